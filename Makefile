@@ -1,0 +1,20 @@
+# ODOO_PATH: an Odoo 19.0 Community source tree (default /opt/odoo).
+ODOO_PATH ?= /opt/odoo
+export ODOO_PATH
+
+.PHONY: test run pot venv wheel
+
+test:  ## install the addon into a fresh database and run the whole suite
+	@bash scripts/harness.sh test
+
+run:  ## Odoo with the addon, demo data and Simplified Chinese at http://localhost:8069
+	@bash scripts/harness.sh run
+
+pot:  ## export i18n/helpdesk_property_info.pot from Odoo
+	@bash scripts/harness.sh pot
+
+venv:
+	@bash scripts/harness.sh venv
+
+wheel:  ## build dist/odoo_addon_helpdesk_property_info-*.whl with whool
+	@bash scripts/harness.sh wheel
