@@ -1,0 +1,176 @@
+from email.utils import parseaddr
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.phone_validation.tools import phone_validation
+
+DEFAULT_PHONE_REGION = "CN"
+
+
+class HelpdeskTicket(models.Model):
+    """The intake record (§3): who called or wrote, from where, about what;
+    which of it is required depends on the channel; every new ticket lands at
+    the company's intake team (Customer Service Department)."""
+
+    _inherit = "helpdesk.ticket"
+
+    contact_name = fields.Char(
+        string="Caller Name",
+        tracking=True,
+        help="Name of the caller, visitor or writer as they gave it.",
+    )
+    room_number = fields.Char(
+        string="Room Number",
+        tracking=True,
+        help="Building and room of the owner or resident, e.g. 3-2-501.",
+    )
+    contact_unit = fields.Char(
+        string="Organization",
+        tracking=True,
+        help="The caller's organization or work unit, when they speak for one.",
+    )
+    contact_phone = fields.Char(
+        string="Contact Phone",
+        tracking=True,
+        index="btree_not_null",
+        help="Checked on save and stored in international format "
+        "(+86…); numbers without a country code are read as numbers of the "
+        "company's country.",
+    )
+    matter = fields.Text(
+        string="Matter",
+        help="What the caller is calling or writing about, and their request.",
+    )
+
+    # ------------------------------------------------------------------
+    # Phone
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _normalize_contact_phone(self, number, company):
+        number = (number or "").strip()
+        if not number:
+            return False
+        country = company.country_id
+        try:
+            return phone_validation.phone_format(
+                number,
+                country.code or DEFAULT_PHONE_REGION,
+                country.phone_code or 86,
+                force_format="E164",
+                raise_exception=True,
+            )
+        except UserError as error:
+            raise ValidationError(
+                self.env._(
+                    "The contact phone “%(number)s” is not a valid phone number "
+                    "(%(reason)s). Enter a mobile number such as 13812345678 or a "
+                    "landline with its area code such as 010-12345678.",
+                    number=number,
+                    reason=error.args[0],
+                )
+            ) from error
+
+    def _normalize_intake_vals(self, vals, company):
+        if vals.get("contact_phone"):
+            vals["contact_phone"] = self._normalize_contact_phone(
+                vals["contact_phone"], company
+            )
+        return vals
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
+            self._normalize_intake_vals(vals, company)
+        tickets = super().create(vals_list)
+        tickets.filtered(lambda ticket: not ticket.team_id)._assign_intake_team()
+        return tickets
+
+    def _assign_intake_team(self):
+        """A ticket that no team (nor its assignee's team) took lands at the
+        company's intake team: the Customer Service Department (§2 principle 2)."""
+        Team = self.env["helpdesk.ticket.team"]
+        for company, tickets in self.grouped("company_id").items():
+            team = Team._get_intake_team(company)
+            if team:
+                tickets.team_id = team
+
+    def write(self, vals):
+        if vals.get("contact_phone"):
+            company = (
+                self.env["res.company"].browse(vals["company_id"])
+                if vals.get("company_id")
+                else self.company_id[:1] or self.env.company
+            )
+            vals = self._normalize_intake_vals(dict(vals), company)
+        return super().write(vals)
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """An e-mail is recorded with the sender as caller and the e-mail channel."""
+        custom_values = dict(custom_values or {})
+        sender_name, sender_email = parseaddr(msg.get("from") or "")
+        custom_values.setdefault("contact_name", sender_name or sender_email or False)
+        if not custom_values.get("channel_id"):
+            channel = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+            )
+            custom_values["channel_id"] = channel.id if channel else False
+        return super().message_new(msg, custom_values=custom_values)
+
+    # ------------------------------------------------------------------
+    # Intake rules
+    # ------------------------------------------------------------------
+
+    def _get_missing_intake_fields(self):
+        """Names of the intake fields this ticket's channel requires and lacks."""
+        self.ensure_one()
+        channel = self.channel_id
+        required = [
+            ("contact_name", channel.intake_require_name),
+            ("contact_phone", channel.intake_require_phone),
+            ("matter", channel.intake_require_matter),
+        ]
+        return [name for name, needed in required if needed and not (self[name] or "").strip()]
+
+    @api.constrains(
+        "channel_id", "contact_name", "contact_phone", "matter", "info_origin", "partner_id"
+    )
+    def _check_intake_record(self):
+        for ticket in self.filtered("channel_id"):
+            missing = ticket._get_missing_intake_fields()
+            if missing:
+                labels = ", ".join(
+                    ticket._fields[name].get_description(self.env)["string"]
+                    for name in missing
+                )
+                raise ValidationError(
+                    self.env._(
+                        "A ticket received through the channel “%(channel)s” must "
+                        "record: %(fields)s.",
+                        channel=ticket.channel_id.name,
+                        fields=labels,
+                    )
+                )
+            if (
+                ticket.info_origin == "customer"
+                and not ticket.partner_id
+                and not (ticket.contact_name or "").strip()
+                and not ticket.channel_id.intake_allow_anonymous
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Customer information received through the channel "
+                        "“%(channel)s” cannot be anonymous: set the customer or "
+                        "the caller name.",
+                        channel=ticket.channel_id.name,
+                    )
+                )
