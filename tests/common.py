@@ -1,0 +1,63 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class PropertyInfoCase(TransactionCase):
+    """Users per role, the Customer Service Department and a counterpart
+    department, in a company located in China."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.company = cls.env.company
+        cls.company.country_id = cls.env.ref("base.cn")
+        # Demo data turns helpdesk_mgmt's auto-assignment on; tests opt in.
+        cls.company.helpdesk_mgmt_ticket_auto_assign = False
+        cls.Ticket = cls.env["helpdesk.ticket"]
+        cls.cs_team = cls.env.ref("helpdesk_property_info.team_customer_service")
+        cls.phone_channel = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        cls.visit_channel = cls.env.ref("helpdesk_property_info.channel_visit")
+        cls.letter_channel = cls.env.ref("helpdesk_property_info.channel_letter")
+        cls.writing_channel = cls.env.ref("helpdesk_property_info.channel_in_writing")
+        cls.legal_channel = cls.env.ref("helpdesk_property_info.channel_legal_letter")
+        cls.online_channel = cls.env.ref("helpdesk_property_info.channel_online")
+        cls.box_channel = cls.env.ref("helpdesk_property_info.channel_suggestion_box")
+        cls.cat_engineering = cls.env.ref("helpdesk_property_info.category_engineering")
+        cls.cat_civil = cls.env.ref("helpdesk_property_info.category_engineering_civil")
+        cls.source_community = cls.env.ref("helpdesk_property_info.info_source_community")
+        cls.party_individual = cls.env.ref(
+            "helpdesk_property_info.info_party_individual_customer"
+        )
+
+        def user(login, group):
+            return new_test_user(
+                cls.env,
+                login=login,
+                groups=f"helpdesk_property_info.{group}",
+                company_id=cls.company.id,
+            )
+
+        cls.agent = user("hpi_agent", "group_cs_agent")
+        cls.manager = user("hpi_manager", "group_cs_manager")
+        cls.handler = user("hpi_handler", "group_department_handler")
+        cls.leader = user("hpi_leader", "group_company_leader")
+        cls.counsel = user("hpi_counsel", "group_legal_counsel")
+        cls.cs_team.user_ids = [(4, cls.agent.id), (4, cls.manager.id)]
+        cls.department = cls.env["helpdesk.ticket.team"].create(
+            {"name": "After-sales Service Dept", "user_ids": [(6, 0, cls.handler.ids)]}
+        )
+
+    @classmethod
+    def phone_vals(cls, **overrides):
+        """A complete telephone intake record."""
+        vals = {
+            "name": "Water leaking from the roof",
+            "description": "<p>Ceiling wet after rain.</p>",
+            "channel_id": cls.phone_channel.id,
+            "contact_name": "赵先生",
+            "room_number": "3-2-1801",
+            "contact_phone": "13812345678",
+            "matter": "Roof leaks in the bedroom; asks for repair.",
+        }
+        vals.update(overrides)
+        return vals
