@@ -22,3 +22,9 @@ class HelpdeskTicketChannel(models.Model):
         help="Customer information received through this channel may come "
         "without any customer or caller name (e.g. suggestion box, online posts).",
     )
+    intake_litigation_risk = fields.Boolean(
+        string="May Lead to Litigation",
+        help="Tickets received through this channel (lawyer's or court letters) are "
+        "flagged as possible litigation: legal counsel advises before any "
+        "written reply.",
+    )

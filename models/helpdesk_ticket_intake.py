@@ -90,9 +90,7 @@ class HelpdeskTicket(models.Model):
                 vals.get("company_id") or self.env.company.id
             )
             self._normalize_intake_vals(vals, company)
-        tickets = super().create(vals_list)
-        tickets.filtered(lambda ticket: not ticket.team_id)._assign_intake_team()
-        return tickets
+        return super().create(vals_list)
 
     def _assign_intake_team(self):
         """A ticket that no team (nor its assignee's team) took lands at the

@@ -5,6 +5,13 @@ from odoo.exceptions import ValidationError
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
 
+    resource_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Working Hours",
+        default=lambda self: self.env.company.resource_calendar_id,
+        help="Deadlines counted in working time follow these hours, skip the "
+        "company's holidays and use this calendar's time zone.",
+    )
     is_intake_team = fields.Boolean(
         string="Receives New Information",
         help="The team where every new ticket of its company lands when no team "

@@ -1,18 +1,27 @@
-"""Rebuild i18n/zh_CN.po from i18n/helpdesk_property_info.pot and zh_CN_terms.py.
+"""Rebuild the Simplified Chinese catalogues.
 
-Translations of helpdesk_mgmt's records go to i18n_extra/zh_CN.po: Odoo merges
-i18n/zh_CN.po with the .pot on load, which would drop them as obsolete.
+- i18n/zh_CN.po: the addon's own terms (i18n/helpdesk_property_info.pot and
+  zh_CN_terms.py);
+- i18n_extra/zh_CN.po: helpdesk_mgmt's records, fields, views and menus, which
+  it does not translate into Chinese itself (its .pot and
+  zh_CN_helpdesk_mgmt_terms.py). They live apart because Odoo merges
+  i18n/zh_CN.po with the addon's .pot on load and would drop them as obsolete.
 """
 
 import sys
+import sysconfig
 from pathlib import Path
 
 import polib
 
 sys.path.insert(0, str(Path(__file__).parent))
-from zh_CN_terms import FOREIGN_RECORDS, TERMS  # noqa: E402
+from zh_CN_helpdesk_mgmt_terms import HELPDESK_MGMT_TERMS  # noqa: E402
+from zh_CN_terms import TERMS  # noqa: E402
 
 I18N = Path(__file__).resolve().parent.parent / "i18n"
+HELPDESK_MGMT_POT = (
+    Path(sysconfig.get_paths()["purelib"]) / "odoo/addons/helpdesk_mgmt/i18n/helpdesk_mgmt.pot"
+)
 MODULE = "helpdesk_property_info"
 
 pot = polib.pofile(str(I18N / f"{MODULE}.pot"))
@@ -29,12 +38,15 @@ po.save(str(I18N / "zh_CN.po"))
 
 extra = polib.POFile(wrapwidth=78)
 extra.metadata = po.metadata
-for reference, (msgid, msgstr) in FOREIGN_RECORDS.items():
-    extra.append(
-        polib.POEntry(
-            msgid=msgid, msgstr=msgstr, comment=f"module: {MODULE}", occurrences=[(reference, "")]
-        )
-    )
+for entry in polib.pofile(str(HELPDESK_MGMT_POT)):
+    occurrences = [o for o in entry.occurrences if o[0].startswith(("model:", "model_terms:"))]
+    if not occurrences:
+        continue
+    entry.occurrences = occurrences
+    entry.msgstr = HELPDESK_MGMT_TERMS.get(entry.msgid, "")
+    if not entry.msgstr:
+        missing.append(entry.msgid)
+    extra.append(entry)
 (I18N.parent / "i18n_extra").mkdir(exist_ok=True)
 extra.save(str(I18N.parent / "i18n_extra" / "zh_CN.po"))
 if missing:

@@ -6,3 +6,9 @@ from . import test_access
 from . import test_shipped_data
 from . import test_translations
 from . import test_rpc
+from . import test_deadlines
+from . import test_routing
+from . import test_escalation
+from . import test_deadline_watcher
+from . import test_deadline_extension
+from . import test_return_visit

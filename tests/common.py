@@ -46,6 +46,12 @@ class PropertyInfoCase(TransactionCase):
         cls.department = cls.env["helpdesk.ticket.team"].create(
             {"name": "After-sales Service Dept", "user_ids": [(6, 0, cls.handler.ids)]}
         )
+        cls.calendar = cls.company.resource_calendar_id
+        cls.calendar.tz = "Asia/Shanghai"
+        cls.cs_team.resource_calendar_id = cls.calendar
+        cls.level_general = cls.env.ref("helpdesk_property_info.level_general")
+        cls.level_complex = cls.env.ref("helpdesk_property_info.level_complex")
+        cls.level_major = cls.env.ref("helpdesk_property_info.level_major")
 
     @classmethod
     def phone_vals(cls, **overrides):

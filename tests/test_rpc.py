@@ -44,8 +44,9 @@ class TestTicketOverRpc(HttpCase):
         for name, value in expected.items():
             got = read[name][0] if isinstance(read[name], list) else read[name]
             self.assertEqual(got, value, name)
+        # supporting facilities are routed to their counterpart department
         self.assertEqual(
-            read["team_id"][0], self.env.ref("helpdesk_property_info.team_customer_service").id
+            read["team_id"][0], self.env.ref("helpdesk_property_info.team_after_sales_center").id
         )
 
     def test_bad_phone_over_xmlrpc_is_refused_and_creates_nothing(self):

@@ -1,0 +1,164 @@
+from bisect import bisect_right
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+
+ALLOWANCE_UNITS = [("hours", "Hours"), ("days", "Days")]
+TIME_BASES = [("calendar", "Calendar Time"), ("working", "Working Time")]
+
+
+class HelpdeskInfoLevel(models.Model):
+    """A problem level (一般/较复杂/重大问题) and the time allowed to reply to it
+    and to resolve it."""
+
+    _name = "helpdesk.info.level"
+    _description = "Problem Level"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short stable identifier, used by integrations.")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share the level between all companies.",
+    )
+    reply_allowance = fields.Float(
+        required=True,
+        default=1,
+        help="Time allowed, from the intake, to give the customer a reply.",
+    )
+    reply_unit = fields.Selection(ALLOWANCE_UNITS, required=True, default="days")
+    reply_basis = fields.Selection(
+        TIME_BASES,
+        required=True,
+        default="working",
+        help="Working time follows the team's working hours and skips the "
+        "company's holidays, in the team's time zone; a working day counts the "
+        "calendar's hours per day.",
+    )
+    resolve_allowance = fields.Float(
+        required=True,
+        default=3,
+        help="Time allowed, from the intake, to resolve the problem.",
+    )
+    resolve_unit = fields.Selection(ALLOWANCE_UNITS, required=True, default="days")
+    resolve_basis = fields.Selection(TIME_BASES, required=True, default="working")
+    due_soon_hours = fields.Float(
+        string="Due-Soon Warning (hours)",
+        default=4,
+        help="How many hours before the reply deadline the assignee is warned.",
+    )
+    leader_opinion_required = fields.Boolean(
+        string="Leader's Opinion Required",
+        help="A company leader records an opinion before the ticket is answered "
+        "in writing or closed; the leaders get an activity for it.",
+    )
+    extension_group_id = fields.Many2one(
+        comodel_name="res.groups",
+        string="Extension Approved By",
+        required=True,
+        default=lambda self: self.env.ref(
+            "helpdesk_property_info.group_cs_manager", raise_if_not_found=False
+        ),
+        help="Members of this group approve a request to extend a deadline.",
+    )
+
+    _code_company_uniq = models.UniqueIndex(
+        "(code, COALESCE(company_id, 0))",
+        "This code is already used in this company: codes must be unique per company.",
+    )
+    _allowances_positive = models.Constraint(
+        "CHECK(reply_allowance > 0 AND resolve_allowance > 0 AND due_soon_hours >= 0)",
+        "Allowances must be positive and the warning may not be negative.",
+    )
+
+    @api.model
+    def _default_level(self, company):
+        return self.search(
+            [("company_id", "in", [company.id, False])], order="sequence, id", limit=1
+        )
+
+    def _allowance_hours(self, kind, calendar):
+        """Allowance of ``kind`` ('reply' or 'resolve') in hours; a working day
+        counts the calendar's hours per day."""
+        self.ensure_one()
+        amount = self[f"{kind}_allowance"]
+        if self[f"{kind}_unit"] == "hours":
+            return amount
+        if self[f"{kind}_basis"] == "working" and calendar:
+            return amount * (calendar.hours_per_day or 8)
+        return amount * 24
+
+    @api.model
+    def _compute_deadlines(self, requests):
+        """Deadlines for many (start, level, kind, calendar) requests at once.
+
+        ``requests`` maps a key to (start, level, kind, calendar), start being a
+        naive UTC datetime. Working-time requests of one calendar share one read
+        of its work intervals, so a batch costs a few queries per calendar, not
+        per ticket. Returns {key: naive UTC deadline}.
+        """
+        deadlines = {}
+        by_calendar = {}
+        for key, (start, level, kind, calendar) in requests.items():
+            hours = level._allowance_hours(kind, calendar)
+            if level[f"{kind}_basis"] == "working" and calendar:
+                by_calendar.setdefault(calendar, []).append((key, start, hours))
+            else:
+                deadlines[key] = start + timedelta(hours=hours)
+        for calendar, items in by_calendar.items():
+            deadlines.update(self._plan_working_hours(calendar, items))
+        return deadlines
+
+    @api.model
+    def _plan_working_hours(self, calendar, items):
+        tz = pytz.timezone(calendar.tz or "UTC")
+        first = min(start for _key, start, _hours in items)
+        last = max(start for _key, start, _hours in items)
+        most = max(hours for _key, _start, hours in items)
+        # Enough calendar days to hold the longest allowance, weekends and a
+        # few holidays included; extended below when it is not.
+        span = timedelta(days=int(most / max(calendar.hours_per_day or 8, 1) * 7 / 5) + 15)
+        result = {}
+        pending = items
+        while pending:
+            begin = pytz.utc.localize(first)
+            end = pytz.utc.localize(last) + span
+            intervals = [
+                (start.astimezone(pytz.utc).replace(tzinfo=None),
+                 stop.astimezone(pytz.utc).replace(tzinfo=None))
+                for start, stop, _meta in calendar._work_intervals_batch(begin, end, tz=tz)[False]
+            ]
+            stops = [stop for _start, stop in intervals]
+            left = []
+            for key, start, hours in pending:
+                deadline = self._walk_intervals(intervals, stops, start, hours)
+                if deadline:
+                    result[key] = deadline
+                else:
+                    left.append((key, start, hours))
+            if len(left) == len(pending) and span > timedelta(days=3660):
+                # A calendar without working time: fall back to calendar time.
+                result.update({key: start + timedelta(hours=h) for key, start, h in left})
+                break
+            pending, span = left, span * 2
+        return result
+
+    @staticmethod
+    def _walk_intervals(intervals, stops, start, hours):
+        index = bisect_right(stops, start)
+        remaining = timedelta(hours=hours)
+        for interval_start, interval_stop in intervals[index:]:
+            interval_start = max(interval_start, start)
+            available = interval_stop - interval_start
+            if remaining <= available:
+                # whole seconds: a day's last interval ends at 23:59:59.999999
+                deadline = interval_start + remaining + timedelta(microseconds=500000)
+                return deadline.replace(microsecond=0)
+            remaining -= available
+        return None

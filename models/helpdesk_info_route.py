@@ -1,0 +1,83 @@
+from odoo import api, fields, models
+
+
+class HelpdeskInfoRoute(models.Model):
+    """A rule of the routing table (§5): tickets matching its conditions go to
+    its counterpart department. The first matching rule decides."""
+
+    _name = "helpdesk.info.route"
+    _description = "Routing Rule"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty to apply the rule to all companies."
+    )
+    category_ids = fields.Many2many(
+        "helpdesk.ticket.category",
+        string="Content Types",
+        help="Matches these content types and their sub-types; empty matches any.",
+    )
+    level_ids = fields.Many2many(
+        "helpdesk.info.level", string="Problem Levels", help="Empty matches any."
+    )
+    channel_ids = fields.Many2many(
+        "helpdesk.ticket.channel", string="Channels", help="Empty matches any."
+    )
+    party_ids = fields.Many2many(
+        "helpdesk.info.party", string="Involved Parties", help="Empty matches any."
+    )
+    source_ids = fields.Many2many(
+        "helpdesk.info.source", string="Source Locations", help="Empty matches any."
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Counterpart Department",
+        required=True,
+        help="The team that handles the matching tickets.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        domain="[('share', '=', False)]",
+        help="Assigned to the matching tickets when set; must belong to the team.",
+    )
+    responsible_note = fields.Char(
+        string="Responsible Role",
+        translate=True,
+        help="Who answers for it in the department, e.g. front desk or "
+        "management office director.",
+    )
+
+    def _matches(self, ticket):
+        self.ensure_one()
+        if self.company_id and self.company_id != ticket.company_id:
+            return False
+        if self.category_ids:
+            path = ticket.category_id.parent_path or ""
+            ids = {int(part) for part in path.split("/") if part}
+            if not ids & set(self.category_ids.ids):
+                return False
+        return all(
+            not rules or ticket[field] in rules
+            for field, rules in (
+                ("level_id", self.level_ids),
+                ("channel_id", self.channel_ids),
+                ("involved_party_id", self.party_ids),
+                ("info_source_id", self.source_ids),
+            )
+        )
+
+    @api.model
+    def _find_routes(self, tickets):
+        """{ticket: first matching rule} for the tickets that match one."""
+        routes = self.search([])
+        result = {}
+        for ticket in tickets:
+            for route in routes:
+                if route._matches(ticket):
+                    result[ticket] = route
+                    break
+        return result

@@ -1,0 +1,293 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+REPLY_STATES = [
+    ("pending", "Awaiting Reply"),
+    ("due_soon", "Due Soon"),
+    ("overdue", "Overdue"),
+    ("on_time", "Replied on Time"),
+    ("late", "Replied Late"),
+]
+REPLY_METHODS = [
+    ("message", "Message"),
+    ("phone", "Phone"),
+    ("in_person", "In Person"),
+    ("written", "Written Reply"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """Problem level, reply and resolution deadlines (§4, §6.5), the reply
+    itself, and deadline extensions approved by the level's group."""
+
+    _inherit = "helpdesk.ticket"
+
+    intake_date = fields.Datetime(
+        string="Received On",
+        default=fields.Datetime.now,
+        required=True,
+        copy=False,
+        tracking=True,
+        help="When the information was received; deadlines run from here.",
+    )
+    level_id = fields.Many2one(
+        comodel_name="helpdesk.info.level",
+        string="Problem Level",
+        compute="_compute_level_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="General, more complex or major problem: sets the reply and "
+        "resolution deadlines and whether a leader's opinion is required.",
+    )
+    reply_deadline = fields.Datetime(compute="_compute_deadlines", store=True, tracking=True)
+    resolve_deadline = fields.Datetime(
+        string="Resolution Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        tracking=True,
+    )
+    replied_date = fields.Datetime(string="Replied On", copy=False, tracking=True)
+    reply_method = fields.Selection(REPLY_METHODS, copy=False, tracking=True)
+    reply_state = fields.Selection(
+        REPLY_STATES,
+        compute="_compute_reply_state",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    reply_alert = fields.Selection(
+        [("due_soon", "Due Soon"), ("overdue", "Overdue")],
+        string="Last Deadline Alert",
+        copy=False,
+        help="The last warning given, for the deadline in Alerted Deadline.",
+    )
+    reply_alert_deadline = fields.Datetime(
+        string="Alerted Deadline",
+        copy=False,
+        help="The reply deadline the last warning was given for: a new deadline "
+        "starts without warnings, the same one is never warned twice.",
+    )
+    deadline_next_check = fields.Datetime(
+        compute="_compute_deadline_next_check",
+        store=True,
+        copy=False,
+        help="When the deadline watcher next has something to do for this ticket.",
+    )
+    extension_ids = fields.One2many(
+        "helpdesk.ticket.deadline.extension", "ticket_id", string="Deadline Extensions"
+    )
+
+    _deadline_next_check_idx = models.Index(
+        "(deadline_next_check) WHERE deadline_next_check IS NOT NULL"
+    )
+
+    @api.depends("company_id")
+    def _compute_level_id(self):
+        Level = self.env["helpdesk.info.level"]
+        defaults = {}
+        for ticket in self.filtered(lambda t: not t.level_id):
+            company = ticket.company_id or self.env.company
+            if company not in defaults:
+                defaults[company] = Level._default_level(company)
+            ticket.level_id = defaults[company]
+
+    @api.depends(
+        "intake_date",
+        "level_id",
+        "team_id.resource_calendar_id",
+        "extension_ids.state",
+        "extension_ids.new_deadline",
+    )
+    def _compute_deadlines(self):
+        requests = {}
+        for ticket in self:
+            if not ticket.level_id or not ticket.intake_date:
+                continue
+            calendar = ticket.team_id.resource_calendar_id
+            for kind in ("reply", "resolve"):
+                requests[ticket, kind] = (ticket.intake_date, ticket.level_id, kind, calendar)
+        deadlines = self.env["helpdesk.info.level"]._compute_deadlines(requests)
+        for ticket in self:
+            for kind in ("reply", "resolve"):
+                deadline = deadlines.get((ticket, kind), False)
+                extended = ticket.extension_ids.filtered(
+                    lambda e, kind=kind: e.state == "approved" and e.deadline_type == kind
+                ).mapped("new_deadline")
+                if deadline and extended:
+                    deadline = max([deadline, *extended])
+                ticket[f"{kind}_deadline"] = deadline
+
+    @api.depends(
+        "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
+        "level_id.due_soon_hours",
+    )
+    def _compute_reply_state(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            deadline = ticket.reply_deadline
+            if ticket.replied_date:
+                late = deadline and ticket.replied_date > deadline
+                ticket.reply_state = "late" if late else "on_time"
+            elif deadline and now >= deadline:
+                ticket.reply_state = "overdue"
+            elif deadline and now >= deadline - ticket._due_soon_delta():
+                ticket.reply_state = "due_soon"
+            else:
+                ticket.reply_state = "pending"
+
+    @api.depends(
+        "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
+        "level_id.due_soon_hours",
+    )
+    def _compute_deadline_next_check(self):
+        for ticket in self:
+            deadline = ticket.reply_deadline
+            alert = ticket._current_alert()
+            if ticket.replied_date or not deadline or alert == "overdue":
+                ticket.deadline_next_check = False
+            elif alert == "due_soon":
+                ticket.deadline_next_check = deadline
+            else:
+                ticket.deadline_next_check = deadline - ticket._due_soon_delta()
+
+    def _current_alert(self):
+        """The warning already given for the current reply deadline, if any."""
+        self.ensure_one()
+        if self.reply_alert and self.reply_alert_deadline == self.reply_deadline:
+            return self.reply_alert
+        return False
+
+    def _due_soon_delta(self):
+        return timedelta(hours=self.level_id.due_soon_hours or 0)
+
+    # ------------------------------------------------------------------
+    # Reply
+    # ------------------------------------------------------------------
+
+    def _register_reply(self, method):
+        """Record the first reply to the customer; later ones change nothing."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered(lambda t: not t.replied_date):
+            ticket.write({"replied_date": now, "reply_method": method})
+
+    def action_record_reply(self, method, note=""):
+        """Record a reply given by phone or in person (not by message)."""
+        allowed = dict(REPLY_METHODS)
+        if method not in ("phone", "in_person"):
+            raise UserError(
+                self.env._(
+                    "Record a reply by phone or in person here; messages and "
+                    "written replies are recorded when they are sent."
+                )
+            )
+        self._register_reply(method)
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._("Replied to the customer: %(method)s. %(note)s",
+                                method=allowed[method], note=note or ""),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_open_record_wizard(self):
+        """Open the dialog that records a reply, an opinion, advice or a visit;
+        the button says which in the context key ``record_kind``."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket.record.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_ticket_id": self.id,
+                "default_kind": self.env.context.get("record_kind", "reply"),
+            },
+        }
+
+    def action_request_extension(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request a Deadline Extension"),
+            "res_model": "helpdesk.ticket.deadline.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    @api.model
+    def _cron_watch_deadlines(self, batch_size=200):
+        """Warn before the reply deadline and escalate when it passes.
+
+        Selects only the tickets whose next check has come, through the
+        partial index on ``deadline_next_check``; each ticket leaves that
+        selection once handled, so an interrupted run resumes where it stopped
+        and a repeated one does nothing twice.
+        """
+        Cron = self.env["ir.cron"]
+        domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
+        while True:
+            tickets = self.search(domain, limit=batch_size, order="deadline_next_check, id")
+            if not tickets:
+                break
+            Cron._commit_progress(remaining=self.search_count(domain))
+            for ticket in tickets.try_lock_for_update():
+                ticket._watch_deadline()
+                if not Cron._commit_progress(1):
+                    return
+            if len(tickets) < batch_size:
+                break
+
+    def _watch_deadline(self):
+        self.ensure_one()
+        now = fields.Datetime.now()
+        deadline = self.reply_deadline
+        if self.replied_date or not deadline:
+            return
+        alert = self._current_alert()
+        if now >= deadline and alert != "overdue":
+            self._escalate_overdue_reply()
+            self.write({"reply_alert": "overdue", "reply_alert_deadline": deadline})
+        elif now >= deadline - self._due_soon_delta() and not alert:
+            self._warn_reply_due_soon()
+            self.write({"reply_alert": "due_soon", "reply_alert_deadline": deadline})
+
+    def _warn_reply_due_soon(self):
+        user = self.user_id or self.team_id.user_id
+        self.activity_schedule(
+            "helpdesk_property_info.mail_activity_reply_due_soon",
+            date_deadline=fields.Date.context_today(self),
+            summary=self.env._("Reply due by %s", self._format_datetime(self.reply_deadline)),
+            user_id=(user or self.env.user).id,
+        )
+
+    def _escalate_overdue_reply(self):
+        users = self.team_id.user_id | self._company_users("group_cs_manager")
+        if self.level_id.leader_opinion_required:
+            users |= self._company_users("group_company_leader")
+        summary = self.env._("Reply overdue since %s", self._format_datetime(self.reply_deadline))
+        for user in users or self.env.user:
+            self.activity_schedule(
+                "helpdesk_property_info.mail_activity_reply_overdue",
+                date_deadline=fields.Date.context_today(self),
+                summary=summary,
+                user_id=user.id,
+            )
+
+    def _company_users(self, group):
+        """Active internal users of ``group`` who work for the ticket's company."""
+        users = self.env.ref(f"helpdesk_property_info.{group}").all_user_ids
+        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+
+    def _format_datetime(self, value):
+        tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).strftime(
+            "%Y-%m-%d %H:%M"
+        )

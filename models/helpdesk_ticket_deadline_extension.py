@@ -1,0 +1,110 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class HelpdeskTicketDeadlineExtension(models.Model):
+    """A request to extend a ticket's reply or resolution deadline. It takes
+    effect only once a member of the level's approver group approves it."""
+
+    _name = "helpdesk.ticket.deadline.extension"
+    _description = "Deadline Extension Request"
+    _order = "id desc"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    deadline_type = fields.Selection(
+        [("reply", "Reply Deadline"), ("resolve", "Resolution Deadline")],
+        string="Deadline",
+        required=True,
+        default="reply",
+    )
+    current_deadline = fields.Datetime(
+        string="Deadline When Requested", readonly=True, copy=False
+    )
+    new_deadline = fields.Datetime(string="Requested Deadline", required=True)
+    reason = fields.Text(required=True)
+    state = fields.Selection(
+        [("requested", "Requested"), ("approved", "Approved"), ("refused", "Refused")],
+        default="requested",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
+    approver_group_id = fields.Many2one(
+        "res.groups",
+        string="To Be Approved By",
+        readonly=True,
+        help="The group that approves extensions for the ticket's problem level.",
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    decided_on = fields.Datetime(string="Decided On", readonly=True, copy=False)
+
+    @api.constrains("new_deadline", "current_deadline")
+    def _check_new_deadline(self):
+        for request in self:
+            if request.current_deadline and request.new_deadline <= request.current_deadline:
+                raise ValidationError(
+                    self.env._("An extension must move the deadline later than %s.",
+                               request.ticket_id._format_datetime(request.current_deadline))
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = super().create(vals_list)
+        for request in requests:
+            ticket = request.ticket_id
+            if not ticket.level_id:
+                raise UserError(self.env._("Set the ticket's problem level before asking for an extension."))
+            request.write({
+                "current_deadline": ticket[f"{request.deadline_type}_deadline"],
+                "approver_group_id": ticket.level_id.extension_group_id.id,
+            })
+            request._log(self.env._("Deadline extension requested"))
+        return requests
+
+    def write(self, vals):
+        guarded = {"state", "decided_by_id", "decided_on"} & set(vals)
+        if guarded and not self.env.context.get("hpi_extension_decision"):
+            raise UserError(self.env._("Approve or refuse an extension with its buttons."))
+        if {"new_deadline", "deadline_type", "ticket_id"} & set(vals) and any(
+            r.state != "requested" for r in self
+        ):
+            raise UserError(self.env._("A decided extension request can no longer be changed."))
+        return super().write(vals)
+
+    def action_approve(self):
+        return self._decide("approved", self.env._("Deadline extension approved"))
+
+    def action_refuse(self):
+        return self._decide("refused", self.env._("Deadline extension refused"))
+
+    def _decide(self, state, title):
+        for request in self:
+            if request.state != "requested":
+                raise UserError(self.env._("This extension request has already been decided."))
+            group = request.approver_group_id
+            if not self.env.su and group not in self.env.user.all_group_ids:
+                raise AccessError(
+                    self.env._("Only members of “%s” can decide on this extension.",
+                               group.full_name)
+                )
+        self.with_context(hpi_extension_decision=True).write(
+            {"state": state, "decided_by_id": self.env.uid, "decided_on": fields.Datetime.now()}
+        )
+        for request in self:
+            request._log(title)
+        return True
+
+    def _log(self, title):
+        ticket = self.ticket_id
+        body = Markup("<p><b>%s</b>: %s → %s</p><p>%s</p>") % (
+            title,
+            dict(self._fields["deadline_type"]._description_selection(self.env))[self.deadline_type],
+            ticket._format_datetime(self.new_deadline),
+            self.reason,
+        )
+        ticket.message_post(body=body, subtype_xmlid="mail.mt_note")

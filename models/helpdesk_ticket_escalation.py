@@ -1,0 +1,258 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class HelpdeskTicket(models.Model):
+    """Escalation (§4 handling flow, §6 media, §10 litigation): a major problem
+    waits for a company leader's opinion before it is answered in writing or
+    closed; possible litigation waits for legal counsel's advice before any
+    written reply; media and group incidents reach the leaders at once."""
+
+    _inherit = "helpdesk.ticket"
+
+    litigation_risk = fields.Boolean(
+        string="Possible Litigation",
+        compute="_compute_litigation_risk",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="The matter involves or may involve a lawsuit: legal counsel "
+        "advises before any written reply goes out.",
+    )
+    escalated = fields.Boolean(
+        compute="_compute_escalated",
+        store=True,
+        precompute=True,
+        tracking=True,
+        index=True,
+        help="Major problem, possible litigation, media or group incident: "
+        "reported to the company leaders.",
+    )
+    leader_opinion = fields.Text(string="Leader's Opinion", readonly=True, copy=False)
+    leader_opinion_user_id = fields.Many2one(
+        "res.users", string="Opinion By", readonly=True, copy=False
+    )
+    leader_opinion_date = fields.Datetime(
+        string="Opinion Recorded On", readonly=True, copy=False, tracking=True
+    )
+    counsel_advice = fields.Text(string="Legal Advice", readonly=True, copy=False)
+    counsel_user_id = fields.Many2one("res.users", string="Advice By", readonly=True, copy=False)
+    counsel_date = fields.Datetime(
+        string="Advice Recorded On", readonly=True, copy=False, tracking=True
+    )
+    awaiting_leader_opinion = fields.Boolean(
+        compute="_compute_awaiting", store=True, precompute=True, index=True
+    )
+    awaiting_counsel = fields.Boolean(
+        string="Awaiting Legal Advice",
+        compute="_compute_awaiting",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+
+    PROTECTED_FIELDS = {
+        "leader_opinion": "group_company_leader",
+        "leader_opinion_user_id": "group_company_leader",
+        "leader_opinion_date": "group_company_leader",
+        "counsel_advice": "group_legal_counsel",
+        "counsel_user_id": "group_legal_counsel",
+        "counsel_date": "group_legal_counsel",
+    }
+
+    @api.depends("channel_id")
+    def _compute_litigation_risk(self):
+        for ticket in self:
+            ticket.litigation_risk = (
+                ticket.litigation_risk or ticket.channel_id.intake_litigation_risk
+            )
+
+    @api.depends("level_id.leader_opinion_required", "litigation_risk",
+                 "involved_party_id.escalate_at_once")
+    def _compute_escalated(self):
+        for ticket in self:
+            ticket.escalated = bool(
+                ticket.level_id.leader_opinion_required
+                or ticket.litigation_risk
+                or ticket.involved_party_id.escalate_at_once
+            )
+
+    @api.depends("level_id.leader_opinion_required", "leader_opinion_date",
+                 "litigation_risk", "counsel_date")
+    def _compute_awaiting(self):
+        for ticket in self:
+            ticket.awaiting_leader_opinion = bool(
+                ticket.level_id.leader_opinion_required and not ticket.leader_opinion_date
+            )
+            ticket.awaiting_counsel = bool(ticket.litigation_risk and not ticket.counsel_date)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_protected_fields(vals_list)
+        tickets = super().create(vals_list)
+        tickets._notify_escalations(self.browse(), self.browse(), self.browse())
+        return tickets
+
+    def write(self, vals):
+        self._check_protected_fields([vals])
+        if self._vals_close_ticket(vals):
+            blocked = self.filtered("awaiting_leader_opinion")
+            if blocked:
+                raise UserError(
+                    self.env._(
+                        "Ticket %s is a major problem: a company leader must record "
+                        "an opinion before it is closed.",
+                        ", ".join(blocked.mapped("number")),
+                    )
+                )
+        before = (
+            self.filtered("awaiting_leader_opinion"),
+            self.filtered("awaiting_counsel"),
+            self.filtered(lambda t: t.involved_party_id.escalate_at_once),
+        )
+        result = super().write(vals)
+        self._notify_escalations(*before)
+        return result
+
+    @api.model
+    def _vals_close_ticket(self, vals):
+        stage_id = vals.get("stage_id")
+        return bool(stage_id) and self.env["helpdesk.ticket.stage"].browse(stage_id).closed
+
+    def _check_protected_fields(self, vals_list):
+        if self.env.su:
+            return
+        for vals in vals_list:
+            for field in set(vals) & set(self.PROTECTED_FIELDS):
+                group = self.PROTECTED_FIELDS[field]
+                if not self.env.user.has_group(f"helpdesk_property_info.{group}"):
+                    raise AccessError(
+                        self.env._(
+                            "Only a company leader records a leader's opinion, and only "
+                            "legal counsel records legal advice."
+                        )
+                    )
+
+    def _notify_escalations(self, had_leader, had_counsel, had_leaders_notice):
+        for ticket in self.filtered("awaiting_leader_opinion") - had_leader:
+            ticket._schedule_for_group(
+                "group_company_leader",
+                "helpdesk_property_info.mail_activity_leader_opinion",
+                self.env._("Major problem: give your opinion"),
+            )
+        for ticket in self.filtered("awaiting_counsel") - had_counsel:
+            ticket._schedule_for_group(
+                "group_legal_counsel",
+                "helpdesk_property_info.mail_activity_counsel_advice",
+                self.env._("Possible litigation: give legal advice"),
+            )
+        notice = self.filtered(lambda t: t.involved_party_id.escalate_at_once)
+        for ticket in notice - had_leaders_notice:
+            leaders = ticket._company_users("group_company_leader")
+            if leaders:
+                ticket.message_post(
+                    body=Markup("<p>%s</p>") % self.env._(
+                        "%(party)s information recorded: the company leaders are notified.",
+                        party=ticket.involved_party_id.name,
+                    ),
+                    partner_ids=leaders.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _schedule_for_group(self, group, activity_type, summary):
+        activity_type_id = self.env.ref(activity_type).id
+        already = self.activity_ids.filtered(
+            lambda a: a.activity_type_id.id == activity_type_id
+        ).user_id
+        for user in self._company_users(group) - already:
+            self.activity_schedule(activity_type, summary=summary, user_id=user.id)
+
+    # ------------------------------------------------------------------
+    # Opinions and the written-reply gate
+    # ------------------------------------------------------------------
+
+    def action_record_leader_opinion(self, opinion):
+        return self._record_opinion(
+            opinion,
+            "group_company_leader",
+            ("leader_opinion", "leader_opinion_user_id", "leader_opinion_date"),
+            "helpdesk_property_info.mail_activity_leader_opinion",
+            self.env._("Leader's opinion"),
+        )
+
+    def action_record_counsel_advice(self, advice):
+        return self._record_opinion(
+            advice,
+            "group_legal_counsel",
+            ("counsel_advice", "counsel_user_id", "counsel_date"),
+            "helpdesk_property_info.mail_activity_counsel_advice",
+            self.env._("Legal advice"),
+        )
+
+    def _record_opinion(self, text, group, fields_, activity_type, title):
+        if not (text or "").strip():
+            raise UserError(self.env._("Write the %s before recording it.", title.lower()))
+        if not self.env.user.has_group(f"helpdesk_property_info.{group}"):
+            raise AccessError(
+                self.env._(
+                    "Only a company leader records a leader's opinion, and only "
+                    "legal counsel records legal advice."
+                )
+            )
+        text_field, user_field, date_field = fields_
+        self.write({text_field: text, user_field: self.env.uid, date_field: fields.Datetime.now()})
+        for ticket in self:
+            ticket.activity_feedback([activity_type], feedback=text)
+            ticket.message_post(
+                body=Markup("<p><b>%s</b></p><p>%s</p>") % (title, text),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_written_reply_allowed(self):
+        for ticket in self:
+            if ticket.awaiting_leader_opinion:
+                raise UserError(
+                    self.env._(
+                        "Ticket %s is a major problem: no written reply goes out before "
+                        "a company leader has recorded an opinion.",
+                        ticket.number,
+                    )
+                )
+            if ticket.awaiting_counsel:
+                raise UserError(
+                    self.env._(
+                        "Ticket %s may lead to litigation: no written reply goes out "
+                        "before legal counsel's advice is recorded.",
+                        ticket.number,
+                    )
+                )
+
+    def _is_customer_reply(self, message_type, subtype_xmlid, subtype_id):
+        """A message sent to the customer by staff, as opposed to a note."""
+        if message_type != "comment" or self.env.user.share:
+            return False
+        comment = self.env.ref("mail.mt_comment")
+        if subtype_xmlid:
+            return subtype_xmlid == "mail.mt_comment"
+        return subtype_id == comment.id
+
+    def message_post(self, **kwargs):
+        reply = self._is_customer_reply(
+            kwargs.get("message_type", "notification"),
+            kwargs.get("subtype_xmlid"),
+            kwargs.get("subtype_id"),
+        )
+        if reply:
+            self._check_written_reply_allowed()
+        message = super().message_post(**kwargs)
+        if reply:
+            self._register_reply("message")
+        return message

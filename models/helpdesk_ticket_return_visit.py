@@ -1,0 +1,107 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+SATISFACTION = [
+    ("1", "Very Dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very Satisfied"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """Return visit (回访, seed 001): within a day of closing, Customer Service
+    asks whether the problem is solved, how satisfied the customer is and
+    what else they have to say. The rate of visited closed tickets is reported
+    (goal 100%)."""
+
+    _inherit = "helpdesk.ticket"
+
+    visit_date = fields.Datetime(string="Visited On", readonly=True, copy=False, tracking=True)
+    visit_user_id = fields.Many2one("res.users", string="Visited By", readonly=True, copy=False)
+    visit_solved = fields.Selection(
+        [("yes", "Solved"), ("no", "Not Solved")],
+        string="Problem Solved?",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    visit_satisfaction = fields.Selection(
+        SATISFACTION, string="Satisfaction", readonly=True, copy=False, tracking=True
+    )
+    visit_opinion = fields.Text(string="Further Opinions", readonly=True, copy=False)
+    visit_score = fields.Integer(
+        string="Satisfaction Score",
+        compute="_compute_visit_report",
+        store=True,
+        aggregator="avg",
+        help="Satisfaction from 1 to 5 (0 before the visit); its average over "
+        "visited tickets is the average satisfaction.",
+    )
+    return_visit_rate = fields.Integer(
+        string="Return-Visit Rate (%)",
+        compute="_compute_visit_report",
+        store=True,
+        aggregator="avg",
+        help="100 for a visited ticket, 0 for one that was not; its average over "
+        "closed tickets is the return-visit rate (goal 100%).",
+    )
+
+    @api.depends("visit_date", "visit_satisfaction")
+    def _compute_visit_report(self):
+        for ticket in self:
+            ticket.visit_score = int(ticket.visit_satisfaction or 0)
+            ticket.return_visit_rate = 100 if ticket.visit_date else 0
+
+    def write(self, vals):
+        closing = self._vals_close_ticket(vals)
+        newly_closed = self.filtered(lambda t: not t.closed) if closing else self.browse()
+        result = super().write(vals)
+        newly_closed._schedule_return_visit()
+        return result
+
+    def _schedule_return_visit(self):
+        Team = self.env["helpdesk.ticket.team"]
+        for ticket in self.filtered(lambda t: not t.visit_date):
+            intake_team = Team._get_intake_team(ticket.company_id)
+            user = intake_team.user_id or ticket.create_uid
+            ticket.activity_schedule(
+                "helpdesk_property_info.mail_activity_return_visit",
+                date_deadline=fields.Date.context_today(ticket) + timedelta(days=1),
+                summary=self.env._("Return visit: solved? satisfied? further opinions?"),
+                user_id=user.id,
+            )
+
+    def action_record_return_visit(self, solved, satisfaction, opinion=""):
+        if solved not in ("yes", "no") or satisfaction not in dict(SATISFACTION):
+            raise UserError(
+                self.env._("Record whether the problem is solved and a satisfaction from 1 to 5.")
+            )
+        for ticket in self:
+            if not ticket.closed:
+                raise UserError(
+                    self.env._("Ticket %s is not closed yet: visit the customer once it is.",
+                               ticket.number)
+                )
+        self.write({
+            "visit_date": fields.Datetime.now(),
+            "visit_user_id": self.env.uid,
+            "visit_solved": solved,
+            "visit_satisfaction": satisfaction,
+            "visit_opinion": opinion,
+        })
+        labels = dict(self._fields["visit_satisfaction"]._description_selection(self.env))
+        for ticket in self:
+            ticket.activity_feedback(["helpdesk_property_info.mail_activity_return_visit"])
+            ticket.message_post(
+                body=Markup("<p><b>%s</b></p><p>%s</p>") % (
+                    self.env._("Return visit: %s", labels[satisfaction]), opinion or ""
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

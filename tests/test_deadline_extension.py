@@ -1,0 +1,67 @@
+from datetime import datetime
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import PropertyInfoCase
+
+INTAKE = datetime(2026, 1, 5, 2, 0)  # Monday 10:00 in Shanghai
+
+
+class TestDeadlineExtension(PropertyInfoCase):
+    def request(self, ticket, new_deadline, user=None):
+        return self.env["helpdesk.ticket.deadline.extension"].with_user(user or self.agent).create(
+            {
+                "ticket_id": ticket.id,
+                "deadline_type": "reply",
+                "new_deadline": new_deadline,
+                "reason": "Parts arrive on Thursday.",
+            }
+        )
+
+    def ticket(self, level):
+        return self.Ticket.create(self.phone_vals(intake_date=INTAKE, level_id=level.id))
+
+    def test_an_extension_takes_effect_only_when_approved(self):
+        ticket = self.ticket(self.level_general)
+        original = ticket.reply_deadline
+        request = self.request(ticket, datetime(2026, 1, 8, 2, 0))
+        self.assertEqual(request.current_deadline, original)
+        self.assertEqual(ticket.reply_deadline, original)
+        request.with_user(self.manager).action_approve()
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(ticket.reply_deadline, datetime(2026, 1, 8, 2, 0))
+        self.assertIn("Deadline extension approved", ticket.message_ids[0].body)
+
+    def test_only_the_levels_group_approves(self):
+        general = self.request(self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0))
+        for user in (self.agent, self.handler, self.leader):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                general.with_user(user).action_approve()
+        major_ticket = self.ticket(self.level_major)
+        major = self.request(major_ticket, datetime(2026, 1, 20, 2, 0))
+        self.assertEqual(major.approver_group_id, self.env.ref(
+            "helpdesk_property_info.group_company_leader"))
+        with self.assertRaises(AccessError):
+            major.with_user(self.manager).action_approve()
+        major.with_user(self.leader).action_approve()
+        self.assertEqual(major_ticket.reply_deadline, datetime(2026, 1, 20, 2, 0))
+
+    def test_a_refused_extension_changes_nothing(self):
+        ticket = self.ticket(self.level_general)
+        original = ticket.reply_deadline
+        request = self.request(ticket, datetime(2026, 1, 8, 2, 0))
+        request.with_user(self.manager).action_refuse()
+        self.assertEqual(ticket.reply_deadline, original)
+        with self.assertRaises(UserError):
+            request.with_user(self.manager).action_approve()
+
+    def test_the_decision_cannot_be_written_directly(self):
+        request = self.request(self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0))
+        with self.assertRaises(UserError):
+            request.with_user(self.manager).write({"state": "approved"})
+        self.assertEqual(request.state, "requested")
+
+    def test_an_extension_must_move_the_deadline_later(self):
+        ticket = self.ticket(self.level_general)
+        with self.assertRaises(ValidationError):
+            self.request(ticket, datetime(2026, 1, 5, 3, 0))
