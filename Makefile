@@ -2,7 +2,7 @@
 ODOO_PATH ?= /opt/odoo
 export ODOO_PATH
 
-.PHONY: test run pot venv wheel
+.PHONY: test run pot venv wheel bench
 
 test:  ## install the addon into a fresh database and run the whole suite
 	@bash scripts/harness.sh test
@@ -18,3 +18,6 @@ venv:
 
 wheel:  ## build dist/odoo_addon_helpdesk_property_info-*.whl with whool
 	@bash scripts/harness.sh wheel
+
+bench:  ## ticket creation against plain helpdesk_mgmt, and the deadline watcher
+	@bash bench/run.sh

@@ -37,5 +37,10 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_property_info/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -51,33 +51,32 @@ class HelpdeskInfoRoute(models.Model):
         "management office director.",
     )
 
-    def _matches(self, ticket):
+    def _matches(self, facts):
+        """Whether this rule matches ``facts``: a dict of the company, category,
+        level, channel, party and source of a ticket (records, maybe empty)."""
         self.ensure_one()
-        if self.company_id and self.company_id != ticket.company_id:
+        if self.company_id and self.company_id != facts["company"]:
             return False
         if self.category_ids:
-            path = ticket.category_id.parent_path or ""
+            path = facts["category"].parent_path or ""
             ids = {int(part) for part in path.split("/") if part}
             if not ids & set(self.category_ids.ids):
                 return False
         return all(
-            not rules or ticket[field] in rules
-            for field, rules in (
-                ("level_id", self.level_ids),
-                ("channel_id", self.channel_ids),
-                ("involved_party_id", self.party_ids),
-                ("info_source_id", self.source_ids),
+            not rules or facts[key] in rules
+            for key, rules in (
+                ("level", self.level_ids),
+                ("channel", self.channel_ids),
+                ("party", self.party_ids),
+                ("source", self.source_ids),
             )
         )
 
     @api.model
-    def _find_routes(self, tickets):
-        """{ticket: first matching rule} for the tickets that match one."""
-        routes = self.search([])
-        result = {}
-        for ticket in tickets:
-            for route in routes:
-                if route._matches(ticket):
-                    result[ticket] = route
-                    break
-        return result
+    def _first_match(self, facts, routes=None):
+        """The first rule (of ``routes``, all active rules by default) that
+        matches ``facts``, or an empty recordset."""
+        for route in self.search([]) if routes is None else routes:
+            if route._matches(facts):
+                return route
+        return self.browse()

@@ -60,7 +60,6 @@ class HelpdeskTicket(models.Model):
         compute="_compute_reply_state",
         store=True,
         index=True,
-        tracking=True,
     )
     reply_alert = fields.Selection(
         [("due_soon", "Due Soon"), ("overdue", "Overdue")],
@@ -227,64 +226,78 @@ class HelpdeskTicket(models.Model):
         """Warn before the reply deadline and escalate when it passes.
 
         Selects only the tickets whose next check has come, through the
-        partial index on ``deadline_next_check``; each ticket leaves that
-        selection once handled, so an interrupted run resumes where it stopped
-        and a repeated one does nothing twice.
+        partial index on ``deadline_next_check``. Each handled ticket leaves
+        that selection, and each batch is committed whole, so an interrupted
+        run resumes where it stopped and a repeated one does nothing twice.
         """
         Cron = self.env["ir.cron"]
         domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
-        while True:
-            tickets = self.search(domain, limit=batch_size, order="deadline_next_check, id")
-            if not tickets:
+        while tickets := self.search(domain, limit=batch_size, order="deadline_next_check, id"):
+            locked = tickets.try_lock_for_update()
+            if not locked:  # all taken by another run: let it finish them
                 break
-            Cron._commit_progress(remaining=self.search_count(domain))
-            for ticket in tickets.try_lock_for_update():
-                ticket._watch_deadline()
-                if not Cron._commit_progress(1):
-                    return
-            if len(tickets) < batch_size:
+            locked._watch_deadlines()
+            remaining = self.search_count(domain) if len(tickets) == batch_size else 0
+            if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
                 break
 
-    def _watch_deadline(self):
-        self.ensure_one()
+    def _watch_deadlines(self):
+        """Give each ticket the warning its reply deadline calls for, once."""
         now = fields.Datetime.now()
-        deadline = self.reply_deadline
-        if self.replied_date or not deadline:
-            return
-        alert = self._current_alert()
-        if now >= deadline and alert != "overdue":
-            self._escalate_overdue_reply()
-            self.write({"reply_alert": "overdue", "reply_alert_deadline": deadline})
-        elif now >= deadline - self._due_soon_delta() and not alert:
-            self._warn_reply_due_soon()
-            self.write({"reply_alert": "due_soon", "reply_alert_deadline": deadline})
-
-    def _warn_reply_due_soon(self):
-        user = self.user_id or self.team_id.user_id
-        self.activity_schedule(
-            "helpdesk_property_info.mail_activity_reply_due_soon",
-            date_deadline=fields.Date.context_today(self),
-            summary=self.env._("Reply due by %s", self._format_datetime(self.reply_deadline)),
-            user_id=(user or self.env.user).id,
-        )
-
-    def _escalate_overdue_reply(self):
-        users = self.team_id.user_id | self._company_users("group_cs_manager")
-        if self.level_id.leader_opinion_required:
-            users |= self._company_users("group_company_leader")
-        summary = self.env._("Reply overdue since %s", self._format_datetime(self.reply_deadline))
-        for user in users or self.env.user:
-            self.activity_schedule(
-                "helpdesk_property_info.mail_activity_reply_overdue",
-                date_deadline=fields.Date.context_today(self),
-                summary=summary,
-                user_id=user.id,
+        warn, escalate = self.browse(), self.browse()
+        for ticket in self:
+            deadline = ticket.reply_deadline
+            if ticket.replied_date or not deadline:
+                continue
+            alert = ticket._current_alert()
+            if now >= deadline and alert != "overdue":
+                escalate |= ticket
+            elif now >= deadline - ticket._due_soon_delta() and not alert:
+                warn |= ticket
+        activities = []
+        for ticket in warn:
+            user = ticket.user_id or ticket.team_id.user_id or self.env.user
+            activities.append(ticket._deadline_activity_vals(
+                "mail_activity_reply_due_soon", user,
+                self.env._("Reply due by %s", ticket._format_datetime(ticket.reply_deadline)),
+            ))
+        managers = self._company_users("group_cs_manager")
+        leaders = self._company_users("group_company_leader")
+        for ticket in escalate:
+            users = ticket.team_id.user_id | managers.filtered(
+                lambda u, t=ticket: t.company_id in u.company_ids
             )
+            if ticket.level_id.leader_opinion_required:
+                users |= leaders.filtered(lambda u, t=ticket: t.company_id in u.company_ids)
+            summary = self.env._(
+                "Reply overdue since %s", ticket._format_datetime(ticket.reply_deadline)
+            )
+            activities += [
+                ticket._deadline_activity_vals("mail_activity_reply_overdue", user, summary)
+                for user in users or self.env.user
+            ]
+        # Activities appear in the assignees' activity menus; no e-mail each.
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+        for alert, tickets in (("due_soon", warn), ("overdue", escalate)):
+            for deadline, group in tickets.grouped("reply_deadline").items():
+                group.write({"reply_alert": alert, "reply_alert_deadline": deadline})
+
+    def _deadline_activity_vals(self, xmlid, user, summary):
+        return {
+            "activity_type_id": self.env.ref(f"helpdesk_property_info.{xmlid}").id,
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "user_id": user.id,
+            "summary": summary,
+            "date_deadline": fields.Date.context_today(self),
+            "automated": True,
+        }
 
     def _company_users(self, group):
-        """Active internal users of ``group`` who work for the ticket's company."""
+        """Active internal users of ``group`` who work for one of the tickets'
+        companies."""
         users = self.env.ref(f"helpdesk_property_info.{group}").all_user_ids
-        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        return users.filtered(lambda u: not u.share and u.company_ids & self.company_id)
 
     def _format_datetime(self, value):
         tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"

@@ -8,7 +8,8 @@ ROUTING_FIELDS = {"category_id", "level_id", "channel_id", "involved_party_id", 
 class HelpdeskTicket(models.Model):
     """Routing to the counterpart department (§5): at creation, and when the
     classification changes while nobody is assigned. A team given explicitly
-    (a CS agent's override) is kept."""
+    (a CS agent's override) is kept; nothing matched, the ticket stays with
+    the Customer Service Department."""
 
     _inherit = "helpdesk.ticket"
 
@@ -23,12 +24,18 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        explicit = [bool(vals.get("team_id")) for vals in vals_list]
+        # Routed before the insert, so that team, stage and deadlines are
+        # computed once.
+        if not self.env.context.get("default_team_id"):
+            Route = self.env["helpdesk.info.route"]
+            routes = Route.search([])
+            for vals in vals_list:
+                if not vals.get("team_id"):
+                    route = Route._first_match(self._routing_facts_from_values(vals), routes)
+                    vals.update(self._routing_values(route) if route else {})
         tickets = super().create(vals_list)
-        to_route = tickets.browse(
-            [ticket.id for ticket, given in zip(tickets, explicit) if not given]
-        )
-        to_route._apply_routing()
+        tickets.filtered("route_id")._log_routing()
+        tickets.filtered(lambda t: not t.team_id)._assign_intake_team()
         return tickets
 
     def write(self, vals):
@@ -37,27 +44,53 @@ class HelpdeskTicket(models.Model):
             self.filtered(lambda t: not t.user_id and not t.closed)._apply_routing()
         return result
 
+    @api.model
+    def _routing_facts_from_values(self, vals):
+        company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        level = self.env["helpdesk.info.level"].browse(vals.get("level_id"))
+        return {
+            "company": company,
+            "category": self.env["helpdesk.ticket.category"].browse(vals.get("category_id")),
+            "level": level or self.env["helpdesk.info.level"]._default_level(company),
+            "channel": self.env["helpdesk.ticket.channel"].browse(vals.get("channel_id")),
+            "party": self.env["helpdesk.info.party"].browse(vals.get("involved_party_id")),
+            "source": self.env["helpdesk.info.source"].browse(vals.get("info_source_id")),
+        }
+
+    def _routing_facts(self):
+        self.ensure_one()
+        return {
+            "company": self.company_id,
+            "category": self.category_id,
+            "level": self.level_id,
+            "channel": self.channel_id,
+            "party": self.involved_party_id,
+            "source": self.info_source_id,
+        }
+
+    @api.model
+    def _routing_values(self, route):
+        values = {"team_id": route.team_id.id, "route_id": route.id}
+        if route.user_id and route.user_id in route.team_id.user_ids:
+            values["user_id"] = route.user_id.id
+        return values
+
     def _apply_routing(self):
-        routes = self.env["helpdesk.info.route"]._find_routes(self)
-        by_route = {}
-        for ticket, route in routes.items():
-            if ticket.route_id != route or ticket.team_id != route.team_id:
-                by_route.setdefault(route, self.browse())
-                by_route[route] |= ticket
-        bodies = {}
-        for route, tickets in by_route.items():
-            values = {"team_id": route.team_id.id, "route_id": route.id}
-            if route.user_id and route.user_id in route.team_id.user_ids:
-                values["user_id"] = route.user_id.id
-            tickets.write(values)
-            body = Markup("<p>%s</p>") % self.env._(
-                "Routed to %(team)s by the rule “%(rule)s”.",
-                team=route.team_id.display_name,
-                rule=route.name,
-            )
-            bodies.update(dict.fromkeys(tickets.ids, body))
-        routed = self.browse(list(bodies))
-        if routed:
-            routed._message_log_batch(bodies=bodies)
-        # Nothing matched: the ticket stays with the Customer Service Department.
-        (self - routed).filtered(lambda t: not t.team_id)._assign_intake_team()
+        routes = self.env["helpdesk.info.route"].search([])
+        for ticket in self:
+            route = routes._first_match(ticket._routing_facts(), routes)
+            if route and (ticket.route_id != route or ticket.team_id != route.team_id):
+                ticket.write(self._routing_values(route))
+                ticket._log_routing()
+
+    def _log_routing(self):
+        self._message_log_batch(
+            bodies={
+                ticket.id: Markup("<p>%s</p>") % self.env._(
+                    "Routed to %(team)s by the rule “%(rule)s”.",
+                    team=ticket.route_id.team_id.display_name,
+                    rule=ticket.route_id.name,
+                )
+                for ticket in self
+            }
+        )

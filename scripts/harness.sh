@@ -242,6 +242,7 @@ cmd_wheel() {
 cmd_shell() { prepare; odoo "$@"; }
 
 case "${1:-}" in
+    lib) ;;  # sourced by bench/run.sh for its functions
     test) shift; cmd_test "$@" ;;
     pytest) shift; cmd_pytest "$@" ;;
     run) shift; cmd_run "$@" ;;

@@ -12,3 +12,4 @@ from . import test_escalation
 from . import test_deadline_watcher
 from . import test_deadline_extension
 from . import test_return_visit
+from . import test_ui

@@ -82,8 +82,7 @@ class TestDeadlineWatcher(PropertyInfoCase):
             tickets |= self.ticket()
         # A run that died after handling two tickets: they were committed.
         with freeze_time("2026-01-06 03:00:00"):
-            for ticket in tickets[:2]:
-                ticket._watch_deadline()
+            tickets[:2]._watch_deadlines()
         self.run_watcher("2026-01-06 03:01:00")
         self.run_watcher("2026-01-06 03:02:00")
         for ticket in tickets:

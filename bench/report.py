@@ -1,0 +1,30 @@
+"""Summarise bench/run.sh's measurements: best of the rounds for each side."""
+
+import json
+import sys
+
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+
+
+def best(scenario, batch):
+    return min(
+        (r for r in rows if r["scenario"] == scenario and r["batch"] == batch),
+        key=lambda r: r["seconds"],
+    )
+
+
+for batch in sorted({r["batch"] for r in rows if "batch" in r}, reverse=True):
+    plain, classified = best("create_plain", batch), best("create_classified", batch)
+    n = plain["tickets"]
+    how = "one create() each" if batch == 1 else f"create() in batches of {batch}"
+    print(f"create {n} tickets, {how}, best of 3:")
+    for label, r in (("plain helpdesk_mgmt", plain), ("classified + routed", classified)):
+        print(f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
+              f"{r['queries'] / n:5.1f} queries/ticket")
+    print(f"  {'ratio':22}{classified['seconds'] / plain['seconds']:6.2f}")
+watcher = next(r for r in rows if r["scenario"] == "watcher")
+print(f"deadline watcher over {watcher['open']} open tickets:")
+print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
+      f"{watcher['none_due']['queries']} queries")
+print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
+      f"{watcher['some_due']['queries']} queries ({watcher['some_due']['warned']} warned)")
