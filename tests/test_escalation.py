@@ -133,3 +133,29 @@ class TestEscalationOverRpc(HttpCase):
         self.assertFalse(ticket.closed)
         self.assertFalse(ticket.replied_date)
         self.assertFalse(ticket.leader_opinion)
+
+    def test_counsel_gate_holds_over_xmlrpc(self):
+        env = self.env
+        env.company.country_id = env.ref("base.cn")
+        ticket = env["helpdesk.ticket"].create({
+            "name": "Lawyer's letter",
+            "description": "<p>x</p>",
+            "channel_id": env.ref("helpdesk_property_info.channel_legal_letter").id,
+            "contact_name": "吴律师",
+            "matter": "Decoration dispute",
+        })
+        db = env.cr.dbname
+        uid = self.xmlrpc_common.authenticate(db, "admin", "admin", {})
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            self.xmlrpc_object.execute_kw(
+                db, uid, "admin", "helpdesk.ticket", "message_post", [[ticket.id]],
+                {"body": "Answer", "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+            )
+        self.assertIn("legal counsel", caught.exception.faultString)
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.xmlrpc_object.execute_kw(
+                db, uid, "admin", "helpdesk.ticket", "write", [[ticket.id], {"counsel_advice": "x"}]
+            )
+        ticket.invalidate_recordset()
+        self.assertFalse(ticket.replied_date)
+        self.assertFalse(ticket.counsel_advice)
