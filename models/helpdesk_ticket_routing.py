@@ -34,9 +34,16 @@ class HelpdeskTicket(models.Model):
                     route = Route._first_match(self._routing_facts_from_values(vals), routes)
                     vals.update(self._routing_values(route) if route else {})
         tickets = super().create(vals_list)
-        tickets.filtered("route_id")._log_routing()
         tickets.filtered(lambda t: not t.team_id)._assign_intake_team()
         return tickets
+
+    def _creation_message(self):
+        # The decision taken at creation goes into the creation message: one
+        # message a ticket, not two.
+        message = super()._creation_message()
+        if self.route_id:
+            message = Markup("%s %s") % (message, self._routing_message())
+        return message
 
     def write(self, vals):
         result = super().write(vals)
@@ -83,14 +90,14 @@ class HelpdeskTicket(models.Model):
                 ticket.write(self._routing_values(route))
                 ticket._log_routing()
 
+    def _routing_message(self):
+        return self.env._(
+            "Routed to %(team)s by the rule “%(rule)s”.",
+            team=self.route_id.team_id.display_name,
+            rule=self.route_id.name,
+        )
+
     def _log_routing(self):
         self._message_log_batch(
-            bodies={
-                ticket.id: Markup("<p>%s</p>") % self.env._(
-                    "Routed to %(team)s by the rule “%(rule)s”.",
-                    team=ticket.route_id.team_id.display_name,
-                    rule=ticket.route_id.name,
-                )
-                for ticket in self
-            }
+            bodies={ticket.id: Markup("<p>%s</p>") % ticket._routing_message() for ticket in self}
         )
