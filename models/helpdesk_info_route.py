@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class HelpdeskInfoRoute(models.Model):
@@ -72,11 +72,35 @@ class HelpdeskInfoRoute(models.Model):
             )
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache()
+    def _active_route_ids(self):
+        # Routing is the company's decision, not the user's: every active rule,
+        # whoever creates the ticket; _matches() checks the company.
+        return tuple(self.sudo().search([]).ids)
+
+    @api.model
+    def _active_routes(self):
+        return self.sudo().browse(self._active_route_ids())
+
     @api.model
     def _first_match(self, facts, routes=None):
         """The first rule (of ``routes``, all active rules by default) that
         matches ``facts``, or an empty recordset."""
-        for route in self.search([]) if routes is None else routes:
+        for route in self._active_routes() if routes is None else routes:
             if route._matches(facts):
                 return route
         return self.browse()

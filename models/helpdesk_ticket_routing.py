@@ -28,7 +28,7 @@ class HelpdeskTicket(models.Model):
         # computed once.
         if not self.env.context.get("default_team_id"):
             Route = self.env["helpdesk.info.route"]
-            routes = Route.search([])
+            routes = Route._active_routes()
             for vals in vals_list:
                 if not vals.get("team_id"):
                     route = Route._first_match(self._routing_facts_from_values(vals), routes)
@@ -83,7 +83,7 @@ class HelpdeskTicket(models.Model):
         return values
 
     def _apply_routing(self):
-        routes = self.env["helpdesk.info.route"].search([])
+        routes = self.env["helpdesk.info.route"]._active_routes()
         for ticket in self:
             route = routes._first_match(ticket._routing_facts(), routes)
             if route and (ticket.route_id != route or ticket.team_id != route.team_id):

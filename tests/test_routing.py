@@ -30,6 +30,12 @@ class TestRouting(PropertyInfoCase):
                 self.assertEqual(ticket.team_id, self.cs_team)
                 self.assertFalse(ticket.route_id)
 
+    def test_an_archived_rule_no_longer_routes(self):
+        self.assertEqual(self.classified("category_engineering_civil").team_id,
+                         self.ref("team_after_sales_department"))
+        self.ref("route_civil_works").action_archive()
+        self.assertEqual(self.classified("category_engineering_civil").team_id, self.cs_team)
+
     def test_the_decision_is_written_to_the_chatter(self):
         ticket = self.classified("category_engineering_civil")
         bodies = " ".join(ticket.message_ids.mapped("body"))
