@@ -15,7 +15,6 @@ REPLY_METHODS = [
     ("message", "Message"),
     ("phone", "Phone"),
     ("in_person", "In Person"),
-    ("written", "Written Reply"),
 ]
 
 
@@ -182,8 +181,8 @@ class HelpdeskTicket(models.Model):
         if method not in ("phone", "in_person"):
             raise UserError(
                 self.env._(
-                    "Record a reply by phone or in person here; messages and "
-                    "written replies are recorded when they are sent."
+                    "Record a reply by phone or in person here; a message to the "
+                    "customer is recorded when it is sent."
                 )
             )
         self._register_reply(method)

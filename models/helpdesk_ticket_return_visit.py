@@ -67,9 +67,12 @@ class HelpdeskTicket(models.Model):
 
     def _schedule_return_visit(self):
         Team = self.env["helpdesk.ticket.team"]
+        leaders = {}
         for ticket in self.filtered(lambda t: not t.visit_date):
-            intake_team = Team._get_intake_team(ticket.company_id)
-            user = intake_team.user_id or ticket.create_uid
+            company = ticket.company_id
+            if company not in leaders:
+                leaders[company] = Team._get_intake_team(company).user_id
+            user = leaders[company] or ticket.create_uid
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
                 date_deadline=fields.Date.context_today(ticket) + timedelta(days=1),

@@ -301,8 +301,8 @@ TERMS = {
     "Record Legal Advice": "登记法律意见",
     "Record Opinion": "登记意见",
     "Record Return Visit": "登记回访",
-    "Record a reply by phone or in person here; messages and written replies are recorded when they are sent.":
-        "电话或当面答复在此登记；消息和书面答复在发送时自动登记。",
+    "Record a reply by phone or in person here; a message to the customer is recorded when it is sent.":
+        "此处登记电话或当面答复；发给客户的消息在发送时自动登记。",
     "Record on a Ticket": "工单登记",
     "Record whether the problem is solved and a satisfaction from 1 to 5.": "请登记问题是否已解决，以及 1 到 5 的满意度。",
     "Refuse": "拒绝",
@@ -406,5 +406,4 @@ TERMS = {
     "Working time follows the team's working hours and skips the company's holidays, in the team's time zone; a working day counts the calendar's hours per day.":
         "工作时间按团队的工作时间表及其时区计算，跳过公司节假日；一个工作日按工作时间表的每日工时计。",
     "Write the %s before recording it.": "请先填写%s再登记。",
-    "Written Reply": "书面答复",
 }

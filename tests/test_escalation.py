@@ -101,9 +101,19 @@ class TestEscalation(PropertyInfoCase):
 
 @tagged("post_install", "-at_install")
 class TestEscalationOverRpc(HttpCase):
+    def setUp(self):
+        super().setUp()
+        self.env.company.country_id = self.env.ref("base.cn")
+        self.db = self.env.cr.dbname
+        self.uid = self.xmlrpc_common.authenticate(self.db, "admin", "admin", {})
+
+    def call(self, method, *args, **kwargs):
+        return self.xmlrpc_object.execute_kw(
+            self.db, self.uid, "admin", "helpdesk.ticket", method, list(args), kwargs
+        )
+
     def test_gates_hold_over_xmlrpc(self):
         env = self.env
-        env.company.country_id = env.ref("base.cn")
         ticket = env["helpdesk.ticket"].create({
             "name": "Major leak",
             "description": "<p>x</p>",
@@ -113,22 +123,15 @@ class TestEscalationOverRpc(HttpCase):
             "matter": "Leak",
             "level_id": env.ref("helpdesk_property_info.level_major").id,
         })
-        db, done = env.cr.dbname, env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
-        uid = self.xmlrpc_common.authenticate(db, "admin", "admin", {})
-
-        def call(method, *args, **kwargs):
-            return self.xmlrpc_object.execute_kw(
-                db, uid, "admin", "helpdesk.ticket", method, list(args), kwargs
-            )
-
+        done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
         with self.assertRaises(xmlrpc.client.Fault) as caught:
-            call("write", [ticket.id], {"stage_id": done})
+            self.call("write", [ticket.id], {"stage_id": done})
         self.assertIn("leader must record an opinion", caught.exception.faultString)
         with self.assertRaises(xmlrpc.client.Fault):
-            call("message_post", [ticket.id], body="Answer", message_type="comment",
-                 subtype_xmlid="mail.mt_comment")
+            self.call("message_post", [ticket.id], body="Answer", message_type="comment",
+                      subtype_xmlid="mail.mt_comment")
         with self.assertRaises(xmlrpc.client.Fault):
-            call("write", [ticket.id], {"leader_opinion": "forged"})
+            self.call("write", [ticket.id], {"leader_opinion": "forged"})
         ticket.invalidate_recordset()
         self.assertFalse(ticket.closed)
         self.assertFalse(ticket.replied_date)
@@ -136,7 +139,6 @@ class TestEscalationOverRpc(HttpCase):
 
     def test_counsel_gate_holds_over_xmlrpc(self):
         env = self.env
-        env.company.country_id = env.ref("base.cn")
         ticket = env["helpdesk.ticket"].create({
             "name": "Lawyer's letter",
             "description": "<p>x</p>",
@@ -144,18 +146,12 @@ class TestEscalationOverRpc(HttpCase):
             "contact_name": "吴律师",
             "matter": "Decoration dispute",
         })
-        db = env.cr.dbname
-        uid = self.xmlrpc_common.authenticate(db, "admin", "admin", {})
         with self.assertRaises(xmlrpc.client.Fault) as caught:
-            self.xmlrpc_object.execute_kw(
-                db, uid, "admin", "helpdesk.ticket", "message_post", [[ticket.id]],
-                {"body": "Answer", "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
-            )
+            self.call("message_post", [ticket.id], body="Answer", message_type="comment",
+                      subtype_xmlid="mail.mt_comment")
         self.assertIn("legal counsel", caught.exception.faultString)
         with self.assertRaises(xmlrpc.client.Fault):
-            self.xmlrpc_object.execute_kw(
-                db, uid, "admin", "helpdesk.ticket", "write", [[ticket.id], {"counsel_advice": "x"}]
-            )
+            self.call("write", [ticket.id], {"counsel_advice": "x"})
         ticket.invalidate_recordset()
         self.assertFalse(ticket.replied_date)
         self.assertFalse(ticket.counsel_advice)
