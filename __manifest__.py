@@ -2,12 +2,13 @@
 {
     "name": "Helpdesk Property Information",
     "summary": "Customer-information standard of property-management companies: "
-    "intake, classification, routing, deadlines, escalation, return visits",
+    "intake, classification, routing, deadlines, escalation, return visits, "
+    "approved publications and online opinion",
     "version": "19.0.1.0.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "helpdesk_property_info contributors",
-    "depends": ["helpdesk_mgmt", "phone_validation", "resource"],
+    "depends": ["helpdesk_mgmt", "phone_validation", "resource", "base_tier_validation"],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/helpdesk_property_info_security.xml",
@@ -21,6 +22,7 @@
         "data/helpdesk_info_route_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/tier_definition_data.xml",
         "views/helpdesk_info_source_views.xml",
         "views/helpdesk_info_level_views.xml",
         "views/helpdesk_info_route_views.xml",
@@ -31,11 +33,16 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
+        "views/helpdesk_info_publication_views.xml",
+        "views/helpdesk_info_publication_templates.xml",
+        "views/helpdesk_info_opinion_views.xml",
+        "views/helpdesk_ticket_publication_views.xml",
         "views/helpdesk_property_info_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_info_publication_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

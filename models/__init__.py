@@ -12,3 +12,9 @@ from . import helpdesk_ticket_deadline_extension
 from . import helpdesk_ticket_routing
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_return_visit
+from . import tier_definition
+from . import tier_review
+from . import helpdesk_info_publication
+from . import helpdesk_info_publication_effect
+from . import helpdesk_info_opinion
+from . import helpdesk_ticket_publication

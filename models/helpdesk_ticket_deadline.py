@@ -15,6 +15,7 @@ REPLY_METHODS = [
     ("message", "Message"),
     ("phone", "Phone"),
     ("in_person", "In Person"),
+    ("written", "Written Reply"),
 ]
 
 
@@ -181,8 +182,8 @@ class HelpdeskTicket(models.Model):
         if method not in ("phone", "in_person"):
             raise UserError(
                 self.env._(
-                    "Record a reply by phone or in person here; a message to the "
-                    "customer is recorded when it is sent."
+                    "Record a reply by phone or in person here; messages and "
+                    "written replies are recorded when they are sent."
                 )
             )
         self._register_reply(method)

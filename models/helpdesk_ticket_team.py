@@ -1,9 +1,14 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicketTeam(models.Model):
-    _inherit = "helpdesk.ticket.team"
+    _name = "helpdesk.ticket.team"
+    _inherit = ["helpdesk.ticket.team", "mail.activity.mixin"]
 
     resource_calendar_id = fields.Many2one(
         comodel_name="resource.calendar",
@@ -17,6 +22,20 @@ class HelpdeskTicketTeam(models.Model):
         help="The team where every new ticket of its company lands when no team "
         "is given: the Customer Service Department of the standard. At most one "
         "per company.",
+    )
+
+    opinion_collection_date = fields.Date(
+        string="Online Opinion Collected For",
+        readonly=True,
+        copy=False,
+        help="The last day the supervisor was asked to collect online opinion.",
+    )
+    publication_summary_date = fields.Date(
+        string="Monthly Publication Statistics For",
+        readonly=True,
+        copy=False,
+        help="The first day of the last month whose publication statistics were "
+        "posted.",
     )
 
     @api.constrains("is_intake_team", "company_id", "active")
@@ -47,3 +66,31 @@ class HelpdeskTicketTeam(models.Model):
             order="company_id",
             limit=1,
         )
+
+    def _local_tz(self):
+        self.ensure_one()
+        return pytz.timezone(self.resource_calendar_id.tz or self.env.user.tz or "UTC")
+
+    def _local_today(self):
+        """Today in the team calendar's time zone."""
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(self._local_tz()).date()
+
+    def _local_day_start(self, day):
+        """Midnight of ``day`` in the team calendar's time zone, as a UTC datetime."""
+        start = self._local_tz().localize(datetime.combine(day, time.min))
+        return start.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _is_working_day(self, day):
+        """Whether the team's calendar has working time on ``day`` (holidays
+        excluded)."""
+        calendar = self.resource_calendar_id
+        if not calendar:
+            return day.weekday() < 5
+        tz = self._local_tz()
+        start = tz.localize(datetime.combine(day, time.min))
+        intervals = calendar._work_intervals_batch(start, start + timedelta(days=1))[False]
+        return bool(list(intervals))
+
+    def _company_managers(self, company):
+        group = self.env.ref("helpdesk_property_info.group_cs_manager")
+        return group.all_user_ids.filtered(lambda u: not u.share and company in u.company_ids)

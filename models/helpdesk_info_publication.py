@@ -1,0 +1,571 @@
+import hashlib
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+PUBLICATION_KINDS = [
+    ("website_article", "Company Website Article"),
+    ("outward", "Outward Publication"),
+    ("social_post", "Social Website Post"),
+    ("written_reply", "Written Reply"),
+    ("interview", "Media Interview Request"),
+]
+
+
+class HelpdeskInfoPublication(models.Model):
+    """Anything that goes out in the company's name (§2 duties 6.8–6.10, §7):
+    approved by tier validation before it is published or sent, archived with
+    the exact approved content, and followed by notes on its effect."""
+
+    _name = "helpdesk.info.publication"
+    _description = "Publication"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "planned_date desc, id desc"
+
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    # Written only by the publication's own actions, never directly, over RPC
+    # neither: they are the record of what was approved and published.
+    _PROTECTED_FIELDS = frozenset({
+        "state", "approved_content", "approved_hash", "approved_date",
+        "approver_ids", "published_date", "published_by_id", "rejection_reason",
+        "reply_message_id",
+    })
+    # Changing any of these after approval changes what is approved.
+    _CONTENT_FIELDS = frozenset({
+        "name", "kind", "content", "target", "alias_name", "partner_id", "ticket_id",
+    })
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    kind = fields.Selection(
+        PUBLICATION_KINDS,
+        required=True,
+        default="outward",
+        tracking=True,
+        index=True,
+        help="Website articles, outward publications, social-website posts, "
+        "written opinions to owners, customers or media in the company's name, "
+        "and media interview requests all need a leader's approval beforehand.",
+    )
+    content = fields.Html(required=True)
+    target = fields.Char(
+        tracking=True,
+        help="Where it appears or to whom it goes: the website, the medium, the "
+        "social website, or the addressee of a written reply.",
+    )
+    planned_date = fields.Date(
+        default=fields.Date.context_today, tracking=True, index=True
+    )
+    author_id = fields.Many2one(
+        "res.users",
+        string="Author",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+        help="The employee who wrote it. The author never approves their own "
+        "publication.",
+    )
+    alias_name = fields.Char(
+        string="Online Name / Alias",
+        tracking=True,
+        help="Social-website posts: the online name or alias under which it "
+        "appears, disclosed internally for checking and appraisal (§7).",
+    )
+    ticket_ids = fields.Many2many(
+        "helpdesk.ticket",
+        "helpdesk_info_publication_ticket_rel",
+        "publication_id",
+        "ticket_id",
+        string="Related Tickets",
+        check_company=True,
+    )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Replied Ticket",
+        index="btree_not_null",
+        check_company=True,
+        help="Written replies: the ticket whose customer receives it, from the "
+        "ticket's conversation.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Addressee",
+        check_company=True,
+        help="Written replies: the owner, customer or medium it is mailed to.",
+    )
+    department_ids = fields.Many2many(
+        "helpdesk.ticket.team",
+        string="Related Departments",
+        compute="_compute_department_ids",
+        store=True,
+        readonly=False,
+        check_company=True,
+        help="Told about the effect notes logged after publishing.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_approve", "Waiting Approval"),
+            ("approved", "Approved"),
+            ("published", "Published"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    active = fields.Boolean(default=True)
+    litigation_risk = fields.Boolean(
+        string="Possible Litigation",
+        compute="_compute_ticket_flags",
+        store=True,
+        help="One of the related tickets may lead to litigation.",
+    )
+    major_problem = fields.Boolean(
+        compute="_compute_ticket_flags",
+        store=True,
+        help="One of the related tickets is a major problem.",
+    )
+    approved_content = fields.Html(
+        readonly=True, copy=False, help="The exact content the leaders approved."
+    )
+    approved_hash = fields.Char(
+        string="Approved Content Fingerprint",
+        readonly=True,
+        copy=False,
+        help="SHA-256 of the approved title, target and content: any later change "
+        "shows.",
+    )
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approver_ids = fields.Many2many(
+        "res.users",
+        "helpdesk_info_publication_approver_rel",
+        "publication_id",
+        "user_id",
+        string="Approved By",
+        readonly=True,
+        copy=False,
+    )
+    content_changed = fields.Boolean(
+        string="Changed Since Approval", compute="_compute_content_changed"
+    )
+    rejection_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    published_date = fields.Datetime(
+        string="Published On", readonly=True, copy=False, index=True
+    )
+    published_by_id = fields.Many2one(
+        "res.users", string="Published By", readonly=True, copy=False
+    )
+    reply_message_id = fields.Many2one(
+        "mail.message",
+        string="Sent Message",
+        readonly=True,
+        copy=False,
+        help="Written replies: the message that mailed it to the customer.",
+    )
+    effect_ids = fields.One2many(
+        "helpdesk.info.publication.effect", "publication_id", string="Effect Notes"
+    )
+
+    @api.constrains("kind", "alias_name", "ticket_id", "partner_id")
+    def _check_kind_requirements(self):
+        for publication in self:
+            if publication.kind == "social_post" and not publication.alias_name:
+                raise ValidationError(
+                    self.env._(
+                        "A social-website post records the online name or alias it "
+                        "appears under."
+                    )
+                )
+            if publication.kind == "written_reply" and not (
+                publication.ticket_id or publication.partner_id
+            ):
+                raise ValidationError(
+                    self.env._("A written reply goes to a ticket's customer or to an addressee.")
+                )
+
+    @api.depends("ticket_ids.team_id")
+    def _compute_department_ids(self):
+        for publication in self:
+            publication.department_ids = publication.ticket_ids.team_id
+
+    @api.depends(
+        "ticket_ids.litigation_risk", "ticket_ids.level_id.leader_opinion_required"
+    )
+    def _compute_ticket_flags(self):
+        for publication in self:
+            tickets = publication.ticket_ids
+            publication.litigation_risk = any(tickets.mapped("litigation_risk"))
+            publication.major_problem = any(
+                tickets.mapped("level_id.leader_opinion_required")
+            )
+
+    @api.depends("name", "target", "content", "approved_hash")
+    def _compute_content_changed(self):
+        for publication in self:
+            publication.content_changed = bool(publication.approved_hash) and (
+                publication._content_fingerprint() != publication.approved_hash
+            )
+
+    def _content_fingerprint(self):
+        self.ensure_one()
+        text = "\x1f".join([self.name or "", self.target or "", self.content or ""])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    # ------------------------------------------------------------------
+    # Server-side guards
+    # ------------------------------------------------------------------
+
+    def _check_protected_fields(self, vals):
+        if self.env.su:
+            return
+        protected = self._PROTECTED_FIELDS & set(vals)
+        if protected == {"state"} and vals["state"] == "draft" and not self:
+            return
+        if protected:
+            raise AccessError(
+                self.env._(
+                    "A publication's approval and publication are recorded by its "
+                    "buttons only: submit it for approval, publish or send it."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._check_protected_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_protected_fields(vals)
+        back_to_approval = self.browse()
+        if self._CONTENT_FIELDS & set(vals):
+            published = self.filtered(lambda p: p.state == "published")
+            if published and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "“%s” is published: its content stays as it went out. Log "
+                        "what followed in its effect notes.",
+                        published[0].name,
+                    )
+                )
+            back_to_approval = self.filtered(lambda p: p.state == "approved")
+        result = super().write(vals)
+        if back_to_approval:
+            back_to_approval._send_back_for_approval()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(p.state not in ("draft", "cancel") for p in self):
+            raise UserError(
+                self.env._(
+                    "Publications are archived, not deleted: only drafts and "
+                    "cancelled ones can be deleted."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Approval
+    # ------------------------------------------------------------------
+
+    def _get_tier_validation_readonly_domain(self):
+        # Frozen while under approval only: an approved publication may still be
+        # edited (and goes back for approval), and effect notes follow publishing.
+        return "state == 'to_approve'"
+
+    def action_submit(self):
+        """Ask the leaders (and any further tier) to approve."""
+        self.check_access("write")
+        for publication in self:
+            if publication.state not in ("draft", "rejected"):
+                raise UserError(
+                    self.env._("Only a draft or rejected publication can be submitted.")
+                )
+        self.sudo().write({"state": "to_approve", "rejection_reason": False})
+        reviews = self.request_validation()
+        for publication in self:
+            if not reviews.filtered(lambda r, p=publication: r.res_id == p.id):
+                raise UserError(
+                    self.env._(
+                        "No approval tier applies to “%s”: nothing goes out in the "
+                        "company's name without a leader's approval. Ask an "
+                        "administrator to configure the publication tiers.",
+                        publication.name,
+                    )
+                )
+        return True
+
+    @api.depends("state", "review_ids")
+    def _compute_need_validation(self):
+        # Declared dependencies, so that a value computed before the state or
+        # the reviews changed is not reused within the same transaction.
+        return super()._compute_need_validation()
+
+    def validate_tier(self):
+        if self.author_id == self.env.user:
+            raise UserError(
+                self.env._(
+                    "You wrote “%s”: another leader approves it.", self.name
+                )
+            )
+        # True rather than None: XML-RPC callers cannot receive None.
+        return super().validate_tier() or True
+
+    def reject_tier(self):
+        """A rejection always states its reason."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
+        return self._add_comment("reject", reviews)
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        if self.state == "to_approve" and self.validation_status == "validated":
+            self._mark_approved()
+        return result
+
+    def _rejected_tier(self, tiers=False):
+        result = super()._rejected_tier(tiers)
+        if self.state == "to_approve" and self.validation_status == "rejected":
+            reasons = self.review_ids.filtered(lambda r: r.status == "rejected")
+            self.sudo().with_context(skip_validation_check=True).write({
+                "state": "rejected",
+                "rejection_reason": "\n".join(filter(None, reasons.mapped("comment"))),
+            })
+        return result
+
+    def _mark_approved(self):
+        self.ensure_one()
+        self.sudo().write({
+            "state": "approved",
+            "approved_content": self.content,
+            "approved_hash": self._content_fingerprint(),
+            "approved_date": fields.Datetime.now(),
+            "approver_ids": [fields.Command.set(self.review_ids.done_by.ids)],
+        })
+
+    def _send_back_for_approval(self):
+        self.sudo().write({"state": "to_approve"})
+        self.request_validation()
+        for publication in self:
+            publication.message_post(
+                body=self.env._("Changed after approval: sent back for approval."),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _check_approved(self):
+        for publication in self:
+            if publication.state != "approved" or publication.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "“%s” is not approved: nothing goes out in the company's name "
+                        "before every approval tier has approved it.",
+                        publication.name,
+                    )
+                )
+            if publication.content_changed:
+                raise UserError(
+                    self.env._(
+                        "“%s” changed after it was approved: submit it again.",
+                        publication.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Publishing
+    # ------------------------------------------------------------------
+
+    def action_publish(self):
+        """Record that an approved publication went out."""
+        self.check_access("write")
+        if any(p.kind == "written_reply" for p in self):
+            raise UserError(
+                self.env._("A written reply goes out with its Send button.")
+            )
+        self._check_approved()
+        self._set_published()
+        return True
+
+    def action_send(self):
+        """Mail an approved written reply to the ticket's customer from the
+        ticket's conversation; the reply counts for the ticket's deadline."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.kind != "written_reply":
+            raise UserError(self.env._("Only a written reply is sent to a customer."))
+        self._check_approved()
+        ticket = self.ticket_id
+        recipient = self.partner_id or ticket.partner_id
+        if not recipient.email:
+            raise UserError(
+                self.env._(
+                    "The addressee of “%s” has no email address: add one to send it.",
+                    self.name,
+                )
+            )
+        if ticket:
+            ticket._check_written_reply_allowed()
+            ticket._register_reply("written")
+        message = (ticket or self).message_post(
+            body=self.approved_content,
+            subject=self.name,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=recipient.ids,
+        )
+        self._set_published(reply_message_id=message.id)
+        return True
+
+    def _set_published(self, **extra):
+        self.sudo().write({
+            "state": "published",
+            "published_date": fields.Datetime.now(),
+            "published_by_id": self.env.uid,
+            **extra,
+        })
+
+    def action_cancel(self):
+        self.check_access("write")
+        if any(p.state == "published" for p in self):
+            raise UserError(
+                self.env._("A published publication stays archived as published.")
+            )
+        self.sudo().write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self.check_access("write")
+        if any(p.state not in ("rejected", "cancel") for p in self):
+            raise UserError(
+                self.env._("Only a rejected or cancelled publication goes back to draft.")
+            )
+        self.sudo().write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------
+    # From a ticket
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _written_reply_vals(self, ticket):
+        customer = ticket.contact_name or ticket.partner_id.name or ""
+        received = ticket._format_datetime(ticket.intake_date) if ticket.intake_date else ""
+        greeting = self.env._("Dear %s,", customer) if customer else self.env._("Dear customer,")
+        body = self.env._(
+            "Concerning “%(subject)s”, which you reported on %(date)s (ticket %(number)s):",
+            subject=ticket.name,
+            date=received,
+            number=ticket.number,
+        )
+        content = (
+            Markup("<p>%s</p><p>%s</p><p><br/></p><p>%s</p>")
+            % (greeting, body, ticket.company_id.name)
+        )
+        return {
+            "kind": "written_reply",
+            "name": self.env._("Written reply to %(number)s: %(subject)s",
+                               number=ticket.number, subject=ticket.name),
+            "content": content,
+            "target": customer or ticket.partner_id.email or "",
+            "ticket_id": ticket.id,
+            "ticket_ids": [fields.Command.set(ticket.ids)],
+            "partner_id": ticket.partner_id.id,
+            "company_id": ticket.company_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Monthly statistics (§7)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_monthly_statistics(self):
+        """Once a month, tell each company's Customer Service managers what was
+        published and said online in the month just closed (in the team
+        calendar's time zone). A month missed while the server was down is
+        posted at the next run."""
+        Team = self.env["helpdesk.ticket.team"]
+        for company in self.env["res.company"].search([]):
+            team = Team._get_intake_team(company)
+            if not team:
+                continue
+            month_start = team._local_today().replace(day=1)
+            period_start = month_start - relativedelta(months=1)
+            if team.publication_summary_date and team.publication_summary_date >= period_start:
+                continue
+            managers = team._company_managers(company)
+            if managers:
+                lang = managers[:1].lang or self.env.lang
+                env = self.with_context(lang=lang).env
+                values = env["helpdesk.info.publication"]._monthly_statistics(
+                    company,
+                    team._local_day_start(period_start),
+                    team._local_day_start(month_start),
+                )
+                values["month"] = period_start.strftime("%Y-%m")
+                team.with_context(lang=lang).message_notify(
+                    partner_ids=managers.partner_id.ids,
+                    subject=env._("Publications and online opinion, %s", values["month"]),
+                    body=env["ir.qweb"]._render(
+                        "helpdesk_property_info.publication_monthly_statistics", values
+                    ),
+                )
+            team.publication_summary_date = period_start
+
+    @api.model
+    def _monthly_statistics(self, company, start, end):
+        """Counts of the publications published and the online opinions seen
+        between ``start`` and ``end`` (UTC), as rows of (label, count)."""
+
+        def rows(model, domain, field):
+            Model = self.env[model]
+            definition = Model._fields[field]
+            labels = (
+                dict(definition._description_selection(self.env))
+                if definition.type == "selection" else {}
+            )
+            result = []
+            for value, count in Model._read_group(
+                domain, [field], ["__count"], order="__count desc"
+            ):
+                if isinstance(value, models.BaseModel):
+                    value = value.display_name
+                result.append((labels.get(value, value) or self.env._("None"), count))
+            return result
+
+        published = [
+            ("company_id", "=", company.id),
+            ("state", "=", "published"),
+            ("published_date", ">=", start),
+            ("published_date", "<", end),
+        ]
+        seen = [("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)]
+        publication = "helpdesk.info.publication"
+        opinion = "helpdesk.info.opinion"
+        return {
+            "company": company,
+            "publication_count": self.search_count(published),
+            "opinion_count": self.env[opinion].search_count(seen),
+            "publications_by_kind": rows(publication, published, "kind"),
+            "publications_by_author": rows(publication, published, "author_id"),
+            "publications_by_target": rows(publication, published, "target"),
+            "opinions_by_site": rows(opinion, seen, "site"),
+            "opinions_by_nature": rows(opinion, seen, "nature"),
+            "opinions_by_importance": rows(opinion, seen, "importance"),
+            "base_url": self.get_base_url(),
+        }
