@@ -42,6 +42,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_ticket_story_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
     ],
     "assets": {
