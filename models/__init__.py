@@ -1,4 +1,5 @@
 from . import helpdesk_info_list_mixin
+from . import helpdesk_info_cache_mixin
 from . import helpdesk_info_source
 from . import helpdesk_info_party
 from . import helpdesk_info_level
@@ -18,3 +19,6 @@ from . import helpdesk_info_publication
 from . import helpdesk_info_publication_effect
 from . import helpdesk_info_opinion
 from . import helpdesk_ticket_publication
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves

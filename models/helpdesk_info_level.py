@@ -1,7 +1,5 @@
 from bisect import bisect_right
-from datetime import timedelta
-
-import pytz
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
@@ -117,7 +115,6 @@ class HelpdeskInfoLevel(models.Model):
 
     @api.model
     def _plan_working_hours(self, calendar, items):
-        tz = pytz.timezone(calendar.tz or "UTC")
         first = min(start for _key, start, _hours in items)
         last = max(start for _key, start, _hours in items)
         most = max(hours for _key, _start, hours in items)
@@ -126,14 +123,13 @@ class HelpdeskInfoLevel(models.Model):
         span = timedelta(days=int(most / max(calendar.hours_per_day or 8, 1) * 7 / 5) + 15)
         result = {}
         pending = items
+        day = timedelta(days=1)
+        begin = datetime.combine(first.date(), time.min)
         while pending:
-            begin = pytz.utc.localize(first)
-            end = pytz.utc.localize(last) + span
-            intervals = [
-                (start.astimezone(pytz.utc).replace(tzinfo=None),
-                 stop.astimezone(pytz.utc).replace(tzinfo=None))
-                for start, stop, _meta in calendar._work_intervals_batch(begin, end, tz=tz)[False]
-            ]
+            # Whole UTC days, so that tickets created one by one on the same
+            # day share the calendar's cached intervals.
+            end = datetime.combine((last + span).date(), time.min) + day
+            intervals = calendar._cached_work_intervals(begin, end)
             stops = [stop for _start, stop in intervals]
             left = []
             for key, start, hours in pending:

@@ -104,11 +104,9 @@ class HelpdeskInfoPublication(models.Model):
     department_ids = fields.Many2many(
         "helpdesk.ticket.team",
         string="Related Departments",
-        compute="_compute_department_ids",
-        store=True,
-        readonly=False,
         check_company=True,
-        help="Told about the effect notes logged after publishing.",
+        help="Told about the effect notes logged after publishing; by default the "
+        "teams of the related tickets.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -130,15 +128,17 @@ class HelpdeskInfoPublication(models.Model):
         index=True,
     )
     active = fields.Boolean(default=True)
+    # Not stored: a stored value would make every ticket write look for the
+    # publications that cite it.
     litigation_risk = fields.Boolean(
         string="Possible Litigation",
         compute="_compute_ticket_flags",
-        store=True,
+        search="_search_litigation_risk",
         help="One of the related tickets may lead to litigation.",
     )
     major_problem = fields.Boolean(
         compute="_compute_ticket_flags",
-        store=True,
+        search="_search_major_problem",
         help="One of the related tickets is a major problem.",
     )
     approved_content = fields.Html(
@@ -199,10 +199,9 @@ class HelpdeskInfoPublication(models.Model):
                     self.env._("A written reply goes to a ticket's customer or to an addressee.")
                 )
 
-    @api.depends("ticket_ids.team_id")
-    def _compute_department_ids(self):
-        for publication in self:
-            publication.department_ids = publication.ticket_ids.team_id
+    @api.onchange("ticket_ids")
+    def _onchange_ticket_ids(self):
+        self.department_ids |= self.ticket_ids.team_id
 
     @api.depends(
         "ticket_ids.litigation_risk", "ticket_ids.level_id.leader_opinion_required"
@@ -214,6 +213,18 @@ class HelpdeskInfoPublication(models.Model):
             publication.major_problem = any(
                 tickets.mapped("level_id.leader_opinion_required")
             )
+
+    def _search_litigation_risk(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = [("ticket_ids.litigation_risk", "=", True)]
+        return domain if True in value else ["!", *domain]
+
+    def _search_major_problem(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = [("ticket_ids.level_id.leader_opinion_required", "=", True)]
+        return domain if True in value else ["!", *domain]
 
     @api.depends("name", "target", "content", "approved_hash")
     def _compute_content_changed(self):
@@ -249,7 +260,10 @@ class HelpdeskInfoPublication(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self.browse()._check_protected_fields(vals)
-        return super().create(vals_list)
+        publications = super().create(vals_list)
+        for publication in publications.filtered(lambda p: not p.department_ids):
+            publication.department_ids = publication.ticket_ids.team_id
+        return publications
 
     def write(self, vals):
         self._check_protected_fields(vals)

@@ -6,6 +6,7 @@ class HelpdeskInfoRoute(models.Model):
     its counterpart department. The first matching rule decides."""
 
     _name = "helpdesk.info.route"
+    _inherit = ["helpdesk.info.cache.mixin"]
     _description = "Routing Rule"
     _order = "sequence, id"
 
@@ -71,19 +72,6 @@ class HelpdeskInfoRoute(models.Model):
                 ("source", self.source_ids),
             )
         )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @tools.ormcache()

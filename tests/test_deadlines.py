@@ -97,12 +97,39 @@ class TestDeadlines(PropertyInfoCase):
         for size in (1, 40):
             vals = [self.phone_vals(intake_date=INTAKE) for _ in range(size)]
             self.env.invalidate_all()
+            self.env.registry.clear_cache()
             with self.recorded_queries() as queries:
                 tickets = self.Ticket.create(vals)
             reads[size] = sum("resource_calendar_leaves" in q for q in queries)
             self.assertEqual(set(tickets.mapped("reply_deadline")), {shanghai(13, 10)})
         self.assertEqual(reads[40], reads[1])
         self.assertLessEqual(reads[1], 2)
+
+    def test_tickets_created_one_by_one_share_the_calendars_intervals(self):
+        self.env.registry.clear_cache()
+        reads = []
+        for _ in range(3):
+            self.env.invalidate_all()
+            with self.recorded_queries() as queries:
+                ticket = self.ticket(self.level_general)
+            reads.append(sum("resource_calendar_leaves" in q for q in queries))
+            self.assertEqual(ticket.reply_deadline, shanghai(13, 10))
+        self.assertGreater(reads[0], 0)
+        self.assertEqual(reads[1:], [0, 0])
+
+    def test_a_new_holiday_is_counted_at_once(self):
+        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(13, 10))
+        holiday = self.env["resource.calendar.leaves"].create({
+            "name": "Extra holiday",
+            "calendar_id": self.calendar.id,
+            "date_from": shanghai(13, 0),
+            "date_to": datetime(2026, 1, 13, 15, 59, 59),
+        })
+        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(14, 10))
+        holiday.unlink()
+        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(13, 10))
+        self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "1").unlink()
+        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(14, 10))
 
     @freeze_time("2026-01-13 01:00:00")
     def test_reply_state_from_the_chatter(self):

@@ -164,6 +164,10 @@ class TestPublicationApproval(PublicationCase):
         plain = self.publication()
         plain.action_submit()
         self.assertEqual(len(plain.review_ids), 1)
+        both = publication | plain
+        self.assertEqual(both.filtered_domain([("litigation_risk", "=", True)]), publication)
+        self.assertEqual(self.Publication.search([("id", "in", both.ids),
+                                                  ("litigation_risk", "=", False)]), plain)
 
     def test_published_content_stays_as_it_went_out(self):
         publication = self.publication()
