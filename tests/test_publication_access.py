@@ -28,6 +28,18 @@ class TestPublicationAccess(PublicationCase):
         with self.assertRaises(AccessError):
             self.Publication.with_user(self.portal).create({"name": "x", "content": "x"})
 
+    def test_portal_users_do_not_read_the_leaders_reasons(self):
+        publication = self.Publication.with_user(self.agent).create(
+            {"name": "Fee notice", "content": "<p>x</p>"}
+        )
+        publication.action_submit()
+        reviews = publication.review_ids
+        self.assertTrue(reviews)
+        Review = self.env["tier.review"].with_user(self.portal)
+        self.assertFalse(Review.search([("id", "in", reviews.ids)]))
+        with self.assertRaises(AccessError):
+            reviews.with_user(self.portal).read(["comment"])
+
     def test_customer_service_writes_and_leaders_approve(self):
         for user in (self.agent, self.manager, self.leader):
             with self.subTest(user=user.login):
