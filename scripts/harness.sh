@@ -174,9 +174,14 @@ helpdesk_mgmt_tests() {
     local tests
     tests=$(site_packages)/odoo/addons/helpdesk_mgmt/tests
     [ -d "$tests" ] || die "helpdesk_mgmt's tests are missing from $tests"
-    # test_js.py imports web's whole HOOT suite: take only helpdesk_mgmt's own.
-    printf '%s\n' $(ls "$tests"/test_*.py | grep -v '/test_js\.py$') \
-        "$tests/test_js.py::TestHelpdesMgmtJs::test_helpdesk_mgmt" \
+    # By module name: given as paths, pytest would import every folder above
+    # them that has an __init__.py, such as a clone holding the virtual
+    # environment. test_js.py imports web's whole HOOT suite: take only
+    # helpdesk_mgmt's own.
+    local module=odoo.addons.helpdesk_mgmt.tests
+    printf '%s\n' --pyargs \
+        $(cd "$tests" && ls test_*.py | grep -v '^test_js\.py$' | sed "s/\.py\$//; s/^/$module./") \
+        "$module.test_js::TestHelpdesMgmtJs::test_helpdesk_mgmt" \
         "-k" "not (TestHelpdeskTicketTeam and test_dashboard_buttons)"
 }
 
