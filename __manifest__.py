@@ -7,7 +7,13 @@
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "helpdesk_property_info contributors",
-    "depends": ["helpdesk_mgmt", "phone_validation", "resource"],
+    "depends": [
+        "helpdesk_mgmt",
+        "phone_validation",
+        "resource",
+        "base_tier_validation",
+        "account",
+    ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/helpdesk_property_info_security.xml",
@@ -32,10 +38,19 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_property_info_menu.xml",
+        "data/helpdesk_reception_policy_data.xml",
+        "views/res_company_reception_views.xml",
+        "views/helpdesk_reception_policy_views.xml",
+        "views/helpdesk_reception_export_views.xml",
+        "views/helpdesk_reception_expense_views.xml",
+        "views/helpdesk_reception_budget_views.xml",
+        "views/helpdesk_reception_usage_views.xml",
+        "views/helpdesk_reception_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_reception_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,3 +12,14 @@ from . import helpdesk_ticket_deadline_extension
 from . import helpdesk_ticket_routing
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_return_visit
+from . import res_company_reception
+from . import helpdesk_reception_policy
+from . import helpdesk_reception_budget
+from . import helpdesk_reception_budget_line
+from . import helpdesk_reception_expense
+from . import helpdesk_reception_expense_limits
+from . import helpdesk_reception_expense_accounting
+from . import helpdesk_reception_usage
+from . import helpdesk_reception_tier_definition
+from . import helpdesk_reception_tier_review
+from . import account_move_reception

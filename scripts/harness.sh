@@ -159,7 +159,7 @@ check_uninstall() {  # database
     left=$(psql -d "$db" -Atqc "
         SELECT (SELECT state FROM ir_module_module WHERE name = '$ADDON') || ' ' ||
                (SELECT state FROM ir_module_module WHERE name = 'helpdesk_mgmt') || ' ' ||
-               (SELECT count(*) FROM ir_model WHERE model LIKE 'helpdesk.info.%') || ' ' ||
+               (SELECT count(*) FROM ir_model WHERE model LIKE 'helpdesk.info.%' OR model LIKE 'helpdesk.reception.%') || ' ' ||
                (SELECT count(*) FROM ir_model_fields WHERE model = 'helpdesk.ticket'
                     AND name IN ('info_origin', 'contact_phone', 'importance')) || ' ' ||
                (SELECT count(*) FROM ir_model_data WHERE module = '$ADDON')")
