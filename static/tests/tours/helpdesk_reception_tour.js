@@ -37,3 +37,21 @@ registry.category("web_tour.tours").add("helpdesk_reception_usage", {
         { content: "The graph is drawn", trigger: ".o_graph_renderer canvas" },
     ],
 });
+
+registry.category("web_tour.tours").add("helpdesk_reception_export_bills", {
+    steps: () => [
+        { content: "The approved expenses wait to be exported", trigger: ".o_list_view .o_data_row" },
+        {
+            content: "Export them without selecting any: the company's period",
+            trigger: "button:contains('Export to Accounting')",
+            run: "click",
+        },
+        {
+            content: "Create the vendor bills",
+            trigger: ".modal button[name=action_create_moves]",
+            run: "click",
+        },
+        { content: "The vendor bills are listed", trigger: ".o_breadcrumb:contains('Bills')" },
+        { content: "One per expense", trigger: ".o_list_view .o_data_row" },
+    ],
+});
