@@ -3,12 +3,18 @@
     "name": "Helpdesk Property Information",
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
-    "approved publications and online opinion",
+    "approved publications, online opinion, reception expenses",
     "version": "19.0.1.0.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "helpdesk_property_info contributors",
-    "depends": ["helpdesk_mgmt", "phone_validation", "resource", "base_tier_validation"],
+    "depends": [
+        "helpdesk_mgmt",
+        "phone_validation",
+        "resource",
+        "base_tier_validation",
+        "account",
+    ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/helpdesk_property_info_security.xml",
@@ -38,12 +44,21 @@
         "views/helpdesk_info_opinion_views.xml",
         "views/helpdesk_ticket_publication_views.xml",
         "views/helpdesk_property_info_menu.xml",
+        "data/helpdesk_reception_policy_data.xml",
+        "views/res_company_reception_views.xml",
+        "views/helpdesk_reception_policy_views.xml",
+        "views/helpdesk_reception_export_views.xml",
+        "views/helpdesk_reception_expense_views.xml",
+        "views/helpdesk_reception_budget_views.xml",
+        "views/helpdesk_reception_usage_views.xml",
+        "views/helpdesk_reception_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_ticket_story_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
+        "demo/helpdesk_reception_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -22,3 +22,12 @@ from . import helpdesk_ticket_publication
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
+from . import res_company_reception
+from . import helpdesk_reception_policy
+from . import helpdesk_reception_budget
+from . import helpdesk_reception_budget_line
+from . import helpdesk_reception_expense
+from . import helpdesk_reception_expense_limits
+from . import helpdesk_reception_expense_accounting
+from . import helpdesk_reception_usage
+from . import account_move_reception

@@ -159,7 +159,7 @@ check_uninstall() {  # database
     left=$(psql -d "$db" -Atqc "
         SELECT (SELECT state FROM ir_module_module WHERE name = '$ADDON') || ' ' ||
                (SELECT state FROM ir_module_module WHERE name = 'helpdesk_mgmt') || ' ' ||
-               (SELECT count(*) FROM ir_model WHERE model LIKE 'helpdesk.info.%') || ' ' ||
+               (SELECT count(*) FROM ir_model WHERE model LIKE 'helpdesk.info.%' OR model LIKE 'helpdesk.reception.%') || ' ' ||
                (SELECT count(*) FROM ir_model_fields WHERE model = 'helpdesk.ticket'
                     AND name IN ('info_origin', 'contact_phone', 'importance')) || ' ' ||
                (SELECT count(*) FROM ir_model_data WHERE module = '$ADDON')")
@@ -174,9 +174,14 @@ helpdesk_mgmt_tests() {
     local tests
     tests=$(site_packages)/odoo/addons/helpdesk_mgmt/tests
     [ -d "$tests" ] || die "helpdesk_mgmt's tests are missing from $tests"
-    # test_js.py imports web's whole HOOT suite: take only helpdesk_mgmt's own.
-    printf '%s\n' $(ls "$tests"/test_*.py | grep -v '/test_js\.py$') \
-        "$tests/test_js.py::TestHelpdesMgmtJs::test_helpdesk_mgmt" \
+    # By module name: given as paths, pytest would import every folder above
+    # them that has an __init__.py, such as a clone holding the virtual
+    # environment. test_js.py imports web's whole HOOT suite: take only
+    # helpdesk_mgmt's own.
+    local module=odoo.addons.helpdesk_mgmt.tests
+    printf '%s\n' --pyargs \
+        $(cd "$tests" && ls test_*.py | grep -v '^test_js\.py$' | sed "s/\.py\$//; s/^/$module./") \
+        "$module.test_js::TestHelpdesMgmtJs::test_helpdesk_mgmt" \
         "-k" "not (TestHelpdeskTicketTeam and test_dashboard_buttons)"
 }
 

@@ -13,3 +13,13 @@ from . import test_deadline_watcher
 from . import test_deadline_extension
 from . import test_return_visit
 from . import test_ui
+from . import test_reception_limits
+from . import test_reception_timezone
+from . import test_reception_approval
+from . import test_reception_export
+from . import test_reception_access
+from . import test_reception_data
+from . import test_reception_race
+from . import test_reception_rpc
+from . import test_reception_views
+from . import test_reception_ui

@@ -67,3 +67,26 @@ class PropertyInfoCase(TransactionCase):
         }
         vals.update(overrides)
         return vals
+
+
+class JsonRpcMixin:
+    """For HttpCase: calls to the test server over JSON-RPC, as a client
+    program makes them. Test users' passwords are their logins."""
+
+    def jsonrpc(self, login, model, method, *args, **kwargs):
+        """(result, error) of ``model.method(*args, **kwargs)`` run by ``login``."""
+        db = self.env.cr.dbname
+        uid = self.xmlrpc_common.authenticate(db, login, login, {})
+        response = self.url_open(
+            "/jsonrpc",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "service": "object",
+                    "method": "execute_kw",
+                    "args": [db, uid, login, model, method, list(args), kwargs],
+                },
+            },
+        ).json()
+        return response.get("result"), response.get("error")

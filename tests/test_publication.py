@@ -82,6 +82,23 @@ class TestPublicationApproval(PublicationCase):
         with self.assertRaises(AccessError):
             self.publication(approved_content="<p>forged</p>")
 
+    def test_reviews_cannot_be_forged(self):
+        publication = self.publication()
+        publication.action_submit()
+        review = publication.review_ids.with_user(self.agent)
+        with self.assertRaises(AccessError):
+            review.write({"status": "approved", "done_by": self.leader.id})
+        with self.assertRaises(AccessError):
+            review.write({"status": "approved"})
+        with self.assertRaises(AccessError):
+            self.env["tier.review"].with_user(self.agent).create({
+                "model": publication._name,
+                "res_id": publication.id,
+                "definition_id": self.leader_tier.id,
+                "status": "approved",
+            })
+        self.assertEqual(publication.validation_status, "pending")
+
     def test_publish_after_approval(self):
         publication = self.publication()
         publication.action_submit()

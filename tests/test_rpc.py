@@ -2,9 +2,11 @@ import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
 
+from .common import JsonRpcMixin
+
 
 @tagged("post_install", "-at_install")
-class TestTicketOverRpc(HttpCase):
+class TestTicketOverRpc(JsonRpcMixin, HttpCase):
     def setUp(self):
         super().setUp()
         self.env.company.country_id = self.env.ref("base.cn")
@@ -64,19 +66,7 @@ class TestTicketOverRpc(HttpCase):
         self.assertEqual(self.call("search_count", []), before)
 
     def jsonrpc_create(self, vals):
-        response = self.url_open(
-            "/jsonrpc",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "service": "object",
-                    "method": "execute_kw",
-                    "args": [self.db, self.uid, "admin", "helpdesk.ticket", "create", [vals]],
-                },
-            },
-        ).json()
-        return response.get("result"), response.get("error")
+        return self.jsonrpc("admin", "helpdesk.ticket", "create", [vals])
 
     def test_json_rpc_gets_the_same_rules(self):
         result, error = self.jsonrpc_create(dict(self.vals, contact_name=False))
