@@ -57,3 +57,50 @@ class TestWholeFlow(HttpCase):
         self.start_tour(ticket_url, "helpdesk_property_info_flow_return_visit", login=agent.login)
         self.assertTrue(ticket.closed)
         self.assertTrue(ticket.visit_date)
+
+    def test_reception_expense_from_refusal_to_export(self):
+        env = self.env
+        company = env.company
+        tea = env.ref("helpdesk_property_info.reception_policy_tea")
+        Expense = env["helpdesk.reception.expense"]
+        # This month: 40 of the 100 already used, nothing else waiting to be exported.
+        Expense.search([("company_id", "=", company.id), ("state", "!=", "cancelled")])._write_by_action(
+            {"state": "cancelled"}
+        )
+        account = env["account.account"].create(
+            {"name": "Reception", "code": "HPIFLOW", "account_type": "expense",
+             "company_ids": company.ids}
+        )
+        tea.account_id = account
+        supplier = env["res.partner"].create({"name": "Green Leaf Tea House"})
+        used = Expense.create({
+            "policy_id": tea.id, "amount": 40, "purpose": "Tea", "supplier_id": supplier.id,
+        })
+        used.action_confirm()
+        self.assertEqual(used.state, "approved")
+
+        agent = new_test_user(
+            env, login="flow_agent", groups="helpdesk_property_info.group_cs_agent",
+            company_id=company.id,
+        )
+        accountant = new_test_user(
+            env, login="flow_accountant", groups="account.group_account_invoice",
+            company_id=company.id,
+        )
+        before = Expense.search([])
+        self.start_tour(
+            "/odoo/helpdesk-reception-expenses/new",
+            "helpdesk_property_info_flow_expense_limits",
+            login=agent.login,
+        )
+        expense = Expense.search([]) - before
+        self.assertRecordValues(expense, [{"amount": 60, "state": "approved"}])
+        expense.supplier_id = supplier
+
+        self.start_tour(
+            "/odoo/reception-expenses-to-export",
+            "helpdesk_reception_export_bills",
+            login=accountant.login,
+        )
+        self.assertEqual((used | expense).mapped("state"), ["exported", "exported"])
+        self.assertEqual((used | expense).move_id.invoice_line_ids.account_id, account)

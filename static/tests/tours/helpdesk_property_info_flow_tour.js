@@ -155,3 +155,39 @@ registry.category("web_tour.tours").add("helpdesk_property_info_flow_return_visi
         },
     ],
 });
+
+function recordTeaExpense(amount) {
+    return [
+        ...pickMany2one("policy_id", "Cigarettes and Tea"),
+        { content: "What it cost", trigger: ".o_field_widget[name=amount] input", run: `edit ${amount}` },
+        {
+            content: "What for",
+            trigger: ".o_field_widget[name=purpose] textarea",
+            run: "edit Tea for the owners' visit",
+        },
+        { content: "Confirm it", trigger: "button[name=action_confirm]", run: "click" },
+    ];
+}
+
+// Customer Service records a reception expense over its monthly limit: the
+// refusal shows the figures; at a compliant amount it is approved.
+registry.category("web_tour.tours").add("helpdesk_property_info_flow_expense_limits", {
+    steps: () => [
+        ...recordTeaExpense(480),
+        {
+            content: "Refused with the month's figures",
+            trigger: ".modal-body:contains('this month'):contains('40.00 of'):contains('100.00 used'):contains('exceeds it by'):contains('420.00')",
+        },
+        { content: "Close the message", trigger: ".modal .btn-primary", run: "click" },
+        {
+            content: "Still a draft",
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Draft')",
+        },
+        { content: "A compliant amount", trigger: ".o_field_widget[name=amount] input", run: "edit 60" },
+        { content: "Confirm again", trigger: "button[name=action_confirm]", run: "click" },
+        {
+            content: "Within the limit, it is approved",
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Approved')",
+        },
+    ],
+});
