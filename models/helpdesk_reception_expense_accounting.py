@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
@@ -73,11 +73,19 @@ class HelpdeskReceptionExpense(models.Model):
             "invoice_line_ids": [Command.create(line)],
         }
 
-    def _export_to_moves(self, journal):
+    @api.model
+    def _default_export_journal(self, company):
+        return self.env["account.journal"].search(
+            [("type", "=", "purchase"), ("company_id", "=", company.id)], limit=1
+        )
+
+    def _export_to_moves(self, journal=None):
         """One vendor bill per approved expense that has none, on its policy's
-        expense account, charged to its property project, with its receipt."""
+        expense account, charged to its property project, with its receipt;
+        in the company's first purchase journal unless ``journal`` is given."""
         if not self:
             return self.env["account.move"]
+        journal = journal or self._default_export_journal(self.company_id[:1])
         # Two accountants exporting the same expenses: the second one waits,
         # then finds them exported (or fails to serialize and is retried).
         self.env.cr.execute(

@@ -47,10 +47,9 @@ class HelpdeskReceptionExport(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_journal_id(self):
+        Expense = self.env["helpdesk.reception.expense"]
         for wizard in self:
-            wizard.journal_id = self.env["account.journal"].search(
-                [("type", "=", "purchase"), ("company_id", "=", wizard.company_id.id)], limit=1
-            )
+            wizard.journal_id = Expense._default_export_journal(wizard.company_id)
 
     def _check_accountant(self):
         if not self.env.su and not self.env.user.has_group("account.group_account_invoice"):
