@@ -32,6 +32,12 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_property_info_menu.xml",
+        "data/helpdesk_info_report_cron_data.xml",
+        "report/helpdesk_info_report_reports.xml",
+        "report/helpdesk_info_report_templates.xml",
+        "views/helpdesk_ticket_statistics_views.xml",
+        "views/helpdesk_info_report_views.xml",
+        "views/helpdesk_info_statistics_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

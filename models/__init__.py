@@ -12,3 +12,5 @@ from . import helpdesk_ticket_deadline_extension
 from . import helpdesk_ticket_routing
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_return_visit
+from . import helpdesk_ticket_statistics
+from . import helpdesk_info_report

@@ -13,3 +13,6 @@ from . import test_deadline_watcher
 from . import test_deadline_extension
 from . import test_return_visit
 from . import test_ui
+from . import test_statistics_report
+from . import test_statistics_cron
+from . import test_statistics_pdf
