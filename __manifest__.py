@@ -7,7 +7,7 @@
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "helpdesk_property_info contributors",
-    "depends": ["helpdesk_mgmt", "phone_validation", "resource"],
+    "depends": ["helpdesk_mgmt", "phone_validation", "resource", "survey"],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/helpdesk_property_info_security.xml",
@@ -33,10 +33,14 @@
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_property_info_menu.xml",
         "data/helpdesk_info_report_cron_data.xml",
+        "data/survey_satisfaction_data.xml",
         "report/helpdesk_info_report_reports.xml",
         "report/helpdesk_info_report_templates.xml",
         "views/helpdesk_ticket_statistics_views.xml",
         "views/helpdesk_info_report_views.xml",
+        "views/helpdesk_info_community_views.xml",
+        "views/survey_question_views.xml",
+        "views/helpdesk_info_survey_campaign_views.xml",
         "views/helpdesk_info_statistics_menu.xml",
     ],
     "demo": [

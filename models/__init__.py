@@ -14,3 +14,10 @@ from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_return_visit
 from . import helpdesk_ticket_statistics
 from . import helpdesk_info_report
+from . import helpdesk_info_community
+from . import helpdesk_info_survey_campaign
+from . import helpdesk_info_survey_result
+from . import survey_question
+from . import survey_question_answer
+from . import survey_user_input
+from . import survey_user_input_line

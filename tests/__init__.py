@@ -16,3 +16,4 @@ from . import test_ui
 from . import test_statistics_report
 from . import test_statistics_cron
 from . import test_statistics_pdf
+from . import test_survey_campaign

@@ -1,1 +1,2 @@
 from . import helpdesk_ticket_record_wizard
+from . import helpdesk_info_survey_distribute
