@@ -19,5 +19,5 @@ venv:
 wheel:  ## build dist/odoo_addon_helpdesk_property_info-*.whl with whool
 	@bash scripts/harness.sh wheel
 
-bench:  ## ticket creation against plain helpdesk_mgmt, and the deadline watcher
+bench:  ## ticket creation against plain helpdesk_mgmt, the deadline watcher, the report figures
 	@bash bench/run.sh

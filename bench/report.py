@@ -22,9 +22,16 @@ for batch in sorted({r["batch"] for r in rows if "batch" in r}, reverse=True):
         print(f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
               f"{r['queries'] / n:5.1f} queries/ticket")
     print(f"  {'ratio':22}{classified['seconds'] / plain['seconds']:6.2f}")
-watcher = next(r for r in rows if r["scenario"] == "watcher")
-print(f"deadline watcher over {watcher['open']} open tickets:")
-print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
-      f"{watcher['none_due']['queries']} queries")
-print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
-      f"{watcher['some_due']['queries']} queries ({watcher['some_due']['warned']} warned)")
+watcher = next((r for r in rows if r["scenario"] == "watcher"), None)
+if watcher:
+    print(f"deadline watcher over {watcher['open']} open tickets:")
+    print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
+          f"{watcher['none_due']['queries']} queries")
+    print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
+          f"{watcher['some_due']['queries']} queries ({watcher['some_due']['warned']} warned)")
+for stats in (r for r in rows if r["scenario"] == "statistics"):
+    print(f"report figures over {stats['table']} tickets ({stats['months']} months, "
+          f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:")
+    for label, r in stats["reports"].items():
+        print(f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
+              f"({r['tickets']} tickets in the period)")

@@ -31,3 +31,13 @@ from . import helpdesk_reception_expense_limits
 from . import helpdesk_reception_expense_accounting
 from . import helpdesk_reception_usage
 from . import account_move_reception
+from . import helpdesk_ticket_statistics
+from . import helpdesk_info_report
+from . import helpdesk_info_community
+from . import helpdesk_info_survey_campaign
+from . import helpdesk_info_survey_result
+from . import survey_question
+from . import survey_question_answer
+from . import survey_user_input
+from . import survey_user_input_line
+from . import helpdesk_info_report_sections

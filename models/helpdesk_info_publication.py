@@ -6,6 +6,22 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+
+def grouped_rows(env, model, domain, field, aggregates=("__count",)):
+    """[label, *aggregates] rows of ``model`` grouped by ``field``, largest
+    first, labelled in the environment's language."""
+    Model = env[model]
+    definition = Model._fields[field]
+    labels = dict(definition._description_selection(env)) if definition.type == "selection" else {}
+    rows = []
+    for value, *values in Model._read_group(
+        domain, [field], list(aggregates), order=f"{aggregates[0]} desc"
+    ):
+        label = value.display_name if isinstance(value, models.BaseModel) else value
+        rows.append([labels.get(label, label) or env._("None"), *values])
+    return rows
+
+
 PUBLICATION_KINDS = [
     ("website_article", "Company Website Article"),
     ("outward", "Outward Publication"),
@@ -547,20 +563,7 @@ class HelpdeskInfoPublication(models.Model):
         between ``start`` and ``end`` (UTC), as rows of (label, count)."""
 
         def rows(model, domain, field):
-            Model = self.env[model]
-            definition = Model._fields[field]
-            labels = (
-                dict(definition._description_selection(self.env))
-                if definition.type == "selection" else {}
-            )
-            result = []
-            for value, count in Model._read_group(
-                domain, [field], ["__count"], order="__count desc"
-            ):
-                if isinstance(value, models.BaseModel):
-                    value = value.display_name
-                result.append((labels.get(value, value) or self.env._("None"), count))
-            return result
+            return [tuple(row) for row in grouped_rows(self.env, model, domain, field)]
 
         published = [
             ("company_id", "=", company.id),

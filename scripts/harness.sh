@@ -117,6 +117,27 @@ ensure_chromium() {
         || die "browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium)"
 }
 
+# PDF reports are rendered by wkhtmltopdf, and their Chinese text needs a CJK
+# font: without them Odoo prints reports as HTML, or Chinese as empty boxes.
+has_cjk_font() {
+    fc-list :lang=zh family 2>/dev/null | grep -qi 'cjk' \
+        || compgen -G '/usr/share/fonts/opentype/noto/Noto*CJK*' >/dev/null
+}
+
+ensure_pdf_renderer() {
+    local missing=()
+    command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    has_cjk_font || missing+=(fonts-noto-cjk)
+    [ "${#missing[@]}" = 0 ] && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing ${missing[*]} for the PDF reports"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    command -v wkhtmltopdf >/dev/null 2>&1 && has_cjk_font || die \
+"PDF reports need wkhtmltopdf and a CJK font: install Debian's 'wkhtmltopdf' and
+'fonts-noto-cjk' packages (apt-get install wkhtmltopdf fonts-noto-cjk)"
+}
+
 prepare() {
     ensure_venv
     ensure_postgres
@@ -150,7 +171,9 @@ run_pytest() {  # database, pytest args...
     return "$rc"
 }
 
-# Uninstalling leaves helpdesk_mgmt installed and nothing of the addon behind.
+# Uninstalling leaves helpdesk_mgmt installed and nothing of the addon behind,
+# but the partners that vendor bills still name (the demo's exported month):
+# Accounting keeps its entries.
 check_uninstall() {  # database
     local db=$1
     say "uninstalling $ADDON from '$db'"
@@ -162,7 +185,9 @@ check_uninstall() {  # database
                (SELECT count(*) FROM ir_model WHERE model LIKE 'helpdesk.info.%' OR model LIKE 'helpdesk.reception.%') || ' ' ||
                (SELECT count(*) FROM ir_model_fields WHERE model = 'helpdesk.ticket'
                     AND name IN ('info_origin', 'contact_phone', 'importance')) || ' ' ||
-               (SELECT count(*) FROM ir_model_data WHERE module = '$ADDON')")
+               (SELECT count(*) FROM ir_model_data d WHERE d.module = '$ADDON'
+                    AND NOT (d.model = 'res.partner' AND EXISTS (
+                        SELECT 1 FROM account_move m WHERE d.res_id IN (m.partner_id, m.commercial_partner_id))))")
     [ "$left" = "uninstalled installed 0 0 0" ] \
         || die "uninstalling $ADDON from '$db' left something behind (state, helpdesk_mgmt, models, fields, xmlids: $left)"
 }
@@ -188,6 +213,7 @@ helpdesk_mgmt_tests() {
 cmd_test() {
     prepare
     ensure_chromium
+    ensure_pdf_renderer
     local db=${ADDON}_test_$$ bare=${ADDON}_bare_$$
     trap 'dropdb --if-exists "'"$db"'" 2>/dev/null; dropdb --if-exists "'"$bare"'" 2>/dev/null; true' EXIT
     create_db "$bare" --without-demo
@@ -203,12 +229,14 @@ cmd_test() {
 # Development loop: the suite (or part of it) on an existing database.
 cmd_pytest() {
     prepare
+    ensure_pdf_renderer
     local db=$1; shift
     run_pytest "$db" "$ADDON/tests" "$@"
 }
 
 cmd_run() {
     prepare
+    ensure_pdf_renderer
     local db=${RUN_DB:-$ADDON}
     create_db "$db" --load-language=zh_CN
     psql -d "$db" -qc "UPDATE res_partner SET lang = 'zh_CN', tz = 'Asia/Shanghai'

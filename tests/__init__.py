@@ -23,3 +23,8 @@ from . import test_reception_race
 from . import test_reception_rpc
 from . import test_reception_views
 from . import test_reception_ui
+from . import test_statistics_report
+from . import test_statistics_cron
+from . import test_statistics_pdf
+from . import test_survey_campaign
+from . import test_report_sections

@@ -1,2 +1,3 @@
 from . import helpdesk_ticket_record_wizard
 from . import helpdesk_reception_export
+from . import helpdesk_info_survey_distribute

@@ -1,0 +1,463 @@
+from collections import defaultdict
+from datetime import date
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+HALVES = [("first", "First Half (January)"), ("second", "Second Half (July)")]
+# The survey windows of the standard (seed 001 §11): 15–30 January and
+# 1–15 July, as (month, first day, last day). Each campaign may change its own.
+SURVEY_WINDOWS = {"first": (1, 15, 30), "second": (7, 1, 15)}
+CAMPAIGN_STATES = [("draft", "Draft"), ("open", "In Progress"), ("closed", "Closed")]
+
+
+class HelpdeskInfoSurveyCampaign(models.Model):
+    """A written satisfaction survey (书面意见调查, seed 001 §11, seed 003) of one
+    community for one half-year: questionnaires handed out to its owners
+    (distribution rate, goal 60%), collected (return rate, goal 50%),
+    summarised per department, and the non-conforming answers turned into
+    tickets for the department responsible, which replies in writing."""
+
+    _name = "helpdesk.info.survey.campaign"
+    _description = "Satisfaction Survey Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+    )
+    community_id = fields.Many2one(
+        "helpdesk.info.community",
+        string="Community",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(related="community_id.company_id", store=True, index=True)
+    survey_id = fields.Many2one(
+        "survey.survey",
+        string="Questionnaire",
+        required=True,
+        default=lambda self: self.env.ref(
+            "helpdesk_property_info.survey_owner_satisfaction", raise_if_not_found=False
+        ),
+        help="The survey handed out. Its questions say which department each "
+        "one concerns and the satisfaction score of each answer.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    half = fields.Selection(
+        HALVES,
+        string="Half-Year",
+        required=True,
+        default=lambda self: "first" if fields.Date.context_today(self).month <= 6 else "second",
+    )
+    date_start = fields.Date(
+        string="Hand Out From",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        help="The standard hands questionnaires out on 15–30 January and 1–15 July.",
+    )
+    date_end = fields.Date(
+        string="Hand Out Until",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    state = fields.Selection(
+        CAMPAIGN_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True
+    )
+    distribution_goal = fields.Float(
+        string="Distribution Goal (%)",
+        default=60,
+        help="Share of the community's owners who must receive a questionnaire.",
+    )
+    return_goal = fields.Float(
+        string="Return Goal (%)",
+        default=50,
+        help="Share of the questionnaires handed out that must come back answered.",
+    )
+    conforming_score = fields.Integer(
+        string="Lowest Conforming Score",
+        default=3,
+        help="Answers scored below this (1 very dissatisfied … 5 very satisfied) "
+        "are non-conforming: each becomes a ticket for its department.",
+    )
+    user_input_ids = fields.One2many(
+        "survey.user_input",
+        "campaign_id",
+        string="Questionnaires",
+        groups="survey.group_survey_user",
+    )
+    owner_count = fields.Integer(string="Owners", compute="_compute_rates", store=True)
+    distributed_count = fields.Integer(string="Handed Out", compute="_compute_rates", store=True)
+    returned_count = fields.Integer(string="Returned", compute="_compute_rates", store=True)
+    distribution_rate = fields.Float(
+        string="Distribution Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="Questionnaires handed out per owner of the community.",
+    )
+    return_rate = fields.Float(
+        string="Return Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="Questionnaires returned answered per questionnaire handed out.",
+    )
+    distribution_goal_met = fields.Boolean(
+        compute="_compute_goals", help="The distribution rate has reached its goal."
+    )
+    return_goal_met = fields.Boolean(
+        compute="_compute_goals", help="The return rate has reached its goal."
+    )
+    result_ids = fields.One2many(
+        "helpdesk.info.survey.result", "campaign_id", string="Results per Department"
+    )
+    average_score = fields.Float(
+        string="Average Satisfaction", compute="_compute_answer_figures", digits=(3, 2)
+    )
+    nonconforming_count = fields.Integer(
+        string="Non-Conforming Answers", compute="_compute_answer_figures"
+    )
+    ticket_count = fields.Integer(string="Tickets", compute="_compute_answer_figures")
+
+    _community_period_uniq = models.UniqueIndex(
+        "(community_id, year, half)",
+        "This community already has a satisfaction survey for this half-year.",
+    )
+    _goals_range = models.Constraint(
+        "CHECK(distribution_goal BETWEEN 0 AND 100 AND return_goal BETWEEN 0 AND 100)",
+        "Goals are percentages between 0 and 100.",
+    )
+
+    @api.depends("community_id", "year", "half")
+    def _compute_name(self):
+        halves = dict(self._fields["half"]._description_selection(self.env))
+        for campaign in self:
+            campaign.name = self.env._(
+                "%(community)s satisfaction survey %(year)s, %(half)s",
+                community=campaign.community_id.name or "",
+                year=campaign.year or "",
+                half=halves.get(campaign.half, ""),
+            )
+
+    @api.depends("year", "half")
+    def _compute_dates(self):
+        for campaign in self:
+            if not campaign.year or not campaign.half:
+                continue
+            month, first, last = SURVEY_WINDOWS[campaign.half]
+            campaign.date_start = date(campaign.year, month, first)
+            campaign.date_end = date(campaign.year, month, last)
+
+    @api.depends("community_id.owner_ids", "user_input_ids.state")
+    def _compute_rates(self):
+        for campaign in self:
+            inputs = campaign.sudo().user_input_ids
+            owners = len(campaign.community_id.owner_ids)
+            handed = len(inputs)
+            returned = len(inputs.filtered(lambda i: i.state == "done"))
+            campaign.owner_count = owners
+            campaign.distributed_count = handed
+            campaign.returned_count = returned
+            campaign.distribution_rate = 100.0 * handed / owners if owners else 0.0
+            campaign.return_rate = 100.0 * returned / handed if handed else 0.0
+
+    @api.depends("distribution_rate", "return_rate", "distribution_goal", "return_goal")
+    def _compute_goals(self):
+        for campaign in self:
+            campaign.distribution_goal_met = campaign.distribution_rate >= campaign.distribution_goal
+            campaign.return_goal_met = campaign.return_rate >= campaign.return_goal
+
+    def _answer_lines(self, extra_domain=()):
+        """The campaign's scored answers (with sudo: the figures are the
+        campaign's, whoever reads them)."""
+        return self.env["survey.user_input.line"].sudo().search(
+            [("campaign_id", "in", self.ids), ("satisfaction_score", ">", 0), *extra_domain]
+        )
+
+    def _answer_figures(self, *groupby):
+        """{(campaign, *values of groupby): [answers, score total,
+        non-conforming answers, tickets]} of the campaigns' scored answers
+        (with sudo: the figures are the campaign's, whoever reads them)."""
+        figures = defaultdict(lambda: [0, 0, 0, 0])
+        for campaign, *values, nonconforming, count, total, tickets in self.env[
+            "survey.user_input.line"
+        ].sudo()._read_group(
+            [("campaign_id", "in", self.ids), ("satisfaction_score", ">", 0)],
+            ["campaign_id", *groupby, "non_conforming"],
+            ["__count", "satisfaction_score:sum", "ticket_id:count"],
+        ):
+            row = figures[campaign, *values]
+            row[0] += count
+            row[1] += total
+            row[2] += count if nonconforming else 0
+            row[3] += tickets
+        return figures
+
+    def _compute_answer_figures(self):
+        figures = self._answer_figures()
+        for campaign in self:
+            count, total, nonconforming, tickets = figures[(campaign,)]
+            campaign.average_score = total / count if count else 0.0
+            campaign.nonconforming_count = nonconforming
+            campaign.ticket_count = tickets
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for campaign in self:
+            if campaign.date_end < campaign.date_start:
+                raise ValidationError(
+                    self.env._("The survey of “%s” cannot end before it starts.", campaign.name)
+                )
+
+    def unlink(self):
+        if any(campaign.state != "draft" for campaign in self):
+            raise UserError(
+                self.env._("Only a draft survey can be deleted: its questionnaires are records.")
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+
+    def _check_state(self, *allowed):
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for campaign in self:
+            if campaign.state not in allowed:
+                raise UserError(
+                    self.env._("“%(campaign)s” is %(state)s: this cannot be done now.",
+                               campaign=campaign.name, state=states[campaign.state])
+                )
+
+    def action_open(self):
+        self._check_state("draft")
+        for campaign in self:
+            if not campaign.survey_id.sudo().question_ids:
+                raise UserError(self.env._("The questionnaire of “%s” has no question.",
+                                           campaign.name))
+        self.write({"state": "open"})
+        return True
+
+    def action_close(self):
+        """Collection is over: the results per department are summarised."""
+        self._check_state("open")
+        self.write({"state": "closed"})
+        self._summarise()
+        return True
+
+    def action_reopen(self):
+        self._check_state("closed")
+        self.write({"state": "open"})
+        return True
+
+    def action_distribute(self):
+        """Choose the owners who receive a questionnaire."""
+        self.ensure_one()
+        self._check_state("open")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand Out Questionnaires"),
+            "res_model": "helpdesk.info.survey.distribute",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_campaign_id": self.id},
+        }
+
+    def _distribute(self, partners, send_email=False):
+        """Hand a questionnaire to each of ``partners`` (owners of the
+        community) who has none yet; with ``send_email``, those with an e-mail
+        address also get the link to answer online. Returns the new
+        questionnaires."""
+        self.ensure_one()
+        self._check_state("open")
+        outsiders = partners - self.community_id.owner_ids
+        if outsiders:
+            raise UserError(
+                self.env._("%(owners)s are not owners of %(community)s.",
+                           owners=", ".join(outsiders.mapped("display_name")),
+                           community=self.community_id.name)
+            )
+        campaign = self.sudo()
+        new = partners - campaign.user_input_ids.partner_id
+        survey = campaign.survey_id
+        inputs = self.env["survey.user_input"].sudo()
+        for partner in new:
+            inputs |= survey._create_answer(partner=partner, check_attempts=False,
+                                            campaign_id=campaign.id)
+        if send_email:
+            template = self.env.ref("survey.mail_template_user_input_invite").sudo()
+            for user_input in inputs.filtered("partner_id.email"):
+                template.send_mail(user_input.id, email_layout_xmlid="mail.mail_notification_light")
+        if inputs:
+            self.message_post(
+                body=self.env._("Questionnaires handed out to %(count)s owners.",
+                                count=len(inputs)),
+                subtype_xmlid="mail.mt_note",
+            )
+        return inputs
+
+    # ------------------------------------------------------------------
+    # Results
+    # ------------------------------------------------------------------
+
+    def action_summarise(self):
+        self._check_state("open", "closed")
+        self._summarise()
+        return True
+
+    def _summarise(self):
+        """Replace the results per department with the current answers'."""
+        Result = self.env["helpdesk.info.survey.result"].sudo()
+        Result.search([("campaign_id", "in", self.ids)]).unlink()
+        Result.create([
+            {
+                "campaign_id": campaign.id,
+                "team_id": team.id,
+                "answer_count": count,
+                "average_score": total / count,
+                "satisfied_rate": 100.0 * (count - nonconforming) / count,
+                "nonconforming_count": nonconforming,
+            }
+            for (campaign, team), (count, total, nonconforming, _tickets)
+            in self._answer_figures("helpdesk_team_id").items()
+        ])
+
+    # ------------------------------------------------------------------
+    # Non-conformities
+    # ------------------------------------------------------------------
+
+    def action_create_tickets(self):
+        """Open a ticket for each non-conforming answer that has none, for the
+        department its question concerns. Running it again opens tickets only
+        for the answers that came in since."""
+        self._check_state("open", "closed")
+        self.check_access("write")
+        tickets = self.env["helpdesk.ticket"]
+        for campaign in self:
+            lines = campaign._answer_lines(
+                [("non_conforming", "=", True), ("ticket_id", "=", False)]
+            ).try_lock_for_update()  # lines locked elsewhere get their ticket there
+            if not lines:
+                continue
+            new = tickets.create([campaign._nonconformity_ticket_vals(line) for line in lines])
+            for line, ticket in zip(lines, new):
+                line.ticket_id = ticket
+            campaign.message_post(
+                body=self.env._("%(count)s tickets opened for non-conforming answers.",
+                                count=len(new)),
+                subtype_xmlid="mail.mt_note",
+            )
+            tickets |= new
+        if not tickets:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._("Every non-conforming answer already has its ticket."),
+                },
+            }
+        return self._action_view_tickets(tickets)
+
+    def _nonconformity_ticket_vals(self, line):
+        """A ticket for one non-conforming answer: the owner is the customer,
+        the question's department handles it (the community's management
+        office, or routing, when the question has none in this company)."""
+        self.ensure_one()
+        question = line.question_id
+        owner = line.user_input_id.partner_id
+        team = question.helpdesk_team_id
+        if team.company_id and team.company_id != self.company_id:
+            team = team.browse()
+        team = team or self.community_id.team_id
+        comment = line.user_input_id.user_input_line_ids.filtered(
+            lambda other: other.question_id == question and other.answer_type == "char_box"
+        )[:1].value_char_box
+        source = self.env.ref("helpdesk_property_info.info_source_community", raise_if_not_found=False)
+        description = Markup(
+            "<p>%s</p><ul><li>%s: %s</li><li>%s: %s</li><li>%s: %s</li></ul>"
+        ) % (
+            self.name,
+            self.env._("Question"), question.title,
+            self.env._("Answer"), line.suggested_answer_id.value,
+            self.env._("Owner's comment"), comment or "—",
+        )
+        return {
+            "name": self.env._("Satisfaction survey: %(question)s, %(answer)s",
+                               question=question.title, answer=line.suggested_answer_id.value),
+            "description": description,
+            "company_id": self.company_id.id,
+            "team_id": team.id,
+            "partner_id": owner.id,
+            "contact_name": owner.name,
+            "matter": question.title,
+            "channel_id": self.env.ref("helpdesk_property_info.channel_questionnaire").id,
+            "info_origin": "customer",
+            "info_nature": "negative",
+            "info_source_id": source.id if source else False,
+            "category_id": question.helpdesk_category_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Navigation
+    # ------------------------------------------------------------------
+
+    def _action_view_tickets(self, tickets):
+        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_mgmt.helpdesk_ticket_action")
+        action["name"] = self.env._("Survey Tickets")
+        action.update({"domain": [("id", "in", tickets.ids)], "context": {"create": False}})
+        return action
+
+    def action_view_tickets(self):
+        return self._action_view_tickets(self._answer_lines([("ticket_id", "!=", False)]).ticket_id)
+
+    def action_view_questionnaires(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("survey.action_survey_user_input")
+        action["name"] = self.env._("Questionnaires")
+        action.update({
+            "domain": [("campaign_id", "=", self.id)],
+            "context": {"create": False, "search_default_group_by_survey": False},
+        })
+        return action
+
+    def action_view_answers(self):
+        """The scored answers per department and question, as a pivot."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Answers per Department"),
+            "res_model": "survey.user_input.line",
+            "view_mode": "pivot,graph,list",
+            "views": [
+                (self.env.ref("helpdesk_property_info.survey_user_input_line_view_pivot_satisfaction").id, "pivot"),
+                (False, "graph"),
+                (False, "list"),
+            ],
+            "domain": [("campaign_id", "=", self.id), ("satisfaction_score", ">", 0)],
+            "context": {"create": False},
+        }
