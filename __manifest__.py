@@ -70,6 +70,7 @@
         "demo/helpdesk_ticket_story_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
         "demo/helpdesk_reception_demo.xml",
+        "demo/helpdesk_info_survey_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
