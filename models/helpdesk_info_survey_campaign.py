@@ -233,12 +233,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                     self.env._("The survey of “%s” cannot end before it starts.", campaign.name)
                 )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         if any(campaign.state != "draft" for campaign in self):
             raise UserError(
                 self.env._("Only a draft survey can be deleted: its questionnaires are records.")
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Workflow

@@ -17,6 +17,7 @@ class HelpdeskInfoSurveyResult(models.Model):
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Department",
+        ondelete="cascade",
         help="The department the questions concern; empty for questions on the "
         "service as a whole.",
     )
