@@ -4,6 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
+# The decision is written by the buttons only: their write carries this object
+# in its context, a value no RPC caller can send.
+_DECISION = object()
+
+
 class HelpdeskTicketDeadlineExtension(models.Model):
     """A request to extend a ticket's reply or resolution deadline. It takes
     effect only once a member of the level's approver group approves it."""
@@ -68,7 +73,7 @@ class HelpdeskTicketDeadlineExtension(models.Model):
 
     def write(self, vals):
         guarded = {"state", "decided_by_id", "decided_on"} & set(vals)
-        if guarded and not self.env.context.get("hpi_extension_decision"):
+        if guarded and self.env.context.get("hpi_extension_decision") is not _DECISION:
             raise UserError(self.env._("Approve or refuse an extension with its buttons."))
         if {"new_deadline", "deadline_type", "ticket_id"} & set(vals) and any(
             r.state != "requested" for r in self
@@ -92,7 +97,7 @@ class HelpdeskTicketDeadlineExtension(models.Model):
                     self.env._("Only members of “%s” can decide on this extension.",
                                group.full_name)
                 )
-        self.with_context(hpi_extension_decision=True).write(
+        self.with_context(hpi_extension_decision=_DECISION).write(
             {"state": state, "decided_by_id": self.env.uid, "decided_on": fields.Datetime.now()}
         )
         for request in self:

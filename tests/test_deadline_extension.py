@@ -59,6 +59,11 @@ class TestDeadlineExtension(PropertyInfoCase):
         request = self.request(self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0))
         with self.assertRaises(UserError):
             request.with_user(self.manager).write({"state": "approved"})
+        # A context an RPC caller can send does not open the door either.
+        with self.assertRaises(UserError):
+            request.with_user(self.manager).with_context(
+                hpi_extension_decision=True
+            ).write({"state": "approved"})
         self.assertEqual(request.state, "requested")
 
     def test_an_extension_must_move_the_deadline_later(self):
