@@ -33,7 +33,7 @@ class TestWholeFlow(HttpCase):
 
         ticket_url = f"/odoo/helpdesk-tickets/{ticket.id}"
         self.start_tour(
-            ticket_url, "helpdesk_property_info_flow_handler_reply", login=handler.login
+            ticket_url, "helpdesk_property_info_record_reply", login=handler.login
         )
         self.assertEqual(ticket.reply_method, "phone")
 

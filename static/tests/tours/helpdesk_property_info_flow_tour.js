@@ -62,27 +62,6 @@ registry.category("web_tour.tours").add("helpdesk_property_info_flow_intake", {
     ],
 });
 
-// The department's handler replies by phone.
-registry.category("web_tour.tours").add("helpdesk_property_info_flow_handler_reply", {
-    steps: () => [
-        {
-            content: "Open the reply dialog",
-            trigger: "button:contains('Replied by Phone / in Person')",
-            run: "click",
-        },
-        {
-            content: "Describe the call",
-            trigger: ".modal textarea",
-            run: "edit Inspected; roof repair booked for Wednesday.",
-        },
-        { content: "Record it", trigger: ".modal button:contains('Record')", run: "click" },
-        {
-            content: "Replied on time",
-            trigger: ".o_field_widget[name=reply_state] :contains('Replied on Time')",
-        },
-    ],
-});
-
 // Customer Service drafts the written reply and submits it.
 registry.category("web_tour.tours").add("helpdesk_property_info_flow_written_reply", {
     steps: () => [
