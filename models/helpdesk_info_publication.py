@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 def grouped_rows(env, model, domain, field, aggregates=("__count",)):
@@ -38,7 +38,7 @@ class HelpdeskInfoPublication(models.Model):
 
     _name = "helpdesk.info.publication"
     _description = "Publication"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
     _order = "planned_date desc, id desc"
 
     _state_from = ["to_approve"]
@@ -46,13 +46,6 @@ class HelpdeskInfoPublication(models.Model):
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
 
-    # Written only by the publication's own actions, never directly, over RPC
-    # neither: they are the record of what was approved and published.
-    _PROTECTED_FIELDS = frozenset({
-        "state", "approved_content", "approved_hash", "approved_date",
-        "approver_ids", "published_date", "published_by_id", "rejection_reason",
-        "reply_message_id",
-    })
     # Changing any of these after approval changes what is approved.
     _CONTENT_FIELDS = frozenset({
         "name", "kind", "content", "target", "alias_name", "partner_id", "ticket_id",
@@ -258,31 +251,29 @@ class HelpdeskInfoPublication(models.Model):
     # Server-side guards
     # ------------------------------------------------------------------
 
-    def _check_protected_fields(self, vals):
-        if self.env.su:
-            return
-        protected = self._PROTECTED_FIELDS & set(vals)
-        if protected == {"state"} and vals["state"] == "draft" and not self:
-            return
-        if protected:
-            raise AccessError(
-                self.env._(
-                    "A publication's approval and publication are recorded by its "
-                    "buttons only: submit it for approval, publish or send it."
-                )
-            )
+    def _guarded_fields(self):
+        # The record of what was approved and published; and the author, whom
+        # the approval excludes.
+        return dict.fromkeys(
+            (
+                "state", "approved_content", "approved_hash", "approved_date",
+                "approver_ids", "published_date", "published_by_id",
+                "rejection_reason", "reply_message_id", "author_id",
+            ),
+            None,
+        ) | super()._guarded_fields()
+
+    def _tier_excluded_reviewers(self):
+        return self.author_id
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self.browse()._check_protected_fields(vals)
         publications = super().create(vals_list)
         for publication in publications.filtered(lambda p: not p.department_ids):
             publication.department_ids = publication.ticket_ids.team_id
         return publications
 
     def write(self, vals):
-        self._check_protected_fields(vals)
         back_to_approval = self.browse()
         if self._CONTENT_FIELDS & set(vals):
             published = self.filtered(lambda p: p.state == "published")

@@ -3,11 +3,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import formatLang
 
+from .helpdesk_info_guard_mixin import is_action
 from .helpdesk_reception_policy import lock_for_check
 
 BUDGET_STATES = [("draft", "Draft"), ("approved", "Approved"), ("cancelled", "Cancelled")]
-# See helpdesk_reception_expense: state writes carry this object in their context.
-_ACTION_WRITE = object()
 # Once approved, what the approval covered no longer changes: a revision
 # goes back to draft and through the approval again.
 APPROVED_FIELDS = {"company_id", "policy_id", "date", "attendees", "line_ids"}
@@ -21,7 +20,7 @@ class HelpdeskReceptionBudget(models.Model):
 
     _name = "helpdesk.reception.budget"
     _description = "Reception Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -101,14 +100,14 @@ class HelpdeskReceptionBudget(models.Model):
     def _money(self, amount):
         return formatLang(self.env, amount, currency_obj=self.currency_id)
 
-    def _write_by_action(self, vals):
-        return self.with_context(hpi_reception_budget_action=_ACTION_WRITE).write(vals)
+    def _guarded_fields(self):
+        return dict.fromkeys(
+            ("state", "first_approved_on", "approved_on", "approved_by_id"), None
+        ) | super()._guarded_fields()
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                raise UserError(self.env._("A written budget starts as a draft and is approved through its validation."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "helpdesk.reception.budget", sequence_date=vals.get("date")
@@ -116,11 +115,7 @@ class HelpdeskReceptionBudget(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.env.context.get("hpi_reception_budget_action") is not _ACTION_WRITE:
-            if {"state", "first_approved_on", "approved_on", "approved_by_id"} & set(vals):
-                raise UserError(
-                    self.env._("A written budget is approved by a company leader through its validation only.")
-                )
+        if not is_action(self):
             for budget in self:
                 if budget.state != "draft" and APPROVED_FIELDS & set(vals):
                     raise UserError(

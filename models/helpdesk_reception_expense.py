@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import formatLang
 
+from .helpdesk_info_guard_mixin import is_action
+
 EXPENSE_STATES = [
     ("draft", "Draft"),
     ("waiting", "Waiting Approval"),
@@ -13,10 +15,8 @@ EXPENSE_STATES = [
     ("cancelled", "Cancelled"),
 ]
 # The state, the link to the vendor bill and the refusal change through the
-# buttons only. Their write carries this object in its context: a value no RPC
-# caller can send.
-_ACTION_WRITE = object()
-ACTION_FIELDS = {"state", "move_id", "refused_by_id"}
+# buttons only.
+ACTION_FIELDS = ("state", "move_id", "refused_by_id")
 # What each state freezes: the figures the limits were checked on once
 # confirmed, the approval once approved, what the bill was made of once exported.
 LIMIT_FIELDS = {"company_id", "policy_id", "date", "amount", "attendees"}
@@ -40,7 +40,7 @@ class HelpdeskReceptionExpense(models.Model):
 
     _name = "helpdesk.reception.expense"
     _description = "Reception Expense"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -168,20 +168,15 @@ class HelpdeskReceptionExpense(models.Model):
     def _state_label(self):
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
-    def _write_by_action(self, vals):
-        return self.with_context(hpi_reception_action=_ACTION_WRITE).write(vals)
+    def _guarded_fields(self):
+        return dict.fromkeys(ACTION_FIELDS, None) | super()._guarded_fields()
 
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        by_action = self.env.context.get("hpi_reception_action") is _ACTION_WRITE
         for vals in vals_list:
-            if not by_action and (
-                vals.get("state", "draft") != "draft" or vals.get("move_id") or vals.get("refused_by_id")
-            ):
-                raise UserError(self.env._("A reception expense starts as a draft; use its buttons to move it on."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "helpdesk.reception.expense", sequence_date=vals.get("date")
@@ -189,9 +184,7 @@ class HelpdeskReceptionExpense(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.env.context.get("hpi_reception_action") is not _ACTION_WRITE:
-            if ACTION_FIELDS & set(vals):
-                raise UserError(self.env._("The state of a reception expense changes through its buttons only."))
+        if not is_action(self):
             for expense in self:
                 frozen = FROZEN_FIELDS.get(expense.state, set()) & set(vals)
                 if frozen:
@@ -388,6 +381,15 @@ class HelpdeskReceptionExpense(models.Model):
 
     def action_reset_to_draft(self):
         for expense in self:
+            if expense.refused_by_id:
+                raise UserError(
+                    self.env._(
+                        "%(expense)s was refused by %(leader)s: the refusal stands. Record a new expense "
+                        "if the leader agrees to another one.",
+                        expense=expense.name,
+                        leader=expense.refused_by_id.name,
+                    )
+                )
             if expense.state not in ("waiting", "cancelled"):
                 raise UserError(
                     self.env._(
@@ -396,5 +398,5 @@ class HelpdeskReceptionExpense(models.Model):
                         state=expense._state_label(),
                     )
                 )
-        self._write_by_action({"state": "draft", "refused_by_id": False})
+        self._write_by_action({"state": "draft"})
         return True

@@ -1,47 +1,88 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-# Documents whose reviews only their reviewers decide, whatever is sent over RPC.
-GUARDED_MODELS = ("helpdesk.info.publication", "helpdesk.reception.budget")
+from .helpdesk_info_guard_mixin import in_action_scope, is_action
+
 # What base_tier_validation itself writes on a review as the acting user.
-DECISION_FIELDS = {"status", "done_by", "reviewed_date", "comment", "last_reminder_date"}
+DECISION_FIELDS = {"status", "done_by", "reviewed_date", "comment", "last_reminder_date", "can_review"}
 
 
 class TierReview(models.Model):
-    """Any internal user may write tier reviews (base_tier_validation's access
-    rights). For publications and written budgets, a review follows a tier
-    defined for its model, starts undecided, stays on its document, and is
-    decided only by one of its reviewers, in their own name. The author of a
-    publication is never one of them."""
+    """Any internal user may create, write and delete tier reviews
+    (base_tier_validation's access rights). For the documents of this addon
+    (``helpdesk.info.tier.guard.mixin``) a review is created only by
+    requesting validation, starts undecided on a tier defined for its model,
+    changes only through the document's validation actions, is decided only by
+    one of its reviewers in their own name (never by its requester, nor by the
+    document's excluded reviewers such as its author), and is deleted only by a
+    restart of the validation."""
 
     _inherit = "tier.review"
 
+    def _is_guarded_model(self, model):
+        return bool(model) and getattr(self.env.registry.get(model), "_helpdesk_info_tier_guard", False)
+
+    def _guarded(self):
+        return self.filtered(lambda review: self._is_guarded_model(review.model))
+
+    def _check_in_validation_action(self):
+        if not is_action(self):
+            raise AccessError(
+                self.env._("Reviews of %(document)s change only through its validation buttons.",
+                           document=self.env[self[:1].model or "tier.review"]._description)
+            )
+
     def _get_reviewers(self):
         reviewers = super()._get_reviewers()
-        if self.model == "helpdesk.info.publication" and self.res_id:
-            reviewers -= self.env[self.model].sudo().browse(self.res_id).author_id
+        if self._is_guarded_model(self.model) and self.res_id:
+            document = self.env[self.model].sudo().browse(self.res_id).exists()
+            if document:
+                reviewers -= document._tier_excluded_reviewers() | self.requested_by
         return reviewers
 
     @api.model_create_multi
     def create(self, vals_list):
         reviews = super().create(vals_list)
         if not self.env.su:
-            for review in reviews.filtered(lambda r: r.model in GUARDED_MODELS):
+            guarded = reviews._guarded()
+            if guarded:
+                guarded._check_in_validation_action()
+            for review in guarded:
                 if review.status not in ("waiting", "pending") or review.done_by:
                     raise AccessError(self.env._("A review starts undecided."))
                 if review.definition_id.model != review.model:
                     raise AccessError(self.env._("A review follows a tier defined for its document."))
+                if review.requested_by != self.env.user:
+                    raise AccessError(self.env._("A review is requested in its requester's own name."))
         return reviews
 
     def write(self, vals):
         if not self.env.su:
-            guarded = self.filtered(lambda r: r.model in GUARDED_MODELS)
-            if vals.get("model") in GUARDED_MODELS or (guarded and set(vals) - DECISION_FIELDS):
+            guarded = self._guarded()
+            if self._is_guarded_model(vals.get("model")) or (guarded and set(vals) - DECISION_FIELDS):
                 raise AccessError(self.env._("A review stays on its document and its tier."))
-            if guarded and (vals.get("status") in ("approved", "rejected") or "done_by" in vals):
-                for review in guarded:
-                    if vals.get("done_by", self.env.uid) != self.env.uid or self.env.user not in review.reviewer_ids:
-                        raise AccessError(
-                            self.env._("Only a reviewer of this tier approves or rejects it, in their own name.")
-                        )
+            if guarded:
+                guarded._check_in_validation_action()
+                if vals.get("status") in ("approved", "rejected") or "done_by" in vals:
+                    guarded._check_decider(vals)
         return super().write(vals)
+
+    def _check_decider(self, vals):
+        user = self.env.user
+        for review in self:
+            if vals.get("done_by", user.id) != user.id or user not in review.reviewer_ids:
+                raise AccessError(
+                    self.env._("Only a reviewer of this tier approves or rejects it, in their own name.")
+                )
+            if vals.get("status") == "approved" and user == review.requested_by:
+                raise AccessError(self.env._("Whoever asked for the approval does not approve it."))
+
+    def unlink(self):
+        if not self.env.su and self._guarded():
+            self._guarded()._check_in_validation_action()
+        return super().unlink()
+
+    def _update_review_status(self):
+        # Promoting the next tier to pending is the validation's own doing,
+        # whoever's backlog triggers it (the systray counts reviews).
+        return super(TierReview, in_action_scope(self, "tier.review"))._update_review_status()

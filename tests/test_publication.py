@@ -54,13 +54,24 @@ class TestPublicationApproval(PublicationCase):
         self.approve(publication, self.leader_2)
         self.assertEqual(publication.state, "approved")
 
-    def test_an_author_named_by_someone_else_cannot_approve_either(self):
-        publication = self.publication(author_id=self.leader.id)
-        publication.action_submit()
+    def test_the_author_is_who_writes_it(self):
+        with self.assertRaisesRegex(AccessError, "Author change through its buttons only"):
+            self.publication(author_id=self.leader.id)
+        publication = self.publication(user=self.leader)
+        with self.assertRaises(AccessError):
+            publication.with_user(self.leader).write({"author_id": self.agent.id})
+        self.assertEqual(publication.author_id, self.leader)
+
+    def test_who_asks_for_the_approval_does_not_give_it(self):
+        publication = self.publication()
+        publication.with_user(self.leader).action_submit()
+        self.assertEqual(publication.review_ids.requested_by, self.leader)
         self.assertNotIn(self.leader, publication.review_ids.reviewer_ids)
-        self.assertIn(self.leader_2, publication.review_ids.reviewer_ids)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, "You asked for the approval"):
             publication.with_user(self.leader).validate_tier()
+        self.assertEqual(publication.state, "to_approve")
+        self.approve(publication, self.leader_2)
+        self.assertEqual(publication.state, "approved")
 
     def test_nothing_goes_out_before_approval(self):
         publication = self.publication()

@@ -88,6 +88,12 @@ class TestOralApproval(ReceptionCase):
                 expense.with_user(user).action_refuse()
         expense.with_user(self.leader).action_refuse()
         self.assertRecordValues(expense, [{"state": "cancelled", "refused_by_id": self.leader.id}])
+        # the refusal stands: the agent cannot reopen it and record the leader's approval
+        with self.assertRaisesRegex(UserError, "the refusal stands"):
+            expense.with_user(self.agent).action_reset_to_draft()
+        with self.assertRaises(UserError):
+            expense.with_user(self.agent).write({"oral_approver_id": self.leader.id})
+        self.assertRecordValues(expense, [{"state": "cancelled", "refused_by_id": self.leader.id}])
         # its headroom is free again
         self.confirmed(self.visit, 150, "2025-03-06", attendees=2)
         self.confirmed(self.visit, 150, "2025-03-07", attendees=2)
@@ -188,7 +194,7 @@ class TestWrittenBudget(ReceptionCase):
             review.with_user(self.agent).write({"status": "approved"})
         with self.assertRaises(AccessError):
             review.with_user(self.leader).write({"status": "approved", "done_by": self.second_leader.id})
-        with self.assertRaisesRegex(UserError, "through its validation only"):
+        with self.assertRaisesRegex(UserError, "through its buttons only"):
             budget.with_user(self.leader).write({"state": "approved"})
         with self.assertRaises(AccessError):
             self.env["tier.review"].with_user(self.agent).create(
@@ -206,7 +212,8 @@ class TestWrittenBudget(ReceptionCase):
         budget = self.budget()
         budget.with_user(self.leader).request_validation()
         self.assertNotIn(self.leader, budget.review_ids.reviewer_ids)
-        budget.with_user(self.leader).validate_tier()
+        with self.assertRaisesRegex(AccessError, "You asked for the approval"):
+            budget.with_user(self.leader).validate_tier()
         self.assertEqual(budget.state, "draft")
         budget.with_user(self.second_leader).validate_tier()
         self.assertEqual(budget.state, "approved")

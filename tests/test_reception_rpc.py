@@ -90,7 +90,7 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
             "create",
             [{"policy_id": self.visit.id, "amount": 10, "purpose": "x", "state": "approved"}],
         )
-        self.assertIn("starts as a draft", error["message"])
+        self.assertIn("through its buttons only", error["message"])
         self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "draft")
 
     def test_only_a_leader_approves_a_waiting_expense(self):
@@ -133,7 +133,7 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
         _result, error = self.call(
             "hpi_rpc_agent", "helpdesk.reception.budget", "write", [budget_id], {"state": "approved"}
         )
-        self.assertIn("through its validation only", error["message"])
+        self.assertIn("through its buttons only", error["message"])
         _result, error = self.call("hpi_rpc_agent", "helpdesk.reception.expense", "action_confirm", [expense_id])
         self.assertIn("waits for the approval of the written budget", error["message"])
         self.assertEqual(self.read("helpdesk.reception.budget", budget_id, "state")["state"], "draft")

@@ -1,0 +1,158 @@
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+GUARD_CONTEXT_KEY = "helpdesk_info_action_scope"
+
+
+class ActionScope:
+    """The models whose guarded fields the current call may write.
+
+    Only server code can put one in a context: a client sends JSON or XML-RPC
+    values, never an instance of this class, so whatever context key an RPC
+    caller sends, it never opens a scope.
+    """
+
+    __slots__ = ("model_names",)
+
+    def __init__(self, model_names):
+        self.model_names = frozenset(model_names)
+
+    def __repr__(self):
+        return "ActionScope(%s)" % ", ".join(sorted(self.model_names))
+
+
+def in_action_scope(records, *model_names):
+    """``records`` in an action scope that covers ``model_names`` (by default
+    their own model) besides any scope already open."""
+    names = set(model_names or (records._name,))
+    scope = records.env.context.get(GUARD_CONTEXT_KEY)
+    if isinstance(scope, ActionScope):
+        names |= scope.model_names
+    return records.with_context({GUARD_CONTEXT_KEY: ActionScope(names)})
+
+
+def is_action(records):
+    """Whether the current call is one of the model's own actions (or the
+    superuser)."""
+    if records.env.su:
+        return True
+    scope = records.env.context.get(GUARD_CONTEXT_KEY)
+    return isinstance(scope, ActionScope) and records._name in scope.model_names
+
+
+class HelpdeskInfoGuardMixin(models.AbstractModel):
+    """Fields that only the model's own actions write.
+
+    A model lists them in ``_guarded_fields()``, each with the groups that may
+    also write it directly (``None``: nobody). The guard holds for ``create``
+    (whatever ``default_*`` context key or user default is set), ``write``,
+    one2many commands sent through a parent (they reach this model's
+    ``create`` and ``write``) and ``copy``. Actions write through
+    ``_write_by_action``. Context keys that relax a check of a module below
+    (``_guard_relaxing_context_keys``) are dropped outside an action.
+    """
+
+    _name = "helpdesk.info.guard.mixin"
+    _description = "Fields Written by Actions Only"
+
+    _guard_relaxing_context_keys = ()
+
+    def _guarded_fields(self):
+        """{field name: groups allowed to write it directly, or None}."""
+        return {}
+
+    def _write_by_action(self, vals):
+        return in_action_scope(self).write(vals)
+
+    def _create_by_action(self, vals_list):
+        return in_action_scope(self).create(vals_list)
+
+    def _guard_blocked(self, names):
+        guarded = self._guarded_fields()
+        user = self.env.user
+        return sorted(
+            name
+            for name in names
+            if name in guarded and not (guarded[name] and user.has_groups(guarded[name]))
+        )
+
+    def _guard_raise(self, names):
+        labels = ", ".join(self._fields[name]._description_string(self.env) for name in names)
+        raise AccessError(
+            self.env._(
+                "%(document)s: %(fields)s change through its buttons only, never written directly.",
+                document=self._description,
+                fields=labels,
+            )
+        )
+
+    def _guard_context(self):
+        """The context without the keys that would set guarded fields or lift
+        checks of the modules below."""
+        guarded = self._guarded_fields()
+        relaxing = set(self._guard_relaxing_context_keys)
+        context = self.env.context
+        dropped = [
+            key
+            for key in context
+            if key in relaxing or (key.startswith("default_") and key[8:] in guarded)
+        ]
+        if not dropped:
+            return self
+        return self.with_context({key: value for key, value in context.items() if key not in dropped})
+
+    def _guard_is_default(self, name, value):
+        if not value:
+            return True
+        field = self._fields[name]
+        if not field.default or field.type in ("one2many", "many2many"):
+            return False
+        default = field.default(self)
+        return field.convert_to_cache(value, self, validate=False) == field.convert_to_cache(
+            default, self, validate=False
+        )
+
+    @api.model
+    def default_get(self, fields):
+        # Context defaults and user defaults (ir.default) never set a guarded
+        # field: only its own default does.
+        defaults = super().default_get(fields)
+        if not is_action(self):
+            for name in set(fields) & set(self._guarded_fields()):
+                field = self._fields[name]
+                if field.default:
+                    value = field.convert_to_cache(field.default(self), self, validate=False)
+                    defaults[name] = field.convert_to_write(field.convert_to_record(value, self), self)
+                else:
+                    defaults.pop(name, None)
+        return defaults
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if is_action(self):
+            return super().create(vals_list)
+        guarded = self._guarded_fields()
+        for vals in vals_list:
+            blocked = self._guard_blocked(
+                name for name in vals if name in guarded and not self._guard_is_default(name, vals[name])
+            )
+            if blocked:
+                self._guard_raise(blocked)
+        return super(HelpdeskInfoGuardMixin, self._guard_context()).create(vals_list)
+
+    def write(self, vals):
+        if is_action(self):
+            return super().write(vals)
+        blocked = self._guard_blocked(vals)
+        if blocked:
+            self._guard_raise(blocked)
+        return super(HelpdeskInfoGuardMixin, self._guard_context()).write(vals)
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        if not is_action(self):
+            blocked = set(self._guard_blocked(self._guarded_fields()))
+            for vals in vals_list:
+                for name in blocked & set(vals):
+                    del vals[name]
+        return vals_list
