@@ -9,6 +9,7 @@ class HelpdeskInfoPublicationEffect(models.Model):
     note is told to the publication's related departments."""
 
     _name = "helpdesk.info.publication.effect"
+    _inherit = ["helpdesk.info.guard.mixin"]
     _description = "Publication Effect Note"
     _order = "date desc, id desc"
 
@@ -30,6 +31,9 @@ class HelpdeskInfoPublicationEffect(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Logged By", default=lambda self: self.env.user, readonly=True
     )
+
+    def _guarded_fields(self):
+        return {"user_id": None} | super()._guarded_fields()
 
     @api.model_create_multi
     def create(self, vals_list):

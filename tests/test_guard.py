@@ -1,0 +1,109 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, ValidationError
+
+from .common_reception import ReceptionCase
+from .publication_common import PublicationCase
+
+
+class TestGuardedFields(ReceptionCase):
+    """Fields that only actions write stay out of reach of create's defaults,
+    writes, one2many commands and copies."""
+
+    def test_a_context_default_does_not_set_a_guarded_field(self):
+        expense = self.Expense.with_user(self.agent).with_context(
+            default_state="approved", default_refused_by_id=self.leader.id
+        ).create({"policy_id": self.tea.id, "amount": 99999, "purpose": "Tea"})
+        self.assertRecordValues(expense, [{"state": "draft", "refused_by_id": False}])
+
+    def test_a_user_default_does_not_set_a_guarded_field(self):
+        self.env["ir.default"].set(
+            "helpdesk.reception.expense", "state", "approved", user_id=self.agent.id
+        )
+        expense = self.expense(self.tea, 50, "2025-03-05")
+        self.assertEqual(expense.state, "draft")
+
+    def test_a_copy_does_not_carry_what_actions_decided(self):
+        expense = self.expense(self.visit, 100, "2025-03-05", attendees=2)
+        expense.action_confirm()
+        expense.with_user(self.leader).action_refuse()
+        copy = expense.with_user(self.agent).copy({"state": "approved", "refused_by_id": self.agent.id})
+        self.assertRecordValues(copy, [{"state": "draft", "refused_by_id": False}])
+
+    def test_an_action_still_writes_them(self):
+        expense = self.expense(self.tea, 50, "2025-03-05")
+        with self.assertRaisesRegex(AccessError, "through its buttons only"):
+            expense.with_user(self.agent).write({"state": "approved"})
+        expense.with_user(self.agent).action_confirm()
+        self.assertEqual(expense.state, "approved")
+
+
+class TestGuardedReviews(PublicationCase):
+    def submitted(self):
+        publication = self.publication()
+        publication.action_submit()
+        return publication
+
+    def test_one2many_commands_reach_the_guard(self):
+        publication = self.submitted()
+        self.approve(publication, self.leader)
+        publication.action_publish()
+        with self.assertRaises(AccessError):
+            publication.with_user(self.agent).write(
+                {"effect_ids": [(0, 0, {"note": "Praised online", "user_id": self.leader.id})]}
+            )
+        self.assertFalse(publication.effect_ids)
+
+    def test_a_client_cannot_lift_the_freeze_under_validation(self):
+        publication = self.submitted()
+        with self.assertRaises(ValidationError):
+            publication.with_user(self.agent).with_context(skip_validation_check=True).write(
+                {"content": "<p>Something else</p>"}
+            )
+        self.assertEqual(publication.content, "<p>Water supply stops from 9:00 to 12:00.</p>")
+
+    def test_reviews_are_neither_deleted_nor_restarted_by_a_user(self):
+        publication = self.submitted()
+        reviews = publication.review_ids
+        with self.assertRaises(AccessError):
+            reviews.with_user(self.agent).unlink()
+        with self.assertRaises(AccessError):
+            publication.with_user(self.agent).restart_validation()
+        with self.assertRaises(AccessError):
+            reviews.with_user(self.leader).write({"comment": "Fine by me"})
+        self.assertTrue(reviews.exists())
+        self.assertEqual(publication.validation_status, "pending")
+
+    def test_a_review_is_not_created_by_hand(self):
+        publication = self.publication()
+        with self.assertRaises(AccessError):
+            self.env["tier.review"].with_user(self.agent).create(
+                {
+                    "model": publication._name,
+                    "res_id": publication.id,
+                    "definition_id": self.leader_tier.id,
+                    "requested_by": self.agent.id,
+                }
+            )
+
+    @freeze_time("2025-03-10 02:00:00")
+    def test_the_comment_wizard_takes_only_the_reviewers_own_reviews(self):
+        publication = self.submitted()
+        other = self.publication(name="Another notice")
+        other.action_submit()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "res_model": publication._name,
+                    "res_id": publication.id,
+                    "review_ids": [(6, 0, other.review_ids.ids)],
+                    "validate_reject": "validate",
+                    "comment": "Approved",
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            wizard.add_comment()
+        self.assertEqual(other.validation_status, "pending")
