@@ -28,3 +28,4 @@ from . import test_statistics_cron
 from . import test_statistics_pdf
 from . import test_survey_campaign
 from . import test_report_sections
+from . import test_attack_suite

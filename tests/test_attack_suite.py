@@ -1,0 +1,504 @@
+"""Every rule holds against a hostile client.
+
+Each row of ATTACKS is a call a client program could make over the JSON-2
+API or XML-RPC (or a portal route) to get around a rule of the addon: it
+must be refused with a clear error (AccessError, UserError, ValidationError
+or MissingError) and leave the database as it was.
+
+To cover a new model or a new gate, add a row: name the fixture building its
+target (a ``target_*`` method below, add one if needed), the calls, and the
+fields that must not change or the models that must not get a new record.
+"""
+
+from datetime import date, timedelta
+from itertools import count
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .attack_common import PORTAL_HTTP, Attack, AttackCase, Call, attack_tests
+
+SEQUENCE = count(1)
+
+BUDGET_DEFINITION = "helpdesk_property_info.tier_definition_reception_budget"
+PUBLICATION_DEFINITION = "helpdesk_property_info.tier_definition_publication_leader"
+
+
+def _ref(case, xmlid):
+    return case.env.ref(xmlid).id
+
+
+def _user(role):
+    return lambda case, target: case.users[role].id
+
+
+def _messages_of(case, target):
+    return [("model", "=", target._name), ("res_id", "=", target.id)]
+
+
+def _reviews_of(case, target):
+    return [("model", "=", target._name), ("res_id", "=", target.id)]
+
+
+def _review_vals(definition, **vals):
+    """Values of a forged review of the target's document."""
+
+    def kwargs(case, target):
+        return {
+            "vals_list": [
+                {
+                    "model": target._name,
+                    "res_id": target.id,
+                    "definition_id": _ref(case, definition),
+                    **{k: v(case, target) if callable(v) else v for k, v in vals.items()},
+                }
+            ]
+        }
+
+    return kwargs
+
+
+REVIEW_FIELDS = ("status", "done_by", "comment", "reviewed_date", "requested_by", "res_id", "model")
+
+ATTACKS = [
+    # 1. Context defaults on create ------------------------------------
+    Attack(
+        "context_defaults", "helpdesk.reception.expense", "create with default_state=approved",
+        roles=("agent", "manager"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.expense_vals()]},
+                    context={"default_state": "approved"}, on_target=False),),
+        no_new=(("helpdesk.reception.expense", []),),
+        ignored_ok=True, forged={"state": "approved"},
+    ),
+    Attack(
+        "context_defaults", "helpdesk.info.publication", "create with default_state=published",
+        roles=("agent", "manager"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.publication_vals()]},
+                    context={"default_state": "published"}, on_target=False),),
+        no_new=(("helpdesk.info.publication", []),),
+        ignored_ok=True, forged={"state": "published"},
+    ),
+    Attack(
+        "context_defaults", "helpdesk.reception.budget", "create with default_state=approved",
+        roles=("agent", "manager"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.budget_vals()]},
+                    context={"default_state": "approved"}, on_target=False),),
+        no_new=(("helpdesk.reception.budget", []),),
+        ignored_ok=True, forged={"state": "approved"},
+    ),
+    Attack(
+        "context_defaults", "helpdesk.ticket", "create with default_leader_opinion/default_counsel_advice",
+        roles=("agent", "handler"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
+                    context={"default_leader_opinion": "Forged: agreed",
+                             "default_counsel_advice": "Forged: no risk"}, on_target=False),),
+        no_new=(("helpdesk.ticket", []),),
+        ignored_ok=True, forged={"leader_opinion": "Forged: agreed", "counsel_advice": "Forged: no risk"},
+    ),
+    # 2. Gate fields written directly ----------------------------------
+    Attack(
+        "gate_fields", "helpdesk.ticket.deadline.extension",
+        "write approver_group_id to the handler's group, then approve",
+        roles=("handler",), target="target_extension",
+        calls=(
+            Call("write", lambda case, t: {"vals": {"approver_group_id": _ref(
+                case, "helpdesk_property_info.group_department_handler")}}),
+            Call("action_approve"),
+        ),
+        unchanged=("approver_group_id", "state", "decided_by_id"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write a major ticket's level down to general",
+        roles=("handler",), target="target_major_ticket",
+        calls=(Call("write", lambda case, t: {"vals": {"level_id": _ref(
+            case, "helpdesk_property_info.level_general")}}),),
+        unchanged=("level_id", "awaiting_leader_opinion"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "untick litigation_risk",
+        roles=("agent", "handler"), target="target_legal_ticket",
+        calls=(Call("write", {"vals": {"litigation_risk": False}}),),
+        unchanged=("litigation_risk", "awaiting_counsel"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write replied_date",
+        roles=("agent", "handler"), target="target_ticket",
+        calls=(Call("write", {"vals": {"replied_date": "2026-01-05 03:00:00"}}),),
+        unchanged=("replied_date",),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write the return visit",
+        roles=("agent", "handler"), target="target_ticket",
+        calls=(Call("write", {"vals": {"visit_date": "2026-01-06 03:00:00", "visit_satisfaction": "5"}}),),
+        unchanged=("visit_date", "visit_satisfaction"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write deadline_next_check",
+        roles=("agent", "handler"), target="target_ticket",
+        calls=(Call("write", {"vals": {"deadline_next_check": "2099-01-01 00:00:00"}}),),
+        unchanged=("deadline_next_check",),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.opinion", "create with leaders_notified=True",
+        roles=("agent", "manager"),
+        calls=(Call("create", lambda case, t: {"vals_list": [dict(case.opinion_vals(), leaders_notified=True)]},
+                    on_target=False),),
+        no_new=(("helpdesk.info.opinion", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.report", "create a report already sent",
+        roles=("manager",),
+        calls=(Call("create", lambda case, t: {"vals_list": [{
+            "kind": "weekly", "date_from": str(case.fresh_monday()), "state": "sent"}]}, on_target=False),),
+        no_new=(("helpdesk.info.report", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.reception.budget", "write state=approved",
+        roles=("agent", "leader"), target="target_budget_pending",
+        calls=(Call("write", {"vals": {"state": "approved"}}),),
+        unchanged=("state", "approved_by_id", "validation_status"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.publication", "write state=published",
+        roles=("agent", "leader"), target="target_publication_pending",
+        calls=(Call("write", {"vals": {"state": "published"}}),),
+        unchanged=("state", "published_date", "validation_status"),
+    ),
+    # 3. Tier reviews ---------------------------------------------------
+    *[
+        row
+        for model, target, definition in (
+            ("helpdesk.reception.budget", "target_budget_pending", BUDGET_DEFINITION),
+            ("helpdesk.info.publication", "target_publication_pending", PUBLICATION_DEFINITION),
+        )
+        for label in (model.split(".")[-1],)
+        for row in (
+            Attack(
+                "tier_reviews", "tier.review", f"unlink a {label} review",
+                roles=("agent", "handler"), target=f"{target}_review",
+                calls=(Call("unlink"),), unchanged=REVIEW_FIELDS,
+            ),
+            Attack(
+                "tier_reviews", "tier.review", f"create a {label} review without requester",
+                roles=("agent",), target=target,
+                calls=(Call("create", _review_vals(definition, requested_by=False), on_target=False),),
+                no_new=(("tier.review", _reviews_of),),
+            ),
+            Attack(
+                "tier_reviews", "tier.review", f"create a {label} review already approved",
+                roles=("agent", "leader"), target=target,
+                calls=(Call("create", _review_vals(definition, status="approved", done_by=_user("leader")),
+                            on_target=False),),
+                no_new=(("tier.review", _reviews_of),),
+            ),
+            Attack(
+                "tier_reviews", "tier.review", f"write a {label} review's status/done_by",
+                roles=("agent", "handler"), target=f"{target}_review",
+                calls=(Call("write", lambda case, t: {"vals": {
+                    "status": "approved", "done_by": case.users["leader"].id}}),),
+                unchanged=REVIEW_FIELDS,
+            ),
+            Attack(
+                "tier_reviews", "tier.review", f"write a {label} review's comment",
+                roles=("agent",), target=f"{target}_review",
+                calls=(Call("write", {"vals": {"comment": "Forged: approved by phone"}}),),
+                unchanged=REVIEW_FIELDS,
+            ),
+            Attack(
+                "tier_reviews", "tier.review", f"a leader approves a {label} review in another's name",
+                roles=("leader",), target=f"{target}_review",
+                calls=(Call("write", lambda case, t: {"vals": {
+                    "status": "approved", "done_by": case.users["leader2"].id}}),),
+                unchanged=REVIEW_FIELDS,
+            ),
+            Attack(
+                "tier_reviews", model, f"restart_validation of a pending {label}",
+                roles=("agent",), target=target,
+                calls=(Call("restart_validation"),),
+                unchanged=("validation_status", "review_ids"),
+                no_new=(("tier.review", _reviews_of),),
+            ),
+        )
+    ],
+    Attack(
+        "tier_reviews", "helpdesk.reception.budget", "write under approval with skip_validation_check",
+        roles=("agent",), target="target_budget_pending",
+        calls=(Call("write", {"vals": {"title": "Forged title", "attendees": 200}},
+                    context={"skip_validation_check": True}),),
+        unchanged=("title", "attendees", "validation_status"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.info.publication", "write under approval with skip_validation_check",
+        roles=("agent",), target="target_publication_pending",
+        calls=(Call("write", {"vals": {"content": "<p>Forged content</p>"}},
+                    context={"skip_validation_check": True}),),
+        unchanged=("content", "validation_status"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.info.publication", "a leader approves a publication he asked for",
+        roles=("leader",), target="target_publication_by_leader",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status"),
+    ),
+    # 4. Messages reaching the customer ---------------------------------
+    Attack(
+        "customer_messages", "helpdesk.ticket", "notification on a major ticket before the leader's opinion",
+        roles=("agent", "handler"), target="target_major_ticket",
+        calls=(Call("message_post", {"body": "Our answer", "message_type": "notification"}),),
+        unchanged=("replied_date",),
+        no_new=(("mail.message", _messages_of),),
+    ),
+    Attack(
+        "customer_messages", "helpdesk.ticket", "note to the customer on a major ticket before the leader's opinion",
+        roles=("agent", "handler"), target="target_major_ticket",
+        calls=(Call("message_post", lambda case, t: {
+            "body": "Our answer", "subtype_xmlid": "mail.mt_note", "partner_ids": t.partner_id.ids}),),
+        unchanged=("replied_date",),
+        no_new=(("mail.message", _messages_of),),
+    ),
+    # 5. Read access ------------------------------------------------------
+    Attack(
+        "read_access", "helpdesk.ticket", "portal reads counsel_advice/leader_opinion of his ticket",
+        roles=("portal",), target="target_advised_ticket",
+        calls=(Call("read", {"fields": ["counsel_advice", "leader_opinion"]}),),
+    ),
+    Attack(
+        "read_access", "helpdesk.ticket.deadline.extension", "handler reads another team's extension request",
+        roles=("handler",), target="target_other_team_extension",
+        calls=(Call("read", {"fields": ["reason", "new_deadline"]}),),
+    ),
+    Attack(
+        "read_access", "tier.review", "portal reads budget reviews",
+        roles=("portal",), target="target_budget_pending_review",
+        calls=(Call("read", {"fields": ["comment", "status", "reviewer_ids"]}),),
+    ),
+    # 6. Decisions undone -------------------------------------------------
+    Attack(
+        "decisions_undone", "helpdesk.reception.expense", "reset a refused expense to draft",
+        roles=("agent",), target="target_expense_refused",
+        calls=(Call("action_reset_to_draft"),),
+        unchanged=("state", "refused_by_id", "oral_approver_id"),
+    ),
+    Attack(
+        "decisions_undone", "helpdesk.reception.expense", "write the refusing leader as oral approver",
+        roles=("agent",), target="target_expense_refused",
+        calls=(Call("write", lambda case, t: {"vals": {
+            "oral_approver_id": case.users["leader"].id,
+            "oral_approved_on": str(t.date - timedelta(days=1)) + " 02:00:00"}}),),
+        unchanged=("state", "refused_by_id", "oral_approver_id", "oral_approved_on"),
+    ),
+    # 7. State machines ---------------------------------------------------
+    Attack(
+        "state_machines", "helpdesk.info.survey.campaign", "agent closes a campaign",
+        roles=("agent",), target="target_campaign_open",
+        calls=(Call("action_close"),),
+        unchanged=("state",),
+    ),
+    Attack(
+        "state_machines", "helpdesk.info.survey.campaign", "agent writes a closed campaign back to draft",
+        roles=("agent",), target="target_campaign_closed",
+        calls=(Call("write", {"vals": {"state": "draft"}}),),
+        unchanged=("state",),
+    ),
+    Attack(
+        "state_machines", "helpdesk.info.survey.campaign", "unlink a closed campaign",
+        roles=("agent", "manager"), target="target_campaign_closed",
+        calls=(Call("unlink"),),
+        unchanged=("state", "name"),
+    ),
+    # 8. Exports are no RPC gate: covered by test_reception_export.
+    # 9. helpdesk_mgmt's portal route -------------------------------------
+    Attack(
+        "portal_route", "helpdesk.ticket", "POST /ticket/close for another customer's ticket",
+        roles=("portal2",), target="target_ticket", protocols=(PORTAL_HTTP,),
+        http=lambda case, t: ("/ticket/close", {
+            "ticket_id": t.id, "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}),
+        unchanged=("stage_id", "closed"),
+    ),
+    # 10. Deletion ---------------------------------------------------------
+    Attack(
+        "deletion", "helpdesk.info.level", "unlink a level used by an open major ticket",
+        roles=("manager",), target="target_level_in_use",
+        calls=(Call("unlink"),),
+        unchanged=("name", "code"),
+    ),
+]
+
+
+@tagged("post_install", "-at_install")
+class TestAttackSuite(AttackCase):
+    """The table above, as each role, over JSON-2 and XML-RPC."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company.country_id = env.ref("base.cn")
+        cls.company.reception_tz = "Asia/Shanghai"
+        cls.company.helpdesk_mgmt_ticket_auto_assign = False
+        cls.cs_team = env.ref("helpdesk_property_info.team_customer_service")
+        cls.cs_team.user_ids = [Command.link(cls.users[r].id) for r in ("agent", "manager")]
+        cls.department = env["helpdesk.ticket.team"].create(
+            {
+                "name": "Attack Suite Department",
+                "user_ids": [Command.set((cls.users["handler"] | cls.users["counsel"]).ids)],
+            }
+        )
+        cls.customer = cls.users["portal"].partner_id
+        cls.event_day = cls.company._reception_local_date() + timedelta(days=20)
+
+    # ------------------------------------------------------------------
+    # Values a legitimate client would send
+    # ------------------------------------------------------------------
+
+    def ticket_vals(self, **overrides):
+        return {
+            "name": "Water leaking from the roof",
+            "description": "<p>Ceiling wet after rain.</p>",
+            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+            "contact_name": "赵先生",
+            "room_number": "3-2-1801",
+            "contact_phone": "13812345678",
+            "matter": "Roof leaks in the bedroom; asks for repair.",
+            **overrides,
+        }
+
+    def expense_vals(self):
+        return {
+            "policy_id": self.env.ref("helpdesk_property_info.reception_policy_visit").id,
+            "date": str(self.event_day),
+            "amount": 10,
+            "attendees": 2,
+            "purpose": "Lunch with a journalist",
+        }
+
+    def budget_vals(self):
+        return {
+            "title": "Owners' assembly on the lift renovation",
+            "policy_id": self.env.ref("helpdesk_property_info.reception_policy_large_meeting").id,
+            "date": str(self.event_day),
+            "attendees": 20,
+            "line_ids": [(0, 0, {"name": "Tea", "quantity": 20, "unit_price": 25})],
+        }
+
+    def publication_vals(self):
+        return {
+            "name": "Notice: water supply interrupted on Saturday",
+            "kind": "outward",
+            "content": "<p>Water supply stops from 9:00 to 12:00.</p>",
+            "target": "Community notice board",
+        }
+
+    def fresh_monday(self):
+        """A week no report of the suite covers yet."""
+        return date(2026, 1, 5) + timedelta(weeks=next(SEQUENCE))
+
+    def opinion_vals(self):
+        return {
+            "name": "Owners complain online about the lifts",
+            "site": "Community forum",
+            "url": "https://forum.example.com/t/123",
+            "nature": "negative",
+            "importance": "major",
+        }
+
+    # ------------------------------------------------------------------
+    # Targets: each call builds a fresh one
+    # ------------------------------------------------------------------
+
+    def _ticket(self, **overrides):
+        vals = self.ticket_vals(team_id=self.department.id, partner_id=self.customer.id, **overrides)
+        return self.env["helpdesk.ticket"].create(vals)
+
+    def target_ticket(self):
+        return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_general").id)
+
+    def target_major_ticket(self):
+        return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_major").id)
+
+    def target_legal_ticket(self):
+        return self._ticket(
+            channel_id=self.env.ref("helpdesk_property_info.channel_legal_letter").id, contact_phone=False
+        )
+
+    def target_advised_ticket(self):
+        ticket = self.target_major_ticket()
+        ticket.with_user(self.users["leader"]).action_record_leader_opinion("Repair at our cost.")
+        ticket.with_user(self.users["counsel"]).action_record_counsel_advice("Do not admit fault.")
+        return ticket
+
+    def _extension(self, ticket):
+        return self.env["helpdesk.ticket.deadline.extension"].with_user(self.users["manager"]).create({
+            "ticket_id": ticket.id,
+            "deadline_type": "reply",
+            "new_deadline": ticket.reply_deadline + timedelta(days=5),
+            "reason": "Parts arrive on Thursday.",
+        }).sudo()
+
+    def target_extension(self):
+        return self._extension(self.target_ticket())
+
+    def target_other_team_extension(self):
+        ticket = self.target_ticket()
+        ticket.team_id = self.cs_team
+        return self._extension(ticket)
+
+    def target_expense_refused(self):
+        expense = self.env["helpdesk.reception.expense"].with_user(self.users["agent"]).create(self.expense_vals())
+        expense.action_confirm()
+        expense.with_user(self.users["leader"]).action_refuse()
+        return expense.sudo()
+
+    def target_budget_pending(self):
+        budget = self.env["helpdesk.reception.budget"].with_user(self.users["agent"]).create(self.budget_vals())
+        budget.request_validation()
+        return budget.sudo()
+
+    def target_budget_pending_review(self):
+        return self.target_budget_pending().review_ids[:1]
+
+    def target_publication_pending(self):
+        publication = self.env["helpdesk.info.publication"].with_user(self.users["agent"]).create(
+            self.publication_vals()
+        )
+        publication.action_submit()
+        return publication.sudo()
+
+    def target_publication_pending_review(self):
+        return self.target_publication_pending().review_ids[:1]
+
+    def target_publication_by_leader(self):
+        publication = self.env["helpdesk.info.publication"].with_user(self.users["leader"]).create(
+            self.publication_vals()
+        )
+        publication.action_submit()
+        return publication.sudo()
+
+    def _campaign(self):
+        community = self.env["helpdesk.info.community"].create(
+            {"name": f"Attack Garden {next(SEQUENCE)}", "team_id": self.cs_team.id}
+        )
+        campaign = self.env["helpdesk.info.survey.campaign"].create(
+            {"community_id": community.id, "year": 2026, "half": "first"}
+        )
+        campaign.action_open()
+        return campaign
+
+    def target_campaign_open(self):
+        return self._campaign()
+
+    def target_campaign_closed(self):
+        campaign = self._campaign()
+        campaign.action_close()
+        return campaign
+
+    def target_level_in_use(self):
+        n = next(SEQUENCE)
+        level = self.env.ref("helpdesk_property_info.level_major").copy(
+            {"name": f"Major (attack {n})", "code": f"attack_major_{n}"}
+        )
+        self._ticket(level_id=level.id)
+        return level
+
+
+attack_tests(TestAttackSuite, ATTACKS)
