@@ -132,9 +132,15 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         if is_action(self):
             return super().create(vals_list)
         guarded = self._guarded_fields()
+        forged_defaults = {
+            key[8:]
+            for key, value in self.env.context.items()
+            if key.startswith("default_") and key[8:] in guarded and not self._guard_is_default(key[8:], value)
+        }
         for vals in vals_list:
             blocked = self._guard_blocked(
-                name for name in vals if name in guarded and not self._guard_is_default(name, vals[name])
+                forged_defaults
+                | {name for name in vals if name in guarded and not self._guard_is_default(name, vals[name])}
             )
             if blocked:
                 self._guard_raise(blocked)

@@ -85,9 +85,6 @@ class Attack:
       the target must still exist);
     - ``no_new``: models ``(model, domain or (case, target) -> domain)``
       that must not get a new record;
-    - ``ignored_ok``: for context defaults only, the call may also succeed
-      as long as the created record does not carry the forged values
-      ``forged`` ({field: value}), which is what the guard does;
     - ``protocols``: the protocols it is tried over;
     - ``http``: for :data:`PORTAL_HTTP` rows, ``(case, target) -> (url, data)``.
     """
@@ -100,8 +97,6 @@ class Attack:
     calls: tuple = ()
     unchanged: tuple = ()
     no_new: tuple = ()
-    ignored_ok: bool = False
-    forged: dict = field(default_factory=dict)
     protocols: tuple = RPC_PROTOCOLS
     http: object = None
 
@@ -241,15 +236,6 @@ class AttackCase(HttpCase):
             problems.append(f"changed: {before_values} -> {after_values}")
         created = {model: after_counts[model] - ids for model, ids in before_counts.items()}
         created = {model: ids for model, ids in created.items() if ids}
-        if refused is None and attack.ignored_ok and not problems:
-            # the guard may drop the forged values instead of refusing the call
-            for model, ids in created.items():
-                records = self.env[model].sudo().browse(sorted(ids))
-                for name, value in attack.forged.items():
-                    forged = records.filtered(lambda r, n=name, v=value: r[n] == v)
-                    if forged:
-                        problems.append(f"{model} {forged.ids} created with {name}={value!r}")
-            return problems
         if created:
             problems.append(f"new records: {created}")
         if refused is None:

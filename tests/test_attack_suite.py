@@ -68,7 +68,6 @@ ATTACKS = [
         calls=(Call("create", lambda case, t: {"vals_list": [case.expense_vals()]},
                     context={"default_state": "approved"}, on_target=False),),
         no_new=(("helpdesk.reception.expense", []),),
-        ignored_ok=True, forged={"state": "approved"},
     ),
     Attack(
         "context_defaults", "helpdesk.info.publication", "create with default_state=published",
@@ -76,7 +75,6 @@ ATTACKS = [
         calls=(Call("create", lambda case, t: {"vals_list": [case.publication_vals()]},
                     context={"default_state": "published"}, on_target=False),),
         no_new=(("helpdesk.info.publication", []),),
-        ignored_ok=True, forged={"state": "published"},
     ),
     Attack(
         "context_defaults", "helpdesk.reception.budget", "create with default_state=approved",
@@ -84,7 +82,6 @@ ATTACKS = [
         calls=(Call("create", lambda case, t: {"vals_list": [case.budget_vals()]},
                     context={"default_state": "approved"}, on_target=False),),
         no_new=(("helpdesk.reception.budget", []),),
-        ignored_ok=True, forged={"state": "approved"},
     ),
     Attack(
         "context_defaults", "helpdesk.ticket", "create with default_leader_opinion/default_counsel_advice",
@@ -93,7 +90,6 @@ ATTACKS = [
                     context={"default_leader_opinion": "Forged: agreed",
                              "default_counsel_advice": "Forged: no risk"}, on_target=False),),
         no_new=(("helpdesk.ticket", []),),
-        ignored_ok=True, forged={"leader_opinion": "Forged: agreed", "counsel_advice": "Forged: no risk"},
     ),
     # 2. Gate fields written directly ----------------------------------
     Attack(

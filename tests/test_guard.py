@@ -11,10 +11,21 @@ class TestGuardedFields(ReceptionCase):
     writes, one2many commands and copies."""
 
     def test_a_context_default_does_not_set_a_guarded_field(self):
-        expense = self.Expense.with_user(self.agent).with_context(
-            default_state="approved", default_refused_by_id=self.leader.id
-        ).create({"policy_id": self.tea.id, "amount": 99999, "purpose": "Tea"})
-        self.assertRecordValues(expense, [{"state": "draft", "refused_by_id": False}])
+        Expense = self.Expense.with_user(self.agent)
+        before = Expense.search_count([])
+        with self.assertRaisesRegex(AccessError, "State change through its buttons only"):
+            Expense.with_context(default_state="approved").create(
+                {"policy_id": self.tea.id, "amount": 99999, "purpose": "Tea"}
+            )
+        self.assertEqual(Expense.search_count([]), before)
+        # the form opens with the field's own default, whatever the context says
+        defaults = Expense.with_context(default_state="approved").default_get(["state", "refused_by_id"])
+        self.assertEqual(defaults.get("state"), "draft")
+        self.assertFalse(defaults.get("refused_by_id"))
+        expense = Expense.with_context(default_state="draft").create(
+            {"policy_id": self.tea.id, "amount": 10, "purpose": "Tea"}
+        )
+        self.assertEqual(expense.state, "draft")
 
     def test_a_user_default_does_not_set_a_guarded_field(self):
         self.env["ir.default"].set(
