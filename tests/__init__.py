@@ -28,3 +28,7 @@ from . import test_statistics_cron
 from . import test_statistics_pdf
 from . import test_survey_campaign
 from . import test_report_sections
+from . import test_opinion_guard
+from . import test_report_guard
+from . import test_survey_campaign_guard
+from . import test_review_access
