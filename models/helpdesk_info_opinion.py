@@ -1,7 +1,11 @@
+import logging
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 
 class HelpdeskInfoOpinion(models.Model):
@@ -11,7 +15,7 @@ class HelpdeskInfoOpinion(models.Model):
 
     _name = "helpdesk.info.opinion"
     _description = "Online Opinion"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Summary", required=True, tracking=True)
@@ -70,6 +74,11 @@ class HelpdeskInfoOpinion(models.Model):
     leaders_notified = fields.Boolean(readonly=True, copy=False)
     active = fields.Boolean(default=True)
 
+    def _guarded_fields(self):
+        # The leaders are told by _notify_leaders_of_major, the ticket is
+        # opened by action_create_ticket: neither is claimed by hand.
+        return dict.fromkeys(("leaders_notified", "ticket_id"), None) | super()._guarded_fields()
+
     @api.model_create_multi
     def create(self, vals_list):
         opinions = super().create(vals_list)
@@ -97,7 +106,7 @@ class HelpdeskInfoOpinion(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=partners.ids,
             )
-            opinion.sudo().leaders_notified = True
+            opinion._write_by_action({"leaders_notified": True})
 
     def action_create_ticket(self):
         """One ticket per entry, classified from it; a second click opens it."""
@@ -105,7 +114,9 @@ class HelpdeskInfoOpinion(models.Model):
         if not self.ticket_id:
             if not self.env["helpdesk.ticket"].has_access("create"):
                 raise UserError(self.env._("You cannot create tickets."))
-            self.ticket_id = self.env["helpdesk.ticket"].create(self._ticket_vals())
+            self._write_by_action(
+                {"ticket_id": self.env["helpdesk.ticket"].create(self._ticket_vals()).id}
+            )
             self.message_post(
                 body=Markup(self.env._("Ticket %s created from this entry.")) % (
                     self.ticket_id._get_html_link(title=self.ticket_id.number)
@@ -148,21 +159,30 @@ class HelpdeskInfoOpinion(models.Model):
         """Give each company's Customer Service supervisor, once a working day,
         an activity to collect and record what was said online that day."""
         activity_type = self.env.ref("helpdesk_property_info.mail_activity_opinion_collection")
-        Team = self.env["helpdesk.ticket.team"]
         for company in self.env["res.company"].search([]):
-            team = Team._get_intake_team(company)
-            if not team:
-                continue
-            today = team._local_today()
-            if team.opinion_collection_date == today or not team._is_working_day(today):
-                continue
-            supervisor = team.user_id or team._company_managers(company)[:1]
-            if not supervisor:
-                continue
-            team.activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=self.env._("Collect and record today's online opinion"),
-                date_deadline=today,
-                user_id=supervisor.id,
-            )
-            team.opinion_collection_date = today
+            try:
+                with self.env.cr.savepoint():
+                    self._schedule_daily_collection(company, activity_type)
+            except Exception:
+                _logger.exception(
+                    "Online opinion collection: company %s (%s) skipped", company.name, company.id
+                )
+
+    @api.model
+    def _schedule_daily_collection(self, company, activity_type):
+        team = self.env["helpdesk.ticket.team"]._get_intake_team(company)
+        if not team:
+            return
+        today = team._local_today()
+        if team.opinion_collection_date == today or not team._is_working_day(today):
+            return
+        supervisor = team.user_id or team._company_managers(company)[:1]
+        if not supervisor:
+            return
+        team.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=self.env._("Collect and record today's online opinion"),
+            date_deadline=today,
+            user_id=supervisor.id,
+        )
+        team.opinion_collection_date = today

@@ -1,10 +1,13 @@
 import hashlib
+import logging
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 
 def grouped_rows(env, model, domain, field, aggregates=("__count",)):
@@ -520,33 +523,42 @@ class HelpdeskInfoPublication(models.Model):
         published and said online in the month just closed (in the team
         calendar's time zone). A month missed while the server was down is
         posted at the next run."""
-        Team = self.env["helpdesk.ticket.team"]
         for company in self.env["res.company"].search([]):
-            team = Team._get_intake_team(company)
-            if not team:
-                continue
-            month_start = team._local_today().replace(day=1)
-            period_start = month_start - relativedelta(months=1)
-            if team.publication_summary_date and team.publication_summary_date >= period_start:
-                continue
-            managers = team._company_managers(company)
-            if managers:
-                lang = managers[:1].lang or self.env.lang
-                env = self.with_context(lang=lang).env
-                values = env["helpdesk.info.publication"]._monthly_statistics(
-                    company,
-                    team._local_day_start(period_start),
-                    team._local_day_start(month_start),
+            try:
+                with self.env.cr.savepoint():
+                    self._post_monthly_statistics(company)
+            except Exception:
+                _logger.exception(
+                    "Monthly publication statistics: company %s (%s) skipped", company.name, company.id
                 )
-                values["month"] = period_start.strftime("%Y-%m")
-                team.with_context(lang=lang).message_notify(
-                    partner_ids=managers.partner_id.ids,
-                    subject=env._("Publications and online opinion, %s", values["month"]),
-                    body=env["ir.qweb"]._render(
-                        "helpdesk_property_info.publication_monthly_statistics", values
-                    ),
-                )
-            team.publication_summary_date = period_start
+
+    @api.model
+    def _post_monthly_statistics(self, company):
+        team = self.env["helpdesk.ticket.team"]._get_intake_team(company)
+        if not team:
+            return
+        month_start = team._local_today().replace(day=1)
+        period_start = month_start - relativedelta(months=1)
+        if team.publication_summary_date and team.publication_summary_date >= period_start:
+            return
+        managers = team._company_managers(company)
+        if managers:
+            lang = managers[:1].lang or self.env.lang
+            env = self.with_context(lang=lang).env
+            values = env["helpdesk.info.publication"]._monthly_statistics(
+                company,
+                team._local_day_start(period_start),
+                team._local_day_start(month_start),
+            )
+            values["month"] = period_start.strftime("%Y-%m")
+            team.with_context(lang=lang).message_notify(
+                partner_ids=managers.partner_id.ids,
+                subject=env._("Publications and online opinion, %s", values["month"]),
+                body=env["ir.qweb"]._render(
+                    "helpdesk_property_info.publication_monthly_statistics", values
+                ),
+            )
+        team.publication_summary_date = period_start
 
     @api.model
     def _monthly_statistics(self, company, start, end):

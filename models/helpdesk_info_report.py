@@ -1,3 +1,4 @@
+import logging
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -14,6 +15,8 @@ PERIOD_KINDS = [("weekly", "Weekly Report"), ("monthly", "Monthly Report")]
 REPORT_STATES = [("draft", "Not Sent"), ("sent", "Sent")]
 REPORT_ACTION = "helpdesk_property_info.action_report_info_statistics"
 
+_logger = logging.getLogger(__name__)
+
 
 class HelpdeskInfoReport(models.Model):
     """The weekly (周报, seed 001 §9) and monthly (月报, §6) information report
@@ -28,7 +31,7 @@ class HelpdeskInfoReport(models.Model):
 
     _name = "helpdesk.info.report"
     _description = "Information Statistics Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.info.guard.mixin"]
     _order = "date_from desc, kind, company_id, team_id"
     _check_company_auto = True
 
@@ -74,6 +77,10 @@ class HelpdeskInfoReport(models.Model):
         "(company_id, COALESCE(team_id, 0), kind, date_from)",
         "There is already a report of this kind for this company, team and period.",
     )
+
+    def _guarded_fields(self):
+        # Only _send marks a report sent, in the transaction that queues its mail.
+        return dict.fromkeys(("state", "sent_date"), None) | super()._guarded_fields()
 
     # Rows of the overdue list printed; the count covers them all.
     _overdue_list_limit = 50
@@ -485,7 +492,7 @@ class HelpdeskInfoReport(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-            report.write({"state": "sent", "sent_date": fields.Datetime.now()})
+            report._write_by_action({"state": "sent", "sent_date": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
     # Scheduled mailing
@@ -505,7 +512,12 @@ class HelpdeskInfoReport(models.Model):
         Cron = self.env["ir.cron"]
         pending = self.browse()
         for company in self.env["res.company"].search([]):
-            report = self._get_period_report(company, kind)
+            try:
+                with self.env.cr.savepoint():
+                    report = self._get_period_report(company, kind)
+            except Exception:
+                _logger.exception("%s report of company %s (%s) not created", kind, company.name, company.id)
+                continue
             if report and report.state == "draft":
                 pending |= report
         Cron._commit_progress(remaining=len(pending))
@@ -514,7 +526,12 @@ class HelpdeskInfoReport(models.Model):
             if not report:  # being sent by another transaction
                 continue
             report.invalidate_recordset(["state"])
-            report._send()
+            try:
+                with self.env.cr.savepoint():
+                    report._send()
+            except Exception:
+                # Left in draft: the next run tries it again.
+                _logger.exception("Report %s (%s) not sent", report.display_name, report.id)
             if not Cron._commit_progress(1):
                 break
 

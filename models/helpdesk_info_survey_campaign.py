@@ -4,7 +4,7 @@ from datetime import date
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 HALVES = [("first", "First Half (January)"), ("second", "Second Half (July)")]
 # The survey windows of the standard (seed 001 §11): 15–30 January and
@@ -22,7 +22,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
 
     _name = "helpdesk.info.survey.campaign"
     _description = "Satisfaction Survey Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -152,6 +152,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         "Goals are percentages between 0 and 100.",
     )
 
+    def _guarded_fields(self):
+        return {"state": None} | super()._guarded_fields()
+
     @api.depends("community_id", "year", "half")
     def _compute_name(self):
         halves = dict(self._fields["half"]._description_selection(self.env))
@@ -244,6 +247,13 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     # Workflow
     # ------------------------------------------------------------------
 
+    def _check_group(self, group):
+        """Buttons check their group here too: any user may call them over RPC."""
+        if not self.env.su and not self.env.user.has_groups(group):
+            raise AccessError(
+                self.env._("You are not allowed to do this on a satisfaction survey.")
+            )
+
     def _check_state(self, *allowed):
         states = dict(self._fields["state"]._description_selection(self.env))
         for campaign in self:
@@ -254,29 +264,36 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 )
 
     def action_open(self):
+        self._check_group("helpdesk_property_info.group_cs_agent")
+        self.check_access("write")
         self._check_state("draft")
         for campaign in self:
             if not campaign.survey_id.sudo().question_ids:
                 raise UserError(self.env._("The questionnaire of “%s” has no question.",
                                            campaign.name))
-        self.write({"state": "open"})
+        self._write_by_action({"state": "open"})
         return True
 
     def action_close(self):
         """Collection is over: the results per department are summarised."""
+        self._check_group("helpdesk_property_info.group_cs_manager")
+        self.check_access("write")
         self._check_state("open")
-        self.write({"state": "closed"})
+        self._write_by_action({"state": "closed"})
         self._summarise()
         return True
 
     def action_reopen(self):
+        self._check_group("helpdesk_property_info.group_cs_manager")
+        self.check_access("write")
         self._check_state("closed")
-        self.write({"state": "open"})
+        self._write_by_action({"state": "open"})
         return True
 
     def action_distribute(self):
         """Choose the owners who receive a questionnaire."""
         self.ensure_one()
+        self._check_group("helpdesk_property_info.group_cs_agent")
         self._check_state("open")
         return {
             "type": "ir.actions.act_window",
@@ -293,6 +310,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         address also get the link to answer online. Returns the new
         questionnaires."""
         self.ensure_one()
+        self._check_group("helpdesk_property_info.group_cs_agent")
         self._check_state("open")
         outsiders = partners - self.community_id.owner_ids
         if outsiders:
@@ -325,6 +343,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
 
     def action_summarise(self):
+        self._check_group("helpdesk_property_info.group_cs_agent")
+        self.check_access("write")
         self._check_state("open", "closed")
         self._summarise()
         return True
@@ -354,6 +374,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         """Open a ticket for each non-conforming answer that has none, for the
         department its question concerns. Running it again opens tickets only
         for the answers that came in since."""
+        self._check_group("helpdesk_property_info.group_cs_agent")
         self._check_state("open", "closed")
         self.check_access("write")
         tickets = self.env["helpdesk.ticket"]
@@ -365,7 +386,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 continue
             new = tickets.create([campaign._nonconformity_ticket_vals(line) for line in lines])
             for line, ticket in zip(lines, new):
-                line.ticket_id = ticket
+                line._write_by_action({"ticket_id": ticket.id})
             campaign.message_post(
                 body=self.env._("%(count)s tickets opened for non-conforming answers.",
                                 count=len(new)),

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SurveyQuestion(models.Model):
@@ -18,3 +19,14 @@ class SurveyQuestion(models.Model):
         string="Content Type",
         help="Content type of the tickets opened for non-conforming answers.",
     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered_in_closed_campaign(self):
+        # The database deletes a question's answers with it.
+        closed = self.env["survey.user_input.line"].sudo().search_count(
+            [("question_id", "in", self.ids), ("campaign_id.state", "=", "closed")], limit=1
+        )
+        if closed:
+            raise UserError(
+                self.env._("A question answered in a closed satisfaction survey is kept.")
+            )

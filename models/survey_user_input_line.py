@@ -1,11 +1,13 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SurveyUserInputLine(models.Model):
     """An answer of a satisfaction survey: its score, its department, whether
     it conforms, and the ticket opened when it does not."""
 
-    _inherit = "survey.user_input.line"
+    _name = "survey.user_input.line"
+    _inherit = ["survey.user_input.line", "helpdesk.info.guard.mixin"]
 
     campaign_id = fields.Many2one(
         related="user_input_id.campaign_id", store=True, index="btree_not_null"
@@ -40,3 +42,12 @@ class SurveyUserInputLine(models.Model):
                 and line.satisfaction_score
                 and line.satisfaction_score < line.campaign_id.conforming_score
             )
+
+    def _guarded_fields(self):
+        # Opened by the campaign's action_create_tickets only.
+        return {"ticket_id": None} | super()._guarded_fields()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_campaign(self):
+        if self.campaign_id.filtered(lambda campaign: campaign.state == "closed"):
+            raise UserError(self.env._("The answers of a closed satisfaction survey are kept."))

@@ -1,5 +1,6 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 from .helpdesk_info_guard_mixin import in_action_scope, is_action
 
@@ -18,6 +19,66 @@ class TierReview(models.Model):
     restart of the validation."""
 
     _inherit = "tier.review"
+
+    helpdesk_info_company_id = fields.Many2one(
+        "res.company",
+        string="Document Company",
+        compute="_compute_helpdesk_info_company_id",
+        store=True,
+        index="btree_not_null",
+        help="The company of the reviewed document, for this addon's documents.",
+    )
+    helpdesk_info_document = fields.Boolean(
+        compute="_compute_helpdesk_info_access",
+        search="_search_helpdesk_info_document",
+        help="A review of one of this addon's tier-validated documents.",
+    )
+    helpdesk_info_readable = fields.Boolean(
+        compute="_compute_helpdesk_info_access",
+        search="_search_helpdesk_info_readable",
+        help="Not one of this addon's documents, or one the current user may read.",
+    )
+
+    @api.depends("model", "res_id")
+    def _compute_helpdesk_info_company_id(self):
+        for review in self:
+            company = self.env["res.company"]
+            if self._is_guarded_model(review.model) and review.res_id:
+                company = self.env[review.model].sudo().browse(review.res_id).exists().company_id
+            review.helpdesk_info_company_id = company
+
+    def _compute_helpdesk_info_access(self):
+        guarded = self.filtered(lambda review: self._is_guarded_model(review.model))
+        readable = self.search([("id", "in", guarded.ids), ("helpdesk_info_readable", "=", True)])
+        for review in self:
+            review.helpdesk_info_document = review in guarded
+            review.helpdesk_info_readable = review not in guarded or review in readable
+
+    def _guarded_model_names(self):
+        return [
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and getattr(model, "_helpdesk_info_tier_guard", False)
+        ]
+
+    def _search_helpdesk_info_document(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain("model", "in", self._guarded_model_names())
+        return domain if (operator == "in") == (True in value) else ~domain
+
+    def _search_helpdesk_info_readable(self, operator, value):
+        # Record rules call this as the user, under sudo: the document's access
+        # rights and rules are checked without it.
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        env = self.env(su=False)
+        names = self._guarded_model_names()
+        domain = Domain("model", "not in", names)
+        for name in names:
+            if env[name].has_access("read"):
+                domain |= Domain("model", "=", name) & Domain("res_id", "in", env[name]._search([]))
+        return domain if (operator == "in") == (True in value) else ~domain
 
     def _is_guarded_model(self, model):
         return bool(model) and getattr(self.env.registry.get(model), "_helpdesk_info_tier_guard", False)

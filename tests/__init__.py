@@ -29,3 +29,8 @@ from . import test_statistics_pdf
 from . import test_survey_campaign
 from . import test_report_sections
 from . import test_attack_suite
+from . import test_opinion_guard
+from . import test_report_guard
+from . import test_survey_campaign_guard
+from . import test_review_access
+from . import test_guard

@@ -36,6 +36,8 @@ class TestPublicationApproval(PublicationCase):
 
     def test_only_leaders_approve(self):
         publication = self.publication()
+        # Department handlers read only the publications about their teams.
+        publication.department_ids = self.department
         publication.action_submit()
         for user in (self.manager, self.handler, self.counsel):
             self.assertFalse(publication.with_user(user).can_review)

