@@ -1226,3 +1226,24 @@ TERMS.update({
     "Entries": "条数",
     "Expenses approved or booked": "已批准或已入账的费用",
 })
+
+# Fields written by actions only, tier reviews held against forgery
+TERMS.update({
+    "%(document)s: %(fields)s change through its buttons only, never written directly.":
+        "%(document)s：%(fields)s只能通过其按钮变更，不能直接写入。",
+    "Fields Written by Actions Only": "仅由操作写入的字段",
+    "Tier Validation Held Against Forged Reviews": "防伪造审核的分级审批",
+    "%(document)s is under validation: only a rejected validation is restarted, unless a manager restarts it.":
+        "%(document)s正在审批中：只有被驳回的审批才能重新开始，经理除外。",
+    "You asked for the approval of %(document)s: another reviewer gives it.":
+        "%(document)s的审批是您申请的：须由其他审批人批准。",
+    "Reviews of %(document)s change only through its validation buttons.":
+        "%(document)s的审核只能通过其审批按钮变更。",
+    "A review is requested in its requester's own name.": "审核只能以申请人本人的名义申请。",
+    "Whoever asked for the approval does not approve it.": "申请审批的人不能自己批准。",
+    "Only a reviewer comments on their own pending reviews of this document.":
+        "只有审批人才能对本单据中自己待处理的审核填写意见。",
+    "%(expense)s was refused by %(leader)s: the refusal stands. Record a new expense "
+    "if the leader agrees to another one.":
+        "%(expense)s已被%(leader)s拒绝：拒绝决定不可撤销。如领导同意另一笔费用，请另行登记。",
+})

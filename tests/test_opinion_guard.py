@@ -14,8 +14,9 @@ class TestOpinionGuard(PropertyInfoCase):
         with self.assertRaises(AccessError):
             Opinion.create({"name": "Leak", "site": "微博", "importance": "major",
                             "leaders_notified": True})
-        opinion = Opinion.with_context(default_leaders_notified=True).create(
-            {"name": "Leak", "site": "微博"})
+        with self.assertRaises(AccessError):
+            Opinion.with_context(default_leaders_notified=True).create({"name": "Leak", "site": "微博"})
+        opinion = Opinion.create({"name": "Leak", "site": "微博"})
         for vals in ({"leaders_notified": True}, {"ticket_id": self.Ticket.create(self.phone_vals()).id}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 opinion.write(vals)

@@ -14,8 +14,10 @@ class TestReportGuard(StatisticsCase):
         for vals in ({"state": "sent"}, {"sent_date": "2024-03-11 00:00:00"}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 Report.create({"kind": "monthly", "date_from": "2024-04-01", **vals})
-        report = Report.with_context(default_state="sent", default_sent_date="2024-04-01").create(
-            {"kind": "monthly", "date_from": "2024-04-01"})
+        with self.assertRaises(AccessError):
+            Report.with_context(default_state="sent", default_sent_date="2024-04-01").create(
+                {"kind": "monthly", "date_from": "2024-04-01"})
+        report = Report.create({"kind": "monthly", "date_from": "2024-04-01"})
         with self.assertRaises(AccessError):
             report.write({"state": "sent"})
         self.assertRecordValues(report, [{"state": "draft", "sent_date": False}])
