@@ -185,4 +185,4 @@ class HelpdeskInfoOpinion(models.Model):
             date_deadline=today,
             user_id=supervisor.id,
         )
-        team.opinion_collection_date = today
+        team._write_by_action({"opinion_collection_date": today})

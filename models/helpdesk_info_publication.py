@@ -558,7 +558,7 @@ class HelpdeskInfoPublication(models.Model):
                     "helpdesk_property_info.publication_monthly_statistics", values
                 ),
             )
-        team.publication_summary_date = period_start
+        team._write_by_action({"publication_summary_date": period_start})
 
     @api.model
     def _monthly_statistics(self, company, start, end):

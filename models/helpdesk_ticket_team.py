@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 
 class HelpdeskTicketTeam(models.Model):
     _name = "helpdesk.ticket.team"
-    _inherit = ["helpdesk.ticket.team", "mail.activity.mixin"]
+    _inherit = ["helpdesk.ticket.team", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
 
     resource_calendar_id = fields.Many2one(
         comodel_name="resource.calendar",
@@ -37,6 +37,11 @@ class HelpdeskTicketTeam(models.Model):
         help="The first day of the last month whose publication statistics were "
         "posted.",
     )
+
+    def _guarded_fields(self):
+        # What the scheduled actions have done: written back, they would
+        # skip or repeat a collection or a month's statistics.
+        return dict.fromkeys(("opinion_collection_date", "publication_summary_date"), None) | super()._guarded_fields()
 
     @api.constrains("is_intake_team", "company_id", "active")
     def _check_single_intake_team(self):

@@ -118,3 +118,13 @@ class TestGuardedReviews(PublicationCase):
         with self.assertRaises(AccessError):
             wizard.add_comment()
         self.assertEqual(other.validation_status, "pending")
+
+
+class TestGuardedTeamMarkers(ReceptionCase):
+    def test_a_manager_does_not_rewrite_what_the_scheduled_actions_did(self):
+        team = self.cs_team.with_user(self.manager)
+        for vals in ({"opinion_collection_date": "2099-01-01"}, {"publication_summary_date": False}):
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "through its buttons only"):
+                team.write(vals)
+        team.write({"name": "Customer Service"})
+        self.assertEqual(self.cs_team.name, "Customer Service")
