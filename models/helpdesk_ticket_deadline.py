@@ -42,6 +42,7 @@ class HelpdeskTicket(models.Model):
         precompute=True,
         tracking=True,
         index=True,
+        ondelete="restrict",
         domain="[('company_id', 'in', [company_id, False])]",
         help="General, more complex or major problem: sets the reply and "
         "resolution deadlines and whether a leader's opinion is required.",
@@ -65,11 +66,13 @@ class HelpdeskTicket(models.Model):
         [("due_soon", "Due Soon"), ("overdue", "Overdue")],
         string="Last Deadline Alert",
         copy=False,
+        groups="base.group_user",
         help="The last warning given, for the deadline in Alerted Deadline.",
     )
     reply_alert_deadline = fields.Datetime(
         string="Alerted Deadline",
         copy=False,
+        groups="base.group_user",
         help="The reply deadline the last warning was given for: a new deadline "
         "starts without warnings, the same one is never warned twice.",
     )
@@ -77,15 +80,30 @@ class HelpdeskTicket(models.Model):
         compute="_compute_deadline_next_check",
         store=True,
         copy=False,
+        groups="base.group_user",
         help="When the deadline watcher next has something to do for this ticket.",
     )
     extension_ids = fields.One2many(
-        "helpdesk.ticket.deadline.extension", "ticket_id", string="Deadline Extensions"
+        "helpdesk.ticket.deadline.extension",
+        "ticket_id",
+        string="Deadline Extensions",
+        groups="base.group_user",
     )
 
     _deadline_next_check_idx = models.Index(
         "(deadline_next_check) WHERE deadline_next_check IS NOT NULL"
     )
+
+    def _guarded_fields(self):
+        # The reply is recorded when it is given, the deadlines follow from the
+        # level and the approved extensions, and the watcher's markers are its own.
+        return dict.fromkeys(
+            (
+                "replied_date", "reply_method", "reply_deadline", "resolve_deadline",
+                "reply_state", "reply_alert", "reply_alert_deadline", "deadline_next_check",
+            ),
+            None,
+        ) | super()._guarded_fields()
 
     @api.depends("company_id")
     def _compute_level_id(self):
@@ -174,7 +192,7 @@ class HelpdeskTicket(models.Model):
         """Record the first reply to the customer; later ones change nothing."""
         now = fields.Datetime.now()
         for ticket in self.filtered(lambda t: not t.replied_date):
-            ticket.write({"replied_date": now, "reply_method": method})
+            ticket._write_by_action({"replied_date": now, "reply_method": method})
 
     def action_record_reply(self, method, note=""):
         """Record a reply given by phone or in person (not by message)."""
@@ -280,7 +298,7 @@ class HelpdeskTicket(models.Model):
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         for alert, tickets in (("due_soon", warn), ("overdue", escalate)):
             for deadline, group in tickets.grouped("reply_deadline").items():
-                group.write({"reply_alert": alert, "reply_alert_deadline": deadline})
+                group._write_by_action({"reply_alert": alert, "reply_alert_deadline": deadline})
 
     def _deadline_activity_vals(self, xmlid, user, summary):
         return {
