@@ -1,8 +1,11 @@
+import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
 
 REPLY_STATES = [
     ("pending", "Awaiting Reply"),
@@ -247,17 +250,44 @@ class HelpdeskTicket(models.Model):
         partial index on ``deadline_next_check``. Each handled ticket leaves
         that selection, and each batch is committed whole, so an interrupted
         run resumes where it stopped and a repeated one does nothing twice.
+        A ticket that fails is logged and left for the next run; the others
+        go on.
         """
         Cron = self.env["ir.cron"]
+        failed = []
         domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
-        while tickets := self.search(domain, limit=batch_size, order="deadline_next_check, id"):
+        while tickets := self.search(
+            domain & Domain("id", "not in", failed), limit=batch_size, order="deadline_next_check, id"
+        ):
             locked = tickets.try_lock_for_update()
             if not locked:  # all taken by another run: let it finish them
                 break
-            locked._watch_deadlines()
-            remaining = self.search_count(domain) if len(tickets) == batch_size else 0
+            failed += locked._watch_deadlines_isolated().ids
+            remaining = (
+                self.search_count(domain & Domain("id", "not in", failed))
+                if len(tickets) == batch_size else 0
+            )
             if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
                 break
+
+    def _watch_deadlines_isolated(self):
+        """Watch the batch at once, or ticket by ticket when that fails, each
+        in its own savepoint. Returns the tickets that failed."""
+        try:
+            with self.env.cr.savepoint():
+                self._watch_deadlines()
+            return self.browse()
+        except Exception:  # noqa: BLE001 - retried ticket by ticket below
+            pass
+        failed = self.browse()
+        for ticket in self:
+            try:
+                with self.env.cr.savepoint():
+                    ticket._watch_deadlines()
+            except Exception:
+                _logger.exception("Deadline watcher: ticket %s failed, left for the next run", ticket.id)
+                failed |= ticket
+        return failed
 
     def _watch_deadlines(self):
         """Give each ticket the warning its reply deadline calls for, once."""
