@@ -6,6 +6,7 @@ from . import helpdesk_info_source
 from . import helpdesk_info_party
 from . import helpdesk_info_level
 from . import helpdesk_info_route
+from . import helpdesk_ticket_guard
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_classification

@@ -2,6 +2,7 @@ from bisect import bisect_right
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 ALLOWANCE_UNITS = [("hours", "Hours"), ("days", "Days")]
 TIME_BASES = [("calendar", "Calendar Time"), ("working", "Working Time")]
@@ -74,6 +75,22 @@ class HelpdeskInfoLevel(models.Model):
         "CHECK(reply_allowance > 0 AND resolve_allowance > 0 AND due_soon_hours >= 0)",
         "Allowances must be positive and the warning may not be negative.",
     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # Deleting a level would leave its tickets without deadlines and lift
+        # the leader's gate of the major ones.
+        Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
+        used = Ticket._read_group([("level_id", "in", self.ids)], ["level_id"], ["__count"])
+        if used:
+            raise UserError(
+                self.env._(
+                    "%(levels)s: used by %(count)s tickets. Archive the level instead "
+                    "of deleting it.",
+                    levels=", ".join(level.name for level, _count in used),
+                    count=sum(count for _level, count in used),
+                )
+            )
 
     @api.model
     def _default_level(self, company):

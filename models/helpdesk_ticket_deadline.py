@@ -1,8 +1,11 @@
+import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
 
 REPLY_STATES = [
     ("pending", "Awaiting Reply"),
@@ -42,6 +45,7 @@ class HelpdeskTicket(models.Model):
         precompute=True,
         tracking=True,
         index=True,
+        ondelete="restrict",
         domain="[('company_id', 'in', [company_id, False])]",
         help="General, more complex or major problem: sets the reply and "
         "resolution deadlines and whether a leader's opinion is required.",
@@ -65,11 +69,13 @@ class HelpdeskTicket(models.Model):
         [("due_soon", "Due Soon"), ("overdue", "Overdue")],
         string="Last Deadline Alert",
         copy=False,
+        groups="base.group_user",
         help="The last warning given, for the deadline in Alerted Deadline.",
     )
     reply_alert_deadline = fields.Datetime(
         string="Alerted Deadline",
         copy=False,
+        groups="base.group_user",
         help="The reply deadline the last warning was given for: a new deadline "
         "starts without warnings, the same one is never warned twice.",
     )
@@ -77,15 +83,30 @@ class HelpdeskTicket(models.Model):
         compute="_compute_deadline_next_check",
         store=True,
         copy=False,
+        groups="base.group_user",
         help="When the deadline watcher next has something to do for this ticket.",
     )
     extension_ids = fields.One2many(
-        "helpdesk.ticket.deadline.extension", "ticket_id", string="Deadline Extensions"
+        "helpdesk.ticket.deadline.extension",
+        "ticket_id",
+        string="Deadline Extensions",
+        groups="base.group_user",
     )
 
     _deadline_next_check_idx = models.Index(
         "(deadline_next_check) WHERE deadline_next_check IS NOT NULL"
     )
+
+    def _guarded_fields(self):
+        # The reply is recorded when it is given, the deadlines follow from the
+        # level and the approved extensions, and the watcher's markers are its own.
+        return dict.fromkeys(
+            (
+                "replied_date", "reply_method", "reply_deadline", "resolve_deadline",
+                "reply_state", "reply_alert", "reply_alert_deadline", "deadline_next_check",
+            ),
+            None,
+        ) | super()._guarded_fields()
 
     @api.depends("company_id")
     def _compute_level_id(self):
@@ -174,7 +195,7 @@ class HelpdeskTicket(models.Model):
         """Record the first reply to the customer; later ones change nothing."""
         now = fields.Datetime.now()
         for ticket in self.filtered(lambda t: not t.replied_date):
-            ticket.write({"replied_date": now, "reply_method": method})
+            ticket._write_by_action({"replied_date": now, "reply_method": method})
 
     def action_record_reply(self, method, note=""):
         """Record a reply given by phone or in person (not by message)."""
@@ -229,17 +250,44 @@ class HelpdeskTicket(models.Model):
         partial index on ``deadline_next_check``. Each handled ticket leaves
         that selection, and each batch is committed whole, so an interrupted
         run resumes where it stopped and a repeated one does nothing twice.
+        A ticket that fails is logged and left for the next run; the others
+        go on.
         """
         Cron = self.env["ir.cron"]
+        failed = []
         domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
-        while tickets := self.search(domain, limit=batch_size, order="deadline_next_check, id"):
+        while tickets := self.search(
+            domain & Domain("id", "not in", failed), limit=batch_size, order="deadline_next_check, id"
+        ):
             locked = tickets.try_lock_for_update()
             if not locked:  # all taken by another run: let it finish them
                 break
-            locked._watch_deadlines()
-            remaining = self.search_count(domain) if len(tickets) == batch_size else 0
+            failed += locked._watch_deadlines_isolated().ids
+            remaining = (
+                self.search_count(domain & Domain("id", "not in", failed))
+                if len(tickets) == batch_size else 0
+            )
             if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
                 break
+
+    def _watch_deadlines_isolated(self):
+        """Watch the batch at once, or ticket by ticket when that fails, each
+        in its own savepoint. Returns the tickets that failed."""
+        try:
+            with self.env.cr.savepoint():
+                self._watch_deadlines()
+            return self.browse()
+        except Exception:  # noqa: BLE001 - retried ticket by ticket below
+            pass
+        failed = self.browse()
+        for ticket in self:
+            try:
+                with self.env.cr.savepoint():
+                    ticket._watch_deadlines()
+            except Exception:
+                _logger.exception("Deadline watcher: ticket %s failed, left for the next run", ticket.id)
+                failed |= ticket
+        return failed
 
     def _watch_deadlines(self):
         """Give each ticket the warning its reply deadline calls for, once."""
@@ -280,7 +328,7 @@ class HelpdeskTicket(models.Model):
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         for alert, tickets in (("due_soon", warn), ("overdue", escalate)):
             for deadline, group in tickets.grouped("reply_deadline").items():
-                group.write({"reply_alert": alert, "reply_alert_deadline": deadline})
+                group._write_by_action({"reply_alert": alert, "reply_alert_deadline": deadline})
 
     def _deadline_activity_vals(self, xmlid, user, summary):
         return {

@@ -3,10 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-
-# The decision is written by the buttons only: their write carries this object
-# in its context, a value no RPC caller can send.
-_DECISION = object()
+from .helpdesk_info_guard_mixin import is_action
 
 
 class HelpdeskTicketDeadlineExtension(models.Model):
@@ -15,6 +12,7 @@ class HelpdeskTicketDeadlineExtension(models.Model):
 
     _name = "helpdesk.ticket.deadline.extension"
     _description = "Deadline Extension Request"
+    _inherit = ["helpdesk.info.guard.mixin"]
     _order = "id desc"
 
     ticket_id = fields.Many2one(
@@ -57,6 +55,14 @@ class HelpdeskTicketDeadlineExtension(models.Model):
                                request.ticket_id._format_datetime(request.current_deadline))
                 )
 
+    def _guarded_fields(self):
+        # The deadline it extends and the group that decides come from the
+        # ticket at creation; the decision from the buttons.
+        return dict.fromkeys(
+            ("state", "decided_by_id", "decided_on", "approver_group_id", "current_deadline"),
+            None,
+        ) | super()._guarded_fields()
+
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
@@ -64,7 +70,7 @@ class HelpdeskTicketDeadlineExtension(models.Model):
             ticket = request.ticket_id
             if not ticket.level_id:
                 raise UserError(self.env._("Set the ticket's problem level before asking for an extension."))
-            request.write({
+            request._write_by_action({
                 "current_deadline": ticket[f"{request.deadline_type}_deadline"],
                 "approver_group_id": ticket.level_id.extension_group_id.id,
             })
@@ -72,13 +78,14 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         return requests
 
     def write(self, vals):
-        guarded = {"state", "decided_by_id", "decided_on"} & set(vals)
-        if guarded and self.env.context.get("hpi_extension_decision") is not _DECISION:
-            raise UserError(self.env._("Approve or refuse an extension with its buttons."))
-        if {"new_deadline", "deadline_type", "ticket_id"} & set(vals) and any(
-            r.state != "requested" for r in self
-        ):
-            raise UserError(self.env._("A decided extension request can no longer be changed."))
+        if not is_action(self):
+            if {"ticket_id", "deadline_type"} & set(vals):
+                raise UserError(
+                    self.env._("An extension request stays with its ticket and deadline: "
+                               "ask for a new one instead.")
+                )
+            if any(r.state != "requested" for r in self):
+                raise UserError(self.env._("A decided extension request can no longer be changed."))
         return super().write(vals)
 
     def action_approve(self):
@@ -91,13 +98,17 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         for request in self:
             if request.state != "requested":
                 raise UserError(self.env._("This extension request has already been decided."))
+            if not self.env.su and request.create_uid == self.env.user:
+                raise AccessError(self.env._("Nobody decides on their own extension request."))
             group = request.approver_group_id
             if not self.env.su and group not in self.env.user.all_group_ids:
                 raise AccessError(
                     self.env._("Only members of “%s” can decide on this extension.",
                                group.full_name)
                 )
-        self.with_context(hpi_extension_decision=_DECISION).write(
+        # Checked above: a member of each request's approver group decides
+        # requests that others wrote.
+        self.sudo()._write_by_action(
             {"state": state, "decided_by_id": self.env.uid, "decided_on": fields.Datetime.now()}
         )
         for request in self:

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .helpdesk_info_guard_mixin import is_action
+
 
 class HelpdeskTicket(models.Model):
     """Escalation (§4 handling flow, §6 media, §10 litigation): a major problem
@@ -31,20 +33,35 @@ class HelpdeskTicket(models.Model):
         help="Major problem, possible litigation, media or group incident: "
         "reported to the company leaders.",
     )
-    leader_opinion = fields.Text(string="Leader's Opinion", readonly=True, copy=False)
+    leader_opinion = fields.Text(
+        string="Leader's Opinion", readonly=True, copy=False, groups="base.group_user"
+    )
     leader_opinion_user_id = fields.Many2one(
-        "res.users", string="Opinion By", readonly=True, copy=False
+        "res.users", string="Opinion By", readonly=True, copy=False, groups="base.group_user"
     )
     leader_opinion_date = fields.Datetime(
-        string="Opinion Recorded On", readonly=True, copy=False, tracking=True
+        string="Opinion Recorded On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups="base.group_user",
     )
-    counsel_advice = fields.Text(string="Legal Advice", readonly=True, copy=False)
-    counsel_user_id = fields.Many2one("res.users", string="Advice By", readonly=True, copy=False)
+    counsel_advice = fields.Text(
+        string="Legal Advice", readonly=True, copy=False, groups="base.group_user"
+    )
+    counsel_user_id = fields.Many2one(
+        "res.users", string="Advice By", readonly=True, copy=False, groups="base.group_user"
+    )
     counsel_date = fields.Datetime(
-        string="Advice Recorded On", readonly=True, copy=False, tracking=True
+        string="Advice Recorded On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups="base.group_user",
     )
     awaiting_leader_opinion = fields.Boolean(
-        compute="_compute_awaiting", store=True, precompute=True, index=True
+        compute="_compute_awaiting", store=True, precompute=True, index=True,
+        groups="base.group_user",
     )
     awaiting_counsel = fields.Boolean(
         string="Awaiting Legal Advice",
@@ -52,16 +69,8 @@ class HelpdeskTicket(models.Model):
         store=True,
         precompute=True,
         index=True,
+        groups="base.group_user",
     )
-
-    PROTECTED_FIELDS = {
-        "leader_opinion": "group_company_leader",
-        "leader_opinion_user_id": "group_company_leader",
-        "leader_opinion_date": "group_company_leader",
-        "counsel_advice": "group_legal_counsel",
-        "counsel_user_id": "group_legal_counsel",
-        "counsel_date": "group_legal_counsel",
-    }
 
     @api.depends("channel_id")
     def _compute_litigation_risk(self):
@@ -93,15 +102,37 @@ class HelpdeskTicket(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    def _guarded_fields(self):
+        # The opinions are recorded by their buttons, in their author's name;
+        # the rest follows from the level, the risk and the opinions.
+        return dict.fromkeys(
+            (
+                "leader_opinion", "leader_opinion_user_id", "leader_opinion_date",
+                "counsel_advice", "counsel_user_id", "counsel_date",
+                "escalated", "awaiting_leader_opinion", "awaiting_counsel",
+            ),
+            None,
+        ) | super()._guarded_fields()
+
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_protected_fields(vals_list)
         tickets = super().create(vals_list)
+        if not is_action(self):
+            # A risk the channel sets may only be left out by those who may untick it.
+            unticked = [
+                vals["channel_id"] for vals in vals_list
+                if "litigation_risk" in vals and not vals["litigation_risk"] and vals.get("channel_id")
+            ]
+            if unticked and any(self.env["helpdesk.ticket.channel"].browse(unticked).mapped(
+                "intake_litigation_risk"
+            )):
+                self._check_may_lift_litigation_risk()
         tickets._notify_escalations(self.browse(), self.browse(), self.browse())
         return tickets
 
     def write(self, vals):
-        self._check_protected_fields([vals])
+        if not is_action(self):
+            self._check_gate_changes(vals)
         if self._vals_close_ticket(vals):
             blocked = self.filtered("awaiting_leader_opinion")
             if blocked:
@@ -139,6 +170,44 @@ class HelpdeskTicket(models.Model):
                             "legal counsel records legal advice."
                         )
                     )
+
+    def _check_gate_changes(self, vals):
+        """Lowering a major problem lifts the leader's gate: a company leader
+        decides it (§4 handling flow). Possible litigation, once flagged, is
+        cleared by legal counsel or a company leader (§10)."""
+        if "level_id" in vals:
+            level = self.env["helpdesk.info.level"].browse(vals["level_id"])
+            lowered = self.filtered(
+                lambda t: t.level_id.leader_opinion_required and t.level_id != level
+            )
+            if (
+                lowered
+                and not level.leader_opinion_required
+                and not self.env.user.has_group("helpdesk_property_info.group_company_leader")
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Ticket %s is a major problem: only a company leader may give "
+                        "it a level that needs no leader's opinion.",
+                        ", ".join(lowered.mapped("number")),
+                    )
+                )
+        if "litigation_risk" in vals and not vals["litigation_risk"] and self.filtered(
+            "litigation_risk"
+        ):
+            self._check_may_lift_litigation_risk()
+
+    def _check_may_lift_litigation_risk(self):
+        if not self.env.user.has_groups(
+            "helpdesk_property_info.group_legal_counsel,"
+            "helpdesk_property_info.group_company_leader"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only legal counsel or a company leader may clear the possible "
+                    "litigation of a ticket."
+                )
+            )
 
     def _notify_escalations(self, had_leader, had_counsel, had_leaders_notice):
         for ticket in self.filtered("awaiting_leader_opinion") - had_leader:
@@ -207,7 +276,9 @@ class HelpdeskTicket(models.Model):
                 )
             )
         text_field, user_field, date_field = fields_
-        self.write({text_field: text, user_field: self.env.uid, date_field: fields.Datetime.now()})
+        self._write_by_action(
+            {text_field: text, user_field: self.env.uid, date_field: fields.Datetime.now()}
+        )
         for ticket in self:
             ticket.activity_feedback([activity_type], feedback=text)
             ticket.message_post(
@@ -235,21 +306,42 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    def _is_customer_reply(self, message_type, subtype_xmlid, subtype_id):
-        """A message sent to the customer by staff, as opposed to a note."""
-        if message_type != "comment" or self.env.user.share:
+    def _is_customer_reply(self, kwargs):
+        """Whether a message posted with ``kwargs`` by a staff member answers
+        the customer: a message of the discussion subtype, or one that reaches
+        the ticket's contact, any partner outside the company among those it
+        notifies (followers of its subtype included) or an outside e-mail
+        address, whatever its type."""
+        if self.env.user.share:
             return False
-        comment = self.env.ref("mail.mt_comment")
-        if subtype_xmlid:
-            return subtype_xmlid == "mail.mt_comment"
-        return subtype_id == comment.id
+        if kwargs.get("outgoing_email_to"):
+            return True
+        IrModelData = self.env["ir.model.data"]
+        subtype_id = kwargs.get("subtype_id")
+        if kwargs.get("subtype_xmlid"):
+            subtype_id = IrModelData._xmlid_to_res_id(kwargs["subtype_xmlid"])
+        if not subtype_id:
+            subtype_id = IrModelData._xmlid_to_res_id("mail.mt_note")
+        message_type = kwargs.get("message_type", "notification")
+        if message_type == "comment" and subtype_id == IrModelData._xmlid_to_res_id("mail.mt_comment"):
+            return True
+        partner_ids = [pid for pid in kwargs.get("partner_ids") or [] if isinstance(pid, int)]
+        subtype = self.env["mail.message.subtype"].sudo().browse(subtype_id)
+        if not partner_ids and subtype.internal:
+            return False  # reaches employees only, whoever follows
+        recipients = self.env["mail.followers"].sudo()._get_recipient_data(
+            self, message_type, subtype_id, partner_ids
+        )
+        customers = set(self.sudo().partner_id.ids)
+        return any(
+            pid in customers or data["share"]
+            for ticket_recipients in recipients.values()
+            for pid, data in ticket_recipients.items()
+            if data["active"] is not False
+        )
 
     def message_post(self, **kwargs):
-        reply = self._is_customer_reply(
-            kwargs.get("message_type", "notification"),
-            kwargs.get("subtype_xmlid"),
-            kwargs.get("subtype_id"),
-        )
+        reply = self._is_customer_reply(kwargs)
         if reply:
             self._check_written_reply_allowed()
         message = super().message_post(**kwargs)

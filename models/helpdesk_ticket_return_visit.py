@@ -22,24 +22,37 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    visit_date = fields.Datetime(string="Visited On", readonly=True, copy=False, tracking=True)
-    visit_user_id = fields.Many2one("res.users", string="Visited By", readonly=True, copy=False)
+    visit_date = fields.Datetime(
+        string="Visited On", readonly=True, copy=False, tracking=True, groups="base.group_user"
+    )
+    visit_user_id = fields.Many2one(
+        "res.users", string="Visited By", readonly=True, copy=False, groups="base.group_user"
+    )
     visit_solved = fields.Selection(
         [("yes", "Solved"), ("no", "Not Solved")],
         string="Problem Solved?",
         readonly=True,
         copy=False,
         tracking=True,
+        groups="base.group_user",
     )
     visit_satisfaction = fields.Selection(
-        SATISFACTION, string="Satisfaction", readonly=True, copy=False, tracking=True
+        SATISFACTION,
+        string="Satisfaction",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups="base.group_user",
     )
-    visit_opinion = fields.Text(string="Further Opinions", readonly=True, copy=False)
+    visit_opinion = fields.Text(
+        string="Further Opinions", readonly=True, copy=False, groups="base.group_user"
+    )
     visit_score = fields.Integer(
         string="Satisfaction Score",
         compute="_compute_visit_report",
         store=True,
         aggregator="avg",
+        groups="base.group_user",
         help="Satisfaction from 1 to 5 (0 before the visit); its average over "
         "visited tickets is the average satisfaction.",
     )
@@ -48,9 +61,20 @@ class HelpdeskTicket(models.Model):
         compute="_compute_visit_report",
         store=True,
         aggregator="avg",
+        groups="base.group_user",
         help="100 for a visited ticket, 0 for one that was not; its average over "
         "closed tickets is the return-visit rate (goal 100%).",
     )
+
+    def _guarded_fields(self):
+        # The visit is recorded by its button, in the visitor's name.
+        return dict.fromkeys(
+            (
+                "visit_date", "visit_user_id", "visit_solved", "visit_satisfaction",
+                "visit_opinion", "visit_score", "return_visit_rate",
+            ),
+            None,
+        ) | super()._guarded_fields()
 
     @api.depends("visit_date", "visit_satisfaction")
     def _compute_visit_report(self):
@@ -91,7 +115,7 @@ class HelpdeskTicket(models.Model):
                     self.env._("Ticket %s is not closed yet: visit the customer once it is.",
                                ticket.number)
                 )
-        self.write({
+        self._write_by_action({
             "visit_date": fields.Datetime.now(),
             "visit_user_id": self.env.uid,
             "visit_solved": solved,

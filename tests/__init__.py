@@ -12,6 +12,9 @@ from . import test_escalation
 from . import test_deadline_watcher
 from . import test_deadline_extension
 from . import test_return_visit
+from . import test_escalation_guard
+from . import test_escalation_messages
+from . import test_rpc_ticket_guard
 from . import test_ui
 from . import test_reception_limits
 from . import test_reception_timezone

@@ -70,3 +70,67 @@ class TestDeadlineExtension(PropertyInfoCase):
         ticket = self.ticket(self.level_general)
         with self.assertRaises(ValidationError):
             self.request(ticket, datetime(2026, 1, 5, 3, 0))
+
+    def test_the_approver_group_cannot_be_chosen_by_the_requester(self):
+        ticket = self.Ticket.create(self.phone_vals(
+            intake_date=INTAKE, level_id=self.level_general.id, team_id=self.department.id,
+        ))
+        handler_group = self.env.ref("helpdesk_property_info.group_department_handler")
+        Extension = self.env["helpdesk.ticket.deadline.extension"].with_user(self.handler)
+        vals = {
+            "ticket_id": ticket.id,
+            "new_deadline": datetime(2026, 1, 8, 2, 0),
+            "reason": "Parts arrive on Thursday.",
+        }
+        for forged in ({"approver_group_id": handler_group.id}, {"state": "approved"},
+                       {"decided_by_id": self.handler.id}):
+            with self.subTest(forged=forged), self.assertRaises(AccessError):
+                Extension.create(dict(vals, **forged))
+        request = Extension.with_context(default_approver_group_id=handler_group.id).create(vals)
+        self.assertEqual(request.approver_group_id, self.level_general.extension_group_id)
+        with self.assertRaises(AccessError):
+            request.write({"approver_group_id": handler_group.id})
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.handler).write(
+                {"extension_ids": [(1, request.id, {"approver_group_id": handler_group.id})]}
+            )
+        with self.assertRaises(AccessError):
+            request.action_approve()
+        self.assertEqual(request.state, "requested")
+        self.assertEqual(request.approver_group_id, self.level_general.extension_group_id)
+
+    def test_nobody_decides_their_own_request(self):
+        request = self.request(
+            self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0), user=self.manager
+        )
+        with self.assertRaises(AccessError):
+            request.with_user(self.manager).action_approve()
+        self.assertEqual(request.state, "requested")
+
+    def test_a_handler_sees_only_his_teams_requests(self):
+        cs_request = self.request(self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0))
+        own_ticket = self.Ticket.create(self.phone_vals(
+            intake_date=INTAKE, level_id=self.level_general.id, team_id=self.department.id,
+        ))
+        own = self.request(own_ticket, datetime(2026, 1, 8, 2, 0), user=self.handler)
+        Extension = self.env["helpdesk.ticket.deadline.extension"].with_user(self.handler)
+        self.assertEqual(Extension.search([]), own)
+        with self.assertRaises(AccessError):
+            cs_request.with_user(self.handler).read(["reason"])
+        with self.assertRaises(AccessError):
+            self.request(self.ticket(self.level_general), datetime(2026, 1, 8, 2, 0),
+                         user=self.handler)
+
+    def test_a_pending_request_of_someone_else_cannot_be_rewritten(self):
+        ticket = self.Ticket.create(self.phone_vals(
+            intake_date=INTAKE, level_id=self.level_general.id, team_id=self.department.id,
+        ))
+        request = self.request(ticket, datetime(2026, 1, 8, 2, 0), user=self.agent)
+        colleague = self.handler.copy({"login": "hpi_handler_2", "name": "Handler 2"})
+        self.department.user_ids = [(4, colleague.id)]
+        for user in (self.handler, colleague):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                request.with_user(user).write({"new_deadline": datetime(2026, 2, 1, 2, 0)})
+        self.assertEqual(request.new_deadline, datetime(2026, 1, 8, 2, 0))
+        request.with_user(self.agent).write({"new_deadline": datetime(2026, 1, 9, 2, 0)})
+        self.assertEqual(request.new_deadline, datetime(2026, 1, 9, 2, 0))

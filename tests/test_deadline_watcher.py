@@ -124,3 +124,26 @@ class TestDeadlineWatcher(PropertyInfoCase):
         )
         [definition] = [row[0] for row in self.env.cr.fetchall()]
         self.assertIn("WHERE (deadline_next_check IS NOT NULL)", definition)
+
+    def test_a_failing_ticket_does_not_stop_the_others(self):
+        broken_level = self.level_general.copy({"code": "broken", "name": "Broken"})
+        first, broken, last = (
+            self.ticket(),
+            self.ticket(level_id=broken_level.id),
+            self.ticket(),
+        )
+        # A warning time no date arithmetic can hold, as a bad import or a
+        # manual database fix leaves it: computing its warning raises.
+        self.env.cr.execute(
+            "UPDATE helpdesk_info_level SET due_soon_hours = 1e12 WHERE id = %s", [broken_level.id]
+        )
+        self.env.invalidate_all()
+        with self.assertLogs("odoo.addons.helpdesk_property_info.models.helpdesk_ticket_deadline",
+                             level="ERROR") as logs:
+            self.run_watcher("2026-01-05 22:30:00")
+        self.assertIn(f"ticket {broken.id} failed", logs.output[0])
+        for ticket in (first, last):
+            self.assertEqual(len(self.activities(ticket, "mail_activity_reply_due_soon")), 1)
+            self.assertEqual(ticket.deadline_next_check, DEADLINE)
+        self.assertFalse(broken.activity_ids)
+        self.assertEqual(broken.deadline_next_check, datetime(2026, 1, 5, 22, 0))
