@@ -2,8 +2,10 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+
+from .helpdesk_info_guard_mixin import is_action
 
 _logger = logging.getLogger(__name__)
 
@@ -107,6 +109,22 @@ class HelpdeskTicket(models.Model):
             ),
             None,
         ) | super()._guarded_fields()
+
+    def write(self, vals):
+        # Deadlines and the on-time rate run from the time received: once
+        # recorded, only a Customer Service manager corrects it.
+        if (
+            "intake_date" in vals
+            and not is_action(self)
+            and not self.env.user.has_groups("helpdesk_property_info.group_cs_manager")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a Customer Service manager corrects when a ticket was received: "
+                    "its deadlines run from that time."
+                )
+            )
+        return super().write(vals)
 
     @api.depends("company_id")
     def _compute_level_id(self):

@@ -239,8 +239,9 @@ ATTACKS = [
     # 4. Messages reaching the customer ---------------------------------
     Attack(
         "customer_messages", "helpdesk.ticket", "notification on a major ticket before the leader's opinion",
-        roles=("agent", "handler"), target="target_major_ticket",
-        calls=(Call("message_post", {"body": "Our answer", "message_type": "notification"}),),
+        roles=("agent", "handler"), target="target_major_ticket_followed",
+        calls=(Call("message_post", {"body": "Our answer", "message_type": "notification",
+                                     "subtype_xmlid": "mail.mt_comment"}),),
         unchanged=("replied_date",),
         no_new=(("mail.message", _messages_of),),
     ),
@@ -411,6 +412,12 @@ class TestAttackSuite(AttackCase):
 
     def target_major_ticket(self):
         return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_major").id)
+
+    def target_major_ticket_followed(self):
+        """A major ticket whose customer follows it, as one opened from the portal."""
+        ticket = self.target_major_ticket()
+        ticket.message_subscribe(partner_ids=self.customer.ids)
+        return ticket
 
     def target_legal_ticket(self):
         return self._ticket(

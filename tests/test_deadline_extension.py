@@ -86,7 +86,9 @@ class TestDeadlineExtension(PropertyInfoCase):
                        {"decided_by_id": self.handler.id}):
             with self.subTest(forged=forged), self.assertRaises(AccessError):
                 Extension.create(dict(vals, **forged))
-        request = Extension.with_context(default_approver_group_id=handler_group.id).create(vals)
+        with self.assertRaises(AccessError):
+            Extension.with_context(default_approver_group_id=handler_group.id).create(vals)
+        request = Extension.create(vals)
         self.assertEqual(request.approver_group_id, self.level_general.extension_group_id)
         with self.assertRaises(AccessError):
             request.write({"approver_group_id": handler_group.id})

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
@@ -21,13 +21,11 @@ class TestTicketGuard(PropertyInfoCase):
             default_counsel_date="2026-01-05 02:00:00",
             default_replied_date="2026-01-05 02:00:00",
         )
-        ticket = Ticket.create(self.phone_vals(level_id=self.level_major.id))
-        self.assertFalse(ticket.leader_opinion)
-        self.assertFalse(ticket.leader_opinion_user_id)
-        self.assertFalse(ticket.leader_opinion_date)
-        self.assertFalse(ticket.counsel_date)
-        self.assertFalse(ticket.replied_date)
-        self.assertTrue(ticket.awaiting_leader_opinion)
+        with self.assertRaisesRegex(AccessError, "through its buttons only"):
+            Ticket.create(self.phone_vals(level_id=self.level_major.id))
+        # the form opens without them
+        defaults = Ticket.default_get(["leader_opinion", "counsel_date", "replied_date"])
+        self.assertFalse(any(defaults.get(name) for name in ("leader_opinion", "counsel_date", "replied_date")))
 
     def test_opinions_are_recorded_by_their_buttons_only(self):
         ticket = self.ticket(level_id=self.level_major.id)
@@ -165,3 +163,13 @@ class TestTicketGuard(PropertyInfoCase):
                 )
                 self.assertIn("leader_opinion", views["models"]["helpdesk.ticket"]["fields"])
                 self.assertIn("leader_opinion", views["views"]["form"]["arch"])
+
+    def test_only_a_manager_corrects_the_time_received(self):
+        ticket = self.ticket(level_id=self.level_general.id)
+        received, deadline = ticket.intake_date, ticket.reply_deadline
+        for user in (self.agent, self.handler, self.leader):
+            with self.subTest(user=user.login), self.assertRaisesRegex(AccessError, "corrects when a ticket was received"):
+                ticket.with_user(user).write({"intake_date": "2099-01-01 00:00:00"})
+        self.assertEqual((ticket.intake_date, ticket.reply_deadline), (received, deadline))
+        ticket.with_user(self.manager).write({"intake_date": received - timedelta(days=7)})
+        self.assertLess(ticket.reply_deadline, deadline)

@@ -41,7 +41,9 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         vals.update(overrides)
         return vals
 
-    def test_context_default_opinion_over_rpc_is_ignored(self):
+    def test_context_default_opinion_over_rpc_is_refused(self):
+        Ticket = self.env["helpdesk.ticket"]
+        before = Ticket.search_count([])
         major = self.env.ref("helpdesk_property_info.level_major").id
         ticket_id, error = self.jsonrpc(
             "hpi_rpc_agent", "helpdesk.ticket", "create", [self.vals(level_id=major)],
@@ -51,11 +53,10 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
                 "default_leader_opinion_user_id": self.agent.id,
             },
         )
-        self.assertFalse(error)
-        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
-        self.assertFalse(ticket.leader_opinion)
-        self.assertFalse(ticket.leader_opinion_date)
-        self.assertTrue(ticket.awaiting_leader_opinion)
+        self.assertFalse(ticket_id)
+        self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertIn("Leader's Opinion", error["data"]["message"])
+        self.assertEqual(Ticket.search_count([]), before)
 
     def test_reply_visit_and_watcher_fields_refused_over_rpc(self):
         ticket = self.env["helpdesk.ticket"].create(self.vals(
