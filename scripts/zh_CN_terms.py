@@ -1247,3 +1247,30 @@ TERMS.update({
     "if the leader agrees to another one.":
         "%(expense)s已被%(leader)s拒绝：拒绝决定不可撤销。如领导同意另一笔费用，请另行登记。",
 })
+
+# Tickets, extensions, reviews and surveys held against a hostile client
+TERMS.update({
+    "%(levels)s: used by %(count)s tickets. Archive the level instead of deleting it.":
+        "%(levels)s：有 %(count)s 张工单正在使用。请归档该问题等级，而不是删除。",
+    "A question answered in a closed satisfaction survey is kept.": "已关闭满意度调查中已作答的题目须保留。",
+    "A review of one of this addon's tier-validated documents.": "本模块分级审批单据的审核。",
+    "An extension request stays with its ticket and deadline: ask for a new one instead.":
+        "延期申请不能更换工单或期限：请另行申请。",
+    "Comment Wizard": "审批意见向导",
+    "Document Company": "单据所属公司",
+    "Helpdesk Info Document": "信息管理单据",
+    "Helpdesk Info Readable": "可查看的信息管理单据",
+    "Nobody decides on their own extension request.": "任何人不得审批自己的延期申请。",
+    "Not one of this addon's documents, or one the current user may read.":
+        "不属于本模块的单据，或当前用户可以查看的单据。",
+    "Only a Customer Service manager corrects when a ticket was received: its deadlines run from that time.":
+        "只有客服部经理可以更正工单的受理时间：工单期限从该时间起算。",
+    "Only legal counsel or a company leader may clear the possible litigation of a ticket.":
+        "只有法律顾问或公司领导可以取消工单的可能诉讼标记。",
+    "The answers of a closed satisfaction survey are kept.": "已关闭满意度调查的答卷须保留。",
+    "The company of the reviewed document, for this addon's documents.": "被审核单据所属的公司（限本模块的单据）。",
+    "The questionnaires of a closed satisfaction survey are kept.": "已关闭满意度调查的问卷须保留。",
+    "Ticket %s is a major problem: only a company leader may give it a level that needs no leader's opinion.":
+        "工单 %s 属于重大问题：只有公司领导可以将其改为无需领导意见的问题等级。",
+    "You are not allowed to do this on a satisfaction survey.": "您无权对满意度调查执行此操作。",
+})
