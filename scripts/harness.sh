@@ -16,11 +16,28 @@ TIER_VALIDATION_VERSION=19.0.1.4.6
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*" >&2; }
 
+# Where Odoo 19.0 Community comes from when ODOO_PATH holds none.
+ODOO_GIT=${ODOO_GIT:-https://github.com/odoo/odoo.git}
+
+is_odoo() { [ -f "$ODOO_PATH/odoo-bin" ] && [ -f "$ODOO_PATH/odoo/release.py" ]; }
+
+# A shallow clone of Odoo's 19.0 branch, into a missing or empty folder only.
+fetch_odoo() {
+    [ -n "$(ls -A "$ODOO_PATH" 2>/dev/null)" ] && return 1
+    command -v git >/dev/null 2>&1 || return 1
+    say "no Odoo at '$ODOO_PATH': fetching Odoo 19.0 Community from $ODOO_GIT (a shallow clone of its 19.0 branch)"
+    local partial=$ODOO_PATH.partial
+    rm -rf "$partial" && mkdir -p "$(dirname "$ODOO_PATH")" || return 1
+    if git clone -q --depth 1 --branch 19.0 "$ODOO_GIT" "$partial" 2>"$partial.log"; then
+        rm -rf "$partial.log" && rmdir "$ODOO_PATH" 2>/dev/null; mv "$partial" "$ODOO_PATH"
+    else
+        sed 's/^/    /' "$partial.log" >&2; rm -rf "$partial" "$partial.log"; return 1
+    fi
+}
+
 check_odoo() {
-    [ -f "$ODOO_PATH/odoo-bin" ] && [ -f "$ODOO_PATH/odoo/release.py" ] || die \
-"no Odoo 19.0 source tree at '$ODOO_PATH'.
-Put an Odoo 19.0 Community tree (odoo-bin, odoo/, addons/, requirements.txt) there,
-or point to one: ODOO_PATH=/path/to/odoo make test"
+    is_odoo || fetch_odoo || die "no Odoo 19.0 at '$ODOO_PATH', and none could be fetched from $ODOO_GIT (offline?): put an Odoo 19.0 Community source tree (odoo-bin, odoo/, addons/, requirements.txt) there, or set ODOO_PATH=/path/to/odoo"
+    is_odoo || die "the clone of $ODOO_GIT at '$ODOO_PATH' holds no odoo-bin: set ODOO_PATH to an Odoo 19.0 Community source tree"
     grep -q "version_info = (19, 0" "$ODOO_PATH/odoo/release.py" \
         || die "the Odoo tree at '$ODOO_PATH' is not Odoo 19.0 (see $ODOO_PATH/odoo/release.py)"
 }
@@ -192,6 +209,38 @@ check_uninstall() {  # database
         || die "uninstalling $ADDON from '$db' left something behind (state, helpdesk_mgmt, models, fields, xmlids: $left)"
 }
 
+# Updating the addon (-u) on a database with its demo data loses nothing:
+# the same records of its data files, documents and ticket facts after as before.
+upgrade_census() {  # database
+    psql -d "$1" -Atqc "
+        SELECT string_agg(what || '=' || n, ' ' ORDER BY what) FROM (
+            SELECT 'xmlid:' || model AS what, count(*) AS n FROM ir_model_data
+             WHERE module = '$ADDON' GROUP BY model
+            UNION ALL SELECT 'tickets', count(*) FROM helpdesk_ticket
+            UNION ALL SELECT 'tickets with level', count(level_id) FROM helpdesk_ticket
+            UNION ALL SELECT 'tickets replied', count(replied_date) FROM helpdesk_ticket
+            UNION ALL SELECT 'tickets visited', count(visit_date) FROM helpdesk_ticket
+            UNION ALL SELECT 'tickets with opinion', count(leader_opinion) FROM helpdesk_ticket
+            UNION ALL SELECT 'publications ' || state, count(*) FROM helpdesk_info_publication GROUP BY state
+            UNION ALL SELECT 'expenses ' || state, count(*) FROM helpdesk_reception_expense GROUP BY state
+            UNION ALL SELECT 'budgets ' || state, count(*) FROM helpdesk_reception_budget GROUP BY state
+            UNION ALL SELECT 'campaigns ' || state, count(*) FROM helpdesk_info_survey_campaign GROUP BY state
+            UNION ALL SELECT 'reviews ' || status, count(*) FROM tier_review GROUP BY status
+            UNION ALL SELECT 'opinions', count(*) FROM helpdesk_info_opinion
+        ) census"
+}
+
+check_upgrade() {  # database
+    local db=$1 before after
+    before=$(upgrade_census "$db")
+    say "updating $ADDON in '$db'"
+    odoo -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
+    after=$(upgrade_census "$db")
+    [ "$before" = "$after" ] || die "updating $ADDON in '$db' changed its data:
+before: $before
+after:  $after"
+}
+
 # helpdesk_mgmt's own suite runs too, to show it keeps working. One of its tests
 # expects a ticket created without a team to stay without one, which the
 # standard deliberately changes: new tickets land at Customer Service.
@@ -220,6 +269,7 @@ cmd_test() {
     check_uninstall "$bare"
     dropdb "$bare"
     create_db "$db"
+    check_upgrade "$db"
     createdb -T "$db" "$bare" && check_uninstall "$bare"
     local -a upstream
     mapfile -t upstream < <(helpdesk_mgmt_tests) && [ "${#upstream[@]}" -gt 3 ] || exit 1
@@ -276,6 +326,7 @@ cmd_shell() { prepare; odoo "$@"; }
 
 case "${1:-}" in
     lib) ;;  # sourced by bench/run.sh for its functions
+    odoo-path) check_odoo; echo "$ODOO_PATH" ;;
     test) shift; cmd_test "$@" ;;
     pytest) shift; cmd_pytest "$@" ;;
     run) shift; cmd_run "$@" ;;
@@ -283,5 +334,5 @@ case "${1:-}" in
     venv) ensure_venv ;;
     wheel) cmd_wheel ;;
     odoo) shift; cmd_shell "$@" ;;
-    *) die "usage: $0 test|pytest DB|run|pot|wheel|venv|odoo [args]" ;;
+    *) die "usage: $0 test|pytest DB|run|pot|wheel|venv|odoo-path|odoo [args]" ;;
 esac

@@ -37,3 +37,4 @@ from . import test_report_guard
 from . import test_survey_campaign_guard
 from . import test_review_access
 from . import test_guard
+from . import test_harness
