@@ -21,6 +21,9 @@ class ActionScope:
         return "ActionScope(%s)" % ", ".join(sorted(self.model_names))
 
 
+SCOPE_KEPT_CONTEXT_KEYS = ("lang", "tz")
+
+
 def in_action_scope(records, *model_names):
     """``records`` in an action scope that covers ``model_names`` (by default
     their own model) besides any scope already open."""
@@ -28,7 +31,10 @@ def in_action_scope(records, *model_names):
     scope = records.env.context.get(GUARD_CONTEXT_KEY)
     if isinstance(scope, ActionScope):
         names |= scope.model_names
-    return records.with_context({GUARD_CONTEXT_KEY: ActionScope(names)})
+    # Only the scope and the user's language and time zone carry over: the
+    # messages the action posts read in the user's language.
+    context = {key: records.env.context[key] for key in SCOPE_KEPT_CONTEXT_KEYS if key in records.env.context}
+    return records.with_context(dict(context, **{GUARD_CONTEXT_KEY: ActionScope(names)}))
 
 
 def is_action(records):

@@ -39,6 +39,12 @@ class TierReview(models.Model):
         help="Not one of this addon's documents, or one the current user may read.",
     )
 
+    helpdesk_info_todo_by = fields.Char(
+        string="To Do By (Reader's Language)",
+        compute="_compute_helpdesk_info_todo_by",
+        help="Who is to act on the review, in the language of whoever reads it.",
+    )
+
     @api.depends("model", "res_id")
     def _compute_helpdesk_info_company_id(self):
         for review in self:
@@ -79,6 +85,52 @@ class TierReview(models.Model):
             if env[name].has_access("read"):
                 domain |= Domain("model", "=", name) & Domain("res_id", "in", env[name]._search([]))
         return domain if (operator == "in") == (True in value) else ~domain
+
+    # Who is to act, in this addon's words (base_tier_validation's are not in
+    # Chinese): stored in the language of whoever requested the validation,
+    # and shown to each reader in their own (see ``_read_format``).
+    def _helpdesk_info_todo_by_label(self):
+        self.ensure_one()
+        if self.reviewer_group_id:
+            return self.env._("Group %s", self.reviewer_group_id.name)
+        num_show = 3
+        todo_by = ", ".join(self.reviewer_ids[:num_show].mapped("display_name"))
+        if len(self.reviewer_ids) > num_show:
+            todo_by = self.env._(
+                "%(reviewers)s (and %(count)s more)",
+                reviewers=todo_by,
+                count=len(self.reviewer_ids) - num_show,
+            )
+        return todo_by or False
+
+    def _compute_todo_by(self):
+        guarded = self._guarded()
+        for review in guarded:
+            review.todo_by = review._helpdesk_info_todo_by_label()
+        return super(TierReview, self - guarded)._compute_todo_by()
+
+    @api.depends_context("lang")
+    @api.depends("reviewer_ids", "reviewer_group_id", "todo_by")
+    def _compute_helpdesk_info_todo_by(self):
+        for review in self:
+            review.helpdesk_info_todo_by = (
+                review._helpdesk_info_todo_by_label() if review._guarded() else review.todo_by
+            )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        if "todo_by" in fnames:
+            for vals in result:
+                review = self.browse(vals["id"])
+                if review._guarded():
+                    vals["todo_by"] = review.helpdesk_info_todo_by
+        return result
+
+    def _notify_review_reminder_body(self):
+        if not self._guarded():
+            return super()._notify_review_reminder_body()
+        delay = (fields.Datetime.now() - self.create_date).days
+        return self.env._("A review has been requested %s days ago.", delay)
 
     def _is_guarded_model(self, model):
         return bool(model) and getattr(self.env.registry.get(model), "_helpdesk_info_tier_guard", False)

@@ -1,7 +1,7 @@
 """Rebuild the Simplified Chinese catalogues.
 
-- i18n/zh_CN.po: the addon's own terms (i18n/helpdesk_property_info.pot and
-  zh_CN_terms.py);
+- i18n/zh_CN.po: the addon's own terms (i18n/helpdesk_property_info.pot,
+  zh_CN_terms.py and zh_CN_tier_validation_messages.py);
 - i18n_extra/zh_CN.po: helpdesk_mgmt's and base_tier_validation's records,
   fields, views and menus, which they do not translate into Chinese themselves
   (their .pot files, zh_CN_helpdesk_mgmt_terms.py and
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from zh_CN_base_tier_validation_terms import BASE_TIER_VALIDATION_TERMS  # noqa: E402
 from zh_CN_helpdesk_mgmt_terms import HELPDESK_MGMT_TERMS  # noqa: E402
 from zh_CN_terms import TERMS  # noqa: E402
+from zh_CN_tier_validation_messages import TERMS as TIER_VALIDATION_MESSAGES  # noqa: E402
 
 I18N = Path(__file__).resolve().parent.parent / "i18n"
 ADDONS = Path(sysconfig.get_paths()["purelib"]) / "odoo/addons"
@@ -36,6 +37,7 @@ def upstream_translation(msgid, terms):
     # View texts over several lines: by the start of their first line.
     return next((text for key, text in terms.items() if msgid.startswith(key)), "")
 
+TERMS = {**TERMS, **TIER_VALIDATION_MESSAGES}
 MODULE = "helpdesk_property_info"
 
 pot = polib.pofile(str(I18N / f"{MODULE}.pot"))
