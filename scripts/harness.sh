@@ -138,6 +138,18 @@ ensure_pdf_renderer() {
 'fonts-noto-cjk' packages (apt-get install wkhtmltopdf fonts-noto-cjk)"
 }
 
+# README.rst and the Apps page are generated from readme/*.md; pandoc turns
+# Markdown into reStructuredText.
+ensure_pandoc() {
+    command -v pandoc >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing pandoc to generate README.rst"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null
+    fi
+    command -v pandoc >/dev/null 2>&1 \
+        || die "generating README.rst needs pandoc: install Debian's 'pandoc' package (apt-get install pandoc)"
+}
+
 prepare() {
     ensure_venv
     ensure_postgres
@@ -272,6 +284,13 @@ cmd_wheel() {
     ls "$ROOT"/dist/odoo_addon_${ADDON}-*.whl
 }
 
+# README.rst and static/description/index.html from readme/*.md.
+cmd_readme() {
+    ensure_venv
+    ensure_pandoc
+    "$PY" "$ROOT/scripts/gen_readme.py" "$@"
+}
+
 cmd_shell() { prepare; odoo "$@"; }
 
 case "${1:-}" in
@@ -282,6 +301,7 @@ case "${1:-}" in
     pot) shift; cmd_pot "$@" ;;
     venv) ensure_venv ;;
     wheel) cmd_wheel ;;
+    readme) shift; cmd_readme "$@" ;;
     odoo) shift; cmd_shell "$@" ;;
-    *) die "usage: $0 test|pytest DB|run|pot|wheel|venv|odoo [args]" ;;
+    *) die "usage: $0 test|pytest DB|run|pot|readme|wheel|venv|odoo [args]" ;;
 esac
