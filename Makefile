@@ -10,7 +10,7 @@ test:  ## install the addon into a fresh database and run the whole suite
 run:  ## Odoo with the addon, demo data and Simplified Chinese at http://localhost:8069
 	@bash scripts/harness.sh run
 
-pot:  ## export i18n/helpdesk_property_info.pot from Odoo
+pot:  ## export i18n/helpdesk_property_info.pot from Odoo and merge it into the zh_CN catalogues
 	@bash scripts/harness.sh pot
 
 readme:  ## README.rst and the Apps page (static/description/index.html) from readme/*.md

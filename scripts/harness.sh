@@ -258,14 +258,15 @@ cmd_run() {
         --http-interface=127.0.0.1 --http-port=8069 --db-filter="^$db\$"
 }
 
-# Exports the .pot from a fresh database and rebuilds the zh_CN catalogues.
+# Exports the .pot from a fresh database and merges it into the zh_CN
+# catalogues, which hold the translations: fails on the terms left to translate.
 cmd_pot() {
     prepare
     local db=${ADDON}_pot_$$
     trap 'dropdb --if-exists "'"$db"'" 2>/dev/null || true' EXIT
     create_db "$db"
     odoo i18n export -d "$db" -o "$ROOT/i18n/$ADDON.pot" "$ADDON"
-    "$PY" "$ROOT/scripts/update_po.py"
+    "$PY" "$ROOT/scripts/merge_po.py"
 }
 
 # whool names the addon after the folder it builds in, and lists its files with
