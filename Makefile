@@ -2,7 +2,7 @@
 ODOO_PATH ?= /opt/odoo
 export ODOO_PATH
 
-.PHONY: test run pot venv wheel bench
+.PHONY: test run pot readme venv wheel bench
 
 test:  ## install the addon into a fresh database and run the whole suite
 	@bash scripts/harness.sh test
@@ -10,8 +10,11 @@ test:  ## install the addon into a fresh database and run the whole suite
 run:  ## Odoo with the addon, demo data and Simplified Chinese at http://localhost:8069
 	@bash scripts/harness.sh run
 
-pot:  ## export i18n/helpdesk_property_info.pot from Odoo
+pot:  ## export i18n/helpdesk_property_info.pot from Odoo and merge it into the zh_CN catalogues
 	@bash scripts/harness.sh pot
+
+readme:  ## README.rst and the Apps page (static/description/index.html) from readme/*.md
+	@bash scripts/harness.sh readme
 
 venv:
 	@bash scripts/harness.sh venv

@@ -7,7 +7,9 @@
     "version": "19.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
-    "author": "helpdesk_property_info contributors",
+    "author": "Helpdesk Property Info Team",
+    "development_status": "Beta",
+    "images": ["static/description/ticket_form.png"],
     "depends": [
         "helpdesk_mgmt",
         "phone_validation",

@@ -155,6 +155,18 @@ ensure_pdf_renderer() {
 'fonts-noto-cjk' packages (apt-get install wkhtmltopdf fonts-noto-cjk)"
 }
 
+# README.rst and the Apps page are generated from readme/*.md; pandoc turns
+# Markdown into reStructuredText.
+ensure_pandoc() {
+    command -v pandoc >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing pandoc to generate README.rst"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null
+    fi
+    command -v pandoc >/dev/null 2>&1 \
+        || die "generating README.rst needs pandoc: install Debian's 'pandoc' package (apt-get install pandoc)"
+}
+
 prepare() {
     ensure_venv
     ensure_postgres
@@ -296,14 +308,15 @@ cmd_run() {
         --http-interface=127.0.0.1 --http-port=8069 --db-filter="^$db\$"
 }
 
-# Exports the .pot from a fresh database and rebuilds the zh_CN catalogues.
+# Exports the .pot from a fresh database and merges it into the zh_CN
+# catalogues, which hold the translations: fails on the terms left to translate.
 cmd_pot() {
     prepare
     local db=${ADDON}_pot_$$
     trap 'dropdb --if-exists "'"$db"'" 2>/dev/null || true' EXIT
     create_db "$db"
     odoo i18n export -d "$db" -o "$ROOT/i18n/$ADDON.pot" "$ADDON"
-    "$PY" "$ROOT/scripts/update_po.py"
+    "$PY" "$ROOT/scripts/merge_po.py"
 }
 
 # whool names the addon after the folder it builds in, and lists its files with
@@ -322,6 +335,13 @@ cmd_wheel() {
     ls "$ROOT"/dist/odoo_addon_${ADDON}-*.whl
 }
 
+# README.rst and static/description/index.html from readme/*.md.
+cmd_readme() {
+    ensure_venv
+    ensure_pandoc
+    "$PY" "$ROOT/scripts/gen_readme.py" "$@"
+}
+
 cmd_shell() { prepare; odoo "$@"; }
 
 case "${1:-}" in
@@ -333,6 +353,7 @@ case "${1:-}" in
     pot) shift; cmd_pot "$@" ;;
     venv) ensure_venv ;;
     wheel) cmd_wheel ;;
+    readme) shift; cmd_readme "$@" ;;
     odoo) shift; cmd_shell "$@" ;;
-    *) die "usage: $0 test|pytest DB|run|pot|wheel|venv|odoo-path|odoo [args]" ;;
+    *) die "usage: $0 test|pytest DB|run|pot|readme|wheel|venv|odoo-path|odoo [args]" ;;
 esac
