@@ -47,7 +47,6 @@ class HelpdeskTicket(models.Model):
         precompute=True,
         tracking=True,
         index=True,
-        ondelete="restrict",
         domain="[('company_id', 'in', [company_id, False])]",
         help="General, more complex or major problem: sets the reply and "
         "resolution deadlines and whether a leader's opinion is required.",
