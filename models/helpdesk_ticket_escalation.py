@@ -157,20 +157,6 @@ class HelpdeskTicket(models.Model):
         stage_id = vals.get("stage_id")
         return bool(stage_id) and self.env["helpdesk.ticket.stage"].browse(stage_id).closed
 
-    def _check_protected_fields(self, vals_list):
-        if self.env.su:
-            return
-        for vals in vals_list:
-            for field in set(vals) & set(self.PROTECTED_FIELDS):
-                group = self.PROTECTED_FIELDS[field]
-                if not self.env.user.has_group(f"helpdesk_property_info.{group}"):
-                    raise AccessError(
-                        self.env._(
-                            "Only a company leader records a leader's opinion, and only "
-                            "legal counsel records legal advice."
-                        )
-                    )
-
     def _check_gate_changes(self, vals):
         """Lowering a major problem lifts the leader's gate: a company leader
         decides it (§4 handling flow). Possible litigation, once flagged, is

@@ -12,6 +12,9 @@ BUILD=$ROOT/.build
 PY=$VENV/bin/python
 HELPDESK_MGMT_VERSION=19.0.1.3.2
 TIER_VALIDATION_VERSION=19.0.1.4.6
+# At run time: the venv's own setuptools (65) has a pkg_resources that cannot
+# read the metadata of current wheels (gevent's websocket worker stops on it).
+RUNTIME_SETUPTOOLS='setuptools>=71,<81'
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*" >&2; }
@@ -51,7 +54,7 @@ ensure_venv() {
     check_odoo
     local stamp=$VENV/.harness-stamp
     local want
-    want=$( (echo "$HELPDESK_MGMT_VERSION $TIER_VALIDATION_VERSION"; cat "$ODOO_PATH/requirements.txt" "$ROOT/requirements.txt" "$ROOT/scripts/requirements-test.txt") | sha1sum | cut -c1-40)
+    want=$( (echo "$HELPDESK_MGMT_VERSION $TIER_VALIDATION_VERSION $RUNTIME_SETUPTOOLS"; cat "$ODOO_PATH/requirements.txt" "$ROOT/requirements.txt" "$ROOT/scripts/requirements-test.txt") | sha1sum | cut -c1-40)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$PY" ]; then
         return
     fi
@@ -64,6 +67,7 @@ ensure_venv() {
     echo 'setuptools<75' > "$BUILD/build-constraints.txt"
     PIP_CONSTRAINT=$BUILD/build-constraints.txt pip_install \
         -r "$BUILD/requirements-odoo.txt" -r "$ROOT/requirements.txt" -r "$ROOT/scripts/requirements-test.txt"
+    pip_install "$RUNTIME_SETUPTOOLS"
     # The OCA wheels declare `odoo==19.0.*`, which no registry carries: Odoo is
     # the source tree at ODOO_PATH, put on the path below.
     pip_install --no-deps \
@@ -123,13 +127,18 @@ addons_path() {
 
 odoo() { "$PY" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" "$@"; }
 
+# Debian packages the harness installs when it can (as root, with apt).
+apt_install() {  # why package...
+    local why=$1; shift
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 0
+    say "installing $* $why"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 # Browser tests are skipped silently by Odoo without Chromium: install it.
 ensure_chromium() {
     command -v chromium >/dev/null 2>&1 && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "installing Chromium for the browser tests"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+    apt_install "for the browser tests" chromium
     command -v chromium >/dev/null 2>&1 \
         || die "browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium)"
 }
@@ -146,10 +155,7 @@ ensure_pdf_renderer() {
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
     has_cjk_font || missing+=(fonts-noto-cjk)
     [ "${#missing[@]}" = 0 ] && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "installing ${missing[*]} for the PDF reports"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
+    apt_install "for the PDF reports" "${missing[@]}"
     command -v wkhtmltopdf >/dev/null 2>&1 && has_cjk_font || die \
 "PDF reports need wkhtmltopdf and a CJK font: install Debian's 'wkhtmltopdf' and
 'fonts-noto-cjk' packages (apt-get install wkhtmltopdf fonts-noto-cjk)"
@@ -159,10 +165,7 @@ ensure_pdf_renderer() {
 # Markdown into reStructuredText.
 ensure_pandoc() {
     command -v pandoc >/dev/null 2>&1 && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "installing pandoc to generate README.rst"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null
-    fi
+    apt_install "to generate README.rst" pandoc
     command -v pandoc >/dev/null 2>&1 \
         || die "generating README.rst needs pandoc: install Debian's 'pandoc' package (apt-get install pandoc)"
 }
