@@ -35,3 +35,29 @@ for stats in (r for r in rows if r["scenario"] == "statistics"):
     for label, r in stats["reports"].items():
         print(f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
               f"({r['tickets']} tickets in the period)")
+for load in (r for r in rows if r["scenario"] == "load"):
+    print(f"load: {load['clients']} clients for {load['seconds']:.0f} s ({load['elapsed']:.0f} s elapsed), "
+          f"{load['requests']} requests, {load['requests_per_second']:.1f} requests/s:")
+    print(f"  {'operation':22}{'done':>6}{'/s':>7}{'p50':>8}{'p95':>8}{'p99':>8}")
+    for label, op in load["operations"].items():
+        cells = "".join(f"{op[p]:7.2f}s" if op[p] is not None else f"{'-':>8}" for p in ("p50", "p95", "p99"))
+        print(f"  {label:22}{op['done']:6}{op['per_second']:7.2f}{cells}")
+    inv = load["invariants"]
+    print(f"  refusals at the monthly cap {load['refusals']}, errors {load['errors']}"
+          + (f" {load['error_kinds']}" if load["errors"] else ""))
+    print(f"  serialization retries {load['serialization_retries']} "
+          f"(given up {load['retries_given_up']}); deadline watcher: {load['watcher_runs']} runs, "
+          f"{load['watcher_tickets']} tickets, alerts {inv['reply_alerts']}")
+    months = ", ".join(f"{m} {v['amount']:.0f}/{inv['amount_cap']} in {v['count']}/{inv['count_cap']}"
+                       for m, v in inv["expense_months"].items())
+    ok = (inv["expenses_within_cap"] and not inv["tickets_without_deadline"]
+          and not inv["replies_without_message"] and not inv["messages_without_reply"])
+    print(f"  invariants {'hold' if ok else 'BROKEN'}: confirmed expenses {months or 'none'}; "
+          f"{inv['tickets_without_deadline']} of {inv['tickets_created']} tickets without a reply deadline; "
+          f"{inv['replies_without_message']} replies without a message; "
+          f"{inv['messages_without_reply']} replied tickets without a reply")
+for load in (r for r in rows if r["scenario"] == "load"):
+    inv = load["invariants"]
+    if load["errors"] or not inv["expenses_within_cap"] or inv["tickets_without_deadline"] \
+            or inv["replies_without_message"] or inv["messages_without_reply"]:
+        sys.exit("load test: errors or broken invariants (above)")

@@ -2,18 +2,33 @@
 # make bench: ticket creation against plain helpdesk_mgmt in the same run (in
 # batches of 100 and one by one), the deadline watcher over 100,000 open
 # tickets, and the figures of the weekly and monthly reports over 1,000,000
-# tickets. Results: BENCHMARKS.md. `bash bench/run.sh statistics` runs the
-# last one alone.
+# tickets, then the load test: concurrent clients of a multi-process Odoo on
+# 127.0.0.1 (bench/load_bench.py). Results: BENCHMARKS.md.
+# `bash bench/run.sh statistics` and `bash bench/run.sh load` run one alone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/harness.sh" lib
 only=${1:-all}
-case $only in all|statistics) ;; *) die "usage: $0 [statistics]" ;; esac
+case $only in all|statistics|load) ;; *) die "usage: $0 [statistics|load]" ;; esac
 prepare
 
 plain=${ADDON}_bench_plain addon=${ADDON}_bench_addon stats=${ADDON}_bench_stats
-dropdb --if-exists "$plain"; dropdb --if-exists "$addon"; dropdb --if-exists "$stats"
-create_db "$addon" --without-demo
+load=${ADDON}_bench_load
+server_pid=
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        say "stopping the load test's server (pid $server_pid)"
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=
+    rm -f "$BUILD/load_setup.json"  # API keys
+    if [ "${BENCH_KEEP:-0}" != 1 ]; then
+        dropdb --if-exists "$load" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
 
 measure() {  # database script [scenario]
     BENCH_SCENARIO=${3:-} "$PY" "$ODOO_PATH/odoo-bin" shell --addons-path="$(addons_path)" \
@@ -22,6 +37,7 @@ measure() {  # database script [scenario]
 }
 
 results=()
+[ "$only" = load ] || create_db "$addon" --without-demo
 if [ "$only" = all ]; then
     say "installing plain helpdesk_mgmt into '$plain'"
     odoo -d "$plain" -i helpdesk_mgmt --stop-after-init --log-level=warn
@@ -34,10 +50,87 @@ if [ "$only" = all ]; then
     results+=("$(measure "$addon" ticket_bench.py watcher)")
     dropdb "$plain"
 fi
-# A million tickets: in a throwaway copy of the addon's database.
-say "statistics over a million tickets in '$stats'"
-createdb -T "$addon" "$stats"
-results+=("$(measure "$stats" statistics_bench.py)")
-dropdb "$stats"; dropdb "$addon"
+if [ "$only" != load ]; then
+    # A million tickets: in a throwaway copy of the addon's database.
+    say "statistics over a million tickets in '$stats'"
+    createdb -T "$addon" "$stats"
+    results+=("$(measure "$stats" statistics_bench.py)")
+    dropdb "$stats"; dropdb "$addon"
+fi
+
+free_port() {
+    "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The multi-process server spawns a gevent process for /websocket; gevent loads
+# its plugins through pkg_resources, and the one of setuptools < 71 does not
+# find distributions whose metadata folder has a normalized name
+# (zope_interface-*.dist-info): the gevent process then dies at start and is
+# spawned again and again. A recent setuptools is put on the server's path,
+# in .build, without changing the virtual environment.
+gevent_pythonpath() {
+    local check='import pkg_resources
+for ep in pkg_resources.iter_entry_points("gevent.plugins.monkey.will_patch_all"):
+    ep.load()'
+    "$PY" -W ignore -c "$check" 2>/dev/null && return
+    local site=$BUILD/gevent-site
+    if ! PYTHONPATH=$site "$PY" -W ignore -c "$check" 2>/dev/null; then
+        say "gevent's plugins need a newer setuptools than the virtual environment's: installing one into $site"
+        rm -rf "$site"
+        "$PY" -m pip install -q --disable-pip-version-check --no-deps --target "$site" 'setuptools>=71,<81' >&2
+        PYTHONPATH=$site "$PY" -W ignore -c "$check" || die "gevent cannot load its plugins (see above)"
+    fi
+    echo "$site"
+}
+
+# The load test: BENCH_LOAD_CLIENTS clients (20) for BENCH_LOAD_SECONDS (120)
+# against a multi-process server on 127.0.0.1, configured as in production
+# (README, "Production"), on a database of its own.
+load_test() {
+    local seconds=${BENCH_LOAD_SECONDS:-120} clients=${BENCH_LOAD_CLIENTS:-20}
+    local setup=$BUILD/load_setup.json log=$BUILD/load_server.log port gevent_port
+    create_db "$load" --without-demo
+    say "setting up $clients users, a reception policy and a quick problem level in '$load'"
+    BENCH_LOAD_SECONDS=$seconds BENCH_LOAD_CLIENTS=$clients \
+        "$PY" "$ODOO_PATH/odoo-bin" shell --addons-path="$(addons_path)" -d "$load" \
+        --log-level=warn --no-http < "$ROOT/bench/load_setup.py" 2>"$BUILD/load_setup.log" \
+        | sed -n 's/^BENCH_SETUP //p' > "$setup"
+    [ -s "$setup" ] || die "the load test's setup printed nothing; see $BUILD/load_setup.log"
+    local pythonpath
+    pythonpath=$(gevent_pythonpath)
+    port=$(free_port) gevent_port=$(free_port)
+    [ "$port" != "$gevent_port" ] || gevent_port=$(free_port)
+    : > "$log"
+    say "starting Odoo with 4 workers and a cron worker on 127.0.0.1:$port (log: $log)"
+    # Memory limits in bytes: 2 GiB soft, 2.5 GiB hard per worker.
+    PYTHONPATH=$pythonpath${PYTHONPATH:+:$PYTHONPATH} ODOO_NOTIFY_CRON_CHANGES=1 "$PY" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" \
+        -d "$load" --db-filter="^$load\$" --no-database-list \
+        --http-interface=127.0.0.1 --http-port="$port" --gevent-port="$gevent_port" \
+        --workers=4 --max-cron-threads=1 --proxy-mode \
+        --limit-time-real=120 --limit-time-cpu=60 --limit-request=8192 \
+        --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 \
+        --log-level=info --log-handler=werkzeug:WARNING --logfile="$log" &
+    server_pid=$!
+    local health=
+    for _ in $(seq 120); do
+        kill -0 "$server_pid" 2>/dev/null || die "the load test's server stopped; see $log"
+        if health=$("$PY" -c 'import sys, urllib.request
+print(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())' \
+            "http://127.0.0.1:$port/web/health" 2>/dev/null) && [ -n "$health" ]; then break; fi
+        health=; sleep 1
+    done
+    [ -n "$health" ] || die "the load test's server did not answer /web/health in 120 s; see $log"
+    say "$clients clients for $seconds s"
+    local line
+    line=$(BENCH_LOAD_SECONDS=$seconds BENCH_LOAD_CLIENTS=$clients \
+        "$PY" "$ROOT/bench/load_bench.py" "$setup" "http://127.0.0.1:$port" "$load" "$log" \
+        | sed -n 's/^BENCH //p')
+    cleanup
+    [ -n "$line" ] || die "the load test printed no result; see $log"
+    results+=("$line")
+}
+if [ "$only" != statistics ]; then
+    load_test
+fi
 printf '%s\n' "${results[@]}" > "$BUILD/bench.jsonl"
 "$PY" "$ROOT/bench/report.py" "$BUILD/bench.jsonl"

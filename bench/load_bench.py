@@ -1,0 +1,341 @@
+"""The load test's clients: a plain Python client (standard library only) of a
+multi-process Odoo on 127.0.0.1, through the JSON-2 API
+(`POST /json/2/<model>/<method>`, `Authorization: bearer <API key>`).
+
+    python load_bench.py SETUP_JSON SERVER_URL DATABASE SERVER_LOG
+
+BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
+120), each as its own CS agent, looping over a weighted mix of operations:
+
+- create: a fully classified phone ticket (routing and deadlines run);
+- reply: a comment to the customer on one of its own tickets (the first one
+  records the reply: `replied_date`);
+- expense: a reception expense created and confirmed against the monthly cap
+  that every client spends from; once the cap is reached the refusal
+  (a UserError naming the monthly limit) is a business refusal, counted apart;
+- list: the first page of the ticket list (`web_search_read` with the list
+  view's fields and default order, 80 records, the count).
+
+Meanwhile the deadline watcher is made due every BENCH_LOAD_TRIGGER seconds
+(default 20, or a quarter of a shorter run; the server runs with ODOO_NOTIFY_CRON_CHANGES so that the cron
+worker wakes up at once), so that it runs while the clients work.
+
+Every request has a timeout and no client starts an operation after the
+deadline. Afterwards, the invariants are checked as admin, the serialization
+retries are counted in the server log, and one line is printed:
+`BENCH {json}` for bench/report.py.
+"""
+
+import json
+import os
+import random
+import re
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from datetime import datetime, timezone
+
+SETUP, URL, DB, LOG = sys.argv[1:5]
+CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "20"))
+SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "120"))
+TRIGGER_EVERY = float(os.environ.get("BENCH_LOAD_TRIGGER", min(20.0, SECONDS / 4)))
+TIMEOUT = float(os.environ.get("BENCH_LOAD_TIMEOUT", "60"))
+# Weighted mix of one CS agent's work.
+MIX = {"create": 3, "reply": 2, "expense": 1, "list": 4}
+# What Odoo logs when it retries a transaction after a serialization failure
+# or a concurrent update (odoo/service/model.py, retrying()).
+RETRY_LOG = re.compile(r"odoo\.service\.model: .*, \d+ tries left, try again in [\d.]+ sec")
+GAVE_UP_LOG = re.compile(r"odoo\.service\.model: .*, maximum number of tries reached")
+WATCHER_LOG = re.compile(r"Job 'Helpdesk: watch reply deadlines' \(\d+\) .*\(#loop \d+; done (\d+);")
+MONTHLY_LIMIT = re.compile(r"a month|this month", re.IGNORECASE)
+
+setup = json.loads(open(SETUP).read())
+
+
+class RPCError(Exception):
+    def __init__(self, status, body):
+        super().__init__(f"{status}: {body.get('name')}: {body.get('message')}")
+        self.status, self.name, self.message = status, body.get("name"), body.get("message") or ""
+
+
+def call(key, model, method, **params):
+    request = urllib.request.Request(
+        f"{URL}/json/2/{model}/{method}",
+        data=json.dumps(params).encode(),
+        method="POST",
+        headers={
+            "Authorization": f"bearer {key}",
+            "Content-Type": "application/json; charset=utf-8",
+            "X-Odoo-Database": DB,
+            # As a reverse proxy would: the server runs with --proxy-mode.
+            "X-Forwarded-For": "127.0.0.1",
+            "X-Forwarded-Proto": "http",
+            "X-Forwarded-Host": URL.split("//", 1)[1],
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return json.loads(response.read() or "null")
+    except urllib.error.HTTPError as exc:
+        raw = exc.read()
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            body = {"name": "HTTP", "message": raw[:200].decode(errors="replace")}
+        raise RPCError(exc.code, body) from None
+
+
+def list_request(key):
+    """The ticket list's first page, as the web client asks for it: the list
+    view's fields (names of the related records), its default order."""
+    views = call(key, "helpdesk.ticket", "get_views", views=[[False, "list"]])
+    arch = ET.fromstring(views["views"]["list"]["arch"])
+    fields = views["models"]["helpdesk.ticket"]["fields"]
+    spec = {}
+    for node in arch.iter("field"):
+        name = node.get("name")
+        if name not in fields or name in spec:
+            continue
+        relational = fields[name]["type"] in ("many2one", "many2many", "one2many")
+        spec[name] = {"fields": {"display_name": {}}} if relational else {}
+    params = {"domain": [], "specification": spec, "offset": 0, "limit": 80, "count_limit": 10001}
+    if arch.get("default_order"):
+        params["order"] = arch.get("default_order")
+    return params
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latency = defaultdict(list)  # operation -> seconds
+        self.requests = defaultdict(int)  # operation -> HTTP requests
+        self.refusals = 0
+        self.errors = defaultdict(int)  # "operation: name" -> count
+        self.samples = []  # a few error messages, to tell what went wrong
+        self.tickets = []
+        self.replied = []
+
+    def done(self, operation, seconds, requests):
+        with self.lock:
+            self.latency[operation].append(seconds)
+            self.requests[operation] += requests
+
+    def error(self, operation, exc, requests):
+        with self.lock:
+            self.requests[operation] += requests
+            self.errors[f"{operation}: {getattr(exc, 'name', None) or type(exc).__name__}"] += 1
+            if len(self.samples) < 5:
+                self.samples.append(f"{operation}: {exc}"[:300])
+
+
+stats = Stats()
+
+
+def client(number, key, list_params, deadline):
+    rng = random.Random(number)
+    own = []
+    operations, weights = zip(*MIX.items())
+    while time.monotonic() < deadline:
+        operation = rng.choices(operations, weights)[0]
+        if operation == "reply" and not own:
+            operation = "create"
+        start, requests = time.perf_counter(), 1
+        try:
+            if operation == "create":
+                vals = dict(setup["ticket"])
+                vals.update({
+                    "name": f"Roof leaks {number}-{len(own) + 1}",
+                    "description": "<p>Ceiling wet after rain</p>",
+                    "category_id": rng.choice(setup["categories"]),
+                    "contact_name": "赵先生",
+                    "room_number": f"{number}-2-{1800 + len(own)}",
+                    "contact_phone": f"138{rng.randrange(10**8):08d}",
+                    "matter": "Roof leaks in the bedroom",
+                })
+                ids = call(key, "helpdesk.ticket", "create", vals_list=[vals])
+                own += ids
+                with stats.lock:
+                    stats.tickets += ids
+            elif operation == "reply":
+                ticket = rng.choice(own)
+                call(key, "helpdesk.ticket", "message_post", ids=[ticket],
+                     body="We have sent a plumber; he will call you today.",
+                     message_type="comment", subtype_xmlid="mail.mt_comment")
+                with stats.lock:
+                    stats.replied.append(ticket)
+            elif operation == "expense":
+                ids = call(key, "helpdesk.reception.expense", "create", vals_list=[{
+                    "policy_id": setup["policy_id"],
+                    "amount": rng.randrange(10, 91),
+                    "attendees": 2,
+                    "purpose": "Tea for the owners' visit",
+                }])
+                requests += 1
+                try:
+                    call(key, "helpdesk.reception.expense", "action_confirm", ids=ids)
+                except RPCError as exc:
+                    if exc.name == "odoo.exceptions.UserError" and MONTHLY_LIMIT.search(exc.message):
+                        with stats.lock:
+                            stats.refusals += 1
+                            stats.requests[operation] += requests
+                        continue
+                    raise
+            else:
+                call(key, "helpdesk.ticket", "web_search_read", **list_params)
+        except Exception as exc:  # noqa: BLE001 - counted, the client goes on
+            stats.error(operation, exc, requests)
+            continue
+        stats.done(operation, time.perf_counter() - start, requests)
+
+
+def trigger_watcher(deadline, stop):
+    """Make the deadline watcher due now and then while the clients work."""
+    triggers, wait = 0, TRIGGER_EVERY / 2  # the first tickets are due soon by then
+    while not stop.wait(wait) and time.monotonic() < deadline:
+        wait = TRIGGER_EVERY
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        try:
+            call(setup["admin_key"], "ir.cron", "write", ids=[setup["watcher_id"]], vals={"nextcall": now})
+            triggers += 1
+        except RPCError:
+            pass  # the watcher is running: it may not be modified meanwhile
+    return triggers
+
+
+def percentile(values, p):
+    values = sorted(values)
+    if not values:
+        return None
+    k = (len(values) - 1) * p / 100
+    low = int(k)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (k - low)
+
+
+def invariants():
+    """Checked as admin once the clients have stopped."""
+    admin = setup["admin_key"]
+    expenses = call(admin, "helpdesk.reception.expense", "search_read",
+                    domain=[("policy_id", "=", setup["policy_id"]),
+                            ("state", "in", ["waiting", "approved", "exported"])],
+                    fields=["date", "amount"])
+    months = defaultdict(lambda: [0.0, 0])
+    for expense in expenses:
+        month = months[expense["date"][:7]]
+        month[0] += expense["amount"]
+        month[1] += 1
+    within_cap = all(
+        amount <= setup["amount_cap"] + 0.005 and count <= setup["count_cap"]
+        for amount, count in months.values()
+    )
+    without_deadline = call(admin, "helpdesk.ticket", "search_count",
+                            domain=[("id", "in", stats.tickets), ("reply_deadline", "=", False)])
+    replied = call(admin, "helpdesk.ticket", "search_read",
+                   domain=[("replied_date", "!=", False), ("reply_method", "=", "message")],
+                   fields=["id"])
+    replied_ids = {t["id"] for t in replied}
+    messages = call(admin, "mail.message", "search_read",
+                    domain=[("model", "=", "helpdesk.ticket"), ("res_id", "in", sorted(replied_ids)),
+                            ("message_type", "=", "comment")],
+                    fields=["res_id"])
+    reply_without_message = len(replied_ids - {m["res_id"] for m in messages})
+    message_without_reply = len(set(stats.replied) - replied_ids)
+    alerts = defaultdict(int)
+    for ticket in call(admin, "helpdesk.ticket", "search_read",
+                       domain=[("id", "in", stats.tickets)], fields=["reply_alert"]):
+        alerts[str(ticket["reply_alert"] or "none")] += 1
+    return {
+        "expense_months": {m: {"amount": a, "count": c} for m, (a, c) in sorted(months.items())},
+        "amount_cap": setup["amount_cap"],
+        "count_cap": setup["count_cap"],
+        "expenses_within_cap": within_cap,
+        "tickets_created": len(stats.tickets),
+        "tickets_without_deadline": without_deadline,
+        "replies_without_message": reply_without_message,
+        "messages_without_reply": message_without_reply,
+        "reply_alerts": dict(sorted(alerts.items())),
+    }
+
+
+def count_log(pattern):
+    with open(LOG, errors="replace") as log:
+        return sum(1 for line in log if pattern.search(line))
+
+
+def watcher_runs():
+    """The deadline watcher's runs in the server log, and the tickets they handled."""
+    runs = handled = 0
+    with open(LOG, errors="replace") as log:
+        for line in log:
+            if m := WATCHER_LOG.search(line):
+                runs += 1
+                handled += int(m.group(1))
+    return runs, handled
+
+
+def main():
+    keys = setup["agent_keys"][:CLIENTS]
+    if len(keys) < CLIENTS:
+        sys.exit(f"the setup made {len(keys)} agents for {CLIENTS} clients")
+    list_params = list_request(keys[0])
+    start = time.monotonic()
+    deadline = start + SECONDS
+    threads = [
+        threading.Thread(target=client, args=(i, key, list_params, deadline), daemon=True)
+        for i, key in enumerate(keys, 1)
+    ]
+    stop = threading.Event()
+    triggers = []
+    trigger = threading.Thread(target=lambda: triggers.append(trigger_watcher(deadline, stop)), daemon=True)
+    for thread in threads:
+        thread.start()
+    trigger.start()
+    for thread in threads:
+        # A client ends its last operation within its requests' timeouts.
+        thread.join(max(0.0, deadline - time.monotonic()) + 3 * TIMEOUT)
+    elapsed = time.monotonic() - start
+    stop.set()
+    trigger.join(TIMEOUT + 1)
+    hung = sum(thread.is_alive() for thread in threads)
+    operations = {}
+    for operation in MIX:
+        latency = stats.latency.get(operation, [])
+        operations[operation] = {
+            "done": len(latency),
+            "requests": stats.requests.get(operation, 0),
+            "per_second": len(latency) / elapsed,
+            "p50": percentile(latency, 50),
+            "p95": percentile(latency, 95),
+            "p99": percentile(latency, 99),
+        }
+    # The watcher may still be at work on the last tickets: wait for its run.
+    time.sleep(2)
+    runs, handled = watcher_runs()
+    result = {
+        "scenario": "load",
+        "clients": CLIENTS,
+        "seconds": SECONDS,
+        "elapsed": elapsed,
+        "operations": operations,
+        "requests": sum(stats.requests.values()),
+        "requests_per_second": sum(stats.requests.values()) / elapsed,
+        "refusals": stats.refusals,
+        "errors": sum(stats.errors.values()) + hung,
+        "error_kinds": dict(stats.errors, **({"client hung": hung} if hung else {})),
+        "error_samples": stats.samples,
+        "watcher_triggers": triggers[0] if triggers else 0,
+        "watcher_runs": runs,
+        "watcher_tickets": handled,
+        "serialization_retries": count_log(RETRY_LOG),
+        "retries_given_up": count_log(GAVE_UP_LOG),
+        "invariants": invariants(),
+    }
+    print("BENCH " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
