@@ -62,27 +62,6 @@ free_port() {
     "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# The multi-process server spawns a gevent process for /websocket; gevent loads
-# its plugins through pkg_resources, and the one of setuptools < 71 does not
-# find distributions whose metadata folder has a normalized name
-# (zope_interface-*.dist-info): the gevent process then dies at start and is
-# spawned again and again. A recent setuptools is put on the server's path,
-# in .build, without changing the virtual environment.
-gevent_pythonpath() {
-    local check='import pkg_resources
-for ep in pkg_resources.iter_entry_points("gevent.plugins.monkey.will_patch_all"):
-    ep.load()'
-    "$PY" -W ignore -c "$check" 2>/dev/null && return
-    local site=$BUILD/gevent-site
-    if ! PYTHONPATH=$site "$PY" -W ignore -c "$check" 2>/dev/null; then
-        say "gevent's plugins need a newer setuptools than the virtual environment's: installing one into $site"
-        rm -rf "$site"
-        "$PY" -m pip install -q --disable-pip-version-check --no-deps --target "$site" 'setuptools>=71,<81' >&2
-        PYTHONPATH=$site "$PY" -W ignore -c "$check" || die "gevent cannot load its plugins (see above)"
-    fi
-    echo "$site"
-}
-
 # The load test: BENCH_LOAD_CLIENTS clients (20) for BENCH_LOAD_SECONDS (120)
 # against a multi-process server on 127.0.0.1, configured as in production
 # (README, "Production"), on a database of its own.
@@ -96,14 +75,12 @@ load_test() {
         --log-level=warn --no-http < "$ROOT/bench/load_setup.py" 2>"$BUILD/load_setup.log" \
         | sed -n 's/^BENCH_SETUP //p' > "$setup"
     [ -s "$setup" ] || die "the load test's setup printed nothing; see $BUILD/load_setup.log"
-    local pythonpath
-    pythonpath=$(gevent_pythonpath)
     port=$(free_port) gevent_port=$(free_port)
     [ "$port" != "$gevent_port" ] || gevent_port=$(free_port)
     : > "$log"
     say "starting Odoo with 4 workers and a cron worker on 127.0.0.1:$port (log: $log)"
     # Memory limits in bytes: 2 GiB soft, 2.5 GiB hard per worker.
-    PYTHONPATH=$pythonpath${PYTHONPATH:+:$PYTHONPATH} ODOO_NOTIFY_CRON_CHANGES=1 "$PY" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" \
+    ODOO_NOTIFY_CRON_CHANGES=1 "$PY" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" \
         -d "$load" --db-filter="^$load\$" --no-database-list \
         --http-interface=127.0.0.1 --http-port="$port" --gevent-port="$gevent_port" \
         --workers=4 --max-cron-threads=1 --proxy-mode \
