@@ -12,9 +12,9 @@ BUILD=$ROOT/.build
 PY=$VENV/bin/python
 HELPDESK_MGMT_VERSION=19.0.1.3.2
 TIER_VALIDATION_VERSION=19.0.1.4.6
-# At run time: the venv's own setuptools (65) has a pkg_resources that cannot
+# At run time: the pkg_resources of setuptools before 80 (the venv has 65) cannot
 # read the metadata of current wheels (gevent's websocket worker stops on it).
-RUNTIME_SETUPTOOLS='setuptools>=71,<81'
+RUNTIME_SETUPTOOLS='setuptools>=80,<81'
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*" >&2; }
