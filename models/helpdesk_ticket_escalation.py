@@ -297,7 +297,7 @@ class HelpdeskTicket(models.Model):
         the customer: a message of the discussion subtype, or one that reaches
         the ticket's contact, any partner outside the company among those it
         notifies (followers of its subtype included) or an outside e-mail
-        address, whatever its type."""
+        address, whatever its type. The creation message is no reply."""
         if self.env.user.share:
             return False
         if kwargs.get("outgoing_email_to"):
@@ -308,6 +308,8 @@ class HelpdeskTicket(models.Model):
             subtype_id = IrModelData._xmlid_to_res_id(kwargs["subtype_xmlid"])
         if not subtype_id:
             subtype_id = IrModelData._xmlid_to_res_id("mail.mt_note")
+        if subtype_id == self._creation_subtype().id:
+            return False
         message_type = kwargs.get("message_type", "notification")
         if message_type == "comment" and subtype_id == IrModelData._xmlid_to_res_id("mail.mt_comment"):
             return True

@@ -70,3 +70,13 @@ class TestReplyGateByRecipients(PropertyInfoCase):
             body="FYI", message_type="notification", partner_ids=self.leader.partner_id.ids
         )
         self.assertFalse(ticket.replied_date)
+
+    def test_the_creation_message_is_no_reply(self):
+        ticket = self.major(partner_id=self.customer.id)
+        created = self.env.ref("helpdesk_mgmt.hlp_tck_created")
+        ticket.message_subscribe(
+            partner_ids=self.customer.ids, subtype_ids=(created | self.env.ref("mail.mt_comment")).ids
+        )
+        ticket.with_user(self.agent).message_post(body="Created", subtype_id=created.id)
+        self.assertFalse(ticket.replied_date)
+        self.assert_blocked(ticket, message_type="comment", subtype_xmlid="mail.mt_comment")
