@@ -149,6 +149,27 @@ ATTACKS = [
         no_new=(("helpdesk.info.report", []),),
     ),
     Attack(
+        "gate_fields", "helpdesk.ticket.team", "write the scheduled actions' markers",
+        roles=("manager",), target="target_intake_team",
+        calls=(Call("write", {"vals": {"opinion_collection_date": "2099-01-01",
+                                       "publication_summary_date": "2099-01-01"}}),),
+        unchanged=("opinion_collection_date", "publication_summary_date"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.publication.effect", "log an effect note in a leader's name",
+        roles=("agent", "manager"), target="target_publication_published",
+        calls=(Call("create", lambda case, t: {"vals_list": [{
+            "publication_id": t.id, "note": "Praised online", "user_id": case.users["leader"].id}]},
+            model="helpdesk.info.publication.effect", on_target=False),),
+        no_new=(("helpdesk.info.publication.effect", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "move the time received",
+        roles=("agent", "handler"), target="target_ticket",
+        calls=(Call("write", {"vals": {"intake_date": "2099-01-01 00:00:00"}}),),
+        unchanged=("intake_date", "reply_deadline"),
+    ),
+    Attack(
         "gate_fields", "helpdesk.reception.budget", "write state=approved",
         roles=("agent", "leader"), target="target_budget_pending",
         calls=(Call("write", {"vals": {"state": "approved"}}),),
@@ -469,6 +490,15 @@ class TestAttackSuite(AttackCase):
 
     def target_publication_pending_review(self):
         return self.target_publication_pending().review_ids[:1]
+
+    def target_publication_published(self):
+        publication = self.target_publication_pending()
+        publication.with_user(self.users["leader2"]).validate_tier()
+        publication.with_user(self.users["agent"]).action_publish()
+        return publication
+
+    def target_intake_team(self):
+        return self.cs_team
 
     def target_publication_by_leader(self):
         publication = self.env["helpdesk.info.publication"].with_user(self.users["leader"]).create(
