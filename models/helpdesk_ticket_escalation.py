@@ -308,8 +308,8 @@ class HelpdeskTicket(models.Model):
             subtype_id = IrModelData._xmlid_to_res_id(kwargs["subtype_xmlid"])
         if not subtype_id:
             subtype_id = IrModelData._xmlid_to_res_id("mail.mt_note")
-        if subtype_id == self._creation_subtype().id:
-            return False
+        if subtype_id == IrModelData._xmlid_to_res_id("helpdesk_mgmt.hlp_tck_created"):
+            return False  # the creation message (see _creation_subtype)
         message_type = kwargs.get("message_type", "notification")
         if message_type == "comment" and subtype_id == IrModelData._xmlid_to_res_id("mail.mt_comment"):
             return True
