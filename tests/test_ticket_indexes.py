@@ -24,6 +24,29 @@ class TestTicketIndexes(PropertyInfoCase):
         )
         self.assertIn("WHERE (duplicate_id IS NOT NULL)", self.env.cr.fetchone()[0])
 
+    def test_order_indexes(self):
+        """The first page of the list, and of each kanban column, in the
+        tickets' order, read from an index."""
+        self.assertEqual(
+            self.Ticket._order, "priority desc, sequence, number desc, id desc"
+        )
+        self.env.cr.execute(
+            """
+            SELECT indexname, indexdef FROM pg_indexes
+             WHERE tablename = 'helpdesk_ticket' AND indexname LIKE %s
+            """,
+            ["%order_idx"],
+        )
+        definitions = dict(self.env.cr.fetchall())
+        self.assertRegex(
+            definitions["helpdesk_ticket_list_order_idx"],
+            r"\(priority DESC, sequence, number DESC, id DESC\)$",
+        )
+        self.assertRegex(
+            definitions["helpdesk_ticket_stage_order_idx"],
+            r"\(stage_id, priority DESC, sequence, number DESC, id DESC\)$",
+        )
+
     def test_record_wizard_ticket_indexed(self):
         self.assertTrue(self._indexed("helpdesk_ticket_record_wizard", "ticket_id"))
 
