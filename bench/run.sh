@@ -42,7 +42,7 @@ fi
 # with the same over a million tickets).
 create_one() {  # database label
     for round in 1 2 3; do
-        results+=("$(BENCH_TICKETS=${BENCH_CREATE_TICKETS:-20} BENCH_BATCH=1 \
+        results+=("$(BENCH_TICKETS=${BENCH_CREATE_TICKETS:-100} BENCH_BATCH=1 \
             BENCH_LABEL=$2 measure "$1" ticket_bench.py create_classified)")
     done
 }
