@@ -13,7 +13,7 @@ def best(scenario, batch):
     )
 
 
-for batch in sorted({r["batch"] for r in rows if "batch" in r}, reverse=True):
+for batch in sorted({r["batch"] for r in rows if r["scenario"] == "create_plain"}, reverse=True):
     plain, classified = best("create_plain", batch), best("create_classified", batch)
     n = plain["tickets"]
     how = "one create() each" if batch == 1 else f"create() in batches of {batch}"
@@ -35,6 +35,28 @@ for stats in (r for r in rows if r["scenario"] == "statistics"):
     for label, r in stats["reports"].items():
         print(f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
               f"({r['tickets']} tickets in the period)")
+for screens in (r for r in rows if r["scenario"] == "screens"):
+    inserted = (f", inserted in {screens['insert_seconds']:.0f} s"
+                if screens.get("insert_seconds") else "")
+    print(f"ticket screens over {screens['table']} tickets{inserted}, as {screens['user']}, "
+          "cold / best of 3:")
+    for label, r in screens["screens"].items():
+        print(f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries")
+    for label, r in screens["delete"].items():
+        how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""
+        print(f"  delete {r['tickets']} tickets{how}: {r['seconds']:.2f} s, "
+              f"{r['seconds'] / r['tickets'] * 1000:.2f} ms/ticket, {r['queries']} queries")
+created = {
+    label: min((r for r in rows if r["scenario"] == label), key=lambda r: r["seconds"], default=None)
+    for label in ("create_empty", "create_million")
+}
+if all(created.values()):
+    empty, full = created["create_empty"], created["create_million"]
+    print(f"create {empty['tickets']} classified tickets one by one, best of 3:")
+    for label, r in (("empty database", empty), ("over a million", full)):
+        print(f"  {label:22}{r['seconds'] / r['tickets'] * 1000:6.1f} ms/ticket  "
+              f"{r['queries'] / r['tickets']:5.1f} queries/ticket")
+    print(f"  {'ratio':22}{full['seconds'] / empty['seconds']:6.2f}")
 for load in (r for r in rows if r["scenario"] == "load"):
     print(f"load: {load['clients']} clients for {load['seconds']:.0f} s ({load['elapsed']:.0f} s elapsed), "
           f"{load['requests']} requests, {load['requests_per_second']:.1f} requests/s:")

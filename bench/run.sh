@@ -2,18 +2,21 @@
 # make bench: ticket creation against plain helpdesk_mgmt in the same run (in
 # batches of 100 and one by one), the deadline watcher over 100,000 open
 # tickets, and the figures of the weekly and monthly reports over 1,000,000
-# tickets, then the load test: concurrent clients of a multi-process Odoo on
-# 127.0.0.1 (bench/load_bench.py). Results: BENCHMARKS.md.
-# `bash bench/run.sh statistics` and `bash bench/run.sh load` run one alone.
+# tickets, the ticket screens over the same million tickets (list, kanban,
+# pivot, team dashboard, form, one ticket's creation against the empty
+# database, deleting 10,000 tickets), then the load test: concurrent clients
+# of a multi-process Odoo on 127.0.0.1 (bench/load_bench.py). Results:
+# BENCHMARKS.md. `bash bench/run.sh statistics`, `screens` or `load` runs one
+# part alone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/harness.sh" lib
 only=${1:-all}
-case $only in all|statistics|load) ;; *) die "usage: $0 [statistics|load]" ;; esac
+case $only in all|statistics|screens|load) ;; *) die "usage: $0 [statistics|screens|load]" ;; esac
 prepare
 
-plain=${ADDON}_bench_plain addon=${ADDON}_bench_addon stats=${ADDON}_bench_stats
-load=${ADDON}_bench_load
+db=${BENCH_DB:-${ADDON}_bench}  # prefix of the throwaway databases
+plain=${db}_plain addon=${db}_addon stats=${db}_stats load=${db}_load
 server_pid=
 cleanup() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -31,12 +34,13 @@ cleanup() {
 trap cleanup EXIT
 
 measure() {  # database script [scenario]
-    BENCH_SCENARIO=${3:-} "$PY" "$ODOO_PATH/odoo-bin" shell --addons-path="$(addons_path)" \
+    BENCH_DIR="$ROOT/bench" BENCH_SCENARIO=${3:-} "$PY" "$ODOO_PATH/odoo-bin" shell --addons-path="$(addons_path)" \
         -d "$1" --log-level=warn --no-http < "$ROOT/bench/$2" 2>/dev/null \
         | sed -n 's/^BENCH //p'
 }
 
 results=()
+dropdb --if-exists "$plain"; dropdb --if-exists "$stats"
 [ "$only" = load ] || create_db "$addon" --without-demo
 if [ "$only" = all ]; then
     say "installing plain helpdesk_mgmt into '$plain'"
@@ -50,11 +54,27 @@ if [ "$only" = all ]; then
     results+=("$(measure "$addon" ticket_bench.py watcher)")
     dropdb "$plain"
 fi
+# One ticket at a time, classified, in the empty database (compared below
+# with the same over a million tickets).
+create_one() {  # database label
+    for round in 1 2 3; do
+        results+=("$(BENCH_TICKETS=${BENCH_CREATE_TICKETS:-100} BENCH_BATCH=1 \
+            BENCH_LABEL=$2 measure "$1" ticket_bench.py create_classified)")
+    done
+}
 if [ "$only" != load ]; then
+    [ "$only" = statistics ] || create_one "$addon" create_empty
     # A million tickets: in a throwaway copy of the addon's database.
-    say "statistics over a million tickets in '$stats'"
     createdb -T "$addon" "$stats"
-    results+=("$(measure "$stats" statistics_bench.py)")
+    if [ "$only" != screens ]; then
+        say "statistics over a million tickets in '$stats'"
+        results+=("$(measure "$stats" statistics_bench.py)")
+    fi
+    if [ "$only" != statistics ]; then
+        say "ticket screens over a million tickets in '$stats'"
+        results+=("$(measure "$stats" screens_bench.py)")
+        create_one "$stats" create_million
+    fi
     dropdb "$stats"; dropdb "$addon"
 fi
 
@@ -106,7 +126,7 @@ print(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())' \
     [ -n "$line" ] || die "the load test printed no result; see $log"
     results+=("$line")
 }
-if [ "$only" != statistics ]; then
+if [ "$only" = all ] || [ "$only" = load ]; then
     load_test
 fi
 printf '%s\n' "${results[@]}" > "$BUILD/bench.jsonl"

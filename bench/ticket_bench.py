@@ -124,4 +124,4 @@ elif SCENARIO == "create_classified":
     result = create(classified=True)
 else:
     result = watcher()
-print("BENCH " + json.dumps({"scenario": SCENARIO, **result}))
+print("BENCH " + json.dumps({"scenario": os.environ.get("BENCH_LABEL") or SCENARIO, **result}))

@@ -11,7 +11,9 @@ class HelpdeskTicketRecordWizard(models.TransientModel):
     _name = "helpdesk.ticket.record.wizard"
     _description = "Record on a Ticket"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
     kind = fields.Selection(
         [
             ("reply", "Reply"),

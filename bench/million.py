@@ -1,0 +1,135 @@
+"""Shared by the benches over a million tickets (run in `odoo-bin shell`):
+the tickets inserted in SQL (INSERT … SELECT generate_series) with every
+column the reports and the ticket screens read.
+
+Classification, team, level, intake spread evenly over `months` months ending
+with the month measured, reply deadline and reply (on time, late or none),
+closing and return visit; then what the screens show: stage (60% in a closed
+stage, as many as are closed, the rest spread over the open stages), assigned
+agent (one in six unassigned), contact and commercial partner, priority,
+resolution deadline, and one ticket in fifty archived. The table is then
+vacuumed and analysed, as autovacuum leaves a table in use.
+"""
+
+import time
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+
+YEAR, MONTH = 2026, 6
+AGENTS = 5
+PARTNERS = 200
+
+
+def _sql_array(values):
+    return "ARRAY[%s]::int[]" % ",".join("NULL" if v is None else str(int(v)) for v in values)
+
+
+def _ids(env, model, domain=()):
+    return env[model].with_context(active_test=False).search(list(domain)).ids
+
+
+def bench_agents(env):
+    """The agents tickets are assigned to, members of every team."""
+    Users = env["res.users"].with_context(no_reset_password=True)
+    group = env.ref("helpdesk_mgmt.group_helpdesk_user")
+    agents = Users.search([("login", "=like", "bench_agent_%")])
+    for i in range(len(agents), AGENTS):
+        agents |= Users.create({
+            "name": f"Bench Agent {i}", "login": f"bench_agent_{i}",
+            "group_ids": [(4, group.id)],
+        })
+    teams = env["helpdesk.ticket.team"].search([])
+    teams.write({"user_ids": [(4, uid) for uid in agents.ids]})
+    return agents
+
+
+def insert_tickets(env, count, months=12):
+    """Inserts `count` tickets; returns the seconds the insert took."""
+    cr = env.cr
+    company = env.company
+    company.resource_calendar_id.tz = "Asia/Shanghai"
+    teams = _ids(env, "helpdesk.ticket.team", [("company_id", "in", [company.id, False])])
+    categories = _ids(env, "helpdesk.ticket.category") + [None]
+    channels = _ids(env, "helpdesk.ticket.channel") + [None]
+    sources = _ids(env, "helpdesk.info.source") + [None]
+    parties = _ids(env, "helpdesk.info.party") + [None]
+    levels = _ids(env, "helpdesk.info.level")
+    stages = env["helpdesk.ticket.stage"].search([("team_ids", "=", False)])
+    closed = stages.filtered("closed").ids
+    open_ = stages.filtered(lambda s: not s.closed).ids
+    unattended = stages.filtered("unattended").ids
+    agents = bench_agents(env).ids + [None]
+    partners = env["res.partner"].search([("name", "=like", "Bench Customer %")]).ids
+    if len(partners) < PARTNERS:
+        partners += env["res.partner"].create([
+            {"name": f"Bench Customer {i}", "phone": f"1381234{i:04d}"}
+            for i in range(len(partners), PARTNERS)
+        ]).ids
+    partners.append(None)
+    template = env["helpdesk.ticket"].create({
+        "name": "Template", "description": "<p>x</p>", "team_id": teams[0],
+    })
+    env.flush_all()
+
+    first = datetime(YEAR, MONTH, 1)
+    start = first - relativedelta(months=months - 1)
+    span_days = (first + relativedelta(months=1) - start).days
+
+    started = time.perf_counter()
+    # Coprime moduli spread the dimensions independently of one another.
+    cr.execute(f"""
+        INSERT INTO helpdesk_ticket (
+            number, name, description, company_id, team_id, stage_id, unattended,
+            active, priority, user_id, partner_id, commercial_partner_id,
+            info_origin, info_nature, importance, category_id, channel_id,
+            info_source_id, involved_party_id, level_id,
+            intake_date, reply_deadline, resolve_deadline, replied_date,
+            reply_state, reply_on_time_rate,
+            closed_date, visit_date, visit_satisfaction, visit_score, return_visit_rate,
+            last_stage_update, create_date, write_date, create_uid, write_uid)
+        SELECT 'S' || g, t.name, t.description, t.company_id,
+            ({_sql_array(teams)})[1 + g %% {len(teams)}], s.stage,
+            s.stage = ANY({_sql_array(unattended or [0])}),
+            g %% 50 <> 0, ((g / 7) %% 4)::varchar,
+            ({_sql_array(agents)})[1 + g %% {len(agents)}],
+            ({_sql_array(partners)})[1 + g %% {len(partners)}],
+            ({_sql_array(partners)})[1 + g %% {len(partners)}],
+            CASE WHEN g %% 7 = 0 THEN 'company' ELSE 'customer' END,
+            (ARRAY['negative', 'positive', NULL])[1 + g %% 3],
+            CASE WHEN g %% 5 = 0 THEN 'important' ELSE 'general' END,
+            ({_sql_array(categories)})[1 + g %% {len(categories)}],
+            ({_sql_array(channels)})[1 + g %% {len(channels)}],
+            ({_sql_array(sources)})[1 + g %% {len(sources)}],
+            ({_sql_array(parties)})[1 + g %% {len(parties)}],
+            ({_sql_array(levels)})[1 + g %% {len(levels)}],
+            d.intake, d.intake + interval '1 day', d.intake + interval '5 days',
+            CASE g %% 10 WHEN 0 THEN NULL WHEN 1 THEN d.intake + interval '2 days'
+                 ELSE d.intake + interval '3 hours' END,
+            CASE g %% 10 WHEN 0 THEN 'overdue' WHEN 1 THEN 'late' ELSE 'on_time' END,
+            CASE WHEN g %% 10 > 1 THEN 100 ELSE 0 END,
+            CASE WHEN g %% 5 < 3 THEN d.intake + interval '2 days' END,
+            CASE WHEN g %% 5 < 2 THEN d.intake + interval '3 days' END,
+            CASE WHEN g %% 5 < 2 THEN (1 + g %% 5 * 2)::varchar END,
+            CASE WHEN g %% 5 < 2 THEN 1 + g %% 5 * 2 ELSE 0 END,
+            CASE WHEN g %% 5 < 2 THEN 100 ELSE 0 END,
+            d.intake, d.intake, d.intake, t.create_uid, t.write_uid
+        FROM helpdesk_ticket t,
+             generate_series(1, %s) g,
+             LATERAL (SELECT %s::timestamp + (g::float / %s * %s) * interval '1 day'
+                      AS intake) d,
+             LATERAL (SELECT CASE WHEN g %% 5 < 3
+                 THEN ({_sql_array(closed)})[1 + g %% {len(closed)}]
+                 ELSE ({_sql_array(open_)})[1 + g %% {len(open_)}] END AS stage) s
+        WHERE t.id = %s
+    """, [count, start, count, span_days, template.id])
+    cr.commit()
+    seconds = time.perf_counter() - started
+    # As autovacuum leaves a table in use: statistics and visibility map.
+    with env.registry.cursor() as vacuum:
+        vacuum._cnx.autocommit = True
+        try:
+            vacuum.execute("VACUUM ANALYZE helpdesk_ticket")
+        finally:
+            vacuum._cnx.autocommit = False
+    return seconds
