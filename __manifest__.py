@@ -12,6 +12,7 @@
     "images": ["static/description/ticket_form.png"],
     "depends": [
         "helpdesk_mgmt",
+        "helpdesk_type",
         "phone_validation",
         "resource",
         "base_tier_validation",
@@ -25,6 +26,7 @@
         "data/helpdesk_info_source_data.xml",
         "data/helpdesk_info_party_data.xml",
         "data/helpdesk_ticket_category_data.xml",
+        "data/helpdesk_ticket_type_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_info_level_data.xml",

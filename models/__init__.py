@@ -10,6 +10,7 @@ from . import helpdesk_ticket_guard
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_classification
+from . import helpdesk_ticket_kind
 from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_deadline_extension

@@ -220,6 +220,7 @@ class HelpdeskInfoReport(models.Model):
         """Ticket fields the report counts by, in the printed order."""
         self.ensure_one()
         dimensions = [
+            "type_id",
             "info_origin",
             "info_source_id",
             "involved_party_id",
@@ -307,7 +308,7 @@ class HelpdeskInfoReport(models.Model):
         counted on its own."""
         self.ensure_one()
         return [
-            ["info_origin", "info_nature", "importance", "reply_state"],
+            ["type_id", "info_origin", "info_nature", "importance", "reply_state"],
             ["info_source_id", "involved_party_id"],
             ["category_id", "channel_id"],
             ["level_id"] if self.team_id else ["level_id", "team_id"],

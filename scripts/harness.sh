@@ -12,6 +12,7 @@ BUILD=$ROOT/.build
 PY=$VENV/bin/python
 HELPDESK_MGMT_VERSION=19.0.1.3.2
 TIER_VALIDATION_VERSION=19.0.1.4.6
+HELPDESK_TYPE_VERSION=19.0.1.1.0.3
 # At run time: the pkg_resources of setuptools before 80 (the venv has 65) cannot
 # read the metadata of current wheels (gevent's websocket worker stops on it).
 RUNTIME_SETUPTOOLS='setuptools>=80,<81'
@@ -54,7 +55,7 @@ ensure_venv() {
     check_odoo
     local stamp=$VENV/.harness-stamp
     local want
-    want=$( (echo "$HELPDESK_MGMT_VERSION $TIER_VALIDATION_VERSION $RUNTIME_SETUPTOOLS"; cat "$ODOO_PATH/requirements.txt" "$ROOT/requirements.txt" "$ROOT/scripts/requirements-test.txt") | sha1sum | cut -c1-40)
+    want=$( (echo "$HELPDESK_MGMT_VERSION $TIER_VALIDATION_VERSION $HELPDESK_TYPE_VERSION $RUNTIME_SETUPTOOLS"; cat "$ODOO_PATH/requirements.txt" "$ROOT/requirements.txt" "$ROOT/scripts/requirements-test.txt") | sha1sum | cut -c1-40)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$PY" ]; then
         return
     fi
@@ -72,7 +73,8 @@ ensure_venv() {
     # the source tree at ODOO_PATH, put on the path below.
     pip_install --no-deps \
         "odoo-addon-helpdesk_mgmt==$HELPDESK_MGMT_VERSION" \
-        "odoo-addon-base_tier_validation==$TIER_VALIDATION_VERSION"
+        "odoo-addon-base_tier_validation==$TIER_VALIDATION_VERSION" \
+        "odoo-addon-helpdesk_type==$HELPDESK_TYPE_VERSION"
     echo "$ODOO_PATH" > "$(site_packages)/odoo-path.pth"
     echo "$want" > "$stamp"
 }
@@ -274,6 +276,17 @@ helpdesk_mgmt_tests() {
         "-k" "not (TestHelpdeskTicketTeam and test_dashboard_buttons)"
 }
 
+# helpdesk_type's own suite too (its test case extends helpdesk_mgmt's ticket
+# tests): none of it needs leaving out, since a team that lists kinds still
+# loses the others on the form.
+helpdesk_type_tests() {
+    local tests
+    tests=$(site_packages)/odoo/addons/helpdesk_type/tests
+    [ -d "$tests" ] || die "helpdesk_type's tests are missing from $tests"
+    local module=odoo.addons.helpdesk_type.tests
+    (cd "$tests" && ls test_*.py | sed "s/\.py\$//; s/^/$module./")
+}
+
 cmd_test() {
     prepare
     ensure_chromium
@@ -288,6 +301,7 @@ cmd_test() {
     createdb -T "$db" "$bare" && check_uninstall "$bare"
     local -a upstream
     mapfile -t upstream < <(helpdesk_mgmt_tests) && [ "${#upstream[@]}" -gt 3 ] || exit 1
+    mapfile -t -O "${#upstream[@]}" upstream < <(helpdesk_type_tests) && [ "${#upstream[@]}" -gt 4 ] || exit 1
     run_pytest "$db" "$ADDON/tests" "${upstream[@]}" "$@"
 }
 

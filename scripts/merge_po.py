@@ -2,11 +2,12 @@
 source of the translations.
 
 - i18n/zh_CN.po: the addon's own terms, against i18n/helpdesk_property_info.pot;
-- i18n_extra/zh_CN.po: helpdesk_mgmt's and base_tier_validation's records,
-  fields, views and menus, which they do not translate into Chinese themselves,
-  against their .pot files (their model and model_terms entries only). They
-  live apart because Odoo merges i18n/zh_CN.po with the addon's .pot on load
-  and would drop them as obsolete.
+- i18n_extra/zh_CN.po: helpdesk_mgmt's, base_tier_validation's and
+  helpdesk_type's records, fields, views and menus, which they do not
+  translate into Chinese themselves, against their .pot files (their model
+  and model_terms entries only). They live apart because Odoo merges
+  i18n/zh_CN.po with the addon's .pot on load and would drop them as
+  obsolete.
 
 As GNU msgmerge does, without its fuzzy matching: a translation already in the
 catalogue is kept (a fuzzy one stays fuzzy), a new term comes in
@@ -28,6 +29,7 @@ ADDONS = Path(sysconfig.get_paths()["purelib"]) / "odoo/addons"
 UPSTREAM_POTS = [
     ADDONS / "helpdesk_mgmt/i18n/helpdesk_mgmt.pot",
     ADDONS / "base_tier_validation/i18n/base_tier_validation.pot",
+    ADDONS / "helpdesk_type/i18n/helpdesk_type.pot",
 ]
 WRAP = 78
 

@@ -53,8 +53,8 @@ class TestStatisticsReport(StatisticsCase):
         self.assertEqual(figures["total"], 3)
         self.assertEqual(
             [d["field"] for d in figures["dimensions"]],
-            ["info_origin", "info_source_id", "involved_party_id", "info_nature", "importance",
-             "category_id", "channel_id", "level_id", "team_id"],
+            ["type_id", "info_origin", "info_source_id", "involved_party_id", "info_nature",
+             "importance", "category_id", "channel_id", "level_id", "team_id"],
         )
         self.assertEqual(self.rows(figures, "info_origin"),
                          {"Customer Information": 2, "Company Information": 1})
@@ -69,7 +69,8 @@ class TestStatisticsReport(StatisticsCase):
         self.assertEqual(self.rows(figures, "level_id"),
                          {"General Problem": 2, "More Complex Problem": 1})
         self.assertEqual(self.rows(figures, "category_id")["Engineering / Civil Works"], 2)
-        shares = {row["label"]: row["share"] for row in figures["dimensions"][0]["rows"]}
+        [origin] = [d for d in figures["dimensions"] if d["field"] == "info_origin"]
+        shares = {row["label"]: row["share"] for row in origin["rows"]}
         self.assertEqual(shares["Customer Information"], 66.7)
 
     def test_top_categories(self):
