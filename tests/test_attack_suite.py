@@ -170,6 +170,20 @@ ATTACKS = [
         unchanged=("intake_date", "reply_deadline"),
     ),
     Attack(
+        "gate_fields", "survey.user_input", "hand out a questionnaire outside the campaign",
+        roles=("agent", "manager"), target="target_campaign_open",
+        calls=(Call("create", lambda case, t: {"vals_list": [{
+            "survey_id": t.survey_id.id, "campaign_id": t.id}]},
+            model="survey.user_input", on_target=False),),
+        no_new=(("survey.user_input", lambda case, t: [("campaign_id", "=", t.id)]),),
+    ),
+    Attack(
+        "gate_fields", "survey.user_input", "move a questionnaire to another campaign",
+        roles=("agent", "manager"), target="target_questionnaire",
+        calls=(Call("write", lambda case, t: {"vals": {"campaign_id": case.target_campaign_open().id}}),),
+        unchanged=("campaign_id",),
+    ),
+    Attack(
         "gate_fields", "helpdesk.reception.budget", "write state=approved",
         roles=("agent", "leader"), target="target_budget_pending",
         calls=(Call("write", {"vals": {"state": "approved"}}),),
@@ -519,6 +533,12 @@ class TestAttackSuite(AttackCase):
 
     def target_campaign_open(self):
         return self._campaign()
+
+    def target_questionnaire(self):
+        campaign = self._campaign()
+        return self.env["survey.user_input"].create(
+            {"survey_id": campaign.survey_id.id, "campaign_id": campaign.id}
+        )
 
     def target_campaign_closed(self):
         campaign = self._campaign()
