@@ -70,9 +70,6 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
     def _write_by_action(self, vals):
         return in_action_scope(self).write(vals)
 
-    def _create_by_action(self, vals_list):
-        return in_action_scope(self).create(vals_list)
-
     def _guard_blocked(self, names):
         guarded = self._guarded_fields()
         user = self.env.user

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
@@ -60,12 +60,14 @@ class TierReview(models.Model):
             review.helpdesk_info_document = review in guarded
             review.helpdesk_info_readable = review not in guarded or review in readable
 
+    @tools.ormcache()
     def _guarded_model_names(self):
-        return [
+        # Read by the record rules at every search of reviews: once per registry.
+        return tuple(
             name
             for name, model in self.env.registry.items()
             if not model._abstract and getattr(model, "_helpdesk_info_tier_guard", False)
-        ]
+        )
 
     def _search_helpdesk_info_document(self, operator, value):
         if operator not in ("in", "not in"):

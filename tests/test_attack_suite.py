@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from itertools import count
 
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .attack_common import PORTAL_HTTP, Attack, AttackCase, Call, attack_tests
 
@@ -182,6 +182,12 @@ ATTACKS = [
         roles=("agent", "manager"), target="target_questionnaire",
         calls=(Call("write", lambda case, t: {"vals": {"campaign_id": case.target_campaign_open().id}}),),
         unchanged=("campaign_id",),
+    ),
+    Attack(
+        "gate_fields", "survey.user_input.line", "link an answer to a ticket by hand",
+        roles=("agent", "manager"), target="target_answer",
+        calls=(Call("write", lambda case, t: {"vals": {"ticket_id": case.target_ticket().id}}),),
+        unchanged=("ticket_id",),
     ),
     Attack(
         "gate_fields", "helpdesk.reception.budget", "write state=approved",
@@ -540,6 +546,16 @@ class TestAttackSuite(AttackCase):
             {"survey_id": campaign.survey_id.id, "campaign_id": campaign.id}
         )
 
+    def target_answer(self):
+        questionnaire = self.target_questionnaire()
+        question = questionnaire.survey_id.question_ids.filtered("suggested_answer_ids")[:1]
+        return self.env["survey.user_input.line"].create({
+            "user_input_id": questionnaire.id,
+            "question_id": question.id,
+            "answer_type": "suggestion",
+            "suggested_answer_id": question.suggested_answer_ids[:1].id,
+        })
+
     def target_campaign_closed(self):
         campaign = self._campaign()
         campaign.action_close()
@@ -555,3 +571,29 @@ class TestAttackSuite(AttackCase):
 
 
 attack_tests(TestAttackSuite, ATTACKS)
+
+
+class TestEveryGateIsAttacked(TransactionCase):
+    """A model joins the suite the day it gets a gate: every model of the
+    guard (``helpdesk.info.guard.mixin``) has rows, and every model of the
+    tier guard (``helpdesk.info.tier.guard.mixin``) has rows forging its
+    reviews."""
+
+    def guarded_models(self, mixin):
+        return {
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and mixin in model._inherit_module
+        }
+
+    def test_every_guarded_model_has_attacks(self):
+        attacked = {attack.model for attack in ATTACKS}
+        self.assertFalse(self.guarded_models("helpdesk.info.guard.mixin") - attacked)
+
+    def test_every_tier_guarded_model_has_review_attacks(self):
+        tier_guarded = self.guarded_models("helpdesk.info.tier.guard.mixin")
+        self.assertEqual(tier_guarded, {"helpdesk.info.publication", "helpdesk.reception.budget"})
+        for name in tier_guarded:
+            with self.subTest(model=name):
+                label = name.split(".")[-1]
+                self.assertTrue([a for a in ATTACKS if a.kind == "tier_reviews" and label in (a.target or "")])
