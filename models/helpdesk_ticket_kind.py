@@ -21,7 +21,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _default_type_id(self):
-        return self.env.ref("helpdesk_property_info.ticket_type_other", raise_if_not_found=False)
+        # By the cached xmlid, without env.ref's existence query on each creation.
+        return self.env["helpdesk.ticket.type"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "helpdesk_property_info.ticket_type_other", raise_if_not_found=False
+            )
+        )
 
     @api.model
     def _init_ticket_kinds(self):

@@ -36,6 +36,15 @@ class TestTicketKind(PropertyInfoCase):
         plain = self.Ticket.create({"name": "From elsewhere", "description": "<p>x</p>"})
         self.assertEqual(plain.type_id, kind(self.env, "other"))
 
+    def test_the_default_kind_costs_no_query(self):
+        self.Ticket.create({"name": "Warm-up", "description": "<p>x</p>"})
+        self.env.invalidate_all()
+        queries = []
+        for _ in self._patchExecute(queries):
+            ticket = self.Ticket.create({"name": "No kind", "description": "<p>x</p>"})
+        self.assertFalse([q for q in queries if "helpdesk_ticket_type" in q])
+        self.assertEqual(ticket.type_id, kind(self.env, "other"))
+
     def test_tickets_without_a_kind_become_other(self):
         ticket = self.Ticket.create(self.phone_vals())
         self.env.cr.execute("UPDATE helpdesk_ticket SET type_id = NULL WHERE id = %s", [ticket.id])
