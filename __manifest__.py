@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",
@@ -27,6 +27,7 @@
         "data/helpdesk_info_party_data.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/helpdesk_ticket_type_data.xml",
+        "data/helpdesk_info_repair_urgency_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_info_level_data.xml",
@@ -49,6 +50,7 @@
         "views/helpdesk_info_opinion_views.xml",
         "views/helpdesk_ticket_publication_views.xml",
         "views/helpdesk_property_info_menu.xml",
+        "views/helpdesk_ticket_repair_views.xml",
         "data/helpdesk_reception_policy_data.xml",
         "views/res_company_reception_views.xml",
         "views/helpdesk_reception_policy_views.xml",
@@ -72,6 +74,7 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_ticket_story_demo.xml",
+        "demo/helpdesk_ticket_repair_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
         "demo/helpdesk_reception_demo.xml",
         "demo/helpdesk_info_survey_demo.xml",

@@ -14,21 +14,27 @@ def best(scenario, batch):
 
 
 for batch in sorted({r["batch"] for r in rows if r["scenario"] == "create_plain"}, reverse=True):
-    plain, classified = best("create_plain", batch), best("create_classified", batch)
+    plain = best("create_plain", batch)
     n = plain["tickets"]
     how = "one create() each" if batch == 1 else f"create() in batches of {batch}"
     print(f"create {n} tickets, {how}, best of 3:")
-    for label, r in (("plain helpdesk_mgmt", plain), ("classified + routed", classified)):
+    print(f"  {'plain helpdesk_mgmt':22}{plain['seconds']:6.2f} s  {n / plain['seconds']:5.0f} tickets/s  "
+          f"{plain['queries'] / n:5.1f} queries/ticket")
+    for label, scenario in (("classified + routed", "create_classified"), ("emergency repairs", "create_repair")):
+        if not any(r["scenario"] == scenario and r["batch"] == batch for r in rows):
+            continue
+        r = best(scenario, batch)
         print(f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
-              f"{r['queries'] / n:5.1f} queries/ticket")
-    print(f"  {'ratio':22}{classified['seconds'] / plain['seconds']:6.2f}")
-watcher = next((r for r in rows if r["scenario"] == "watcher"), None)
-if watcher:
-    print(f"deadline watcher over {watcher['open']} open tickets:")
-    print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
-          f"{watcher['none_due']['queries']} queries")
-    print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
-          f"{watcher['some_due']['queries']} queries ({watcher['some_due']['warned']} warned)")
+              f"{r['queries'] / n:5.1f} queries/ticket  ratio {r['seconds'] / plain['seconds']:.2f}")
+for scenario, what, done in (("watcher", "deadline watcher over {} open tickets", "warned"),
+                             ("repair_watcher", "arrival watcher over {} open repairs", "alerted")):
+    watcher = next((r for r in rows if r["scenario"] == scenario), None)
+    if watcher:
+        print(what.format(watcher["open"]) + ":")
+        print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
+              f"{watcher['none_due']['queries']} queries")
+        print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
+              f"{watcher['some_due']['queries']} queries ({watcher['some_due'][done]} {done})")
 for stats in (r for r in rows if r["scenario"] == "statistics"):
     print(f"report figures over {stats['table']} tickets ({stats['months']} months, "
           f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# make bench: ticket creation against plain helpdesk_mgmt in the same run (in
-# batches of 100 and one by one), the deadline watcher over 100,000 open
-# tickets, and the figures of the weekly and monthly reports over 1,000,000
+# make bench: ticket and repair creation against plain helpdesk_mgmt in the
+# same run (in batches of 100 and one by one), the deadline and arrival
+# watchers over 100,000 open tickets and repairs, and the figures of the weekly and monthly reports over 1,000,000
 # tickets, the ticket screens over the same million tickets (list, kanban,
 # pivot, team dashboard, form, one ticket's creation against the empty
 # database, deleting 10,000 tickets), then the load test: concurrent clients
@@ -49,9 +49,11 @@ if [ "$only" = all ]; then
         for round in 1 2 3; do
             results+=("$(BENCH_BATCH=$batch measure "$plain" ticket_bench.py create_plain)")
             results+=("$(BENCH_BATCH=$batch measure "$addon" ticket_bench.py create_classified)")
+            results+=("$(BENCH_BATCH=$batch measure "$addon" ticket_bench.py create_repair)")
         done
     done
     results+=("$(measure "$addon" ticket_bench.py watcher)")
+    results+=("$(measure "$addon" ticket_bench.py repair_watcher)")
     dropdb "$plain"
 fi
 # One ticket at a time, classified, in the empty database (compared below

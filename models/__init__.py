@@ -47,3 +47,6 @@ from . import survey_user_input_line
 from . import helpdesk_info_report_sections
 from . import helpdesk_ticket_duplicate
 from . import helpdesk_ticket_screens
+from . import helpdesk_info_repair_urgency
+from . import helpdesk_ticket_repair
+from . import helpdesk_ticket_repair_watch

@@ -46,6 +46,7 @@ ROLES = {
     "leader2": "helpdesk_property_info.group_company_leader",
     "counsel": "helpdesk_property_info.group_legal_counsel",
     "accountant": "account.group_account_invoice",
+    "worker": "helpdesk_property_info.group_maintenance_worker",
     "portal": "base.group_portal",
     "portal2": "base.group_portal",
 }

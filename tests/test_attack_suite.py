@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from itertools import count
 
 from odoo.fields import Command
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .attack_common import PORTAL_HTTP, Attack, AttackCase, Call, attack_tests
 
@@ -344,6 +344,40 @@ ATTACKS = [
         calls=(Call("unlink"),),
         unchanged=("state", "name"),
     ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "record arrival on site without the button",
+        roles=("agent", "manager", "handler", "worker"), target="target_repair_dispatched",
+        calls=(Call("write", {"vals": {"repair_state": "on_site", "repair_arrival_date": "2026-01-05 02:05:00"}}),),
+        unchanged=("repair_state", "repair_arrival_date", "repair_on_time"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "arrive or finish a repair dispatched to another worker",
+        roles=("agent", "handler", "worker"), target="target_repair_other_worker",
+        calls=(Call("action_repair_arrive"), Call("action_repair_done")),
+        unchanged=("repair_state", "repair_arrival_date", "repair_done_date"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "worker takes a repair or dispatches it",
+        roles=("worker",), target="target_repair_dispatched",
+        calls=(Call("write", lambda case, t: {"vals": {"repair_worker_id": case.users["handler"].id}}), Call("action_repair_dispatch")),
+        unchanged=("repair_worker_id", "repair_state", "repair_dispatch_date"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "clear the arrival watcher's marks",
+        roles=("agent", "manager"), target="target_repair_dispatched",
+        calls=(Call("write", {"vals": {"repair_next_check": False, "repair_late_alerted": True,
+                                        "arrival_deadline": "2099-01-01 00:00:00"}}),),
+        unchanged=("repair_next_check", "repair_late_alerted", "arrival_deadline"),
+    ),
+    Attack(
+        "context_defaults", "helpdesk.ticket", "create a repair already done, with default_repair_state",
+        roles=("agent", "manager"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals(
+                    type_id=_ref(case, "helpdesk_property_info.ticket_type_repair"))]},
+                    context={"default_repair_state": "confirmed",
+                             "default_repair_arrival_date": "2026-01-05 02:05:00"}, on_target=False),),
+        no_new=(("helpdesk.ticket", []),),
+    ),
     # 8. Exports are no RPC gate: covered by test_reception_export.
     # 9. helpdesk_mgmt's portal route -------------------------------------
     Attack(
@@ -516,6 +550,25 @@ class TestAttackSuite(AttackCase):
         publication.with_user(self.users["leader2"]).validate_tier()
         publication.with_user(self.users["agent"]).action_publish()
         return publication
+
+    def _repair(self, worker):
+        ticket = self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_repair").id,
+            repair_urgency_id=self.env.ref("helpdesk_property_info.repair_urgency_emergency").id,
+            repair_worker_id=worker.id,
+        )
+        ticket.action_repair_dispatch()
+        return ticket
+
+    def target_repair_dispatched(self):
+        return self._repair(self.users["worker"])
+
+    def target_repair_other_worker(self):
+        other = self.env["res.users"].search([("login", "=", "hpi_attack_worker_other")]) or new_test_user(
+            self.env, login="hpi_attack_worker_other", company_id=self.company.id,
+            groups="helpdesk_property_info.group_maintenance_worker",
+        )
+        return self._repair(other)
 
     def target_intake_team(self):
         return self.cs_team

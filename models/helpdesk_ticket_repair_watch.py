@@ -1,0 +1,66 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+ARRIVAL_CRON = "helpdesk_property_info.ir_cron_watch_repair_arrivals"
+
+
+class HelpdeskTicket(models.Model):
+    """The arrival watcher: a repair with nobody on site at its deadline is
+    reported to the repair team's leader and the Customer Service managers,
+    once. The watcher is triggered for each deadline as it is set, so that it
+    runs at the minute, not at its next periodic run."""
+
+    _inherit = "helpdesk.ticket"
+
+    def _schedule_repair_watch(self):
+        deadlines = {ticket.repair_next_check for ticket in self if ticket.repair_next_check}
+        if not deadlines:
+            return
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(ARRIVAL_CRON, raise_if_not_found=False)
+        if cron_id:
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger(sorted(deadlines))
+
+    @api.model
+    def _cron_watch_repair_arrivals(self, batch_size=200):
+        """Alert on the repairs whose arrival deadline has passed with nobody
+        on site. Selects only those, through the partial index on
+        ``repair_next_check``: a run with nothing due costs one query."""
+        Cron = self.env["ir.cron"]
+        failed = []
+        domain = Domain("repair_next_check", "<=", fields.Datetime.now())
+        while tickets := self.search(
+            domain & Domain("id", "not in", failed), limit=batch_size, order="repair_next_check, id"
+        ):
+            locked = tickets.try_lock_for_update()
+            if not locked:
+                break
+            for ticket in locked:
+                try:
+                    with self.env.cr.savepoint():
+                        ticket._alert_late_arrival()
+                except Exception:
+                    _logger.exception("Arrival watcher: repair %s failed, left for the next run", ticket.id)
+                    failed.append(ticket.id)
+            remaining = len(tickets) == batch_size
+            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
+                break
+
+    def _alert_late_arrival(self):
+        self.ensure_one()
+        managers = self._company_users("group_cs_manager")
+        users = self.team_id.user_id | managers
+        summary = self.env._(
+            "Nobody on site: repair due on site by %s", self._format_datetime(self.arrival_deadline)
+        )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
+            self._deadline_activity_vals("mail_activity_repair_late", user, summary)
+            for user in users or self.env.user
+        ])
+        self.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        self._write_by_action({"repair_late_alerted": True})
