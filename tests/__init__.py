@@ -39,3 +39,4 @@ from . import test_review_access
 from . import test_guard
 from . import test_harness
 from . import test_ticket_indexes
+from . import test_units
