@@ -81,6 +81,7 @@
         "demo/helpdesk_info_publication_demo.xml",
         "demo/helpdesk_reception_demo.xml",
         "demo/helpdesk_info_survey_demo.xml",
+        "demo/helpdesk_info_unit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
