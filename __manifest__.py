@@ -18,6 +18,7 @@
         "base_tier_validation",
         "account",
         "survey",
+        "base_import",
     ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
@@ -66,6 +67,11 @@
         "views/helpdesk_ticket_statistics_views.xml",
         "views/helpdesk_info_report_views.xml",
         "views/helpdesk_info_community_views.xml",
+        "views/helpdesk_info_building_views.xml",
+        "views/helpdesk_info_unit_views.xml",
+        "views/helpdesk_info_unit_occupancy_views.xml",
+        "views/helpdesk_info_unit_menu.xml",
+        "views/res_partner_views.xml",
         "views/survey_question_views.xml",
         "views/helpdesk_info_survey_campaign_views.xml",
         "views/helpdesk_info_statistics_menu.xml",
@@ -78,6 +84,7 @@
         "demo/helpdesk_info_publication_demo.xml",
         "demo/helpdesk_reception_demo.xml",
         "demo/helpdesk_info_survey_demo.xml",
+        "demo/helpdesk_info_unit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -38,6 +38,11 @@ from . import account_move_reception
 from . import helpdesk_ticket_statistics
 from . import helpdesk_info_report
 from . import helpdesk_info_community
+from . import helpdesk_info_building
+from . import helpdesk_info_unit
+from . import helpdesk_info_unit_occupancy
+from . import helpdesk_ticket_unit
+from . import res_partner_unit
 from . import helpdesk_info_survey_campaign
 from . import helpdesk_info_survey_result
 from . import survey_question

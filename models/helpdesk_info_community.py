@@ -35,6 +35,13 @@ class HelpdeskInfoCommunity(models.Model):
     )
     owner_count = fields.Integer(string="Number of Owners", compute="_compute_owner_count")
     note = fields.Text(string="Notes")
+    building_ids = fields.One2many(
+        "helpdesk.info.building",
+        "community_id",
+        string="Buildings",
+        help="The buildings (楼栋) of the community in the units register.",
+    )
+    unit_count = fields.Integer(string="Number of Units", compute="_compute_unit_count")
 
     _code_company_uniq = models.UniqueIndex(
         "(company_id, code) WHERE code IS NOT NULL",
@@ -45,3 +52,14 @@ class HelpdeskInfoCommunity(models.Model):
     def _compute_owner_count(self):
         for community in self:
             community.owner_count = len(community.owner_ids)
+
+    def _compute_unit_count(self):
+        counts = self.env["helpdesk.info.unit"]._count_by("community_id", self)
+        for community in self:
+            community.unit_count = counts.get(community, 0)
+
+    def action_open_units(self):
+        self.ensure_one()
+        return self.env["helpdesk.info.unit"]._action_open(
+            [("community_id", "=", self.id)], {"default_community_id": self.id}
+        )

@@ -42,3 +42,4 @@ from . import test_ticket_indexes
 from . import test_repair
 from . import test_repair_watch
 from . import test_repair_ui
+from . import test_units
