@@ -29,6 +29,7 @@
         "data/helpdesk_ticket_category_data.xml",
         "data/helpdesk_ticket_type_data.xml",
         "data/helpdesk_info_repair_urgency_data.xml",
+        "data/product_repair_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_info_level_data.xml",
@@ -80,11 +81,12 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_ticket_story_demo.xml",
-        "demo/helpdesk_ticket_repair_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
         "demo/helpdesk_reception_demo.xml",
         "demo/helpdesk_info_survey_demo.xml",
         "demo/helpdesk_info_unit_demo.xml",
+        "demo/product_repair_demo.xml",
+        "demo/helpdesk_ticket_repair_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,7 +34,7 @@ from . import helpdesk_reception_expense
 from . import helpdesk_reception_expense_limits
 from . import helpdesk_reception_expense_accounting
 from . import helpdesk_reception_usage
-from . import account_move_reception
+from . import account_move
 from . import helpdesk_ticket_statistics
 from . import helpdesk_info_report
 from . import helpdesk_info_community
@@ -55,3 +55,5 @@ from . import helpdesk_ticket_screens
 from . import helpdesk_info_repair_urgency
 from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_repair_watch
+from . import helpdesk_ticket_repair_fee_line
+from . import helpdesk_ticket_repair_fee

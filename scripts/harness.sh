@@ -206,8 +206,8 @@ run_pytest() {  # database, pytest args...
 }
 
 # Uninstalling leaves helpdesk_mgmt installed and nothing of the addon behind,
-# but the partners that vendor bills still name (the demo's exported month):
-# Accounting keeps its entries.
+# but the partners and products that invoices and bills still name (the
+# demo's exported month, its paid repair): Accounting keeps its entries.
 check_uninstall() {  # database
     local db=$1
     say "uninstalling $ADDON from '$db'"
@@ -221,7 +221,12 @@ check_uninstall() {  # database
                     AND name IN ('info_origin', 'contact_phone', 'importance')) || ' ' ||
                (SELECT count(*) FROM ir_model_data d WHERE d.module = '$ADDON'
                     AND NOT (d.model = 'res.partner' AND EXISTS (
-                        SELECT 1 FROM account_move m WHERE d.res_id IN (m.partner_id, m.commercial_partner_id))))")
+                        SELECT 1 FROM account_move m WHERE d.res_id IN (m.partner_id, m.commercial_partner_id)))
+                    AND NOT (d.model = 'product.product' AND EXISTS (
+                        SELECT 1 FROM account_move_line l WHERE l.product_id = d.res_id))
+                    AND NOT (d.model = 'product.category' AND EXISTS (
+                        SELECT 1 FROM account_move_line l JOIN product_product p ON p.id = l.product_id
+                        JOIN product_template t ON t.id = p.product_tmpl_id WHERE t.categ_id = d.res_id)))")
     [ "$left" = "uninstalled installed 0 0 0" ] \
         || die "uninstalling $ADDON from '$db' left something behind (state, helpdesk_mgmt, models, fields, xmlids: $left)"
 }

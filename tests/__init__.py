@@ -43,3 +43,4 @@ from . import test_repair
 from . import test_repair_watch
 from . import test_repair_ui
 from . import test_units
+from . import test_repair_fee

@@ -378,6 +378,35 @@ ATTACKS = [
                              "default_repair_arrival_date": "2026-01-05 02:05:00"}, on_target=False),),
         no_new=(("helpdesk.ticket", []),),
     ),
+    Attack(
+        "state_machines", "helpdesk.ticket.repair.fee.line", "change, add or delete a fee line after the owner agreed",
+        roles=("agent", "manager", "worker"), target="target_repair_fee_line_agreed",
+        calls=(
+            Call("write", {"vals": {"price_unit": 1}}),
+            Call("create", lambda case, t: {"vals_list": [
+                {"ticket_id": t.ticket_id.id, "name": "Forged", "price_unit": 500}]}, on_target=False),
+            Call("unlink"),
+        ),
+        unchanged=("price_unit", "quantity", "name"),
+        no_new=(("helpdesk.ticket.repair.fee.line", lambda case, t: [("ticket_id", "=", t.ticket_id.id)]),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "unfreeze an agreed fee or forge the invoicing",
+        roles=("agent", "manager", "worker"), target="target_repair_paid_agreed",
+        calls=(
+            Call("write", {"vals": {"repair_fee_agreed_date": False}}),
+            Call("write", {"vals": {"repair_paid": False}}),
+            Call("write", {"vals": {"repair_invoice_status": "invoiced"}}),
+            Call("write", lambda case, t: {"vals": {"repair_fee_line_ids": [(0, 0, {"name": "Forged", "price_unit": 500})]}}),
+        ),
+        unchanged=("repair_fee_agreed_date", "repair_paid", "repair_invoice_status", "repair_fee"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "cancel a repair's invoice without the right",
+        roles=("agent", "handler", "worker"), target="target_repair_invoiced",
+        calls=(Call("action_repair_cancel_invoice"),),
+        unchanged=("repair_invoice_status",),
+    ),
     # 8. Exports are no RPC gate: covered by test_reception_export.
     # 9. helpdesk_mgmt's portal route -------------------------------------
     Attack(
@@ -569,6 +598,24 @@ class TestAttackSuite(AttackCase):
             groups="helpdesk_property_info.group_maintenance_worker",
         )
         return self._repair(other)
+
+    def target_repair_paid_agreed(self):
+        ticket = self._repair(self.users["worker"])
+        ticket.write({
+            "repair_paid": True,
+            "repair_fee_line_ids": [(0, 0, {"name": "Unblock a drain", "price_unit": 80})],
+        })
+        ticket.action_repair_agree_fee()
+        return ticket
+
+    def target_repair_fee_line_agreed(self):
+        return self.target_repair_paid_agreed().repair_fee_line_ids
+
+    def target_repair_invoiced(self):
+        ticket = self.target_repair_paid_agreed()
+        ticket.action_repair_arrive()
+        ticket.action_repair_done()
+        return ticket
 
     def target_intake_team(self):
         return self.cs_team
