@@ -55,5 +55,6 @@ from . import helpdesk_ticket_screens
 from . import helpdesk_info_repair_urgency
 from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_repair_watch
+from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
 from . import helpdesk_ticket_team_repair
