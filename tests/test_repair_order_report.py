@@ -69,3 +69,10 @@ class TestRepairOrderReport(RepairCase):
         self.assertEqual(action.get_valid_action_reports("helpdesk.ticket", complaint.ids), [])
         form = self.Ticket.with_user(self.agent).get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn("Print Repair Order", form)
+
+    def test_the_worker_prints_his_repair_order(self):
+        html, _kind = (
+            self.env["ir.actions.report"].with_user(self.worker)._render_qweb_html(REPORT, self.ticket.ids)
+        )
+        self.assertIn("3-2-501", html.decode())
+        self.assertIn(self.agent.name, html.decode())
