@@ -2,13 +2,17 @@
 the tickets inserted in SQL (INSERT … SELECT generate_series) with every
 column the reports and the ticket screens read.
 
-Classification, team, level, intake spread evenly over `months` months ending
-with the month measured, reply deadline and reply (on time, late or none),
-closing and return visit; then what the screens show: stage (60% in a closed
-stage, as many as are closed, the rest spread over the open stages), assigned
-agent (one in six unassigned), contact and commercial partner, priority,
-resolution deadline, and one ticket in fifty archived. The table is then
-vacuumed and analysed, as autovacuum leaves a table in use.
+Classification and kind (three in eight repairs), team, level, intake spread
+evenly over `months` months ending with the month measured, reply deadline
+and reply (on time, late or none), closing and return visit; the repairs'
+urgency, arrival deadline, arrival (3 to 19 minutes after the report for an
+emergency or urgent one, so some late; two hours for an ordinary one; one in
+thirteen never reached, alerted late and still dispatched if its ticket is
+open; the others done, or confirmed if closed); then what the screens show:
+stage (60% in a closed stage, as many as are closed, the rest spread over the
+open stages), assigned agent (one in six unassigned), contact and commercial
+partner, priority, resolution deadline, and one ticket in fifty archived. The
+table is then vacuumed and analysed, as autovacuum leaves a table in use.
 """
 
 import time
@@ -55,6 +59,12 @@ def insert_tickets(env, count, months=12):
     sources = _ids(env, "helpdesk.info.source") + [None]
     parties = _ids(env, "helpdesk.info.party") + [None]
     levels = _ids(env, "helpdesk.info.level")
+    ref = env.ref
+    repair = ref("helpdesk_property_info.ticket_type_repair").id
+    kinds = [ref(f"helpdesk_property_info.ticket_type_{kind}").id for kind in (
+        "complaint", "repair", "inquiry", "repair", "suggestion", "repair", "praise", "other")]
+    urgencies = env["helpdesk.info.repair.urgency"].browse([
+        ref(f"helpdesk_property_info.repair_urgency_{u}").id for u in ("emergency", "urgent", "ordinary")])
     stages = env["helpdesk.ticket.stage"].search([("team_ids", "=", False)])
     closed = stages.filtered("closed").ids
     open_ = stages.filtered(lambda s: not s.closed).ids
@@ -84,6 +94,8 @@ def insert_tickets(env, count, months=12):
             active, priority, user_id, partner_id, commercial_partner_id,
             info_origin, info_nature, importance, category_id, channel_id,
             info_source_id, involved_party_id, level_id,
+            type_id, is_repair, repair_urgency_id, arrival_deadline, repair_arrival_date,
+            repair_arrival_minutes, repair_on_time, repair_late_alerted, repair_state,
             intake_date, reply_deadline, resolve_deadline, replied_date,
             reply_state, reply_on_time_rate,
             closed_date, visit_date, visit_satisfaction, visit_score, return_visit_rate,
@@ -103,6 +115,17 @@ def insert_tickets(env, count, months=12):
             ({_sql_array(sources)})[1 + g %% {len(sources)}],
             ({_sql_array(parties)})[1 + g %% {len(parties)}],
             ({_sql_array(levels)})[1 + g %% {len(levels)}],
+            k.type_id, k.type_id = {repair},
+            CASE WHEN k.type_id = {repair} THEN r.urgency END,
+            CASE WHEN k.type_id = {repair} THEN r.deadline END,
+            CASE WHEN k.type_id = {repair} THEN r.arrival END,
+            CASE WHEN k.type_id = {repair} THEN
+                 COALESCE(EXTRACT(EPOCH FROM r.arrival - d.intake)::int / 60, 0) END,
+            k.type_id = {repair} AND COALESCE(r.arrival <= r.deadline, false),
+            k.type_id = {repair} AND (r.arrival IS NULL OR r.arrival > r.deadline),
+            CASE WHEN k.type_id <> {repair} THEN NULL
+                 WHEN s.stage = ANY({_sql_array(closed)}) THEN 'confirmed'
+                 WHEN r.arrival IS NOT NULL THEN 'done' ELSE 'dispatched' END,
             d.intake, d.intake + interval '1 day', d.intake + interval '5 days',
             CASE g %% 10 WHEN 0 THEN NULL WHEN 1 THEN d.intake + interval '2 days'
                  ELSE d.intake + interval '3 hours' END,
@@ -120,7 +143,17 @@ def insert_tickets(env, count, months=12):
                       AS intake) d,
              LATERAL (SELECT CASE WHEN g %% 5 < 3
                  THEN ({_sql_array(closed)})[1 + g %% {len(closed)}]
-                 ELSE ({_sql_array(open_)})[1 + g %% {len(open_)}] END AS stage) s
+                 ELSE ({_sql_array(open_)})[1 + g %% {len(open_)}] END AS stage) s,
+             LATERAL (SELECT ({_sql_array(kinds)})[1 + (g / 11) %% {len(kinds)}] AS type_id) k,
+             LATERAL (SELECT u.urgency,
+                 d.intake + CASE WHEN u.minutes > 0 THEN u.minutes * interval '1 minute'
+                                 ELSE interval '8 hours' END AS deadline,
+                 CASE WHEN g %% 13 = 0 THEN NULL
+                      WHEN u.minutes > 0 THEN d.intake + (3 + g %% 17) * interval '1 minute'
+                      ELSE d.intake + interval '2 hours' END AS arrival
+                 FROM (SELECT ({_sql_array(urgencies.ids)})[1 + (g / 3) %% 3] AS urgency,
+                              ({_sql_array(urgencies.mapped("arrival_minutes"))})[1 + (g / 3) %% 3]
+                              AS minutes) u) r
         WHERE t.id = %s
     """, [count, start, count, span_days, template.id])
     cr.commit()

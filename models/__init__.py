@@ -57,3 +57,6 @@ from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_repair_watch
 from . import helpdesk_ticket_repair_fee_line
 from . import helpdesk_ticket_repair_fee
+from . import helpdesk_ticket_repair_order
+from . import helpdesk_info_report_repairs
+from . import helpdesk_ticket_team_repair

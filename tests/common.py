@@ -1,4 +1,9 @@
+import io
+import re
+import unicodedata
+
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfReader
 
 
 class PropertyInfoCase(TransactionCase):
@@ -52,6 +57,30 @@ class PropertyInfoCase(TransactionCase):
         cls.level_general = cls.env.ref("helpdesk_property_info.level_general")
         cls.level_complex = cls.env.ref("helpdesk_property_info.level_complex")
         cls.level_major = cls.env.ref("helpdesk_property_info.level_major")
+
+    def company_in_chinese(self):
+        """The demo company, writing in Simplified Chinese with the addon's
+        translations loaded."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "helpdesk_property_info")]
+        )._update_translations("zh_CN")
+        self.company.partner_id.lang = "zh_CN"
+        self.company.name = "祥和物业服务有限公司"
+
+    def render_pdf_text(self, report, records):
+        """The text of the PDF ``report`` prints for ``records``, without blanks."""
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        # Some CJK glyphs map back to their Kangxi radical twins (⽉ for 月):
+        # compatibility normalisation folds them into the ideographs.
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
     @classmethod
     def phone_vals(cls, **overrides):
