@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # make bench: ticket and repair creation against plain helpdesk_mgmt in the
 # same run (in batches of 100 and one by one), the deadline and arrival
-# watchers over 100,000 open tickets and repairs, and the figures of the weekly and monthly reports over 1,000,000
-# tickets, the ticket screens over the same million tickets (list, kanban,
+# watchers over 100,000 open tickets and repairs, the figures of the weekly
+# and monthly reports over 1,000,000 tickets, the ticket screens over the same million tickets (list, kanban,
 # pivot, team dashboard, form, one ticket's creation against the empty
 # database, deleting 10,000 tickets), then the load test: concurrent clients
 # of a multi-process Odoo on 127.0.0.1 (bench/load_bench.py). Results:
-# BENCHMARKS.md. `bash bench/run.sh statistics`, `screens` or `load` runs one
-# part alone.
+# BENCHMARKS.md. `bash bench/run.sh create`, `statistics`, `screens` or
+# `load` runs one part alone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/harness.sh" lib
 only=${1:-all}
-case $only in all|statistics|screens|load) ;; *) die "usage: $0 [statistics|screens|load]" ;; esac
+case $only in all|create|statistics|screens|load) ;; *) die "usage: $0 [create|statistics|screens|load]" ;; esac
 prepare
 
 db=${BENCH_DB:-${ADDON}_bench}  # prefix of the throwaway databases
@@ -42,7 +42,7 @@ measure() {  # database script [scenario]
 results=()
 dropdb --if-exists "$plain"; dropdb --if-exists "$stats"
 [ "$only" = load ] || create_db "$addon" --without-demo
-if [ "$only" = all ]; then
+if [ "$only" = all ] || [ "$only" = create ]; then
     say "installing plain helpdesk_mgmt into '$plain'"
     odoo -d "$plain" -i helpdesk_mgmt --stop-after-init --log-level=warn
     for batch in ${BENCH_BATCHES:-100 1}; do
@@ -64,7 +64,9 @@ create_one() {  # database label
             BENCH_LABEL=$2 measure "$1" ticket_bench.py create_classified)")
     done
 }
-if [ "$only" != load ]; then
+if [ "$only" = create ]; then
+    dropdb "$addon"
+elif [ "$only" != load ]; then
     [ "$only" = statistics ] || create_one "$addon" create_empty
     # A million tickets: in a throwaway copy of the addon's database.
     createdb -T "$addon" "$stats"

@@ -222,11 +222,12 @@ check_uninstall() {  # database
                (SELECT count(*) FROM ir_model_data d WHERE d.module = '$ADDON'
                     AND NOT (d.model = 'res.partner' AND EXISTS (
                         SELECT 1 FROM account_move m WHERE d.res_id IN (m.partner_id, m.commercial_partner_id)))
-                    AND NOT (d.model = 'product.product' AND EXISTS (
-                        SELECT 1 FROM account_move_line l WHERE l.product_id = d.res_id))
-                    AND NOT (d.model = 'product.category' AND EXISTS (
+                    AND NOT (d.model IN ('product.product', 'product.template', 'product.category')
+                        AND EXISTS (
                         SELECT 1 FROM account_move_line l JOIN product_product p ON p.id = l.product_id
-                        JOIN product_template t ON t.id = p.product_tmpl_id WHERE t.categ_id = d.res_id)))")
+                        JOIN product_template t ON t.id = p.product_tmpl_id
+                        WHERE d.res_id = CASE d.model WHEN 'product.product' THEN p.id
+                            WHEN 'product.template' THEN t.id ELSE t.categ_id END)))")
     [ "$left" = "uninstalled installed 0 0 0" ] \
         || die "uninstalling $ADDON from '$db' left something behind (state, helpdesk_mgmt, models, fields, xmlids: $left)"
 }
