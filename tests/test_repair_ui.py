@@ -2,6 +2,19 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
+class TestRepairScreens(HttpCase):
+    def test_repairs_open_in_every_view(self):
+        for view_type in ("list", "kanban", "pivot", "graph"):
+            with self.subTest(view_type=view_type):
+                self.browser_js(
+                    f"/odoo/helpdesk-repairs?view_type={view_type}",
+                    "setTimeout(() => console.log('test successful'), 1000)",
+                    ready="odoo.isReady",
+                    login="admin",
+                )
+
+
+@tagged("post_install", "-at_install")
 class TestRepairOnPhone(HttpCase):
     browser_size = "375x667"
     touch_enabled = True
