@@ -59,13 +59,13 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
         default="library",
     )
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
-    known_years = fields.Char(compute="_compute_known_years")
+    known_years = fields.Char(string="Years Built In", compute="_compute_known_years")
     csv_file = fields.Binary(
         string="CSV File",
         help="One line per day: date (YYYY-MM-DD), kind (holiday or workday; "
         "休 or 班), name. A first line of column titles is skipped.",
     )
-    csv_filename = fields.Char()
+    csv_filename = fields.Char(string="File Name")
 
     @api.model
     def _default_calendar(self):
