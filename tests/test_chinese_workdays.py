@@ -278,3 +278,25 @@ class TestChineseWorkdays(PropertyInfoCase):
                 )
         self.import_year(2025, user=self.manager)
         self.assertTrue(self.leaves())
+
+    def test_the_screens_open_for_the_cs_manager(self):
+        Workday = self.Workday.with_user(self.manager)
+        views = Workday.get_views([(False, "list"), (False, "search")])["views"]
+        self.assertIn('name="dayofweek"', views["list"]["arch"])
+        wizard = self.env["helpdesk.info.holiday.import"].with_user(self.manager)
+        self.assertIn('name="action_import"', wizard.get_views([(False, "form")])["views"]["form"]["arch"])
+        calendar = self.calendar.with_user(self.manager)
+        calendar_form = calendar.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="makeup_workday_ids"', calendar_form)
+        self.assertIn("Import China", calendar_form)
+        calendar_form = self.calendar.with_user(self.agent).get_views([(False, "form")])
+        self.assertNotIn("Import China", calendar_form["views"]["form"]["arch"])
+
+    def test_a_year_the_library_does_not_know_is_refused_in_chinese(self):
+        self.company_in_chinese()
+        wizard = self.env["helpdesk.info.holiday.import"].with_user(self.manager)
+        wizard = wizard.with_context(lang="zh_CN").create(
+            {"calendar_id": self.calendar.id, "year": 2099}
+        )
+        with self.assertRaisesRegex(UserError, "请以 CSV 文件上传国务院公布的 2099 年节假日安排"):
+            wizard.action_import()
