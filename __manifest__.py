@@ -20,7 +20,7 @@
         "survey",
         "base_import",
     ],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "chinesecalendar"]},
     "data": [
         "security/helpdesk_property_info_security.xml",
         "security/ir.model.access.csv",
@@ -52,6 +52,7 @@
         "views/helpdesk_info_opinion_views.xml",
         "views/helpdesk_ticket_publication_views.xml",
         "views/helpdesk_property_info_menu.xml",
+        "views/helpdesk_info_makeup_workday_views.xml",
         "report/helpdesk_ticket_repair_reports.xml",
         "views/helpdesk_ticket_repair_views.xml",
         "data/helpdesk_reception_policy_data.xml",

@@ -87,14 +87,13 @@ class HelpdeskTicketTeam(models.Model):
 
     def _is_working_day(self, day):
         """Whether the team's calendar has working time on ``day`` (holidays
-        excluded)."""
+        excluded, make-up workdays included)."""
         calendar = self.resource_calendar_id
         if not calendar:
             return day.weekday() < 5
         tz = self._local_tz()
         start = tz.localize(datetime.combine(day, time.min))
-        intervals = calendar._work_intervals_batch(start, start + timedelta(days=1))[False]
-        return bool(list(intervals))
+        return bool(calendar._helpdesk_work_intervals(start, start + timedelta(days=1), tz))
 
     def _company_managers(self, company):
         group = self.env.ref("helpdesk_property_info.group_cs_manager")

@@ -1,26 +1,86 @@
+from datetime import datetime
+
 import pytz
 
-from odoo import models, tools
+from odoo import fields, models, tools
+from odoo.tools.date_utils import float_to_time
+from odoo.tools.intervals import Intervals
 
 
 class ResourceCalendar(models.Model):
     _name = "resource.calendar"
     _inherit = ["resource.calendar", "helpdesk.info.cache.mixin"]
 
+    makeup_workday_ids = fields.One2many(
+        comodel_name="helpdesk.info.makeup.workday",
+        inverse_name="calendar_id",
+        string="Make-up Workdays",
+        help="Days off of the week that are worked (调休上班), with the hours of "
+        "another weekday.",
+    )
+
     @tools.ormcache("self.id", "begin", "end")
     def _cached_work_intervals(self, begin, end):
-        """Work intervals (holidays excluded) between two naive UTC datetimes, as
-        a tuple of naive UTC (start, stop) pairs.
+        """Work intervals (holidays excluded, make-up workdays included)
+        between two naive UTC datetimes, as a tuple of naive UTC (start, stop)
+        pairs.
 
         Kept per registry: a ticket created alone would otherwise read the
         calendar's attendances and leaves again. Any change to a calendar, its
-        attendances or its leaves clears the cache.
+        attendances, its leaves or its make-up workdays clears the cache.
         """
         tz = pytz.timezone(self.tz or "UTC")
+        intervals = self._helpdesk_work_intervals(
+            pytz.utc.localize(begin), pytz.utc.localize(end), tz
+        )
         return tuple(
             (start.astimezone(pytz.utc).replace(tzinfo=None),
              stop.astimezone(pytz.utc).replace(tzinfo=None))
-            for start, stop, _meta in self._work_intervals_batch(
-                pytz.utc.localize(begin), pytz.utc.localize(end), tz=tz
-            )[False]
+            for start, stop, _meta in intervals
         )
+
+    def _helpdesk_work_intervals(self, start_dt, end_dt, tz):
+        """The calendar's work intervals between two aware datetimes, in
+        ``tz``, with its make-up workdays (调休上班) worked."""
+        self.ensure_one()
+        intervals = self._work_intervals_batch(start_dt, end_dt, tz=tz)[False]
+        makeup = self._makeup_attendance_intervals(start_dt, end_dt, tz)
+        if makeup:
+            # a holiday of the calendar still wins over a make-up workday
+            leaves = self._leave_intervals_batch(start_dt, end_dt, tz=tz)[False]
+            intervals = intervals | (makeup - leaves)
+        return intervals
+
+    def _makeup_attendance_intervals(self, start_dt, end_dt, tz):
+        """The working hours of the make-up workdays between two aware
+        datetimes, each day worked with the hours of its chosen weekday."""
+        self.ensure_one()
+        if self.flexible_hours:
+            return Intervals(keep_distinct=True)
+        days = self.env["helpdesk.info.makeup.workday"].sudo().search(
+            [
+                ("calendar_id", "=", self.id),
+                ("date", ">=", start_dt.astimezone(tz).date()),
+                ("date", "<=", end_dt.astimezone(tz).date()),
+            ]
+        )
+        if not days:
+            return Intervals(keep_distinct=True)
+        Attendance = self.env["resource.calendar.attendance"]
+        attendances = self.attendance_ids.filtered(
+            lambda a: not a.display_type and a.day_period != "lunch"
+        )
+        result = []
+        for day in days:
+            week_type = str(Attendance.get_week_type(day.date))
+            for attendance in attendances:
+                if attendance.dayofweek != day.dayofweek or (
+                    self.two_weeks_calendar and attendance.week_type != week_type
+                ):
+                    continue
+                start = tz.localize(datetime.combine(day.date, float_to_time(attendance.hour_from)))
+                stop = tz.localize(datetime.combine(day.date, float_to_time(attendance.hour_to)))
+                start, stop = max(start, start_dt), min(stop, end_dt)
+                if start < stop:
+                    result.append((start, stop, attendance))
+        return Intervals(result, keep_distinct=True)

@@ -423,6 +423,36 @@ ATTACKS = [
         calls=(Call("unlink"),),
         unchanged=("name", "code"),
     ),
+    # 11. Working days of the deadlines ----------------------------------
+    Attack(
+        "working_days", "helpdesk.info.makeup.workday", "add, move or delete a make-up workday",
+        roles=("agent", "handler", "leader", "worker"), target="target_makeup_workday",
+        calls=(
+            Call("create", lambda case, t: {"vals_list": [
+                {"name": "Forged", "date": "2025-10-12", "calendar_id": t.calendar_id.id}]},
+                 on_target=False),
+            Call("write", {"vals": {"date": "2025-10-18", "dayofweek": "4"}}),
+            Call("unlink"),
+        ),
+        unchanged=("date", "dayofweek", "calendar_id"),
+        no_new=(("helpdesk.info.makeup.workday", []),),
+    ),
+    Attack(
+        "working_days", "helpdesk.info.holiday.import", "import a year's holidays without being CS manager",
+        roles=("agent", "handler", "leader"),
+        calls=(Call("create", lambda case, t: {"vals_list": [
+            {"calendar_id": case.company.resource_calendar_id.id, "year": 2025}]}, on_target=False),),
+        no_new=(("helpdesk.info.makeup.workday", []), ("resource.calendar.leaves", [])),
+    ),
+    Attack(
+        "working_days", "resource.calendar.leaves", "add a holiday to the team's working hours directly",
+        roles=("agent", "manager", "handler"),
+        calls=(Call("create", lambda case, t: {"vals_list": [{
+            "name": "Forged holiday", "calendar_id": case.company.resource_calendar_id.id,
+            "date_from": "2025-10-09 00:00:00", "date_to": "2025-10-10 15:59:59"}]},
+            on_target=False),),
+        no_new=(("resource.calendar.leaves", []),),
+    ),
 ]
 
 
@@ -660,6 +690,12 @@ class TestAttackSuite(AttackCase):
         campaign = self._campaign()
         campaign.action_close()
         return campaign
+
+    def target_makeup_workday(self):
+        return self.env["helpdesk.info.makeup.workday"].create({
+            "name": "National Day make-up workday", "date": "2025-10-11",
+            "calendar_id": self.company.resource_calendar_id.id,
+        })
 
     def target_level_in_use(self):
         n = next(SEQUENCE)
