@@ -54,6 +54,8 @@
         "views/helpdesk_property_info_menu.xml",
         "views/helpdesk_info_makeup_workday_views.xml",
         "report/helpdesk_ticket_repair_reports.xml",
+        "report/helpdesk_ticket_result_reports.xml",
+        "views/helpdesk_ticket_result_views.xml",
         "views/helpdesk_ticket_repair_views.xml",
         "data/helpdesk_reception_policy_data.xml",
         "views/res_company_reception_views.xml",
@@ -90,6 +92,7 @@
         "demo/helpdesk_info_unit_demo.xml",
         "demo/product_repair_demo.xml",
         "demo/helpdesk_ticket_repair_demo.xml",
+        "demo/helpdesk_ticket_result_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

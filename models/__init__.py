@@ -24,6 +24,7 @@ from . import helpdesk_info_publication_effect
 from . import helpdesk_info_opinion
 from . import helpdesk_ticket_publication
 from . import helpdesk_info_makeup_workday
+from . import helpdesk_ticket_result
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -353,10 +353,7 @@ class HelpdeskInfoPublication(models.Model):
 
     def reject_tier(self):
         """A rejection always states its reason."""
-        self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
-        reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
-        return self._add_comment("reject", reviews)
+        return self._reject_asking_reason()
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
@@ -367,10 +364,9 @@ class HelpdeskInfoPublication(models.Model):
     def _rejected_tier(self, tiers=False):
         result = super()._rejected_tier(tiers)
         if self.state == "to_approve" and self.validation_status == "rejected":
-            reasons = self.review_ids.filtered(lambda r: r.status == "rejected")
             self.sudo().with_context(skip_validation_check=True).write({
                 "state": "rejected",
-                "rejection_reason": "\n".join(filter(None, reasons.mapped("comment"))),
+                "rejection_reason": self._rejection_reasons(),
             })
         return result
 

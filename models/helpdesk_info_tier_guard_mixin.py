@@ -73,6 +73,18 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
     def reject_tier(self):
         return super(HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()).reject_tier()
 
+    def _reject_asking_reason(self):
+        """The rejection dialog of the user's reviews: its comment is the reason."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
+        return self._add_comment("reject", reviews)
+
+    def _rejection_reasons(self):
+        self.ensure_one()
+        rejected = self.review_ids.filtered(lambda r: r.status == "rejected")
+        return "\n".join(filter(None, rejected.mapped("comment")))
+
     def _validate_tier(self, tiers=False):
         return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._validate_tier(tiers)
 

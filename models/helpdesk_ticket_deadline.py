@@ -224,6 +224,7 @@ class HelpdeskTicket(models.Model):
                     "written replies are recorded when they are sent."
                 )
             )
+        self._check_counsel_advice_given("reply")
         self._register_reply(method)
         for ticket in self:
             ticket.message_post(

@@ -10,7 +10,8 @@ class HelpdeskTicket(models.Model):
     """Escalation (§4 handling flow, §6 media, §10 litigation): a major problem
     waits for a company leader's opinion before it is answered in writing or
     closed; possible litigation waits for legal counsel's advice before any
-    written reply; media and group incidents reach the leaders at once."""
+    reply, written, by phone or in person, and before it is closed; media and
+    group incidents reach the leaders at once."""
 
     _inherit = "helpdesk.ticket"
 
@@ -127,6 +128,8 @@ class HelpdeskTicket(models.Model):
                 "intake_litigation_risk"
             )):
                 self._check_may_lift_litigation_risk()
+            # Created straight into a closed stage: the same gate as closing.
+            tickets.filtered("closed")._check_counsel_advice_given("close")
         tickets._notify_escalations(self.browse(), self.browse(), self.browse())
         return tickets
 
@@ -143,6 +146,7 @@ class HelpdeskTicket(models.Model):
                         ", ".join(blocked.mapped("number")),
                     )
                 )
+            self._check_counsel_advice_given("close")
         before = (
             self.filtered("awaiting_leader_opinion"),
             self.filtered("awaiting_counsel"),
@@ -291,6 +295,28 @@ class HelpdeskTicket(models.Model):
                         ticket.number,
                     )
                 )
+
+    def _check_counsel_advice_given(self, action):
+        """Possible litigation (§10): legal counsel's advice comes before the
+        ticket is closed or a reply by phone or in person is given, as before
+        any written reply (``_check_written_reply_allowed``)."""
+        blocked = self.filtered("awaiting_counsel")
+        if not blocked:
+            return
+        numbers = ", ".join(blocked.mapped("number"))
+        if action == "close":
+            message = self.env._(
+                "Ticket %s may lead to litigation: it is not closed before legal counsel's "
+                "advice is recorded.",
+                numbers,
+            )
+        else:
+            message = self.env._(
+                "Ticket %s may lead to litigation: no reply by phone or in person is given "
+                "before legal counsel's advice is recorded.",
+                numbers,
+            )
+        raise UserError(message)
 
     def _is_customer_reply(self, kwargs):
         """Whether a message posted with ``kwargs`` by a staff member answers

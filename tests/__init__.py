@@ -45,3 +45,4 @@ from . import test_repair_ui
 from . import test_units
 from . import test_repair_fee
 from . import test_chinese_workdays
+from . import test_complaint_result

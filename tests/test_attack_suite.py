@@ -22,6 +22,7 @@ SEQUENCE = count(1)
 
 BUDGET_DEFINITION = "helpdesk_property_info.tier_definition_reception_budget"
 PUBLICATION_DEFINITION = "helpdesk_property_info.tier_definition_publication_leader"
+RESULT_DEFINITION = "helpdesk_property_info.tier_definition_result_manager"
 
 
 def _ref(case, xmlid):
@@ -201,12 +202,60 @@ ATTACKS = [
         calls=(Call("write", {"vals": {"state": "published"}}),),
         unchanged=("state", "published_date", "validation_status"),
     ),
+    Attack(
+        "gate_fields", "helpdesk.ticket.result", "write a pending result approved, or its approver",
+        roles=("agent", "handler", "manager"), target="target_result_pending",
+        calls=(
+            Call("write", {"vals": {"state": "approved"}}),
+            Call("write", lambda case, t: {"vals": {
+                "approved_by_id": case.users["manager"].id, "approved_date": "2026-01-05 02:00:00"}}),
+            Call("write", lambda case, t: {"vals": {"handler_id": case.users["manager"].id}}),
+        ),
+        unchanged=("state", "approved_by_id", "approved_date", "handler_id", "validation_status"),
+    ),
+    Attack(
+        "context_defaults", "helpdesk.ticket.result", "create a result already approved, with default_state",
+        roles=("agent", "handler"),
+        calls=(Call("create", lambda case, t: {"vals_list": [{"ticket_id": case.target_complaint().id,
+                                                             "result": "Forged"}]},
+                    context={"default_state": "approved", "default_approved_by_id": 2}, on_target=False),),
+        no_new=(("helpdesk.ticket.result", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket.result", "write an approved result's reply or the watcher's marks",
+        roles=("agent", "handler"), target="target_result_approved",
+        calls=(
+            Call("write", {"vals": {"replied_date": "2026-01-05 03:00:00", "reply_method": "phone"}}),
+            Call("write", {"vals": {"reply_deadline": "2099-01-01 00:00:00", "reply_next_check": False,
+                                    "reply_alert": "overdue"}}),
+            Call("write", {"vals": {"result": "Changed after the approval"}}),
+        ),
+        unchanged=("replied_date", "reply_method", "reply_deadline", "reply_next_check", "reply_alert", "result"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "close a complaint whose result is not approved",
+        roles=("agent", "manager", "handler"), target="target_result_pending_ticket",
+        calls=(Call("write", lambda case, t: {"vals": {
+            "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}}),),
+        unchanged=("stage_id", "closed"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.ticket", "record a phone reply or close a possible litigation before the advice",
+        roles=("agent", "handler"), target="target_legal_ticket",
+        calls=(
+            Call("action_record_reply", {"method": "phone", "note": "Told him by phone"}),
+            Call("write", lambda case, t: {"vals": {
+                "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}}),
+        ),
+        unchanged=("replied_date", "reply_method", "stage_id", "closed"),
+    ),
     # 3. Tier reviews ---------------------------------------------------
     *[
         row
         for model, target, definition in (
             ("helpdesk.reception.budget", "target_budget_pending", BUDGET_DEFINITION),
             ("helpdesk.info.publication", "target_publication_pending", PUBLICATION_DEFINITION),
+            ("helpdesk.ticket.result", "target_result_pending", RESULT_DEFINITION),
         )
         for label in (model.split(".")[-1],)
         for row in (
@@ -270,6 +319,25 @@ ATTACKS = [
         calls=(Call("write", {"vals": {"content": "<p>Forged content</p>"}},
                     context={"skip_validation_check": True}),),
         unchanged=("content", "validation_status"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.ticket.result", "the handler approves the result he asked for",
+        roles=("manager",), target="target_result_by_manager",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.ticket.result", "a handler or agent approves a pending result",
+        roles=("agent", "handler", "leader"), target="target_result_pending",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.ticket.result", "write under approval with skip_validation_check",
+        roles=("agent", "handler"), target="target_result_pending",
+        calls=(Call("write", {"vals": {"result": "Forged result"}},
+                    context={"skip_validation_check": True}),),
+        unchanged=("result", "validation_status"),
     ),
     Attack(
         "tier_reviews", "helpdesk.info.publication", "a leader approves a publication he asked for",
@@ -647,6 +715,33 @@ class TestAttackSuite(AttackCase):
         ticket.action_repair_done()
         return ticket
 
+    def target_complaint(self):
+        return self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id)
+
+    def _result(self, user):
+        result = self.env["helpdesk.ticket.result"].with_user(user).create(
+            {"ticket_id": self.target_complaint().id, "result": "Roof resealed; no more leaks."}
+        )
+        result.action_submit()
+        return result.sudo()
+
+    def target_result_pending(self):
+        return self._result(self.users["handler"])
+
+    def target_result_pending_review(self):
+        return self.target_result_pending().review_ids[:1]
+
+    def target_result_pending_ticket(self):
+        return self.target_result_pending().ticket_id
+
+    def target_result_by_manager(self):
+        return self._result(self.users["manager"])
+
+    def target_result_approved(self):
+        result = self.target_result_pending()
+        result.with_user(self.users["manager"]).validate_tier()
+        return result
+
     def target_intake_team(self):
         return self.cs_team
 
@@ -728,7 +823,9 @@ class TestEveryGateIsAttacked(TransactionCase):
 
     def test_every_tier_guarded_model_has_review_attacks(self):
         tier_guarded = self.guarded_models("helpdesk.info.tier.guard.mixin")
-        self.assertEqual(tier_guarded, {"helpdesk.info.publication", "helpdesk.reception.budget"})
+        self.assertEqual(
+            tier_guarded, {"helpdesk.info.publication", "helpdesk.reception.budget", "helpdesk.ticket.result"}
+        )
         for name in tier_guarded:
             with self.subTest(model=name):
                 label = name.split(".")[-1]

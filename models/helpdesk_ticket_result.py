@@ -1,0 +1,559 @@
+import logging
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+RESULT_STATES = [
+    ("draft", "Draft"),
+    ("pending", "Waiting Approval"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
+RESULT_REPLY_METHODS = [
+    ("phone", "Phone"),
+    ("in_person", "In Person"),
+    ("form", "Acceptance and Reply Form"),
+]
+RESULT_REPLY_STATES = [
+    ("waiting", "Waiting Approval"),
+    ("pending", "To Reply Today"),
+    ("due_soon", "Due Soon"),
+    ("overdue", "Overdue"),
+    ("on_time", "Replied on Time"),
+    ("late", "Replied Late"),
+]
+# What the approval covers: it no longer changes once asked for.
+RESULT_CONTENT_FIELDS = {"ticket_id", "result"}
+
+
+class HelpdeskTicketResult(models.Model):
+    """The handling result of a complaint (seed 001 §7, 回复处理意见): the
+    handler writes what was done, the Customer Service manager (客户经理)
+    approves it through tier validation, and the result is replied to the
+    customer on the day of the approval, with the Acceptance and Reply Form
+    (《客户建议/意见受理回复表》).
+
+    A document of its own rather than tier validation on the ticket:
+    base_tier_validation freezes a record under validation and removes its
+    reviews when its state moves, so on the ticket it would block the
+    routing, deadline, repair and chatter writes that go on while the
+    manager decides, and a stage change would wipe the approval.
+    """
+
+    _name = "helpdesk.ticket.result"
+    _description = "Complaint Handling Result"
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    _state_from = ["pending"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, index=True, string="Company"
+    )
+    result = fields.Text(
+        string="Handling Result",
+        required=True,
+        tracking=True,
+        help="What the complained-about department did and what the customer is told.",
+    )
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handled By",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+        tracking=True,
+        help="Who wrote the result and asks for its approval; never its approver.",
+    )
+    state = fields.Selection(
+        RESULT_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+    )
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
+    rejection_reason = fields.Text(readonly=True, copy=False)
+    reply_deadline = fields.Datetime(
+        string="Reply By",
+        readonly=True,
+        copy=False,
+        help="The end of the working day of the approval: the customer hears the result that day.",
+    )
+    replied_date = fields.Datetime(string="Replied On", readonly=True, copy=False, tracking=True)
+    reply_method = fields.Selection(RESULT_REPLY_METHODS, readonly=True, copy=False, tracking=True)
+    reply_state = fields.Selection(
+        RESULT_REPLY_STATES,
+        compute="_compute_reply_state",
+        store=True,
+        index=True,
+    )
+    reply_alert = fields.Selection(
+        [("due_soon", "Due Soon"), ("overdue", "Overdue")],
+        string="Last Reply Alert",
+        readonly=True,
+        copy=False,
+    )
+    reply_next_check = fields.Datetime(
+        compute="_compute_reply_next_check",
+        store=True,
+        copy=False,
+        help="When the deadline watcher next has something to do for this result's reply.",
+    )
+
+    ticket_readable = fields.Boolean(
+        compute="_compute_ticket_readable",
+        search="_search_ticket_readable",
+        help="The current user reads the complaint.",
+    )
+
+    _ticket_uniq = models.UniqueIndex(
+        "(ticket_id)", "A complaint has one handling result: revise it rather than writing another."
+    )
+    _reply_next_check_idx = models.Index("(reply_next_check) WHERE reply_next_check IS NOT NULL")
+
+    def _compute_ticket_readable(self):
+        readable = self.search([("id", "in", self.ids), ("ticket_readable", "=", True)])
+        for record in self:
+            record.ticket_readable = record in readable
+
+    def _search_ticket_readable(self, operator, value):
+        # Record rules call this as the user, under sudo: the ticket's rules
+        # are applied without it.
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        Ticket = self.env(su=False)["helpdesk.ticket"]
+        domain = Domain("ticket_id", "in", Ticket._search([])) if Ticket.has_access("read") else Domain.FALSE
+        return domain if (operator == "in") == (True in value) else ~domain
+
+    @api.depends("ticket_id.number")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = self.env._(
+                "Handling Result of %s", record.ticket_id.number or record.ticket_id.display_name or ""
+            )
+
+    @api.depends("state", "reply_deadline", "replied_date", "reply_alert")
+    def _compute_reply_state(self):
+        now = fields.Datetime.now()
+        for record in self:
+            deadline = record.reply_deadline
+            if record.replied_date:
+                late = deadline and record.replied_date > deadline
+                record.reply_state = "late" if late else "on_time"
+            elif record.state != "approved" or not deadline:
+                record.reply_state = "waiting"
+            elif now >= deadline or record.reply_alert == "overdue":
+                record.reply_state = "overdue"
+            elif now >= deadline - record._due_soon_delta() or record.reply_alert == "due_soon":
+                record.reply_state = "due_soon"
+            else:
+                record.reply_state = "pending"
+
+    @api.depends("state", "reply_deadline", "replied_date", "reply_alert")
+    def _compute_reply_next_check(self):
+        for record in self:
+            deadline = record.reply_deadline
+            if record.state != "approved" or record.replied_date or not deadline or record.reply_alert == "overdue":
+                record.reply_next_check = False
+            elif record.reply_alert == "due_soon":
+                record.reply_next_check = deadline
+            else:
+                record.reply_next_check = deadline - record._due_soon_delta()
+
+    def _due_soon_delta(self):
+        return timedelta(hours=self.ticket_id.level_id.due_soon_hours or 0)
+
+    @api.constrains("ticket_id")
+    def _check_complaint(self):
+        for record in self:
+            if not record.ticket_id._result_approval_required():
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %s is not a complaint: only complaints have a handling result approved.",
+                        record.ticket_id.number,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+
+    def _guarded_fields(self):
+        # The approval, the reply and the watcher's markers follow from the
+        # buttons; the handler is whoever wrote the result.
+        return dict.fromkeys(
+            (
+                "state", "handler_id", "approved_by_id", "approved_date", "rejection_reason",
+                "reply_deadline", "replied_date", "reply_method", "reply_state", "reply_alert",
+                "reply_next_check",
+            ),
+            None,
+        ) | super()._guarded_fields()
+
+    def _tier_excluded_reviewers(self):
+        return self.handler_id
+
+    def write(self, vals):
+        if RESULT_CONTENT_FIELDS & set(vals):
+            frozen = self.filtered(lambda r: r.state in ("pending", "approved"))
+            if frozen:
+                raise UserError(
+                    self.env._(
+                        "%(result)s is waiting for approval or approved: what the manager approves "
+                        "no longer changes.",
+                        result=frozen[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(record.state not in ("draft", "rejected") for record in self):
+            raise UserError(
+                self.env._("A handling result waiting for approval or approved is kept with its complaint.")
+            )
+
+    # ------------------------------------------------------------------
+    # Approval
+    # ------------------------------------------------------------------
+
+    def _get_tier_validation_readonly_domain(self):
+        return "state == 'pending'"
+
+    @api.depends("state", "review_ids")
+    def _compute_need_validation(self):
+        # See helpdesk.info.publication: no value computed before the state or
+        # the reviews changed is reused.
+        return super()._compute_need_validation()
+
+    def action_submit(self):
+        """Ask the Customer Service manager to approve the result."""
+        self.check_access("write")
+        for record in self:
+            if record.state not in ("draft", "rejected"):
+                raise UserError(self.env._("Only a draft or rejected handling result is submitted for approval."))
+            if not (record.result or "").strip():
+                raise UserError(self.env._("Write the handling result before asking for its approval."))
+        self._write_by_action({"state": "pending", "rejection_reason": False})
+        self.invalidate_recordset(["need_validation"])
+        reviews = self.request_validation()
+        for record in self:
+            if not reviews.filtered(lambda r, rec=record: r.res_id == rec.id):
+                raise UserError(
+                    self.env._(
+                        "No approval tier applies to %s: ask an administrator to configure the "
+                        "handling result tiers.",
+                        record.display_name,
+                    )
+                )
+        return True
+
+    def validate_tier(self):
+        self.ensure_one()
+        if self.handler_id == self.env.user:
+            raise UserError(
+                self.env._("You handled %s: another manager approves its result.", self.ticket_id.number)
+            )
+        if not self.env.su and not self.review_ids.filtered(
+            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
+        ):
+            raise UserError(
+                self.env._(
+                    "The handling result of %s waits for a Customer Service manager's approval: "
+                    "you are not among its reviewers.",
+                    self.ticket_id.number,
+                )
+            )
+        # True rather than None: XML-RPC callers cannot receive None.
+        return super().validate_tier() or True
+
+    def reject_tier(self):
+        """A rejection states its reason."""
+        return self._reject_asking_reason()
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        if self.state == "pending" and self.validation_status == "validated":
+            self._approve()
+        return result
+
+    def _rejected_tier(self, tiers=False):
+        result = super()._rejected_tier(tiers)
+        if self.state == "pending" and self.validation_status == "rejected":
+            # Out of the reviewed state while its reviews stay, as a record of the rejection.
+            self._tier_scope().with_context(skip_validation_check=True).write(
+                {"state": "rejected", "rejection_reason": self._rejection_reasons()}
+            )
+            self.ticket_id.message_post(
+                body=self.env._("Handling result rejected: %s", self.rejection_reason or ""),
+                subtype_xmlid="mail.mt_note",
+            )
+        return result
+
+    def _approve(self):
+        self.ensure_one()
+        approvers = self.review_ids.filtered(
+            lambda r: r.status == "approved" and r.done_by and r.done_by != self.handler_id
+        ).done_by
+        if not approvers:
+            raise UserError(self.env._("A handling result is approved by a manager other than its handler."))
+        now = fields.Datetime.now()
+        self.invalidate_recordset(["need_validation"])
+        self._write_by_action(
+            {
+                "state": "approved",
+                "approved_by_id": approvers[-1].id,
+                "approved_date": now,
+                "reply_deadline": self.ticket_id._end_of_working_day(now),
+                "reply_alert": False,
+            }
+        )
+        self.ticket_id.message_post(
+            body=self.env._(
+                "Handling result approved by %(manager)s: reply to the customer by %(deadline)s.",
+                manager=approvers[-1].name,
+                deadline=self.ticket_id._format_datetime(self.reply_deadline),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def action_draft(self):
+        """Back to draft to revise a rejected result."""
+        for record in self:
+            if record.state != "rejected":
+                raise UserError(self.env._("Only a rejected handling result goes back to draft."))
+        self._write_by_action({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------
+    # The reply to the customer
+    # ------------------------------------------------------------------
+
+    def action_record_reply(self, method, note=""):
+        """Record that the approved result was told to the customer."""
+        methods = dict(self._fields["reply_method"]._description_selection(self.env))
+        if method not in methods:
+            raise UserError(self.env._("Tell how the customer heard the result: by phone, in person or with the form."))
+        self.check_access("write")
+        for record in self:
+            if record.state != "approved":
+                raise UserError(
+                    self.env._("%s is not approved: the customer hears an approved result only.", record.display_name)
+                )
+            if record.replied_date:
+                raise UserError(self.env._("The result of %s was already replied.", record.ticket_id.number))
+        self._write_by_action({"replied_date": fields.Datetime.now(), "reply_method": method})
+        for record in self:
+            record.ticket_id.message_post(
+                body=self.env._(
+                    "Handling result replied to the customer: %(method)s. %(note)s",
+                    method=methods[method],
+                    note=note or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_record_reply_button(self):
+        """The form's reply buttons: the method in ``result_reply_method``."""
+        return self.action_record_reply(self.env.context.get("result_reply_method"))
+
+    def _reply_form_lang(self):
+        self.ensure_one()
+        return self.ticket_id._repair_order_lang()
+
+    def _reply_form_tz(self):
+        self.ensure_one()
+        return self.ticket_id._repair_order_tz()
+
+    def _reply_form_filename(self):
+        self.ensure_one()
+        number = (self.ticket_id.number or str(self.ticket_id.id)).replace("/", "-")
+        return self.env._("Acceptance and Reply Form %s", number)
+
+    # ------------------------------------------------------------------
+    # Watcher: called by the deadline watcher's scheduled action
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _watch_result_replies(self, batch_size=200):
+        """Warn before, and escalate after, the same-day reply of an approved
+        result. One indexed query when nothing is due (``reply_next_check``);
+        each result leaves the selection once warned, so nothing is warned
+        twice. A failure is logged and left for the next run."""
+        domain = Domain("reply_next_check", "<=", fields.Datetime.now())
+        failed = []
+        while records := self.search(
+            domain & Domain("id", "not in", failed), limit=batch_size, order="reply_next_check, id"
+        ):
+            locked = records.try_lock_for_update()
+            if not locked:
+                break
+            for record in locked:
+                try:
+                    with self.env.cr.savepoint():
+                        record._watch_reply()
+                except Exception:
+                    _logger.exception("Deadline watcher: handling result %s failed, left for the next run", record.id)
+                    failed.append(record.id)
+            if len(records) < batch_size:
+                break
+
+    def _watch_reply(self):
+        self.ensure_one()
+        now = fields.Datetime.now()
+        deadline = self.reply_deadline
+        ticket = self.ticket_id
+        if self.replied_date or not deadline or self.state != "approved":
+            return
+        when = ticket._format_datetime(deadline)
+        if now >= deadline:
+            users = (self.handler_id | ticket.user_id | ticket._company_users("group_cs_manager")).filtered(
+                lambda u, t=ticket: not u.share and t.company_id in u.company_ids
+            )
+            summary = self.env._("Approved result not replied since %s", when)
+            alert = "overdue"
+            xmlid = "mail_activity_reply_overdue"
+        else:
+            users = self.handler_id | ticket.user_id
+            summary = self.env._("Reply the approved result by %s", when)
+            alert = "due_soon"
+            xmlid = "mail_activity_reply_due_soon"
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [ticket._deadline_activity_vals(xmlid, user, summary) for user in users or self.env.user]
+        )
+        ticket.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        self._write_by_action({"reply_alert": alert})
+
+
+class HelpdeskTicket(models.Model):
+    """A complaint closes only once its handling result is approved (seed 001
+    §7); the end of the working day the reply to the customer is due by."""
+
+    _inherit = "helpdesk.ticket"
+
+    result_ids = fields.One2many(
+        "helpdesk.ticket.result", "ticket_id", string="Handling Result", groups="base.group_user"
+    )
+    result_approval_required = fields.Boolean(
+        compute="_compute_result_approval_required",
+        help="A complaint: its handling result is approved before it is closed.",
+    )
+    result_state = fields.Selection(
+        [("none", "Not Written"), *RESULT_STATES],
+        string="Handling Result Status",
+        compute="_compute_result_state",
+        groups="base.group_user",
+    )
+
+    @api.model
+    def _complaint_type_id(self):
+        return self.env["ir.model.data"]._xmlid_to_res_id(
+            "helpdesk_property_info.ticket_type_complaint", raise_if_not_found=False
+        )
+
+    def _result_approval_required(self):
+        self.ensure_one()
+        complaint = self._complaint_type_id()
+        return bool(complaint) and self.type_id.id == complaint
+
+    @api.depends("type_id")
+    def _compute_result_approval_required(self):
+        for ticket in self:
+            ticket.result_approval_required = ticket._result_approval_required()
+
+    @api.depends("result_ids.state")
+    def _compute_result_state(self):
+        for ticket in self:
+            ticket.result_state = ticket.sudo().result_ids[:1].state or "none"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        if not self.env.su:
+            # Created straight into a closed stage: the same gate.
+            tickets.filtered("closed")._check_result_approved(created=True)
+        return tickets
+
+    def write(self, vals):
+        # Every user and client meets the gate; the superuser (data files, and
+        # helpdesk_mgmt's portal route closing a customer's own ticket) does not.
+        if self._vals_close_ticket(vals) and not self.env.su:
+            self._check_result_approved()
+        return super().write(vals)
+
+    def _check_result_approved(self, created=False):
+        blocked = self.filtered(
+            lambda t: (created or not t.closed)
+            and t._result_approval_required()
+            and t.sudo().result_ids[:1].state != "approved"
+        )
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "Complaint %s: the Customer Service manager approves the handling result "
+                    "before the complaint is closed.",
+                    ", ".join(blocked.mapped("number")),
+                )
+            )
+
+    def action_open_result(self):
+        """The complaint's handling result, a new one if none is written yet."""
+        self.ensure_one()
+        result = self.result_ids[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Handling Result"),
+            "res_model": "helpdesk.ticket.result",
+            "view_mode": "form",
+            "res_id": result.id or False,
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _end_of_working_day(self, moment):
+        """The end of the working day ``moment`` (naive UTC) falls on, in the
+        team's calendar; after hours or on a day off, of the next working day.
+        Without a calendar, midnight in the company's time zone."""
+        self.ensure_one()
+        calendar = self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
+        if calendar:
+            tz = pytz.timezone(calendar.tz or "UTC")
+            begin = datetime.combine(moment.date(), time.min) - timedelta(days=1)
+            for span in (15, 60, 400):
+                intervals = calendar._cached_work_intervals(begin, begin + timedelta(days=span))
+                by_day = defaultdict(list)
+                for start, stop in intervals:
+                    by_day[pytz.utc.localize(start).astimezone(tz).date()].append(stop)
+                for day in sorted(by_day):
+                    end = max(by_day[day])
+                    if end > moment:
+                        # whole seconds: a day's last interval may end at 23:59:59.999999
+                        return (end + timedelta(microseconds=500000)).replace(microsecond=0)
+        tz = pytz.timezone(self._repair_order_tz())
+        local = pytz.utc.localize(moment).astimezone(tz)
+        end = tz.localize(datetime.combine(local.date() + timedelta(days=1), time.min))
+        return end.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _cron_watch_deadlines(self, batch_size=200):
+        super()._cron_watch_deadlines(batch_size=batch_size)
+        self.env["helpdesk.ticket.result"]._watch_result_replies(batch_size=batch_size)
