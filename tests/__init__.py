@@ -44,3 +44,5 @@ from . import test_repair_watch
 from . import test_repair_ui
 from . import test_units
 from . import test_repair_fee
+from . import test_complaint_grade
+from . import test_resolution_watcher
