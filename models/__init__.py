@@ -62,4 +62,5 @@ from . import helpdesk_ticket_repair_fee_line
 from . import helpdesk_ticket_repair_fee
 from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
+from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
