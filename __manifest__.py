@@ -33,12 +33,14 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_info_level_data.xml",
+        "data/helpdesk_info_complaint_grade_data.xml",
         "data/helpdesk_info_route_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/tier_definition_data.xml",
         "views/helpdesk_info_source_views.xml",
         "views/helpdesk_info_level_views.xml",
+        "views/helpdesk_info_complaint_grade_views.xml",
         "views/helpdesk_info_route_views.xml",
         "views/helpdesk_ticket_deadline_extension_views.xml",
         "views/helpdesk_ticket_record_wizard_views.xml",
@@ -93,6 +95,7 @@
         "demo/product_repair_demo.xml",
         "demo/helpdesk_ticket_repair_demo.xml",
         "demo/helpdesk_ticket_result_demo.xml",
+        "demo/helpdesk_ticket_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

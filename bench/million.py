@@ -61,6 +61,8 @@ def insert_tickets(env, count, months=12):
     levels = _ids(env, "helpdesk.info.level")
     ref = env.ref
     repair = ref("helpdesk_property_info.ticket_type_repair").id
+    complaint = ref("helpdesk_property_info.ticket_type_complaint").id
+    grades = [ref(f"helpdesk_property_info.complaint_grade_{g}").id for g in ("minor", "important", "major")]
     kinds = [ref(f"helpdesk_property_info.ticket_type_{kind}").id for kind in (
         "complaint", "repair", "inquiry", "repair", "suggestion", "repair", "praise", "other")]
     urgencies = env["helpdesk.info.repair.urgency"].browse([
@@ -97,7 +99,7 @@ def insert_tickets(env, count, months=12):
             type_id, is_repair, repair_urgency_id, arrival_deadline, repair_arrival_date,
             repair_arrival_minutes, repair_on_time, repair_late_alerted, repair_state,
             intake_date, reply_deadline, resolve_deadline, replied_date,
-            reply_state, reply_on_time_rate,
+            reply_state, reply_on_time_rate, resolve_state, complaint_grade_id,
             closed_date, visit_date, visit_satisfaction, visit_score, return_visit_rate,
             last_stage_update, create_date, write_date, create_uid, write_uid)
         SELECT 'S' || g, t.name, t.description, t.company_id,
@@ -131,6 +133,8 @@ def insert_tickets(env, count, months=12):
                  ELSE d.intake + interval '3 hours' END,
             CASE g %% 10 WHEN 0 THEN 'overdue' WHEN 1 THEN 'late' ELSE 'on_time' END,
             CASE WHEN g %% 10 > 1 THEN 100 ELSE 0 END,
+            CASE WHEN g %% 5 < 3 THEN 'on_time' ELSE 'overdue' END,
+            CASE WHEN k.type_id = {complaint} THEN ({_sql_array(grades)})[1 + g %% {len(grades)}] END,
             CASE WHEN g %% 5 < 3 THEN d.intake + interval '2 days' END,
             CASE WHEN g %% 5 < 2 THEN d.intake + interval '3 days' END,
             CASE WHEN g %% 5 < 2 THEN (1 + g %% 5 * 2)::varchar END,

@@ -4,7 +4,9 @@ from . import helpdesk_info_guard_mixin
 from . import helpdesk_info_tier_guard_mixin
 from . import helpdesk_info_source
 from . import helpdesk_info_party
+from . import helpdesk_info_deadline_rule_mixin
 from . import helpdesk_info_level
+from . import helpdesk_info_complaint_grade
 from . import helpdesk_info_route
 from . import helpdesk_ticket_guard
 from . import helpdesk_ticket_channel
@@ -16,6 +18,7 @@ from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_deadline_extension
 from . import helpdesk_ticket_routing
 from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_complaint
 from . import helpdesk_ticket_return_visit
 from . import tier_definition
 from . import tier_review
@@ -61,4 +64,5 @@ from . import helpdesk_ticket_repair_fee_line
 from . import helpdesk_ticket_repair_fee
 from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
+from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair

@@ -4,8 +4,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-ALLOWANCE_UNITS = [("hours", "Hours"), ("days", "Days")]
-TIME_BASES = [("calendar", "Calendar Time"), ("working", "Working Time")]
+from .helpdesk_info_deadline_rule_mixin import TIME_BASES
 
 
 class HelpdeskInfoLevel(models.Model):
@@ -13,59 +12,21 @@ class HelpdeskInfoLevel(models.Model):
     and to resolve it."""
 
     _name = "helpdesk.info.level"
+    _inherit = ["helpdesk.info.deadline.rule.mixin"]
     _description = "Problem Level"
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True, help="Short stable identifier, used by integrations.")
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    description = fields.Text(translate=True)
     company_id = fields.Many2one(
         comodel_name="res.company",
         index=True,
         help="Leave empty to share the level between all companies.",
-    )
-    reply_allowance = fields.Float(
-        required=True,
-        default=1,
-        help="Time allowed, from the intake, to give the customer a reply.",
-    )
-    reply_unit = fields.Selection(ALLOWANCE_UNITS, required=True, default="days")
-    reply_basis = fields.Selection(
-        TIME_BASES,
-        required=True,
-        default="working",
-        help="Working time follows the team's working hours and skips the "
-        "company's holidays, in the team's time zone; a working day counts the "
-        "calendar's hours per day.",
     )
     resolve_allowance = fields.Float(
         required=True,
         default=3,
         help="Time allowed, from the intake, to resolve the problem.",
     )
-    resolve_unit = fields.Selection(ALLOWANCE_UNITS, required=True, default="days")
     resolve_basis = fields.Selection(TIME_BASES, required=True, default="working")
-    due_soon_hours = fields.Float(
-        string="Due-Soon Warning (hours)",
-        default=4,
-        help="How many hours before the reply deadline the assignee is warned.",
-    )
-    leader_opinion_required = fields.Boolean(
-        string="Leader's Opinion Required",
-        help="A company leader records an opinion before the ticket is answered "
-        "in writing or closed; the leaders get an activity for it.",
-    )
-    extension_group_id = fields.Many2one(
-        comodel_name="res.groups",
-        string="Extension Approved By",
-        required=True,
-        default=lambda self: self.env.ref(
-            "helpdesk_property_info.group_cs_manager", raise_if_not_found=False
-        ),
-        help="Members of this group approve a request to extend a deadline.",
-    )
 
     _code_company_uniq = models.UniqueIndex(
         "(code, COALESCE(company_id, 0))",
@@ -98,20 +59,10 @@ class HelpdeskInfoLevel(models.Model):
             [("company_id", "in", [company.id, False])], order="sequence, id", limit=1
         )
 
-    def _allowance_hours(self, kind, calendar):
-        """Allowance of ``kind`` ('reply' or 'resolve') in hours; a working day
-        counts the calendar's hours per day."""
-        self.ensure_one()
-        amount = self[f"{kind}_allowance"]
-        if self[f"{kind}_unit"] == "hours":
-            return amount
-        if self[f"{kind}_basis"] == "working" and calendar:
-            return amount * (calendar.hours_per_day or 8)
-        return amount * 24
-
     @api.model
     def _compute_deadlines(self, requests):
-        """Deadlines for many (start, level, kind, calendar) requests at once.
+        """Deadlines for many (start, level, kind, calendar) requests at once;
+        ``level`` may be any deadline rule (a complaint grade too).
 
         ``requests`` maps a key to (start, level, kind, calendar), start being a
         naive UTC datetime. Working-time requests of one calendar share one read

@@ -151,7 +151,7 @@ class HelpdeskInfoPublication(models.Model):
     major_problem = fields.Boolean(
         compute="_compute_ticket_flags",
         search="_search_major_problem",
-        help="One of the related tickets is a major problem.",
+        help="One of the related tickets is a major problem or a major complaint.",
     )
     approved_content = fields.Html(
         readonly=True, copy=False, help="The exact content the leaders approved."
@@ -216,14 +216,15 @@ class HelpdeskInfoPublication(models.Model):
         self.department_ids |= self.ticket_ids.team_id
 
     @api.depends(
-        "ticket_ids.litigation_risk", "ticket_ids.level_id.leader_opinion_required"
+        "ticket_ids.litigation_risk", "ticket_ids.level_id.leader_opinion_required",
+        "ticket_ids.complaint_grade_id.leader_opinion_required",
     )
     def _compute_ticket_flags(self):
         for publication in self:
             tickets = publication.ticket_ids
             publication.litigation_risk = any(tickets.mapped("litigation_risk"))
             publication.major_problem = any(
-                tickets.mapped("level_id.leader_opinion_required")
+                ticket._leader_opinion_required() for ticket in tickets
             )
 
     def _search_litigation_risk(self, operator, value):
@@ -235,7 +236,11 @@ class HelpdeskInfoPublication(models.Model):
     def _search_major_problem(self, operator, value):
         if operator != "in":
             return NotImplemented
-        domain = [("ticket_ids.level_id.leader_opinion_required", "=", True)]
+        domain = [
+            "|",
+            ("ticket_ids.level_id.leader_opinion_required", "=", True),
+            ("ticket_ids.complaint_grade_id.leader_opinion_required", "=", True),
+        ]
         return domain if True in value else ["!", *domain]
 
     @api.depends("name", "target", "content", "approved_hash")

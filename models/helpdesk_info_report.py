@@ -251,13 +251,21 @@ class HelpdeskInfoReport(models.Model):
             "helpdesk_property_info.report_info_statistics_section_top_categories",
         ]
 
+    @api.model
+    def _insert_section(self, sections, section, after):
+        """``sections`` with ``section`` right after ``after`` (at the end if
+        ``after`` is not there)."""
+        position = sections.index(after) + 1 if after in sections else len(sections)
+        return sections[:position] + [section] + sections[position:]
+
     def _get_report_figures(self):
         """The report's figures as a dict of plain values (numbers, strings,
         lists and dicts), in the language of the environment.
 
         Keys: ``period``, ``total``, ``dimensions`` (one entry per
         classification dimension with its rows), ``replies`` (on-time rate and
-        overdue list), ``negative`` (and its trend against the previous
+        overdue list), ``resolutions`` (resolved on time, late, overdue and
+        the on-time resolution rate), ``negative`` (and its trend against the previous
         period), ``visits`` (return-visit rate and satisfaction) and
         ``top_categories``. Modules add their own keys by extending this
         method. The figures cover the whole company (or team), whoever reads
@@ -268,7 +276,7 @@ class HelpdeskInfoReport(models.Model):
         tickets = report.env["helpdesk.ticket"].with_context(active_test=True)
         domain = report._ticket_domain()
         counts = report._count_by_field(
-            tickets, domain, [*report._classification_dimensions(), "reply_state"]
+            tickets, domain, [*report._classification_dimensions(), "reply_state", "resolve_state"]
         )
         dimensions = report._figures_dimensions(counts)
         total = sum(row["count"] for row in dimensions[0]["rows"]) if dimensions else 0
@@ -282,6 +290,7 @@ class HelpdeskInfoReport(models.Model):
             "total": total,
             "dimensions": dimensions,
             "replies": report._figures_replies(tickets, domain, counts["reply_state"]),
+            "resolutions": report._figures_resolutions(counts["resolve_state"]),
             "negative": report._figures_negative(tickets, by_field["info_nature"]),
             "visits": report._figures_visits(tickets),
             "top_categories": categories[: self._top_category_count],
@@ -308,7 +317,7 @@ class HelpdeskInfoReport(models.Model):
         counted on its own."""
         self.ensure_one()
         return [
-            ["type_id", "info_origin", "info_nature", "importance", "reply_state"],
+            ["type_id", "info_origin", "info_nature", "importance", "reply_state", "resolve_state"],
             ["info_source_id", "involved_party_id"],
             ["category_id", "channel_id"],
             ["level_id"] if self.team_id else ["level_id", "team_id"],
@@ -379,6 +388,21 @@ class HelpdeskInfoReport(models.Model):
                 }
                 for ticket in overdue_tickets
             ],
+        }
+
+    @api.model
+    def _figures_resolutions(self, counts):
+        """Resolutions of the period's tickets, by their resolution state: a
+        ticket is resolved when it is closed."""
+        on_time, late, overdue = (counts.get(s, 0) for s in ("on_time", "late", "overdue"))
+        due = on_time + late + overdue
+        return {
+            "due": due,
+            "on_time": on_time,
+            "late": late,
+            "overdue": overdue,
+            "pending": counts.get("pending", 0),
+            "on_time_rate": round(100.0 * on_time / due, 1) if due else None,
         }
 
     def _figures_negative(self, tickets, nature):

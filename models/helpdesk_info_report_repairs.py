@@ -21,9 +21,7 @@ class HelpdeskInfoReport(models.Model):
     _inherit = "helpdesk.info.report"
 
     def _get_report_sections(self):
-        sections = super()._get_report_sections()
-        position = sections.index(AFTER) + 1 if AFTER in sections else len(sections)
-        return sections[:position] + [SECTION] + sections[position:]
+        return self._insert_section(super()._get_report_sections(), SECTION, AFTER)
 
     def _get_report_figures(self):
         figures = super()._get_report_figures()

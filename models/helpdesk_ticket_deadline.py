@@ -16,6 +16,14 @@ REPLY_STATES = [
     ("on_time", "Replied on Time"),
     ("late", "Replied Late"),
 ]
+RESOLVE_STATES = [
+    ("pending", "Being Resolved"),
+    ("overdue", "Resolution Overdue"),
+    ("on_time", "Resolved on Time"),
+    ("late", "Resolved Late"),
+]
+DEADLINE_SOURCES = [("level", "Problem Level"), ("grade", "Complaint Grade")]
+DEADLINE_KINDS = ("reply", "resolve")
 REPLY_METHODS = [
     ("message", "Message"),
     ("phone", "Phone"),
@@ -26,7 +34,13 @@ REPLY_METHODS = [
 
 class HelpdeskTicket(models.Model):
     """Problem level, reply and resolution deadlines (§4, §6.5), the reply
-    itself, and deadline extensions approved by the level's group."""
+    itself, the resolution (the ticket's closing) watched like the reply, and
+    deadline extensions approved by the group of whatever set the deadline.
+
+    Deadlines come from the rules ``_deadline_rules`` returns: the problem
+    level, and for a complaint its grade too (helpdesk_ticket_complaint.py).
+    When several set one, the earliest binds, and ``*_deadline_source`` says
+    which."""
 
     _inherit = "helpdesk.ticket"
 
@@ -58,6 +72,22 @@ class HelpdeskTicket(models.Model):
         store=True,
         tracking=True,
     )
+    reply_deadline_source = fields.Selection(
+        DEADLINE_SOURCES,
+        string="Reply Deadline Set By",
+        compute="_compute_deadlines",
+        store=True,
+        help="The problem level or, for a complaint, its grade: the earlier "
+        "deadline of the two binds, and its approvers decide on extensions.",
+    )
+    resolve_deadline_source = fields.Selection(
+        DEADLINE_SOURCES,
+        string="Resolution Deadline Set By",
+        compute="_compute_deadlines",
+        store=True,
+        help="The problem level or, for a complaint, its grade: the earlier "
+        "deadline of the two binds, and its approvers decide on extensions.",
+    )
     replied_date = fields.Datetime(string="Replied On", copy=False, tracking=True)
     reply_method = fields.Selection(REPLY_METHODS, copy=False, tracking=True)
     reply_state = fields.Selection(
@@ -79,6 +109,28 @@ class HelpdeskTicket(models.Model):
         groups="base.group_user",
         help="The reply deadline the last warning was given for: a new deadline "
         "starts without warnings, the same one is never warned twice.",
+    )
+    resolve_state = fields.Selection(
+        RESOLVE_STATES,
+        string="Resolution State",
+        compute="_compute_resolve_state",
+        store=True,
+        index=True,
+        help="Whether the ticket was closed (resolved) by its resolution "
+        "deadline, is past it without being closed, or is still within it.",
+    )
+    resolve_alert = fields.Selection(
+        [("due_soon", "Due Soon"), ("overdue", "Overdue")],
+        string="Last Resolution Alert",
+        copy=False,
+        groups="base.group_user",
+        help="The last warning given, for the deadline in Alerted Resolution Deadline.",
+    )
+    resolve_alert_deadline = fields.Datetime(
+        string="Alerted Resolution Deadline",
+        copy=False,
+        groups="base.group_user",
+        help="The resolution deadline the last warning was given for.",
     )
     deadline_next_check = fields.Datetime(
         compute="_compute_deadline_next_check",
@@ -105,6 +157,8 @@ class HelpdeskTicket(models.Model):
             (
                 "replied_date", "reply_method", "reply_deadline", "resolve_deadline",
                 "reply_state", "reply_alert", "reply_alert_deadline", "deadline_next_check",
+                "reply_deadline_source", "resolve_deadline_source",
+                "resolve_state", "resolve_alert", "resolve_alert_deadline",
             ),
             None,
         ) | super()._guarded_fields()
@@ -135,6 +189,23 @@ class HelpdeskTicket(models.Model):
                 defaults[company] = Level._default_level(company)
             ticket.level_id = defaults[company]
 
+    def _deadline_rules(self):
+        """{source: rule} of the rules setting this ticket's deadlines; a rule
+        has the allowance fields of a problem level."""
+        self.ensure_one()
+        return {"level": self.level_id} if self.level_id else {}
+
+    def _deadline_candidates(self, kind, candidates):
+        """Adjust {source: deadline} of ``kind`` before the earliest binds."""
+        return candidates
+
+    def _deadline_rule(self, kind):
+        """The rule whose deadline of ``kind`` binds (a level or a grade)."""
+        self.ensure_one()
+        source = self[f"{kind}_deadline_source"]
+        rule = self._deadline_rules().get(source) if source else None
+        return rule or self.level_id
+
     @api.depends(
         "intake_date",
         "level_id",
@@ -145,25 +216,36 @@ class HelpdeskTicket(models.Model):
     def _compute_deadlines(self):
         requests = {}
         for ticket in self:
-            if not ticket.level_id or not ticket.intake_date:
+            if not ticket.intake_date:
                 continue
             calendar = ticket.team_id.resource_calendar_id
-            for kind in ("reply", "resolve"):
-                requests[ticket, kind] = (ticket.intake_date, ticket.level_id, kind, calendar)
+            for source, rule in ticket._deadline_rules().items():
+                for kind in DEADLINE_KINDS:
+                    if rule[f"{kind}_allowance"]:
+                        requests[ticket, kind, source] = (ticket.intake_date, rule, kind, calendar)
         deadlines = self.env["helpdesk.info.level"]._compute_deadlines(requests)
+        order = [source for source, _label in reversed(DEADLINE_SOURCES)]
         for ticket in self:
-            for kind in ("reply", "resolve"):
-                deadline = deadlines.get((ticket, kind), False)
+            for kind in DEADLINE_KINDS:
+                candidates = ticket._deadline_candidates(kind, {
+                    source: deadlines[ticket, kind, source]
+                    for source in order
+                    if (ticket, kind, source) in deadlines
+                })
+                # The earliest binds; on a tie, the more specific rule (the grade).
+                source = min(candidates, key=lambda s: (candidates[s], order.index(s)), default=False)
+                deadline = candidates.get(source, False)
                 extended = ticket.extension_ids.filtered(
                     lambda e, kind=kind: e.state == "approved" and e.deadline_type == kind
                 ).mapped("new_deadline")
                 if deadline and extended:
                     deadline = max([deadline, *extended])
                 ticket[f"{kind}_deadline"] = deadline
+                ticket[f"{kind}_deadline_source"] = source
 
     @api.depends(
         "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
-        "level_id.due_soon_hours",
+        "level_id.due_soon_hours", "reply_deadline_source",
     )
     def _compute_reply_state(self):
         now = fields.Datetime.now()
@@ -174,35 +256,68 @@ class HelpdeskTicket(models.Model):
                 ticket.reply_state = "late" if late else "on_time"
             elif deadline and now >= deadline:
                 ticket.reply_state = "overdue"
-            elif deadline and now >= deadline - ticket._due_soon_delta():
+            elif deadline and now >= deadline - ticket._due_soon_delta("reply"):
                 ticket.reply_state = "due_soon"
             else:
                 ticket.reply_state = "pending"
 
+    def _resolved_date(self):
+        """When the ticket was resolved: its closing, while it stays closed."""
+        self.ensure_one()
+        return self.stage_id.closed and self.closed_date
+
+    @api.depends("stage_id.closed", "closed_date", "resolve_deadline", "resolve_alert",
+                 "resolve_alert_deadline")
+    def _compute_resolve_state(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            deadline = ticket.resolve_deadline
+            resolved = ticket._resolved_date()
+            if resolved:
+                ticket.resolve_state = "late" if deadline and resolved > deadline else "on_time"
+            elif deadline and now >= deadline:
+                ticket.resolve_state = "overdue"
+            else:
+                ticket.resolve_state = "pending"
+
     @api.depends(
         "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
-        "level_id.due_soon_hours",
+        "level_id.due_soon_hours", "reply_deadline_source", "resolve_deadline_source",
+        "stage_id.closed", "closed_date", "resolve_deadline", "resolve_alert",
+        "resolve_alert_deadline",
     )
     def _compute_deadline_next_check(self):
         for ticket in self:
-            deadline = ticket.reply_deadline
-            alert = ticket._current_alert()
-            if ticket.replied_date or not deadline or alert == "overdue":
-                ticket.deadline_next_check = False
-            elif alert == "due_soon":
-                ticket.deadline_next_check = deadline
-            else:
-                ticket.deadline_next_check = deadline - ticket._due_soon_delta()
+            checks = [ticket._next_check(kind) for kind in DEADLINE_KINDS]
+            ticket.deadline_next_check = min(filter(None, checks), default=False)
 
-    def _current_alert(self):
-        """The warning already given for the current reply deadline, if any."""
+    def _deadline_done(self, kind):
+        """Whether the deadline of ``kind`` was met one way or another: the
+        reply given, the ticket resolved."""
         self.ensure_one()
-        if self.reply_alert and self.reply_alert_deadline == self.reply_deadline:
-            return self.reply_alert
+        return bool(self.replied_date if kind == "reply" else self._resolved_date())
+
+    def _next_check(self, kind):
+        """When the watcher next has something to do about the deadline of
+        ``kind``, or False."""
+        deadline = self[f"{kind}_deadline"]
+        alert = self._current_alert(kind)
+        if self._deadline_done(kind) or not deadline or alert == "overdue":
+            return False
+        if alert == "due_soon":
+            return deadline
+        return deadline - self._due_soon_delta(kind)
+
+    def _current_alert(self, kind="reply"):
+        """The warning already given for the current deadline of ``kind``, if any."""
+        self.ensure_one()
+        alert = self[f"{kind}_alert"]
+        if alert and self[f"{kind}_alert_deadline"] == self[f"{kind}_deadline"]:
+            return alert
         return False
 
-    def _due_soon_delta(self):
-        return timedelta(hours=self.level_id.due_soon_hours or 0)
+    def _due_soon_delta(self, kind="reply"):
+        return timedelta(hours=self._deadline_rule(kind).due_soon_hours or 0)
 
     # ------------------------------------------------------------------
     # Reply
@@ -262,7 +377,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cron_watch_deadlines(self, batch_size=200):
-        """Warn before the reply deadline and escalate when it passes.
+        """Warn before the reply and resolution deadlines and escalate when
+        they pass.
 
         Selects only the tickets whose next check has come, through the
         partial index on ``deadline_next_check``. Each handled ticket leaves
@@ -308,24 +424,42 @@ class HelpdeskTicket(models.Model):
         return failed
 
     def _watch_deadlines(self):
-        """Give each ticket the warning its reply deadline calls for, once."""
+        """Give each ticket the warnings its reply and resolution deadlines
+        call for, each once."""
+        activities = []
+        for kind in DEADLINE_KINDS:
+            activities += self._watch_deadline(kind)
+        # Activities appear in the assignees' activity menus; no e-mail each.
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+
+    def _watch_deadline(self, kind):
+        """Warn the assignee before the deadline of ``kind`` and escalate to the
+        team leader and the Customer Service managers (and the leaders, where
+        the level or the complaint grade wants their opinion) once it passes.
+        Marks the tickets alerted; returns the activities' values."""
         now = fields.Datetime.now()
         warn, escalate = self.browse(), self.browse()
         for ticket in self:
-            deadline = ticket.reply_deadline
-            if ticket.replied_date or not deadline:
+            deadline = ticket[f"{kind}_deadline"]
+            if ticket._deadline_done(kind) or not deadline:
                 continue
-            alert = ticket._current_alert()
+            alert = ticket._current_alert(kind)
             if now >= deadline and alert != "overdue":
                 escalate |= ticket
-            elif now >= deadline - ticket._due_soon_delta() and not alert:
+            elif now >= deadline - ticket._due_soon_delta(kind) and not alert:
                 warn |= ticket
+        if kind == "reply":
+            soon_type, overdue_type = "mail_activity_reply_due_soon", "mail_activity_reply_overdue"
+            soon_text, overdue_text = self.env._("Reply due by %s"), self.env._("Reply overdue since %s")
+        else:
+            soon_type, overdue_type = "mail_activity_resolve_due_soon", "mail_activity_resolve_overdue"
+            soon_text = self.env._("Resolution due by %s")
+            overdue_text = self.env._("Resolution overdue since %s")
         activities = []
         for ticket in warn:
             user = ticket.user_id or ticket.team_id.user_id or self.env.user
             activities.append(ticket._deadline_activity_vals(
-                "mail_activity_reply_due_soon", user,
-                self.env._("Reply due by %s", ticket._format_datetime(ticket.reply_deadline)),
+                soon_type, user, soon_text % ticket._format_datetime(ticket[f"{kind}_deadline"]),
             ))
         managers = self._company_users("group_cs_manager")
         leaders = self._company_users("group_company_leader")
@@ -333,20 +467,17 @@ class HelpdeskTicket(models.Model):
             users = ticket.team_id.user_id | managers.filtered(
                 lambda u, t=ticket: t.company_id in u.company_ids
             )
-            if ticket.level_id.leader_opinion_required:
+            if ticket._leader_opinion_required():
                 users |= leaders.filtered(lambda u, t=ticket: t.company_id in u.company_ids)
-            summary = self.env._(
-                "Reply overdue since %s", ticket._format_datetime(ticket.reply_deadline)
-            )
+            summary = overdue_text % ticket._format_datetime(ticket[f"{kind}_deadline"])
             activities += [
-                ticket._deadline_activity_vals("mail_activity_reply_overdue", user, summary)
+                ticket._deadline_activity_vals(overdue_type, user, summary)
                 for user in users or self.env.user
             ]
-        # Activities appear in the assignees' activity menus; no e-mail each.
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         for alert, tickets in (("due_soon", warn), ("overdue", escalate)):
-            for deadline, group in tickets.grouped("reply_deadline").items():
-                group._write_by_action({"reply_alert": alert, "reply_alert_deadline": deadline})
+            for deadline, group in tickets.grouped(f"{kind}_deadline").items():
+                group._write_by_action({f"{kind}_alert": alert, f"{kind}_alert_deadline": deadline})
+        return activities
 
     def _deadline_activity_vals(self, xmlid, user, summary):
         return {

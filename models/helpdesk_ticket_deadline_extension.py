@@ -8,7 +8,8 @@ from .helpdesk_info_guard_mixin import is_action
 
 class HelpdeskTicketDeadlineExtension(models.Model):
     """A request to extend a ticket's reply or resolution deadline. It takes
-    effect only once a member of the level's approver group approves it."""
+    effect only once a member of the approver group of the level (or the
+    complaint grade) that set the deadline approves it."""
 
     _name = "helpdesk.ticket.deadline.extension"
     _description = "Deadline Extension Request"
@@ -41,7 +42,9 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         "res.groups",
         string="To Be Approved By",
         readonly=True,
-        help="The group that approves extensions for the ticket's problem level.",
+        help="The group that approves extensions of the deadline: that of the "
+        "ticket's problem level, or of its complaint grade when the grade set "
+        "the deadline.",
     )
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
     decided_on = fields.Datetime(string="Decided On", readonly=True, copy=False)
@@ -68,11 +71,14 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         requests = super().create(vals_list)
         for request in requests:
             ticket = request.ticket_id
-            if not ticket.level_id:
+            # The group of whatever set the deadline: the problem level, or
+            # the complaint grade when its deadline binds.
+            rule = ticket._deadline_rule(request.deadline_type)
+            if not rule:
                 raise UserError(self.env._("Set the ticket's problem level before asking for an extension."))
             request._write_by_action({
                 "current_deadline": ticket[f"{request.deadline_type}_deadline"],
-                "approver_group_id": ticket.level_id.extension_group_id.id,
+                "approver_group_id": rule.extension_group_id.id,
             })
             request._log(self.env._("Deadline extension requested"))
         return requests

@@ -85,7 +85,7 @@ class HelpdeskTicket(models.Model):
     def _compute_escalated(self):
         for ticket in self:
             ticket.escalated = bool(
-                ticket.level_id.leader_opinion_required
+                ticket._leader_opinion_required()
                 or ticket.litigation_risk
                 or ticket.involved_party_id.escalate_at_once
             )
@@ -95,9 +95,15 @@ class HelpdeskTicket(models.Model):
     def _compute_awaiting(self):
         for ticket in self:
             ticket.awaiting_leader_opinion = bool(
-                ticket.level_id.leader_opinion_required and not ticket.leader_opinion_date
+                ticket._leader_opinion_required() and not ticket.leader_opinion_date
             )
             ticket.awaiting_counsel = bool(ticket.litigation_risk and not ticket.counsel_date)
+
+    def _leader_opinion_required(self):
+        """Whether a company leader's opinion is needed: a major problem (and,
+        in helpdesk_ticket_complaint.py, a major complaint)."""
+        self.ensure_one()
+        return self.level_id.leader_opinion_required
 
     # ------------------------------------------------------------------
     # CRUD

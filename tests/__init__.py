@@ -46,3 +46,6 @@ from . import test_units
 from . import test_repair_fee
 from . import test_chinese_workdays
 from . import test_complaint_result
+from . import test_complaint_grade
+from . import test_resolution_watcher
+from . import test_complaint_statistics

@@ -2,7 +2,7 @@ import io
 import re
 import unicodedata
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, freeze_time, new_test_user
 from odoo.tools.pdf import PdfReader
 
 
@@ -96,6 +96,26 @@ class PropertyInfoCase(TransactionCase):
         }
         vals.update(overrides)
         return vals
+
+
+class WatcherCase(PropertyInfoCase):
+    """Runs the deadline watcher as the scheduler does, at a given time, and
+    reads the activities it gave."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_deadlines")
+        cls.cs_team.user_id = cls.manager
+
+    def run_watcher(self, at):
+        with freeze_time(at), self.enter_registry_test_mode():
+            self.cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def activities(self, ticket, xmlid):
+        kind = self.env.ref(f"helpdesk_property_info.{xmlid}")
+        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
 
 
 class JsonRpcMixin:

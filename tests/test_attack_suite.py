@@ -85,6 +85,20 @@ ATTACKS = [
         no_new=(("helpdesk.reception.budget", []),),
     ),
     Attack(
+        "context_defaults", "helpdesk.ticket", "create with default_resolve_state/default_resolve_alert",
+        roles=("agent", "handler"),
+        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
+                    context={"default_resolve_state": "on_time", "default_resolve_alert": "overdue",
+                             "default_reply_deadline_source": "level"}, on_target=False),),
+        no_new=(("helpdesk.ticket", []),),
+    ),
+    Attack(
+        "deletion", "helpdesk.info.complaint.grade", "unlink a grade used by a complaint",
+        roles=("manager",), target="target_complaint_grade",
+        calls=(Call("unlink"),),
+        unchanged=("name", "code"),
+    ),
+    Attack(
         "context_defaults", "helpdesk.ticket", "create with default_leader_opinion/default_counsel_advice",
         roles=("agent", "handler"),
         calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
@@ -163,6 +177,40 @@ ATTACKS = [
             "publication_id": t.id, "note": "Praised online", "user_id": case.users["leader"].id}]},
             model="helpdesk.info.publication.effect", on_target=False),),
         no_new=(("helpdesk.info.publication.effect", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write the resolution watcher's marks and the deadline sources",
+        roles=("agent", "handler", "manager"), target="target_major_complaint",
+        calls=(Call("write", {"vals": {"resolve_state": "on_time", "resolve_alert": "overdue",
+                                       "resolve_alert_deadline": "2099-01-01 00:00:00",
+                                       "reply_deadline_source": "level",
+                                       "resolve_deadline_source": "level"}}),),
+        unchanged=("resolve_state", "resolve_alert", "resolve_alert_deadline",
+                   "reply_deadline_source", "resolve_deadline_source", "deadline_next_check"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "lower a major complaint's grade or kind",
+        roles=("agent", "handler"), target="target_major_complaint",
+        calls=(
+            Call("write", lambda case, t: {"vals": {"complaint_grade_id": _ref(
+                case, "helpdesk_property_info.complaint_grade_minor")}}),
+            Call("write", lambda case, t: {"vals": {"type_id": _ref(
+                case, "helpdesk_property_info.ticket_type_inquiry")}}),
+        ),
+        unchanged=("complaint_grade_id", "type_id", "awaiting_leader_opinion", "resolve_deadline"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "grade a ticket that is no complaint",
+        roles=("agent", "manager"), target="target_ticket",
+        calls=(Call("write", lambda case, t: {"vals": {"complaint_grade_id": _ref(
+            case, "helpdesk_property_info.complaint_grade_minor")}}),),
+        unchanged=("complaint_grade_id", "reply_deadline"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.complaint.grade", "lengthen a grade's allowance",
+        roles=("agent", "handler", "leader"), target="target_complaint_grade",
+        calls=(Call("write", {"vals": {"reply_allowance": 30, "leader_opinion_required": False}}),),
+        unchanged=("reply_allowance", "leader_opinion_required"),
     ),
     Attack(
         "gate_fields", "helpdesk.ticket", "move the time received",
@@ -791,6 +839,23 @@ class TestAttackSuite(AttackCase):
             "name": "National Day make-up workday", "date": "2025-10-11",
             "calendar_id": self.company.resource_calendar_id.id,
         })
+
+    def target_major_complaint(self):
+        return self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
+            complaint_grade_id=self.env.ref("helpdesk_property_info.complaint_grade_major").id,
+            level_id=self.env.ref("helpdesk_property_info.level_major").id,
+        )
+
+    def target_complaint_grade(self):
+        """A grade of its own, used by a major complaint."""
+        n = next(SEQUENCE)
+        grade = self.env.ref("helpdesk_property_info.complaint_grade_major").copy(
+            {"name": f"Major complaint (attack {n})", "code": f"attack_grade_{n}"}
+        )
+        self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
+                     complaint_grade_id=grade.id)
+        return grade
 
     def target_level_in_use(self):
         n = next(SEQUENCE)

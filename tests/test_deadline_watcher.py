@@ -3,33 +3,21 @@ from datetime import datetime
 
 from odoo.tests import freeze_time
 
-from .common import PropertyInfoCase
+from .common import WatcherCase
 
 # Monday 5 January 2026, 10:00 in Shanghai: one working day later is Tuesday 10:00.
 INTAKE = datetime(2026, 1, 5, 2, 0)
 DEADLINE = datetime(2026, 1, 6, 2, 0)
+# The general level resolves in three working days (Thursday 10:00), warned
+# four hours before: the watcher's next check once the reply is done with.
+RESOLVE_WARNING = datetime(2026, 1, 7, 22, 0)
 
 
-class TestDeadlineWatcher(PropertyInfoCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_deadlines")
-        cls.cs_team.user_id = cls.manager
-
+class TestDeadlineWatcher(WatcherCase):
     def ticket(self, **overrides):
         vals = self.phone_vals(intake_date=INTAKE, user_id=self.agent.id)
         vals.update(overrides)
         return self.Ticket.create(vals)
-
-    def run_watcher(self, at):
-        with freeze_time(at), self.enter_registry_test_mode():
-            self.cron.method_direct_trigger()
-        self.env.invalidate_all()
-
-    def activities(self, ticket, xmlid):
-        kind = self.env.ref(f"helpdesk_property_info.{xmlid}")
-        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
 
     def test_nothing_happens_before_the_warning_threshold(self):
         ticket = self.ticket()
@@ -57,7 +45,7 @@ class TestDeadlineWatcher(PropertyInfoCase):
         self.assertIn(self.manager, overdue.user_id)
         self.assertNotIn(self.leader, overdue.user_id)
         self.assertEqual(ticket.reply_state, "overdue")
-        self.assertFalse(ticket.deadline_next_check)
+        self.assertEqual(ticket.deadline_next_check, RESOLVE_WARNING)
         count = len(overdue)
         self.run_watcher("2026-01-06 05:00:00")
         self.assertEqual(len(self.activities(ticket, "mail_activity_reply_overdue")), count)
@@ -71,7 +59,7 @@ class TestDeadlineWatcher(PropertyInfoCase):
         ticket = self.ticket()
         with freeze_time("2026-01-05 03:00:00"):
             ticket.action_record_reply("in_person")
-        self.assertFalse(ticket.deadline_next_check)
+        self.assertEqual(ticket.deadline_next_check, RESOLVE_WARNING)
         self.run_watcher("2026-01-07 00:00:00")
         self.assertFalse(ticket.activity_ids)
         self.assertEqual(ticket.reply_state, "on_time")
@@ -90,7 +78,7 @@ class TestDeadlineWatcher(PropertyInfoCase):
             self.assertEqual(len(self.activities(ticket, "mail_activity_reply_overdue")),
                              len(self.activities(tickets[0], "mail_activity_reply_overdue")))
         self.assertFalse(self.Ticket.search([("id", "in", tickets.ids),
-                                             ("deadline_next_check", "!=", False)]))
+                                             ("deadline_next_check", "!=", RESOLVE_WARNING)]))
 
     def test_a_new_deadline_gets_its_own_warnings(self):
         ticket = self.ticket()
