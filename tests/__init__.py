@@ -44,3 +44,4 @@ from . import test_repair_watch
 from . import test_repair_ui
 from . import test_units
 from . import test_repair_fee
+from . import test_caller_name
