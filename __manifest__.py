@@ -47,6 +47,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
+        "views/helpdesk_ticket_visit_views.xml",
         "views/helpdesk_info_publication_views.xml",
         "views/helpdesk_info_publication_templates.xml",
         "views/helpdesk_info_opinion_views.xml",

@@ -2,3 +2,4 @@ from . import helpdesk_ticket_record_wizard
 from . import helpdesk_reception_export
 from . import helpdesk_info_survey_distribute
 from . import comment_wizard
+from . import helpdesk_ticket_visit_wizard
