@@ -44,5 +44,6 @@ from . import test_repair_watch
 from . import test_repair_ui
 from . import test_units
 from . import test_repair_fee
-from . import test_caller_name
 from . import test_return_visit_watch
+from . import test_caller_name
+from . import test_reporting_upward
