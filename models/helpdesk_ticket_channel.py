@@ -34,7 +34,7 @@ class HelpdeskTicketChannel(models.Model):
         string="Leaders Notified at Once",
         help="Information received through this channel (the media) is "
         "escalated and the company leaders are notified as soon as it is "
-        "recorded (seed 000 §6.4).",
+        "recorded.",
     )
 
     @api.model
