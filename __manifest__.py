@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",
@@ -49,6 +49,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
+        "views/helpdesk_ticket_visit_views.xml",
         "views/helpdesk_info_publication_views.xml",
         "views/helpdesk_info_publication_templates.xml",
         "views/helpdesk_info_opinion_views.xml",

@@ -20,6 +20,8 @@ from . import helpdesk_ticket_routing
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_complaint
 from . import helpdesk_ticket_return_visit
+from . import helpdesk_ticket_visit_watch
+from . import helpdesk_ticket_upward
 from . import tier_definition
 from . import tier_review
 from . import helpdesk_info_publication

@@ -11,7 +11,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-PERIOD_KINDS = [("weekly", "Weekly Report"), ("monthly", "Monthly Report")]
+PERIOD_KINDS = [
+    ("daily", "Daily Report"),
+    ("weekly", "Weekly Report"),
+    ("monthly", "Monthly Report"),
+]
+COMPLAINT_KIND = "helpdesk_property_info.ticket_type_complaint"
 REPORT_STATES = [("draft", "Not Sent"), ("sent", "Sent")]
 REPORT_ACTION = "helpdesk_property_info.action_report_info_statistics"
 
@@ -19,8 +24,10 @@ _logger = logging.getLogger(__name__)
 
 
 class HelpdeskInfoReport(models.Model):
-    """The weekly (周报, seed 001 §9) and monthly (月报, §6) information report
-    of a company, or of one of its teams, for one period.
+    """The daily (日报, seed 000 §7.1.3), weekly (周报, seed 001 §9; the
+    department's daily and weekly report 《部门日、周汇报表》 to the leaders)
+    and monthly (月报, §6) information report of a company, or of one of its
+    teams, for one period.
 
     One record per company, team, kind and first day of the period: the
     database refuses a second one, which is what makes the scheduled mailing
@@ -50,8 +57,9 @@ class HelpdeskInfoReport(models.Model):
         string="From",
         required=True,
         default=fields.Date.context_today,
-        help="First day of the period: a Monday for a weekly report, the first "
-        "of the month for a monthly one (any day is moved back to it).",
+        help="First day of the period: the day of a daily report, a Monday for "
+        "a weekly report, the first of the month for a monthly one (any day is "
+        "moved back to it).",
     )
     date_to = fields.Date(string="To", compute="_compute_date_to", store=True)
     tz = fields.Char(
@@ -69,8 +77,8 @@ class HelpdeskInfoReport(models.Model):
         "res.partner",
         compute="_compute_recipient_ids",
         string="Recipients",
-        help="The Customer Service managers of the company, and for a monthly "
-        "report its leaders too.",
+        help="The Customer Service managers of the company, and for a weekly or "
+        "monthly report its leaders too.",
     )
 
     _period_uniq = models.UniqueIndex(
@@ -123,8 +131,10 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _period_bounds(self, kind, day):
-        """First and last day of the week (Monday to Sunday) or of the month
-        that holds ``day``."""
+        """First and last day of the day, the week (Monday to Sunday) or the
+        month that holds ``day``."""
+        if kind == "daily":
+            return day, day
         if kind == "weekly":
             start = day - timedelta(days=day.weekday())
             return start, start + timedelta(days=6)
@@ -133,7 +143,7 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _last_closed_period(self, kind, tz, now=None):
-        """The week or month that has just closed in ``tz`` at ``now`` (UTC)."""
+        """The day, week or month that has just closed in ``tz`` at ``now`` (UTC)."""
         now = now or fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(pytz.timezone(tz)).date()
         current_start = self._period_bounds(kind, today)[0]
@@ -244,6 +254,7 @@ class HelpdeskInfoReport(models.Model):
         """
         return [
             "helpdesk_property_info.report_info_statistics_section_summary",
+            "helpdesk_property_info.report_info_statistics_section_complaints_apart",
             "helpdesk_property_info.report_info_statistics_section_classification",
             "helpdesk_property_info.report_info_statistics_section_replies",
             "helpdesk_property_info.report_info_statistics_section_negative",
@@ -267,7 +278,8 @@ class HelpdeskInfoReport(models.Model):
         overdue list), ``resolutions`` (resolved on time, late, overdue and
         the on-time resolution rate), ``negative`` (and its trend against the previous
         period), ``visits`` (return-visit rate and satisfaction) and
-        ``top_categories``. Modules add their own keys by extending this
+        ``top_categories``, ``complaints_apart`` (complaints counted apart from
+        the other kinds). Modules add their own keys by extending this
         method. The figures cover the whole company (or team), whoever reads
         them: access to the report is what is checked.
         """
@@ -285,6 +297,7 @@ class HelpdeskInfoReport(models.Model):
                 row["share"] = round(100.0 * row["count"] / total, 1) if total else 0.0
         by_field = {dimension["field"]: dimension for dimension in dimensions}
         categories = [row for row in by_field["category_id"]["rows"] if row["key"]]
+        visits = report._figures_visits(tickets)
         return {
             "period": report._figures_period(),
             "total": total,
@@ -292,7 +305,8 @@ class HelpdeskInfoReport(models.Model):
             "replies": report._figures_replies(tickets, domain, counts["reply_state"]),
             "resolutions": report._figures_resolutions(counts["resolve_state"]),
             "negative": report._figures_negative(tickets, by_field["info_nature"]),
-            "visits": report._figures_visits(tickets),
+            "visits": visits,
+            "complaints_apart": report._figures_complaints_apart(counts["type_id"], visits),
             "top_categories": categories[: self._top_category_count],
         }
 
@@ -421,20 +435,65 @@ class HelpdeskInfoReport(models.Model):
         }
 
     def _figures_visits(self, tickets):
-        """Return visits of the tickets closed in the period."""
+        """Return visits of the tickets closed in the period, in one grouped
+        query: visited or not, the visit's state (on time, late, overdue)
+        and whether the ticket is a complaint."""
+        complaint = self.env.ref(COMPLAINT_KIND, raise_if_not_found=False)
+        domain = self._ticket_domain("closed_date")
         closed = visited = score = 0
-        for rate, count, score_sum in tickets._read_group(
-            self._ticket_domain("closed_date"), ["return_visit_rate"], ["__count", "visit_score:sum"]
+        states = defaultdict(int)
+        complaints = {"closed": 0, "visited": 0}
+        for rate, state, kind, count, score_sum in tickets._read_group(
+            domain, ["return_visit_rate", "visit_state", "type_id"], ["__count", "visit_score:sum"]
         ):
             closed += count
+            states[state] += count
+            if kind == complaint:
+                complaints["closed"] += count
             if rate:
                 visited += count
                 score += score_sum or 0
+                if kind == complaint:
+                    complaints["visited"] += count
+        overdue_tickets = tickets.search(
+            domain & Domain("visit_state", "=", "overdue"),
+            order="visit_due_date, id",
+            limit=self._overdue_list_limit,
+        )
         return {
             "closed": closed,
             "visited": visited,
             "rate": round(100.0 * visited / closed, 1) if closed else None,
             "satisfaction": round(score / visited, 2) if visited else None,
+            "on_time": states["on_time"],
+            "late": states["late"],
+            "overdue": states["overdue"],
+            "complaints": complaints,
+            "overdue_list": [
+                {
+                    "id": ticket.id,
+                    "number": ticket.number,
+                    "name": ticket.name,
+                    "team": ticket.team_id.name or "",
+                    "due": self._format_local(ticket.visit_due_date),
+                }
+                for ticket in overdue_tickets
+            ],
+        }
+
+    def _figures_complaints_apart(self, kinds, visits):
+        """Complaints apart from the other kinds (seed 000 §7.1.3): received
+        in the period, and the return visits of those closed in it."""
+        complaint = self.env.ref(COMPLAINT_KIND, raise_if_not_found=False)
+        received = sum(count for kind, count in kinds.items() if kind and kind == complaint)
+        total = sum(kinds.values())
+        closed, visited = visits["complaints"]["closed"], visits["complaints"]["visited"]
+        return {
+            "received": received,
+            "others": total - received,
+            "closed": closed,
+            "visited": visited,
+            "visit_rate": round(100.0 * visited / closed, 1) if closed else None,
         }
 
     def _format_local(self, value):
@@ -477,7 +536,7 @@ class HelpdeskInfoReport(models.Model):
     def _get_recipients(self):
         self.ensure_one()
         groups = ["group_cs_manager"]
-        if self.kind == "monthly":
+        if self.kind in ("weekly", "monthly"):
             groups.append("group_company_leader")
         users = self.env["res.users"]
         for group in groups:

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+MEDIA_FLAG_PARAM = "helpdesk_property_info.media_channel_flagged"
 
 
 class HelpdeskTicketChannel(models.Model):
@@ -28,3 +30,22 @@ class HelpdeskTicketChannel(models.Model):
         "flagged as possible litigation: legal counsel advises before any "
         "written reply.",
     )
+    escalate_at_once = fields.Boolean(
+        string="Leaders Notified at Once",
+        help="Information received through this channel (the media) is "
+        "escalated and the company leaders are notified as soon as it is "
+        "recorded.",
+    )
+
+    @api.model
+    def _init_media_channel(self):
+        """The shipped media channel notifies the leaders: set once, on the
+        install or update that brings the flag, so that a manager who
+        unticks it later keeps it unticked."""
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param(MEDIA_FLAG_PARAM):
+            return
+        media = self.env.ref("helpdesk_property_info.channel_website_media", raise_if_not_found=False)
+        if media:
+            media.escalate_at_once = True
+        params.set_param(MEDIA_FLAG_PARAM, "1")

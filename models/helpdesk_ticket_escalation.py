@@ -81,14 +81,20 @@ class HelpdeskTicket(models.Model):
             )
 
     @api.depends("level_id.leader_opinion_required", "litigation_risk",
-                 "involved_party_id.escalate_at_once")
+                 "involved_party_id.escalate_at_once", "channel_id.escalate_at_once")
     def _compute_escalated(self):
         for ticket in self:
             ticket.escalated = bool(
                 ticket._leader_opinion_required()
                 or ticket.litigation_risk
-                or ticket.involved_party_id.escalate_at_once
+                or ticket._notifies_leaders_at_once()
             )
+
+    def _notifies_leaders_at_once(self):
+        """Media and group incidents (§6.4): the ticket's involved party or
+        its channel notifies the company leaders as soon as it is recorded."""
+        self.ensure_one()
+        return self.involved_party_id.escalate_at_once or self.channel_id.escalate_at_once
 
     @api.depends("level_id.leader_opinion_required", "leader_opinion_date",
                  "litigation_risk", "counsel_date")
@@ -156,7 +162,7 @@ class HelpdeskTicket(models.Model):
         before = (
             self.filtered("awaiting_leader_opinion"),
             self.filtered("awaiting_counsel"),
-            self.filtered(lambda t: t.involved_party_id.escalate_at_once),
+            self.filtered(lambda t: t._notifies_leaders_at_once()),
         )
         result = super().write(vals)
         self._notify_escalations(*before)
@@ -218,15 +224,23 @@ class HelpdeskTicket(models.Model):
                 "helpdesk_property_info.mail_activity_counsel_advice",
                 self.env._("Possible litigation: give legal advice"),
             )
-        notice = self.filtered(lambda t: t.involved_party_id.escalate_at_once)
+        notice = self.filtered(lambda t: t._notifies_leaders_at_once())
         for ticket in notice - had_leaders_notice:
             leaders = ticket._company_users("group_company_leader")
             if leaders:
-                ticket.message_post(
-                    body=Markup("<p>%s</p>") % self.env._(
+                if ticket.involved_party_id.escalate_at_once:
+                    body = self.env._(
                         "%(party)s information recorded: the company leaders are notified.",
                         party=ticket.involved_party_id.name,
-                    ),
+                    )
+                else:
+                    body = self.env._(
+                        "Information received through %(channel)s: the company leaders "
+                        "are notified.",
+                        channel=ticket.channel_id.name,
+                    )
+                ticket.message_post(
+                    body=Markup("<p>%s</p>") % body,
                     partner_ids=leaders.partner_id.ids,
                     subtype_xmlid="mail.mt_note",
                 )

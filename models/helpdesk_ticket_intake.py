@@ -2,6 +2,7 @@ from email.utils import parseaddr
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.phone_validation.tools import phone_validation
 
@@ -72,7 +73,44 @@ class HelpdeskTicket(models.Model):
                 )
             ) from error
 
+    @api.model
+    def _sync_caller_name_vals(self, vals):
+        """One caller name: helpdesk_mgmt's contact name (``partner_name``,
+        set by its portal form, the mail gateway and its partner onchange)
+        and the addon's caller name are kept equal; the caller name wins
+        when both are given."""
+        if "contact_name" in vals:
+            vals["partner_name"] = vals["contact_name"]
+        elif "partner_name" in vals:
+            vals["contact_name"] = vals["partner_name"]
+        return vals
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        # helpdesk_mgmt copies the customer's name into its contact name: a
+        # caller name already typed stays, an empty one takes the customer's.
+        caller = self.contact_name
+        super()._onchange_partner_id()
+        self.contact_name = caller or self.partner_name
+        self.partner_name = self.contact_name
+
+    @api.model
+    def _init_caller_names(self):
+        """Tickets from before the sync get one caller name (on install and
+        update): the caller name, or else helpdesk_mgmt's contact name."""
+        # In SQL: closed and locked tickets too, without tracking messages.
+        self.env.cr.execute(SQL(
+            "UPDATE helpdesk_ticket SET contact_name = partner_name"
+            " WHERE COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
+        ))
+        self.env.cr.execute(SQL(
+            "UPDATE helpdesk_ticket SET partner_name = contact_name"
+            " WHERE contact_name IS DISTINCT FROM partner_name AND COALESCE(contact_name, '') != ''"
+        ))
+        self.invalidate_model(["contact_name", "partner_name"])
+
     def _normalize_intake_vals(self, vals, company):
+        self._sync_caller_name_vals(vals)
         if vals.get("contact_phone"):
             vals["contact_phone"] = self._normalize_contact_phone(
                 vals["contact_phone"], company
@@ -102,6 +140,8 @@ class HelpdeskTicket(models.Model):
                 tickets.team_id = team
 
     def write(self, vals):
+        if "contact_name" in vals or "partner_name" in vals:
+            vals = self._sync_caller_name_vals(dict(vals))
         if vals.get("contact_phone"):
             company = (
                 self.env["res.company"].browse(vals["company_id"])

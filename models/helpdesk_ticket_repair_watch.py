@@ -1,11 +1,6 @@
-import logging
-
 from markupsafe import Markup
 
-from odoo import api, fields, models
-from odoo.fields import Domain
-
-_logger = logging.getLogger(__name__)
+from odoo import api, models
 
 ARRIVAL_CRON = "helpdesk_property_info.ir_cron_watch_repair_arrivals"
 
@@ -31,25 +26,7 @@ class HelpdeskTicket(models.Model):
         """Alert on the repairs whose arrival deadline has passed with nobody
         on site. Selects only those, through the partial index on
         ``repair_next_check``: a run with nothing due costs one query."""
-        Cron = self.env["ir.cron"]
-        failed = []
-        domain = Domain("repair_next_check", "<=", fields.Datetime.now())
-        while tickets := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order="repair_next_check, id"
-        ):
-            locked = tickets.try_lock_for_update()
-            if not locked:
-                break
-            for ticket in locked:
-                try:
-                    with self.env.cr.savepoint():
-                        ticket._alert_late_arrival()
-                except Exception:
-                    _logger.exception("Arrival watcher: repair %s failed, left for the next run", ticket.id)
-                    failed.append(ticket.id)
-            remaining = len(tickets) == batch_size
-            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
-                break
+        self._watch_next_checks("repair_next_check", "_alert_late_arrival", batch_size)
 
     def _alert_late_arrival(self):
         self.ensure_one()

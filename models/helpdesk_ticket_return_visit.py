@@ -110,9 +110,10 @@ class HelpdeskTicket(models.Model):
                 self.env._("Record whether the problem is solved and a satisfaction from 1 to 5.")
             )
         for ticket in self:
-            if not ticket.closed:
+            if not ticket.closed and not ticket.visit_manual:
                 raise UserError(
-                    self.env._("Ticket %s is not closed yet: visit the customer once it is.",
+                    self.env._("Ticket %s is not closed yet: visit the customer once it is, "
+                               "or schedule a return visit by hand.",
                                ticket.number)
                 )
         self._write_by_action({

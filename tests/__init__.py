@@ -49,3 +49,6 @@ from . import test_complaint_result
 from . import test_complaint_grade
 from . import test_resolution_watcher
 from . import test_complaint_statistics
+from . import test_return_visit_watch
+from . import test_caller_name
+from . import test_reporting_upward

@@ -144,6 +144,20 @@ ATTACKS = [
         unchanged=("visit_date", "visit_satisfaction"),
     ),
     Attack(
+        "gate_fields", "helpdesk.ticket", "clear the return-visit watcher's marks",
+        roles=("agent", "manager"), target="target_closed_ticket",
+        calls=(Call("write", {"vals": {"visit_due_date": False, "visit_alerted": True,
+                                        "visit_next_check": False, "visit_manual": True}}),),
+        unchanged=("visit_due_date", "visit_alerted", "visit_next_check", "visit_manual"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "schedule a return visit outside Customer Service",
+        roles=("handler",), target="target_ticket",
+        calls=(Call("action_schedule_return_visit",
+                    lambda case, t: {"date": "2099-01-01", "user": case.users["handler"].id}),),
+        unchanged=("visit_due_date", "visit_manual"),
+    ),
+    Attack(
         "gate_fields", "helpdesk.ticket", "write deadline_next_check",
         roles=("agent", "handler"), target="target_ticket",
         calls=(Call("write", {"vals": {"deadline_next_check": "2099-01-01 00:00:00"}}),),
@@ -659,6 +673,12 @@ class TestAttackSuite(AttackCase):
 
     def target_ticket(self):
         return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_general").id)
+
+    def target_closed_ticket(self):
+        """A closed ticket whose return visit is due."""
+        ticket = self.target_ticket()
+        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        return ticket
 
     def target_major_ticket(self):
         return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_major").id)

@@ -82,7 +82,7 @@ class TestComplaintStatistics(StatisticsCase):
             "helpdesk_property_info.action_report_info_statistics", report.ids
         )
         html = html.decode()
-        section = html[html.index("o_hpi_section_complaints"):]
+        section = html[html.index('o_hpi_section_complaints"'):]
         self.assertIn("Minor Complaint", section)
         self.assertIn("25.0", section)
         self.assertIn("On-time resolution rate (%)", html)

@@ -10,8 +10,8 @@ from .statistics_common import StatisticsCase, shanghai
 
 
 class TestStatisticsCron(StatisticsCase):
-    """The weekly report goes to the CS managers every Monday and the monthly
-    one to them and the company leaders on the first, for the period that has
+    """The weekly report goes to the CS managers and the company leaders every
+    Monday and the monthly one to them on the first, for the period that has
     just closed in the company's time zone (Shanghai here), exactly once."""
 
     @classmethod
@@ -45,7 +45,7 @@ class TestStatisticsCron(StatisticsCase):
         }])
         [mail] = self.mails(report)
         self.assertIn(self.manager.partner_id, mail.partner_ids)
-        self.assertNotIn(self.leader.partner_id, mail.partner_ids)
+        self.assertIn(self.leader.partner_id, mail.partner_ids)
         self.assertNotIn(self.agent.partner_id, mail.partner_ids)
         [attachment] = mail.attachment_ids
         self.assertEqual(attachment.res_id, report.id)

@@ -130,7 +130,10 @@ class TestStatisticsReport(StatisticsCase):
         tickets[1].write({"visit_date": shanghai(2024, 3, 6), "visit_satisfaction": "2"})
         self.ticket(shanghai(2024, 2, 20)).write({"closed_date": shanghai(2024, 3, 12)})
         visits = self.report()._get_report_figures()["visits"]
-        self.assertEqual(visits, {"closed": 4, "visited": 2, "rate": 50.0, "satisfaction": 3.5})
+        self.assertEqual(
+            {key: visits[key] for key in ("closed", "visited", "rate", "satisfaction")},
+            {"closed": 4, "visited": 2, "rate": 50.0, "satisfaction": 3.5},
+        )
 
     def test_a_team_report_counts_only_its_team(self):
         day = shanghai(2024, 3, 5)

@@ -3,3 +3,4 @@ from . import helpdesk_reception_export
 from . import helpdesk_info_survey_distribute
 from . import comment_wizard
 from . import helpdesk_info_holiday_import
+from . import helpdesk_ticket_visit_wizard

@@ -1,0 +1,262 @@
+import logging
+from datetime import datetime, time, timedelta
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+VISIT_CRON = "helpdesk_property_info.ir_cron_watch_return_visits"
+VISIT_STATES = [
+    ("pending", "Visit Pending"),
+    ("overdue", "Visit Overdue"),
+    ("on_time", "Visited on Time"),
+    ("late", "Visited Late"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """Return visits enforced (seed 001 回访): a visit not recorded one working
+    day (of the Customer Service Department's calendar) after closing alerts
+    the Customer Service managers, once. Visits after rescue work or a large
+    community event are scheduled by hand, on any ticket, open or closed."""
+
+    _inherit = "helpdesk.ticket"
+
+    visit_due_date = fields.Datetime(
+        string="Return Visit Due",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups="base.group_user",
+        help="One working day of the Customer Service Department after closing, "
+        "or the end of the day a visit was scheduled for by hand.",
+    )
+    visit_manual = fields.Boolean(
+        string="Visit Scheduled by Hand",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
+        help="A return visit scheduled by hand (after rescue work, a large "
+        "community event): it stays due when the ticket is reopened.",
+    )
+    visit_alerted = fields.Boolean(
+        string="Overdue Visit Reported",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
+        help="The Customer Service managers were told that the return visit is overdue.",
+    )
+    visit_state = fields.Selection(
+        VISIT_STATES,
+        string="Return Visit State",
+        compute="_compute_visit_watch",
+        store=True,
+        index="btree_not_null",
+        groups="base.group_user",
+    )
+    visit_next_check = fields.Datetime(
+        compute="_compute_visit_watch",
+        store=True,
+        copy=False,
+        groups="base.group_user",
+        help="When the return-visit watcher next has something to do for this ticket.",
+    )
+
+    _visit_next_check_idx = models.Index("(visit_next_check) WHERE visit_next_check IS NOT NULL")
+
+    def _guarded_fields(self):
+        # Set when the ticket closes or a visit is scheduled, and by the watcher.
+        return dict.fromkeys(
+            ("visit_due_date", "visit_manual", "visit_alerted", "visit_state", "visit_next_check"),
+            None,
+        ) | super()._guarded_fields()
+
+    @api.depends("visit_date", "visit_due_date", "visit_alerted")
+    def _compute_visit_watch(self):
+        for ticket in self:
+            due, visited = ticket.visit_due_date, ticket.visit_date
+            if visited:
+                ticket.visit_state = "late" if due and visited > due else "on_time"
+            elif due:
+                ticket.visit_state = "overdue" if ticket.visit_alerted else "pending"
+            else:
+                ticket.visit_state = False
+            ticket.visit_next_check = due if due and not visited and not ticket.visit_alerted else False
+
+    # ------------------------------------------------------------------
+    # Scheduling
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        reopening = (
+            self.filtered("closed")
+            if vals.get("stage_id") and not self._vals_close_ticket(vals)
+            else self.browse()
+        )
+        result = super().write(vals)
+        # A reopened ticket is visited once it is closed again, unless the
+        # visit was scheduled by hand.
+        reopened = reopening.filtered(
+            lambda t: not t.closed and t.visit_due_date and not t.visit_date and not t.visit_manual
+        )
+        if reopened:
+            reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
+        return result
+
+    def _schedule_return_visit(self):
+        super()._schedule_return_visit()
+        tickets = self.filtered(lambda t: not t.visit_date)
+        due_dates = tickets._visit_due_dates(fields.Datetime.now())
+        for ticket in tickets:
+            ticket._write_by_action(
+                {"visit_due_date": due_dates[ticket], "visit_alerted": False, "visit_manual": False}
+            )
+        tickets._trigger_visit_watch()
+
+    def _visit_calendar(self):
+        """The working hours return visits are due in: those of the company's
+        Customer Service Department (or the company's)."""
+        self.ensure_one()
+        team = self.env["helpdesk.ticket.team"].sudo()._get_intake_team(self.company_id)
+        return team.resource_calendar_id or self.company_id.resource_calendar_id
+
+    def _visit_due_dates(self, start):
+        """{ticket: one working day after ``start``}: the calendar's hours of a
+        day, in its working time (calendar time without a calendar)."""
+        Level = self.env["helpdesk.info.level"]
+        due, by_calendar = {}, {}
+        for ticket in self:
+            by_calendar.setdefault(ticket._visit_calendar(), []).append(ticket)
+        for calendar, tickets in by_calendar.items():
+            if not calendar:
+                due.update({ticket: start + timedelta(days=1) for ticket in tickets})
+                continue
+            hours = calendar.hours_per_day or 8
+            due.update(Level._plan_working_hours(calendar, [(t, start, hours) for t in tickets]))
+        return due
+
+    def _trigger_visit_watch(self):
+        dates = sorted({t.visit_next_check for t in self if t.visit_next_check})
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(VISIT_CRON, raise_if_not_found=False)
+        if dates and cron_id:
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger(dates)
+
+    def action_open_schedule_visit_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Schedule Return Visit"),
+            "res_model": "helpdesk.ticket.visit.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_schedule_return_visit(self, date, user, note=""):
+        """Schedule a return visit by hand on ``date`` (a day) for ``user``:
+        after rescue work or a large community event, on an open ticket too.
+        It is due by the end of that day in the calendar's time zone."""
+        if not self.env.su and not self.env.user.has_group("helpdesk_property_info.group_cs_agent"):
+            raise AccessError(self.env._("Only Customer Service schedules return visits."))
+        date = fields.Date.to_date(date)
+        user = self.env["res.users"].browse(user) if isinstance(user, int) else user
+        if not date or not user:
+            raise UserError(self.env._("Choose the day of the return visit and who visits."))
+        if date < fields.Date.context_today(self):
+            raise UserError(self.env._("A return visit cannot be scheduled in the past (%s).", date))
+        user = user.sudo()
+        for ticket in self:
+            if user.share or ticket.company_id not in user.company_ids:
+                raise UserError(
+                    self.env._(
+                        "%(user)s does not work for %(company)s: choose a colleague of "
+                        "ticket %(ticket)s's company.",
+                        user=user.name, company=ticket.company_id.name, ticket=ticket.number,
+                    )
+                )
+            if ticket.visit_date:
+                raise UserError(
+                    self.env._("Ticket %s was already visited.", ticket.number)
+                )
+        for ticket in self:
+            tz = pytz.timezone(ticket._visit_calendar().tz or self.env.user.tz or "UTC")
+            end = tz.localize(datetime.combine(date + timedelta(days=1), time.min))
+            due = end.astimezone(pytz.utc).replace(tzinfo=None)
+            ticket._write_by_action(
+                {"visit_due_date": due, "visit_alerted": False, "visit_manual": True}
+            )
+            ticket.activity_schedule(
+                "helpdesk_property_info.mail_activity_return_visit",
+                date_deadline=date,
+                summary=note or self.env._("Return visit: solved? satisfied? further opinions?"),
+                user_id=user.id,
+            )
+            ticket.message_post(
+                body=Markup("<p>%s</p>") % self.env._(
+                    "Return visit scheduled for %(date)s by %(user)s. %(note)s",
+                    date=date, user=user.name, note=note or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self._trigger_visit_watch()
+        return True
+
+    # ------------------------------------------------------------------
+    # Watcher
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_watch_return_visits(self, batch_size=200):
+        """Report the return visits whose due date has passed unrecorded.
+        Selects only those, through the partial index on
+        ``visit_next_check``: a run with nothing due costs one query."""
+        self._watch_next_checks("visit_next_check", "_alert_overdue_visit", batch_size)
+
+    @api.model
+    def _watch_next_checks(self, next_check, handler, batch_size):
+        """Run ``handler`` on each ticket whose ``next_check`` has come, in
+        locked batches committed one by one; the handler makes the ticket
+        leave the selection. A ticket that fails is logged and left for the
+        next run; the others go on."""
+        Cron = self.env["ir.cron"]
+        failed = []
+        domain = Domain(next_check, "<=", fields.Datetime.now())
+        while tickets := self.search(
+            domain & Domain("id", "not in", failed), limit=batch_size, order=f"{next_check}, id"
+        ):
+            locked = tickets.try_lock_for_update()
+            if not locked:
+                break
+            for ticket in locked:
+                try:
+                    with self.env.cr.savepoint():
+                        getattr(ticket, handler)()
+                except Exception:
+                    _logger.exception("Watcher %s: ticket %s failed, left for the next run",
+                                      handler, ticket.id)
+                    failed.append(ticket.id)
+            remaining = len(tickets) == batch_size
+            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
+                break
+
+    def _alert_overdue_visit(self):
+        self.ensure_one()
+        managers = self._company_users("group_cs_manager")
+        summary = self.env._(
+            "Return visit overdue since %s", self._format_datetime(self.visit_due_date)
+        )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
+            self._deadline_activity_vals("mail_activity_return_visit_overdue", user, summary)
+            for user in managers or self.env.user
+        ])
+        self.message_post(
+            body=Markup("<p>%s</p>") % summary,
+            partner_ids=managers.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        self._write_by_action({"visit_alerted": True})

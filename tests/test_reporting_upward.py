@@ -1,0 +1,123 @@
+from contextlib import contextmanager
+
+from odoo.tests import freeze_time
+
+from .statistics_common import StatisticsCase, shanghai
+
+
+class TestReportingUpward(StatisticsCase):
+    """Important information reaches the CS managers, media information the
+    leaders at once; the daily report goes to the CS managers, the weekly
+    one to the leaders too, complaints counted apart (seed 000 §6.4, §7.1.3)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.media_channel = cls.env.ref("helpdesk_property_info.channel_website_media")
+        cls.complaint = cls.env.ref("helpdesk_property_info.ticket_type_complaint")
+        cls.inquiry = cls.env.ref("helpdesk_property_info.ticket_type_inquiry")
+        cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.daily_cron = cls.env.ref("helpdesk_property_info.ir_cron_send_daily_reports")
+
+    def notices_to(self, ticket, user):
+        return ticket.message_ids.filtered(lambda m: user.partner_id in m.partner_ids)
+
+    def test_important_information_notifies_the_cs_managers(self):
+        ticket = self.Ticket.create(self.phone_vals(importance="important"))
+        self.assertTrue(self.notices_to(ticket, self.manager))
+        self.assertFalse(self.notices_to(ticket, self.agent))
+
+    def test_raising_to_important_notifies_the_cs_managers_once(self):
+        ticket = self.Ticket.create(self.phone_vals())
+        self.assertFalse(self.notices_to(ticket, self.manager))
+        ticket.importance = "important"
+        self.assertEqual(len(self.notices_to(ticket, self.manager)), 1)
+        ticket.write({"importance": "important"})
+        self.assertEqual(len(self.notices_to(ticket, self.manager)), 1)
+
+    def test_the_media_channel_notifies_the_leaders_at_once(self):
+        self.assertTrue(self.media_channel.escalate_at_once)
+        ticket = self.Ticket.create(self.phone_vals(channel_id=self.media_channel.id))
+        self.assertTrue(ticket.escalated)
+        self.assertTrue(self.notices_to(ticket, self.leader))
+        other = self.Ticket.create(self.phone_vals())
+        self.assertFalse(other.escalated)
+        self.assertFalse(self.notices_to(other, self.leader))
+
+    def test_moving_to_the_media_channel_notifies_the_leaders(self):
+        ticket = self.Ticket.create(self.phone_vals())
+        ticket.channel_id = self.media_channel
+        self.assertEqual(len(self.notices_to(ticket, self.leader)), 1)
+
+    def test_the_media_flag_is_set_once(self):
+        self.media_channel.escalate_at_once = False
+        self.env["helpdesk.ticket.channel"]._init_media_channel()
+        self.assertFalse(self.media_channel.escalate_at_once)
+
+    def test_daily_report_covers_one_day_and_goes_to_the_cs_managers(self):
+        report = self.report("daily", "2024-03-05")
+        self.assertEqual(str(report.date_to), "2024-03-05")
+        self.assertIn(self.manager.partner_id, report.recipient_ids)
+        self.assertNotIn(self.leader.partner_id, report.recipient_ids)
+        weekly = self.report("weekly", "2024-03-04")
+        self.assertIn(self.leader.partner_id, weekly.recipient_ids)
+
+    def test_the_daily_report_goes_out_once_a_day(self):
+        self.ticket(shanghai(2024, 3, 5), type_id=self.complaint.id)
+        for at in (shanghai(2024, 3, 6, 0, 30), shanghai(2024, 3, 6, 9)):
+            with freeze_time(at), self.enter_registry_test_mode():
+                self.daily_cron.method_direct_trigger()
+        reports = self.Report.search([("kind", "=", "daily"), ("company_id", "=", self.company.id),
+                                      ("team_id", "=", False)])
+        self.assertEqual(reports.mapped(lambda r: str(r.date_from)), ["2024-03-05"])
+        self.assertEqual(reports.state, "sent")
+        [mail] = reports.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn(self.manager.partner_id, mail.partner_ids)
+        self.assertNotIn(self.leader.partner_id, mail.partner_ids)
+
+    def test_complaints_and_return_visits_are_counted_apart(self):
+        complaints = self.ticket(shanghai(2024, 3, 5), type_id=self.complaint.id) | self.ticket(
+            shanghai(2024, 3, 5, 11), type_id=self.complaint.id
+        )
+        self.ticket(shanghai(2024, 3, 5, 12), type_id=self.inquiry.id)
+        with freeze_time(shanghai(2024, 3, 5, 15)):
+            complaints.write({"stage_id": self.done.id})
+            complaints[0].action_record_return_visit("yes", "5")
+        # The second complaint is not visited the next working day.
+        with freeze_time(shanghai(2024, 3, 7, 9)), self.enter_registry_test_mode():
+            self.env.ref("helpdesk_property_info.ir_cron_watch_return_visits").method_direct_trigger()
+        self.env.invalidate_all()
+        figures = self.report("daily", "2024-03-05")._get_report_figures()
+        self.assertEqual(figures["complaints_apart"], {
+            "received": 2, "others": 1, "closed": 2, "visited": 1, "visit_rate": 50.0,
+        })
+        visits = figures["visits"]
+        self.assertEqual((visits["on_time"], visits["overdue"], visits["rate"]), (1, 1, 50.0))
+        self.assertEqual([row["number"] for row in visits["overdue_list"]], [complaints[1].number])
+
+    @contextmanager
+    def recorded_queries(self):
+        queries = []
+        yield from self._patchExecute(queries)
+
+    def test_the_report_queries_do_not_grow_with_the_tickets(self):
+        report = self.report("weekly", "2024-03-04")
+        report._get_report_figures()  # warm the caches
+        counts = []
+        for extra in (1, 20):
+            for index in range(extra):
+                self.ticket(shanghai(2024, 3, 5, 9), type_id=self.complaint.id)
+            self.env.invalidate_all()
+            with self.recorded_queries() as queries:
+                report._get_report_figures()
+            counts.append(len(queries))
+        self.assertEqual(counts[0], counts[1])
+
+    def test_the_report_prints_the_complaints_and_overdue_visits(self):
+        self.ticket(shanghai(2024, 3, 5), type_id=self.complaint.id)
+        report = self.report("daily", "2024-03-05")
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "helpdesk_property_info.action_report_info_statistics", report.ids
+        )[0].decode()
+        self.assertIn("o_hpi_section_complaints_apart", html)
+        self.assertIn("o_hpi_overdue_visits", html)
