@@ -493,8 +493,11 @@ class HelpdeskTicket(models.Model):
     def _company_users(self, group):
         """Active internal users of ``group`` who work for one of the tickets'
         companies."""
-        users = self.env.ref(f"helpdesk_property_info.{group}").all_user_ids
-        return users.filtered(lambda u: not u.share and u.company_ids & self.company_id)
+        # Read as superuser: whoever triggers the notice may not read the
+        # other companies those users also work for.
+        users = self.env.ref(f"helpdesk_property_info.{group}").sudo().all_user_ids
+        companies = self.company_id.sudo()
+        return users.filtered(lambda u: not u.share and u.company_ids & companies).sudo(False)
 
     def _format_datetime(self, value):
         tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"

@@ -546,6 +546,13 @@ ATTACKS = [
             "ticket_id": t.id, "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}),
         unchanged=("stage_id", "closed"),
     ),
+    Attack(
+        "portal_route", "helpdesk.ticket", "POST /ticket/close on one's own complaint before its result is approved",
+        roles=("portal",), target="target_own_complaint", protocols=(PORTAL_HTTP,),
+        http=lambda case, t: ("/ticket/close", {
+            "ticket_id": t.id, "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}),
+        unchanged=("stage_id", "closed"),
+    ),
     # 10. Deletion ---------------------------------------------------------
     Attack(
         "deletion", "helpdesk.info.level", "unlink a level used by an open major ticket",
@@ -810,6 +817,10 @@ class TestAttackSuite(AttackCase):
         result.with_user(self.users["manager"]).validate_tier()
         return result
 
+    def target_own_complaint(self):
+        """A complaint of the portal customer, its handling result not approved."""
+        return self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id)
+
     def target_intake_team(self):
         return self.cs_team
 
@@ -856,7 +867,7 @@ class TestAttackSuite(AttackCase):
 
     def target_makeup_workday(self):
         return self.env["helpdesk.info.makeup.workday"].create({
-            "name": "National Day make-up workday", "date": "2025-10-11",
+            "name": "National Day make-up workday", "date": str(self.fresh_monday() - timedelta(days=2)),
             "calendar_id": self.company.resource_calendar_id.id,
         })
 

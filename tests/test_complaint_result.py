@@ -20,7 +20,7 @@ class ResultCase(PropertyInfoCase):
         cls.complaint_type = cls.env.ref("helpdesk_property_info.ticket_type_complaint")
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.manager2 = cls.manager.copy({"login": "hpi_manager_2", "name": "Second Manager"})
-        cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_deadlines")
+        cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_result_replies")
 
     def complaint(self, **overrides):
         vals = self.phone_vals(
@@ -145,6 +145,15 @@ class TestComplaintClosing(ResultCase):
         self.assertFalse(ticket.closed)
         result.with_user(self.manager).validate_tier()
         ticket.with_user(self.agent).write({"stage_id": self.done.id})
+        self.assertTrue(ticket.closed)
+
+    def test_the_superuser_of_a_route_meets_the_gate_too(self):
+        # helpdesk_mgmt's portal route closes a customer's ticket as superuser.
+        ticket = self.complaint()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            ticket.sudo().write({"stage_id": self.done.id})
+        # An install or update loading data files is not stopped.
+        ticket.sudo().with_context(install_mode=True).write({"stage_id": self.done.id})
         self.assertTrue(ticket.closed)
 
     def test_a_complaint_is_not_created_closed(self):
