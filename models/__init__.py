@@ -68,3 +68,4 @@ from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
 from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
+from . import helpdesk_ticket_team_complaint

@@ -98,6 +98,17 @@ class PropertyInfoCase(TransactionCase):
         return vals
 
 
+    def approve_results(self, tickets):
+        """Complaints close once a Customer Service manager approved their
+        handling result: written and submitted by the agent here."""
+        for ticket in tickets.filtered("result_approval_required"):
+            result = self.env["helpdesk.ticket.result"].with_user(self.agent).create(
+                {"ticket_id": ticket.id, "result": "Handled."}
+            )
+            result.action_submit()
+            result.with_user(self.manager).validate_tier()
+
+
 class WatcherCase(PropertyInfoCase):
     """Runs the deadline watcher as the scheduler does, at a given time, and
     reads the activities it gave."""

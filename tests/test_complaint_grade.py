@@ -141,6 +141,7 @@ class TestComplaintGrade(PropertyInfoCase):
             ticket.stage_id = done
         ticket.with_user(self.leader).action_record_leader_opinion("Repair at our cost.")
         self.assertFalse(ticket.awaiting_leader_opinion)
+        self.approve_results(ticket)
         ticket.stage_id = done
         self.assertTrue(ticket.closed)
 

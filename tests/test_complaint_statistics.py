@@ -86,3 +86,11 @@ class TestComplaintStatistics(StatisticsCase):
         self.assertIn("Minor Complaint", section)
         self.assertIn("25.0", section)
         self.assertIn("On-time resolution rate (%)", html)
+
+    def test_the_team_dashboard_counts_open_complaints_apart(self):
+        teams = (self.minor | self.important | self.major | self.ungraded | self.inquiry).team_id
+        teams.invalidate_recordset(["open_complaint_count"])
+        with self.assertQueryCount(1):
+            counts = {team: team.open_complaint_count for team in teams}
+        # The minor complaint and the inquiry are closed: three complaints stay open.
+        self.assertEqual(sum(counts.values()), 3)

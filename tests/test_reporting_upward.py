@@ -81,6 +81,7 @@ class TestReportingUpward(StatisticsCase):
         )
         self.ticket(shanghai(2024, 3, 5, 12), type_id=self.inquiry.id)
         with freeze_time(shanghai(2024, 3, 5, 15)):
+            self.approve_results(complaints)
             complaints.write({"stage_id": self.done.id})
             complaints[0].action_record_return_visit("yes", "5")
         # The second complaint is not visited the next working day.
