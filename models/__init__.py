@@ -68,3 +68,8 @@ from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
 from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
+from . import helpdesk_info_personal_data_log
+from . import helpdesk_info_personal_data_mixin
+from . import helpdesk_ticket_personal_data
+from . import helpdesk_info_register_personal_data
+from . import mail_tracking_value
