@@ -84,6 +84,8 @@
         "views/survey_question_views.xml",
         "views/helpdesk_info_survey_campaign_views.xml",
         "views/helpdesk_info_statistics_menu.xml",
+        "views/helpdesk_info_personal_data_views.xml",
+        "views/helpdesk_info_leader_contact_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -69,3 +69,9 @@ from . import helpdesk_info_report_repairs
 from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
 from . import helpdesk_ticket_team_complaint
+from . import helpdesk_info_personal_data_log
+from . import helpdesk_info_personal_data_mixin
+from . import helpdesk_ticket_personal_data
+from . import helpdesk_info_register_personal_data
+from . import helpdesk_info_leader_contact
+from . import mail_tracking_value

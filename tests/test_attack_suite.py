@@ -590,6 +590,57 @@ ATTACKS = [
             on_target=False),),
         no_new=(("resource.calendar.leaves", []),),
     ),
+    # 9. Personal data: masking, reveal, export and the access log ------
+    Attack(
+        "read_access", "helpdesk.ticket", "reveal a ticket's personal data without being allowed",
+        roles=("leader", "handler", "counsel"), target="target_ticket",
+        calls=(Call("action_reveal_personal_data"),),
+        no_new=(("helpdesk.info.personal.data.log", []),),
+    ),
+    Attack(
+        "read_access", "helpdesk.ticket", "group tickets by phone to read the numbers in the labels",
+        roles=("leader", "handler", "counsel"), target="target_ticket",
+        calls=(Call("formatted_read_group", {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]},
+                    on_target=False),),
+    ),
+    Attack(
+        "read_access", "helpdesk.ticket", "export phones without the Export Personal Data group",
+        roles=("agent", "manager", "leader"), target="target_ticket",
+        calls=(Call("export_data", {"fields_to_export": ["number", "contact_phone", "partner_email"]}),),
+        no_new=(("helpdesk.info.personal.data.log", []),),
+    ),
+    Attack(
+        "read_access", "helpdesk.info.unit.occupancy", "export occupants' phones without the group",
+        roles=("agent", "manager", "leader"), target="target_occupancy",
+        calls=(Call("export_data", {"fields_to_export": ["partner_id", "phone"]}),),
+        no_new=(("helpdesk.info.personal.data.log", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "write a masked phone over the real one",
+        roles=("handler", "leader"), target="target_ticket",
+        calls=(Call("write", {"vals": {"contact_phone": "139****0000"}}),),
+        unchanged=("contact_phone",),
+    ),
+    Attack(
+        "forged_log", "helpdesk.info.personal.data.log", "forge an access log entry",
+        roles=("agent", "manager", "counsel", "leader"),
+        calls=(Call("create", lambda case, t: {"vals_list": [{
+            "user_id": case.users["leader"].id, "action": "reveal", "res_model": "helpdesk.ticket"}]},
+            on_target=False),),
+        no_new=(("helpdesk.info.personal.data.log", []),),
+    ),
+    Attack(
+        "forged_log", "helpdesk.info.personal.data.log", "rewrite an access log entry",
+        roles=("agent", "manager", "counsel"), target="target_personal_data_log",
+        calls=(Call("write", lambda case, t: {"vals": {"user_id": case.users["leader"].id, "res_ids": "0"}}),),
+        unchanged=("user_id", "res_ids", "action"),
+    ),
+    Attack(
+        "deletion", "helpdesk.info.personal.data.log", "delete an access log entry",
+        roles=("agent", "manager", "counsel"), target="target_personal_data_log",
+        calls=(Call("unlink"),),
+        unchanged=("user_id",),
+    ),
 ]
 
 
@@ -887,6 +938,20 @@ class TestAttackSuite(AttackCase):
         self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
                      complaint_grade_id=grade.id)
         return grade
+
+    def target_occupancy(self):
+        n = next(SEQUENCE)
+        community = self.env["helpdesk.info.community"].create({"name": f"Attack Garden {n}"})
+        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "3"})
+        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "entrance": "2", "room": "501"})
+        owner = self.env["res.partner"].create({"name": f"Owner {n}", "phone": "+8613900001111"})
+        return self.env["helpdesk.info.unit.occupancy"].create({"unit_id": unit.id, "partner_id": owner.id})
+
+    def target_personal_data_log(self):
+        ticket = self.target_ticket()
+        return self.env["helpdesk.info.personal.data.log"].with_user(self.users["agent"])._log(
+            "reveal", ticket, {"contact_phone"}
+        ).sudo(False).with_user(self.env.user)
 
     def target_level_in_use(self):
         n = next(SEQUENCE)

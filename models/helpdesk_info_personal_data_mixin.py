@@ -1,0 +1,285 @@
+import re
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+
+CS_GROUP = "helpdesk_property_info.group_cs_agent"
+REVEAL_GROUP = "helpdesk_property_info.group_personal_data_reveal"
+EXPORT_GROUP = "helpdesk_property_info.group_personal_data_export"
+
+
+def mask_phone(value):
+    """+8613812345678 → 138****5678: the first three and last four digits."""
+    digits = re.sub(r"\D", "", value or "")
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if len(digits) >= 8:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * max(len(digits) - 2, 2) + digits[-2:]
+
+
+def mask_room(value):
+    """3-2-501 → 3-2-5**: the last two characters of the room."""
+    value = value or ""
+    return value[:-2] + "**" if len(value) > 2 else "**"
+
+
+def mask_email(value):
+    """zhang@example.com → z***@example.com."""
+    local, sep, domain = (value or "").partition("@")
+    return f"{local[:1]}***{sep}{domain}"
+
+
+def mask_unit(value):
+    """祥和花园一期 3-2-501 → 祥和花园一期 3-2-5**."""
+    return mask_room(value)
+
+
+MASKS = {"phone": mask_phone, "room": mask_room, "email": mask_email, "unit": mask_unit}
+
+
+def mask_value(kind, value):
+    if not value:
+        return value
+    return MASKS[kind](value)
+
+
+class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
+    """Personal fields shown in full to Customer Service and to the people a
+    record is assigned to, masked (138****5678, 3-2-5**, z***@example.com)
+    for every other user in whatever way they read them: lists, forms,
+    kanban cards, ``read`` / ``search_read`` / ``web_read`` over RPC.
+
+    A model lists its personal fields in ``_personal_data_fields()`` (name:
+    kind among phone, room, email, unit) and the records a user may see in
+    full beyond Customer Service in ``_personal_data_assigned()``. Masked
+    values sent back by a form are never written over the real ones. Code
+    that reads the fields as attributes (mails, the server's own checks)
+    gets the real values: masking applies to what leaves the server.
+    """
+
+    _name = "helpdesk.info.personal.data.mixin"
+    _description = "Personal Data Masking"
+
+    @api.model
+    def _personal_data_fields(self):
+        return {}
+
+    @api.model
+    def _personal_data_team_access(self):
+        """Whether the user sees every record's personal fields in full."""
+        return self.env.su or self.env.user.has_group(CS_GROUP)
+
+    def _personal_data_assigned(self):
+        """The records of ``self`` assigned to the user (handler, worker)."""
+        return self.browse()
+
+    def _personal_data_full_records(self):
+        if self._personal_data_team_access():
+            return self
+        return self._personal_data_assigned()
+
+    def _personal_data_masked_records(self):
+        return self - self._personal_data_full_records()
+
+    # ------------------------------------------------------------------
+    # Reading
+    # ------------------------------------------------------------------
+
+    def _mask_read_values(self, values_list, many2one_only=False):
+        """Mask the personal fields of ``values_list`` (``read`` results of
+        ``self``) for the records the user may not see in full."""
+        fields_kinds = self._personal_data_fields()
+        if not values_list or not fields_kinds:
+            return values_list
+        read_fields = {name for values in values_list for name in values} & set(fields_kinds)
+        if not read_fields:
+            return values_list
+        masked_ids = set(self.browse([v["id"] for v in values_list])._personal_data_masked_records().ids)
+        if not masked_ids:
+            return values_list
+        for values in values_list:
+            if values["id"] not in masked_ids:
+                continue
+            for name in read_fields:
+                if many2one_only and not isinstance(values[name], dict):
+                    continue
+                values[name] = self._mask_read_value(fields_kinds[name], values[name])
+        return values_list
+
+    @api.model
+    def _mask_read_value(self, kind, value):
+        if isinstance(value, tuple) and len(value) == 2:  # many2one, classic read
+            return (value[0], mask_value(kind, value[1]))
+        if isinstance(value, dict) and "display_name" in value:  # many2one, web_read
+            return dict(value, display_name=mask_value(kind, value["display_name"]))
+        if isinstance(value, str):
+            return mask_value(kind, value)
+        return value
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        self._log_register_read(fnames, result)
+        return self._mask_read_values(result)
+
+    def web_read(self, specification):
+        # web_read reads a many2one's display name as the superuser after
+        # ``read``: mask it again.
+        return self._mask_read_values(super().web_read(specification), many2one_only=True)
+
+    def _log_register_read(self, fnames, values_list):
+        """Reads of the owners' register by a user outside Customer Service
+        are logged (models that hold it say which fields it is)."""
+        register_fields = set(fnames) & set(self._personal_data_register_fields())
+        if not register_fields or not values_list or self._personal_data_team_access():
+            return
+        self.env["helpdesk.info.personal.data.log"]._log(
+            "register_read", self.browse([v["id"] for v in values_list]), register_fields
+        )
+
+    @api.model
+    def _personal_data_register_fields(self):
+        """Fields whose reading by a user outside Customer Service is logged."""
+        return ()
+
+    def formatted_read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        """Group labels and domains would show the values: grouping by a
+        personal text field is for Customer Service; grouping by the unit
+        shows its masked name to others."""
+        if self._personal_data_team_access():
+            return super().formatted_read_group(domain, groupby, aggregates, *args, **kwargs)
+        fields_kinds = self._personal_data_fields()
+        grouped = {spec.split(":")[0].split(".")[0] for spec in groupby} & set(fields_kinds)
+        if any(self._fields[name].type != "many2one" for name in grouped):
+            raise AccessError(
+                self.env._("Only Customer Service can group records by phone, room or e-mail.")
+            )
+        groups = super().formatted_read_group(domain, groupby, aggregates, *args, **kwargs)
+        for group in groups:
+            for name in grouped:
+                if name in group:
+                    group[name] = self._mask_read_value(fields_kinds[name], group[name])
+        return groups
+
+    # ------------------------------------------------------------------
+    # Writing
+    # ------------------------------------------------------------------
+
+    def _strip_masked_values(self, vals):
+        """Drop from ``vals`` the masked values a form sends back on save: a
+        masked value never overwrites the real one."""
+        fields_kinds = self._personal_data_fields()
+        stripped = None
+        for name, kind in fields_kinds.items():
+            value = vals.get(name)
+            if kind == "unit" or not isinstance(value, str) or "*" not in value:
+                continue
+            masks = {mask_value(kind, rec.sudo()[name]) for rec in self}
+            if masks == {value}:
+                stripped = dict(stripped or vals)
+                stripped.pop(name)
+            elif kind in ("phone", "email"):
+                raise UserError(
+                    self.env._(
+                        "“%(value)s” is a masked value: type the full %(field)s or leave it as it is.",
+                        value=value,
+                        field=self._fields[name].get_description(self.env)["string"],
+                    )
+                )
+        return vals if stripped is None else stripped
+
+    def write(self, vals):
+        return super().write(self._strip_masked_values(vals))
+
+    # ------------------------------------------------------------------
+    # Reveal
+    # ------------------------------------------------------------------
+
+    def _personal_data_can_reveal(self):
+        self.ensure_one()
+        return bool(self._personal_data_full_records()) or self.env.user.has_group(REVEAL_GROUP)
+
+    def _personal_data_full_values(self):
+        self.ensure_one()
+        values = {}
+        for name, kind in self._personal_data_fields().items():
+            value = self.sudo()[name]
+            values[name] = value.display_name if kind == "unit" else value
+        return values
+
+    def action_reveal_personal_data(self):
+        """The full personal fields of one record, for Customer Service, the
+        people it is assigned to and the Personal Data Reveal group; logged."""
+        self.ensure_one()
+        self.check_access("read")
+        if not self._personal_data_can_reveal():
+            raise AccessError(
+                self.env._(
+                    "You may not see the personal data of %(record)s: ask Customer "
+                    "Service or a member of the Personal Data Reveal group.",
+                    record=self.display_name,
+                )
+            )
+        values = self._personal_data_full_values()
+        self.env["helpdesk.info.personal.data.log"]._log("reveal", self, set(values))
+        lines = [
+            "%s: %s" % (self._fields[name].get_description(self.env)["string"], value)
+            for name, value in values.items()
+            if value
+        ]
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Personal data of %s", self.display_name),
+                "message": "\n".join(lines) or self.env._("No personal data recorded."),
+                "sticky": True,
+                "type": "warning",
+                "values": values,
+            },
+        }
+
+
+class Base(models.AbstractModel):
+    """Exporting personal fields (list export, ``export_data`` over RPC)
+    needs the Export Personal Data group, and is logged."""
+
+    _inherit = "base"
+
+    def _personal_export_paths(self, fields_to_export):
+        """(model, field) of ``fields_to_export`` that are personal."""
+        found = []
+        for path in fields_to_export:
+            model = self
+            for part in path.replace(".id", "id").split("/"):
+                field = model._fields.get(part)
+                if field is None:
+                    break
+                if hasattr(model, "_personal_data_fields") and (
+                    part in model._personal_data_fields() or part in model._personal_data_register_fields()
+                ):
+                    found.append((model, part))
+                    break
+                if not field.relational:
+                    break
+                model = self.env[field.comodel_name]
+        return found
+
+    def export_data(self, fields_to_export):
+        personal = self._personal_export_paths(fields_to_export)
+        if personal and not self.env.su:
+            if not self.env.user.has_group(EXPORT_GROUP):
+                raise UserError(
+                    self.env._(
+                        "Exporting personal data (%(fields)s) needs the Export Personal "
+                        "Data group: leave these columns out or ask your administrator.",
+                        fields=", ".join(
+                            model._fields[name].get_description(self.env)["string"]
+                            for model, name in personal
+                        ),
+                    )
+                )
+            self.env["helpdesk.info.personal.data.log"]._log(
+                "export", self, {f"{model._name}.{name}" for model, name in personal}
+            )
+        return super().export_data(fields_to_export)

@@ -1,0 +1,262 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user
+
+from odoo.addons.helpdesk_property_info.models.helpdesk_info_personal_data_mixin import (
+    mask_email,
+    mask_phone,
+    mask_room,
+)
+
+from .test_units import UnitsCase
+
+PERSONAL = ["contact_phone", "room_number", "unit_id", "partner_email"]
+
+
+class PersonalDataCase(UnitsCase):
+    """Unit 3-2-501 of Sunny Garden with its owner, and a ticket about it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Log = cls.env["helpdesk.info.personal.data.log"]
+        cls.owner.write({"phone": "+8613900001111", "email": "zhao@example.com"})
+        cls.occupancy = cls.env["helpdesk.info.unit.occupancy"].create(
+            {"unit_id": cls.unit.id, "partner_id": cls.owner.id, "relation": "owner"}
+        )
+        cls.community.owner_ids = cls.owner
+        cls.worker = new_test_user(
+            cls.env, login="hpi_pd_worker", groups="helpdesk_property_info.group_maintenance_worker",
+            company_id=cls.company.id,
+        )
+        cls.outsider = new_test_user(
+            cls.env, login="hpi_pd_other", groups="helpdesk_property_info.group_department_handler",
+            company_id=cls.company.id,
+        )
+        cls.department.user_ids = [(4, cls.outsider.id)]
+        cls.ticket = cls.Ticket.with_user(cls.agent).create(
+            cls.phone_vals(
+                team_id=cls.department.id,
+                unit_id=cls.unit.id,
+                room_number="3-2-501",
+                partner_email="zhang@example.com",
+            )
+        )
+
+    def read_as(self, user, fields=PERSONAL):
+        return self.ticket.with_user(user).read(fields)[0]
+
+
+class TestMasking(PersonalDataCase):
+    def test_masks(self):
+        self.assertEqual(mask_phone("+8613812345678"), "138****5678")
+        self.assertEqual(mask_room("3-2-501"), "3-2-5**")
+        self.assertEqual(mask_email("zhang@example.com"), "z***@example.com")
+
+    def test_customer_service_reads_in_full(self):
+        for user in (self.agent, self.manager):
+            values = self.read_as(user)
+            self.assertEqual(values["contact_phone"], "+8613812345678")
+            self.assertEqual(values["room_number"], "3-2-501")
+            self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-501")
+            self.assertEqual(values["partner_email"], "zhang@example.com")
+
+    def test_other_internal_users_read_masked(self):
+        for user in (self.leader, self.counsel, self.outsider):
+            self.department.user_ids = [(4, user.id)]
+            values = self.read_as(user)
+            self.assertEqual(values["contact_phone"], "138****5678", user.login)
+            self.assertEqual(values["room_number"], "3-2-5**")
+            self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-5**")
+            self.assertEqual(values["partner_email"], "z***@example.com")
+
+    def test_the_handler_and_the_worker_read_in_full(self):
+        self.ticket.user_id = self.handler
+        self.assertEqual(self.read_as(self.handler)["contact_phone"], "+8613812345678")
+        self.assertEqual(self.read_as(self.outsider)["contact_phone"], "138****5678")
+        self.ticket.with_user(self.agent).repair_worker_id = self.worker
+        values = self.ticket.with_user(self.worker).read(["contact_phone", "room_number"])[0]
+        self.assertEqual(values["contact_phone"], "+8613812345678")
+
+    def test_portal_users_never_read_other_peoples_data(self):
+        customer = new_test_user(self.env, login="hpi_pd_portal", groups="base.group_portal")
+        other = new_test_user(self.env, login="hpi_pd_portal2", groups="base.group_portal")
+        self.ticket.partner_id = customer.partner_id
+        values = self.ticket.with_user(customer).read(["contact_phone", "room_number"])[0]
+        self.assertEqual(values["contact_phone"], "138****5678")
+        with self.assertRaises(AccessError):
+            self.ticket.with_user(other).read(["contact_phone"])
+        with self.assertRaises(AccessError):
+            self.occupancy.with_user(customer).read(["phone"])
+
+    def test_rpc_reads_are_masked(self):
+        """search_read, web_read and web_search_read (lists, forms, kanban
+        cards) mask as read does."""
+        Ticket = self.Ticket.with_user(self.leader)
+        domain = [("id", "=", self.ticket.id)]
+        self.assertEqual(Ticket.search_read(domain, ["contact_phone"])[0]["contact_phone"], "138****5678")
+        spec = {"contact_phone": {}, "room_number": {}, "unit_id": {"fields": {"display_name": {}}}}
+        record = self.ticket.with_user(self.leader).web_read(spec)[0]
+        self.assertEqual(record["contact_phone"], "138****5678")
+        self.assertEqual(record["unit_id"]["display_name"], "Sunny Garden 3-2-5**")
+        found = Ticket.web_search_read(domain, spec)["records"][0]
+        self.assertEqual(found["room_number"], "3-2-5**")
+        self.assertEqual(found["unit_id"]["display_name"], "Sunny Garden 3-2-5**")
+
+    def test_grouping_by_a_personal_field_is_for_customer_service(self):
+        with self.assertRaises(AccessError):
+            self.Ticket.with_user(self.leader).formatted_read_group([], ["contact_phone"], ["__count"])
+        groups = self.Ticket.with_user(self.agent).formatted_read_group(
+            [("id", "=", self.ticket.id)], ["contact_phone"], ["__count"]
+        )
+        self.assertEqual(groups[0]["contact_phone"], "+8613812345678")
+        groups = self.Ticket.with_user(self.leader).formatted_read_group(
+            [("id", "=", self.ticket.id)], ["unit_id"], ["__count"]
+        )
+        self.assertEqual(groups[0]["unit_id"], (self.unit.id, "Sunny Garden 3-2-5**"))
+
+    def test_searching_by_phone_still_works(self):
+        found = self.Ticket.with_user(self.agent).search([("contact_phone", "ilike", "13812345678")])
+        self.assertIn(self.ticket, found)
+
+    def test_a_masked_value_sent_back_is_not_written(self):
+        self.ticket.with_user(self.leader).write(
+            {"contact_phone": "138****5678", "room_number": "3-2-5**", "matter": "Still leaking."}
+        )
+        self.assertEqual(self.ticket.contact_phone, "+8613812345678")
+        self.assertEqual(self.ticket.room_number, "3-2-501")
+        self.assertEqual(self.ticket.matter, "Still leaking.")
+        with self.assertRaisesRegex(UserError, "masked value"):
+            self.ticket.with_user(self.leader).write({"contact_phone": "139****0000"})
+        self.assertEqual(self.ticket.contact_phone, "+8613812345678")
+
+    def test_the_form_saves_without_overwriting(self):
+        self.department.user_ids = [(4, self.leader.id)]
+        with Form(self.ticket.with_user(self.leader)) as form:
+            self.assertEqual(form.contact_phone, "138****5678")
+            form.matter = "Leak again after the repair."
+        self.assertEqual(self.ticket.contact_phone, "+8613812345678")
+        self.assertEqual(self.ticket.room_number, "3-2-501")
+
+    def test_printed_reply_form_masks_for_others(self):
+        self.department.user_ids = [(4, self.leader.id)]
+        self.assertEqual(self.ticket.with_user(self.leader)._report_contact_phone(), "138****5678")
+        self.assertEqual(self.ticket.with_user(self.agent)._report_contact_phone(), "+8613812345678")
+        self.assertEqual(self.ticket.with_user(self.leader)._report_room(), "3-2-5**")
+
+
+class TestReveal(PersonalDataCase):
+    def test_reveal_returns_full_values_and_is_logged(self):
+        self.counsel.group_ids += self.env.ref("helpdesk_property_info.group_personal_data_reveal")
+        self.department.user_ids = [(4, self.counsel.id)]
+        self.assertEqual(self.read_as(self.counsel)["contact_phone"], "138****5678")
+        action = self.ticket.with_user(self.counsel).action_reveal_personal_data()
+        values = action["params"]["values"]
+        self.assertEqual(values["contact_phone"], "+8613812345678")
+        self.assertEqual(values["unit_id"], "Sunny Garden 3-2-501")
+        log = self.Log.search([("user_id", "=", self.counsel.id), ("action", "=", "reveal")])
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.res_model, "helpdesk.ticket")
+        self.assertEqual(log.res_ids, str(self.ticket.id))
+        self.assertIn("contact_phone", log.field_names)
+
+    def test_reveal_is_refused_to_others(self):
+        self.department.user_ids = [(4, self.leader.id)]
+        with self.assertRaises(AccessError):
+            self.ticket.with_user(self.leader).action_reveal_personal_data()
+        self.assertFalse(self.Log.search([("user_id", "=", self.leader.id)]))
+
+
+class TestAccessLog(PersonalDataCase):
+    def test_log_is_append_only(self):
+        self.ticket.with_user(self.agent).action_reveal_personal_data()
+        log = self.Log.search([("user_id", "=", self.agent.id)])
+        self.assertTrue(log)
+        for user in (self.manager, self.counsel):
+            with self.assertRaises(AccessError):
+                log.with_user(user).write({"user_id": self.leader.id})
+            with self.assertRaises(AccessError):
+                log.with_user(user).unlink()
+            with self.assertRaises(AccessError):
+                self.Log.with_user(user).create(
+                    {"user_id": self.leader.id, "action": "reveal", "res_model": "helpdesk.ticket"}
+                )
+        self.assertEqual(log.with_user(self.manager).read(["user_id"])[0]["user_id"][0], self.agent.id)
+        self.assertEqual(log.with_user(self.counsel).search_count([("id", "=", log.id)]), 1)
+
+    def test_log_is_readable_by_the_cs_manager_and_counsel_only(self):
+        self.ticket.with_user(self.agent).action_reveal_personal_data()
+        for user in (self.agent, self.leader, self.handler):
+            with self.assertRaises(AccessError):
+                self.Log.with_user(user).search([])
+
+    def test_log_of_another_company_is_hidden(self):
+        other = self.env["res.company"].create({"name": "Other Property Co."})
+        entry = self.Log.with_company(other)._log("reveal", self.ticket, {"contact_phone"})
+        self.assertEqual(entry.company_id, other)
+        self.assertNotIn(entry, self.Log.with_user(self.manager).search([]))
+
+    def test_register_read_outside_customer_service_is_logged(self):
+        occupancy = self.occupancy.with_user(self.leader).read(["partner_id", "phone", "email"])[0]
+        self.assertEqual(occupancy["phone"], "139****1111")
+        self.assertEqual(occupancy["email"], "z***@example.com")
+        self.community.with_user(self.leader).read(["owner_ids"])
+        logs = self.Log.search([("user_id", "=", self.leader.id), ("action", "=", "register_read")])
+        self.assertEqual(
+            set(logs.mapped("res_model")), {"helpdesk.info.unit.occupancy", "helpdesk.info.community"}
+        )
+        self.assertEqual(self.occupancy.with_user(self.agent).read(["phone"])[0]["phone"], "+8613900001111")
+        self.assertFalse(self.Log.search([("user_id", "=", self.agent.id)]))
+
+    def test_unit_form_masks_occupants_phones(self):
+        spec = {"occupancy_ids": {"fields": {"phone": {}, "partner_id": {"fields": {"display_name": {}}}}}}
+        values = self.unit.with_user(self.handler).web_read(spec)[0]
+        self.assertEqual(values["occupancy_ids"][0]["phone"], "139****1111")
+        self.assertTrue(self.Log.search([("user_id", "=", self.handler.id), ("res_model", "=", "helpdesk.info.unit")]))
+
+
+class TestExportControl(PersonalDataCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        allow = cls.env.ref("base.group_allow_export")
+        cls.agent.group_ids += allow
+        cls.manager.group_ids += allow
+        cls.export_group = cls.env.ref("helpdesk_property_info.group_personal_data_export")
+
+    def test_export_of_personal_fields_needs_the_group(self):
+        with self.assertRaisesRegex(UserError, "Export Personal Data"):
+            self.ticket.with_user(self.agent).export_data(["number", "contact_phone"])
+        with self.assertRaisesRegex(UserError, "Export Personal Data"):
+            self.department.with_user(self.manager).export_data(["name", "ticket_ids/room_number"])
+        with self.assertRaisesRegex(UserError, "Export Personal Data"):
+            self.unit.with_user(self.manager).export_data(["full_code", "occupancy_ids/phone"])
+        self.assertFalse(self.Log.search([("action", "=", "export")]))
+
+    def test_export_without_personal_fields_is_not_logged(self):
+        rows = self.ticket.with_user(self.agent).export_data(["number", "name"])["datas"]
+        self.assertEqual(rows[0][1], "Water leaking from the roof")
+        self.assertFalse(self.Log.search([("action", "=", "export")]))
+
+    def test_export_with_the_group_is_logged(self):
+        self.agent.group_ids += self.export_group
+        rows = self.ticket.with_user(self.agent).export_data(["number", "contact_phone"])["datas"]
+        self.assertEqual(rows[0][1], "+8613812345678")
+        log = self.Log.search([("action", "=", "export")])
+        self.assertEqual(log.user_id, self.agent)
+        self.assertEqual(log.res_ids, str(self.ticket.id))
+        self.assertEqual(log.field_names, "helpdesk.ticket.contact_phone")
+
+
+class TestTrackingValues(PersonalDataCase):
+    def test_tracked_phone_changes_are_shown_to_who_sees_the_phone(self):
+        self.env.cr.flush()
+        self.ticket.with_user(self.agent).contact_phone = "13900002222"
+        self.env.cr.flush()
+        trackings = self.ticket.message_ids.sudo().tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "contact_phone"
+        )
+        self.assertTrue(trackings)
+        self.assertEqual(trackings._filter_has_field_access(self.env(user=self.agent)), trackings)
+        self.assertFalse(trackings._filter_has_field_access(self.env(user=self.leader)))
+        self.ticket.user_id = self.handler
+        self.assertEqual(trackings._filter_has_field_access(self.env(user=self.handler)), trackings)
