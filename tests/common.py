@@ -98,15 +98,16 @@ class PropertyInfoCase(TransactionCase):
         return vals
 
 
-    def approve_results(self, tickets):
+    @classmethod
+    def approve_results(cls, tickets):
         """Complaints close once a Customer Service manager approved their
         handling result: written and submitted by the agent here."""
         for ticket in tickets.filtered("result_approval_required"):
-            result = self.env["helpdesk.ticket.result"].with_user(self.agent).create(
+            result = cls.env["helpdesk.ticket.result"].with_user(cls.agent).create(
                 {"ticket_id": ticket.id, "result": "Handled."}
             )
             result.action_submit()
-            result.with_user(self.manager).validate_tier()
+            result.with_user(cls.manager).validate_tier()
 
 
 class WatcherCase(PropertyInfoCase):
