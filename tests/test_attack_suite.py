@@ -600,8 +600,9 @@ ATTACKS = [
     Attack(
         "read_access", "helpdesk.ticket", "group tickets by phone to read the numbers in the labels",
         roles=("leader", "handler", "counsel"), target="target_ticket",
-        calls=(Call("formatted_read_group", {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]},
-                    on_target=False),),
+        # On the target: formatted_read_group is not an @api.model method, so
+        # XML-RPC reads ids first.
+        calls=(Call("formatted_read_group", {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]}),),
     ),
     Attack(
         "read_access", "helpdesk.ticket", "export phones without the Export Personal Data group",
