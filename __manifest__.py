@@ -84,6 +84,7 @@
         "views/survey_question_views.xml",
         "views/helpdesk_info_survey_campaign_views.xml",
         "views/helpdesk_info_statistics_menu.xml",
+        "views/helpdesk_info_personal_data_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -68,3 +68,11 @@ from . import helpdesk_ticket_repair_order
 from . import helpdesk_info_report_repairs
 from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
+from . import helpdesk_info_consent
+from . import res_partner_personal_data
+from . import helpdesk_ticket_consent
+from . import res_company_personal_data
+from . import helpdesk_ticket_retention
+from . import helpdesk_info_personal_request_mixin
+from . import helpdesk_info_erasure_request
+from . import helpdesk_info_disclosure_request

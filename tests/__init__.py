@@ -52,3 +52,4 @@ from . import test_complaint_statistics
 from . import test_return_visit_watch
 from . import test_caller_name
 from . import test_reporting_upward
+from . import test_personal_data
