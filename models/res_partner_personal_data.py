@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 # Voluntary data: kept only with the person's consent (seed 004 第十条).
@@ -56,9 +56,6 @@ class ResPartner(models.Model):
         help="Set when an approved erasure request anonymised this person; nothing restores the data.",
     )
 
-    def _consent_domain(self):
-        return Domain("consent_ids.state", "=", "given")
-
     def _compute_has_consent(self):
         consenting = self.sudo().search([("id", "in", self.ids), ("consent_ids.state", "=", "given")])
         for partner in self:
@@ -93,6 +90,12 @@ class ResPartner(models.Model):
                         ),
                     )
                 )
+
+    def write(self, vals):
+        # Set by an approved erasure request only (under sudo).
+        if "personal_data_erased_date" in vals and not self.env.su:
+            raise AccessError(self.env._("Only an approved erasure request marks a person's data erased."))
+        return super().write(vals)
 
     def _erase_voluntary_data(self):
         self.write(dict.fromkeys(PARTNER_VOLUNTARY_FIELDS, False))

@@ -628,11 +628,14 @@ ATTACKS = [
         no_new=(("helpdesk.ticket", [("contact_wechat", "!=", False)]),),
     ),
     Attack(
-        "gate_fields", "res.partner", "fill an owner's voluntary data without consent",
+        "gate_fields", "res.partner", "fill an owner's voluntary data without consent, or mark it erased",
         roles=("agent", "manager"), target="target_owner",
-        calls=(Call("write", {"vals": {"wechat_id": "qian_wx", "vehicle_plates": "沪A12345",
-                                       "emergency_contact_phone": "13800000000"}}),),
-        unchanged=("wechat_id", "vehicle_plates", "emergency_contact_phone"),
+        calls=(
+            Call("write", {"vals": {"wechat_id": "qian_wx", "vehicle_plates": "沪A12345",
+                                    "emergency_contact_phone": "13800000000"}}),
+            Call("write", {"vals": {"personal_data_erased_date": "2026-03-02 00:00:00"}}),
+        ),
+        unchanged=("wechat_id", "vehicle_plates", "emergency_contact_phone", "personal_data_erased_date"),
     ),
     Attack(
         "gate_fields", "helpdesk.info.unit", "record a family member without consent through the unit",

@@ -258,6 +258,8 @@ class TestErasureRequest(PersonalDataCase):
         self.assertFalse(self.owner.phone or self.owner.email or self.owner.wechat_id)
         self.assertNotEqual(self.owner.name, "钱女士")
         self.assertTrue(self.owner.personal_data_erased_date)
+        with self.assertRaises(AccessError):
+            self.owner.with_user(self.manager).write({"personal_data_erased_date": False})
         self.assertIn("erased", request.message_ids[0].body)
 
     def test_nobody_but_legal_counsel_approves(self):
