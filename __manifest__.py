@@ -85,6 +85,7 @@
         "views/helpdesk_info_survey_campaign_views.xml",
         "views/helpdesk_info_statistics_menu.xml",
         "views/helpdesk_info_personal_data_views.xml",
+        "views/helpdesk_info_personal_data_request_views.xml",
         "views/helpdesk_info_leader_contact_views.xml",
     ],
     "demo": [

@@ -35,6 +35,13 @@ for scenario, what, done in (("watcher", "deadline watcher over {} open tickets"
               f"{watcher['none_due']['queries']} queries")
         print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
               f"{watcher['some_due']['queries']} queries ({watcher['some_due'][done]} {done})")
+for anonymise in (r for r in rows if r["scenario"] == "anonymise"):
+    print(f"anonymisation job over {anonymise['expired']} expired tickets "
+          f"(inserted in {anonymise['insert_seconds']:.0f} s), batches of {anonymise['batch']}:")
+    print(f"  {'whole job':22}{anonymise['seconds']:6.1f} s  "
+          f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  {anonymise['queries']} queries  "
+          f"{anonymise['batches']} batches committed")
+    print(f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} still identifiable")
 for stats in (r for r in rows if r["scenario"] == "statistics"):
     print(f"report figures over {stats['table']} tickets ({stats['months']} months, "
           f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:")

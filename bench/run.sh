@@ -5,14 +5,15 @@
 # and monthly reports over 1,000,000 tickets, the ticket screens over the same million tickets (list, kanban,
 # pivot, team dashboard, form, one ticket's creation against the empty
 # database, deleting 10,000 tickets), then the load test: concurrent clients
-# of a multi-process Odoo on 127.0.0.1 (bench/load_bench.py). Results:
-# BENCHMARKS.md. `bash bench/run.sh create`, `statistics`, `screens` or
-# `load` runs one part alone.
+# of a multi-process Odoo on 127.0.0.1 (bench/load_bench.py), and the
+# anonymisation of 100,000 tickets whose retention period is over
+# (bench/anonymise_bench.py). Results: BENCHMARKS.md. `bash bench/run.sh
+# create`, `statistics`, `screens`, `load` or `anonymise` runs one part alone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/harness.sh" lib
 only=${1:-all}
-case $only in all|create|statistics|screens|load) ;; *) die "usage: $0 [create|statistics|screens|load]" ;; esac
+case $only in all|create|statistics|screens|load|anonymise) ;; *) die "usage: $0 [create|statistics|screens|load|anonymise]" ;; esac
 prepare
 
 db=${BENCH_DB:-${ADDON}_bench}  # prefix of the throwaway databases
@@ -56,6 +57,10 @@ if [ "$only" = all ] || [ "$only" = create ]; then
     results+=("$(measure "$addon" ticket_bench.py repair_watcher)")
     dropdb "$plain"
 fi
+if [ "$only" = all ] || [ "$only" = anonymise ]; then
+    say "anonymising ${BENCH_EXPIRED:-100000} expired tickets in '$addon'"
+    results+=("$(measure "$addon" anonymise_bench.py anonymise)")
+fi
 # One ticket at a time, classified, in the empty database (compared below
 # with the same over a million tickets).
 create_one() {  # database label
@@ -64,7 +69,7 @@ create_one() {  # database label
             BENCH_LABEL=$2 measure "$1" ticket_bench.py create_classified)")
     done
 }
-if [ "$only" = create ]; then
+if [ "$only" = create ] || [ "$only" = anonymise ]; then
     dropdb "$addon"
 elif [ "$only" != load ]; then
     [ "$only" = statistics ] || create_one "$addon" create_empty

@@ -75,3 +75,11 @@ from . import helpdesk_ticket_personal_data
 from . import helpdesk_info_register_personal_data
 from . import helpdesk_info_leader_contact
 from . import mail_tracking_value
+from . import helpdesk_info_consent
+from . import res_partner_personal_data
+from . import helpdesk_ticket_consent
+from . import res_company_personal_data
+from . import helpdesk_ticket_retention
+from . import helpdesk_info_personal_request_mixin
+from . import helpdesk_info_erasure_request
+from . import helpdesk_info_disclosure_request

@@ -95,6 +95,25 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                     )
                 )
 
+    @api.constrains("relation", "partner_id", "unit_id")
+    def _check_family_consent(self):
+        """Family members are voluntary data (seed 004 第十条): recorded only
+        with the consent of the family member or of a current owner or
+        tenant of the unit."""
+        for occupancy in self.sudo().filtered(lambda o: o.relation == "family"):
+            heads = occupancy.unit_id.occupancy_ids.filtered(
+                lambda o: o.relation in ("owner", "tenant") and o.current
+            ).partner_id
+            if not any(person._has_current_consent() for person in occupancy.partner_id | heads):
+                raise ValidationError(
+                    _(
+                        "%(partner)s is recorded as a family member of %(unit)s only with a consent: record "
+                        "the consent of the family member, or of the unit's owner or tenant, first.",
+                        partner=occupancy.partner_id.display_name,
+                        unit=occupancy.unit_id.display_name,
+                    )
+                )
+
     @api.depends("unit_id", "partner_id", "relation")
     def _compute_display_name(self):
         relations = dict(self._fields["relation"]._description_selection(self.env))

@@ -23,6 +23,8 @@ SEQUENCE = count(1)
 BUDGET_DEFINITION = "helpdesk_property_info.tier_definition_reception_budget"
 PUBLICATION_DEFINITION = "helpdesk_property_info.tier_definition_publication_leader"
 RESULT_DEFINITION = "helpdesk_property_info.tier_definition_result_manager"
+ERASURE_DEFINITION = "helpdesk_property_info.tier_definition_erasure_counsel"
+DISCLOSURE_DEFINITION = "helpdesk_property_info.tier_definition_disclosure_leader"
 
 
 def _ref(case, xmlid):
@@ -318,6 +320,8 @@ ATTACKS = [
             ("helpdesk.reception.budget", "target_budget_pending", BUDGET_DEFINITION),
             ("helpdesk.info.publication", "target_publication_pending", PUBLICATION_DEFINITION),
             ("helpdesk.ticket.result", "target_result_pending", RESULT_DEFINITION),
+            ("helpdesk.info.erasure.request", "target_erasure_request_pending", ERASURE_DEFINITION),
+            ("helpdesk.info.disclosure.request", "target_disclosure_request_pending", DISCLOSURE_DEFINITION),
         )
         for label in (model.split(".")[-1],)
         for row in (
@@ -642,6 +646,110 @@ ATTACKS = [
         calls=(Call("unlink"),),
         unchanged=("user_id",),
     ),
+    # 7. Personal data: consent, retention, erasure, disclosure ----------
+    Attack(
+        "context_defaults", "helpdesk.info.consent", "create a consent already withdrawn or in another's name",
+        roles=("agent", "manager"),
+        calls=(
+            Call("create", lambda case, t: {"vals_list": [case.consent_vals()]},
+                 context={"default_state": "withdrawn"}, on_target=False),
+            Call("create", lambda case, t: {"vals_list": [
+                dict(case.consent_vals(), recorded_by_id=case.users["manager"].id)]}, on_target=False),
+        ),
+        no_new=(("helpdesk.info.consent", []),),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.consent", "withdraw a consent or rewrite its purpose directly",
+        roles=("agent", "manager"), target="target_consent",
+        calls=(
+            Call("write", {"vals": {"state": "withdrawn"}}),
+            Call("write", {"vals": {"purpose": "Marketing of our partners' offers"}}),
+            Call("write", lambda case, t: {"vals": {"recorded_by_id": case.users["leader"].id}}),
+            Call("unlink"),
+        ),
+        unchanged=("state", "purpose", "recorded_by_id", "withdrawn_date"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.ticket", "fill the caller's WeChat without consent",
+        roles=("agent", "manager", "handler"), target="target_ticket",
+        calls=(Call("write", {"vals": {"contact_wechat": "zhao_wx"}}),),
+        unchanged=("contact_wechat",),
+    ),
+    Attack(
+        "context_defaults", "helpdesk.ticket", "create a ticket with the caller's WeChat without consent",
+        roles=("agent", "manager"),
+        calls=(
+            Call("create", lambda case, t: {"vals_list": [case.ticket_vals(contact_wechat="zhao_wx")]},
+                 on_target=False),
+            Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
+                 context={"default_contact_wechat": "zhao_wx"}, on_target=False),
+        ),
+        no_new=(("helpdesk.ticket", [("contact_wechat", "!=", False)]),),
+    ),
+    Attack(
+        "gate_fields", "res.partner", "fill an owner's voluntary data without consent, or mark it erased",
+        roles=("agent", "manager"), target="target_owner",
+        calls=(
+            Call("write", {"vals": {"wechat_id": "qian_wx", "vehicle_plates": "沪A12345",
+                                    "emergency_contact_phone": "13800000000"}}),
+            Call("write", {"vals": {"personal_data_erased_date": "2026-03-02 00:00:00"}}),
+        ),
+        unchanged=("wechat_id", "vehicle_plates", "emergency_contact_phone", "personal_data_erased_date"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.unit", "record a family member without consent through the unit",
+        roles=("agent", "manager"), target="target_unit",
+        calls=(Call("write", lambda case, t: {"vals": {"occupancy_ids": [
+            (0, 0, {"partner_id": case.users["portal2"].partner_id.id, "relation": "family"})]}}),),
+        no_new=(("helpdesk.info.unit.occupancy", [("relation", "=", "family")]),),
+    ),
+    Attack(
+        "decisions_undone", "helpdesk.ticket", "undo an anonymisation or enter the caller again",
+        roles=("agent", "manager", "handler"), target="target_anonymised_ticket",
+        calls=(
+            Call("write", {"vals": {"anonymised_date": False}}),
+            Call("write", {"vals": {"contact_phone": "13812345678", "contact_name": "赵先生"}}),
+            Call("write", lambda case, t: {"vals": {"partner_id": case.customer.id}}),
+        ),
+        unchanged=("anonymised_date", "contact_phone", "contact_name", "partner_id"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.info.erasure.request", "anyone but legal counsel approves an erasure",
+        roles=("agent", "manager", "leader"), target="target_erasure_request_pending",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id", "done_date"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.info.erasure.request", "legal counsel approves the erasure he asked for",
+        roles=("counsel",), target="target_erasure_request_by_counsel",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id", "done_date"),
+    ),
+    Attack(
+        "gate_fields", "helpdesk.info.erasure.request", "mark an erasure approved or done directly",
+        roles=("agent", "manager", "counsel"), target="target_erasure_request_pending",
+        calls=(
+            Call("write", {"vals": {"state": "done"}}),
+            Call("write", lambda case, t: {"vals": {"approved_by_id": case.users["counsel"].id}}),
+            Call("write", {"vals": {"reason": "Changed after submitting"}}),
+        ),
+        unchanged=("state", "approved_by_id", "reason"),
+    ),
+    Attack(
+        "tier_reviews", "helpdesk.info.disclosure.request", "anyone but a company leader approves a disclosure",
+        roles=("agent", "manager", "counsel"), target="target_disclosure_request_pending",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id"),
+    ),
+    Attack(
+        "state_machines", "helpdesk.info.disclosure.request", "mark a disclosure done before a leader approves",
+        roles=("agent", "manager", "leader"), target="target_disclosure_request_pending",
+        calls=(
+            Call("action_mark_disclosed"),
+            Call("write", {"vals": {"state": "done", "disclosed_date": "2026-03-02 00:00:00"}}),
+        ),
+        unchanged=("state", "disclosed_date", "disclosed_by_id"),
+    ),
 ]
 
 
@@ -962,6 +1070,61 @@ class TestAttackSuite(AttackCase):
         self._ticket(level_id=level.id)
         return level
 
+    # ------------------------------------------------------------------
+    # Personal data
+    # ------------------------------------------------------------------
+
+    def consent_vals(self):
+        return {"partner_id": self.customer.id, "purpose": "Repair appointments by WeChat."}
+
+    def target_consent(self):
+        return self.env["helpdesk.info.consent"].with_user(self.users["agent"]).create(self.consent_vals()).sudo()
+
+    def target_owner(self):
+        return self.env["res.partner"].create({"name": f"Owner {next(SEQUENCE)}"})
+
+    def target_unit(self):
+        community = self.env["helpdesk.info.community"].create(
+            {"name": f"Attack Court {next(SEQUENCE)}", "team_id": self.cs_team.id}
+        )
+        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "3"})
+        return self.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "entrance": "2", "room": "501", "status": "occupied",
+             "occupancy_ids": [(0, 0, {"partner_id": self.target_owner().id, "relation": "owner"})]}
+        )
+
+    def target_anonymised_ticket(self):
+        ticket = self.target_closed_ticket()
+        ticket._anonymise_personal_data("attack suite")
+        return ticket
+
+    def _erasure(self, user):
+        request = self.env["helpdesk.info.erasure.request"].with_user(user).create(
+            {"partner_id": self.target_owner().id, "reason": "Moved abroad."}
+        )
+        request.action_submit()
+        return request.sudo()
+
+    def target_erasure_request_pending(self):
+        return self._erasure(self.users["agent"])
+
+    def target_erasure_request_pending_review(self):
+        return self.target_erasure_request_pending().review_ids[:1]
+
+    def target_erasure_request_by_counsel(self):
+        return self._erasure(self.users["counsel"])
+
+    def target_disclosure_request_pending(self):
+        request = self.env["helpdesk.info.disclosure.request"].with_user(self.users["agent"]).create({
+            "partner_id": self.customer.id, "recipient_kind": "court",
+            "recipient": "District Court", "legal_basis": "Court order",
+        })
+        request.action_submit()
+        return request.sudo()
+
+    def target_disclosure_request_pending_review(self):
+        return self.target_disclosure_request_pending().review_ids[:1]
+
 
 attack_tests(TestAttackSuite, ATTACKS)
 
@@ -986,7 +1149,11 @@ class TestEveryGateIsAttacked(TransactionCase):
     def test_every_tier_guarded_model_has_review_attacks(self):
         tier_guarded = self.guarded_models("helpdesk.info.tier.guard.mixin")
         self.assertEqual(
-            tier_guarded, {"helpdesk.info.publication", "helpdesk.reception.budget", "helpdesk.ticket.result"}
+            tier_guarded,
+            {
+                "helpdesk.info.publication", "helpdesk.reception.budget", "helpdesk.ticket.result",
+                "helpdesk.info.erasure.request", "helpdesk.info.disclosure.request",
+            },
         )
         for name in tier_guarded:
             with self.subTest(model=name):

@@ -107,6 +107,9 @@ class TestUnitOccupancy(UnitsCase):
         today = fields.Date.today()
         owner = self.occupy(self.owner, "owner", today - timedelta(days=400))
         former = self.occupy(self.tenant, "tenant", today - timedelta(days=400), today - timedelta(days=30))
+        self.env["helpdesk.info.consent"].create(
+            {"partner_id": self.owner.id, "purpose": "Recognise the family when they call."}
+        )
         future = self.occupy(self.tenant, "family", today + timedelta(days=10))
         self.assertTrue(owner.current)
         self.assertFalse(former.current)
@@ -238,7 +241,11 @@ class TestUnitsImport(PropertyInfoCase):
         self.assertTrue(templates[0]["template"].endswith("helpdesk_info_unit_import_template.csv"))
         community = self.env["helpdesk.info.community"].create({"name": "阳光花园"})
         for name in ("张三", "李四", "王五", "赵六"):
-            self.env["res.partner"].create({"name": name})
+            partner = self.env["res.partner"].create({"name": name})
+            # Family members are recorded with a consent only.
+            self.env["helpdesk.info.consent"].create(
+                {"partner_id": partner.id, "purpose": "Recognise the family when they call."}
+            )
         with file_open(TEMPLATE, "rb") as template:
             content = template.read()
         importer = self.env["base_import.import"].with_user(self.manager).create(

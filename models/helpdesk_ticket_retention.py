@@ -1,0 +1,210 @@
+import logging
+import re
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from .helpdesk_info_guard_mixin import in_action_scope
+
+_logger = logging.getLogger(__name__)
+
+# Who the caller is and how to reach them: erased once the retention period
+# is over or the person's erasure request is approved. What the ticket was
+# about (kind, category, source, level, deadlines, states) stays, so the
+# statistics keep counting it.
+TICKET_PERSONAL_FIELDS = (
+    "contact_name", "partner_name", "contact_phone", "room_number", "unit_id", "partner_email",
+    "contact_wechat",
+)
+# Free texts scrubbed of the caller's identifiers rather than erased.
+TICKET_SCRUBBED_TEXTS = ("matter", "description", "visit_opinion")
+MASK = "***"
+MOBILE_RE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
+LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+class HelpdeskTicket(models.Model):
+    """Retention (seed 004 第十条; PIPL art. 19 and 47): the caller's personal
+    fields are kept for the company's retention period after closing, then
+    anonymised by the scheduler; an approved erasure request anonymises a
+    person's tickets at once. Anonymisation cannot be undone: the marker is
+    written by the anonymisation only, and an anonymised ticket refuses its
+    personal fields."""
+
+    _inherit = "helpdesk.ticket"
+
+    anonymised_date = fields.Datetime(
+        string="Personal Data Anonymised On",
+        readonly=True,
+        copy=False,
+        help="When the caller's personal data was erased from this ticket (retention period over, or "
+        "an approved erasure request). Nothing restores it.",
+    )
+
+    _anonymise_due_idx = models.Index("(company_id, closed_date) WHERE anonymised_date IS NULL")
+
+    def _guarded_fields(self):
+        return {"anonymised_date": None} | super()._guarded_fields()
+
+    def _get_missing_intake_fields(self):
+        # An anonymised ticket has no caller left to record.
+        if self.anonymised_date:
+            return []
+        return super()._get_missing_intake_fields()
+
+    # The same fields as the intake's constraint: the override keeps it one.
+    @api.constrains("channel_id", "contact_name", "contact_phone", "matter", "info_origin", "partner_id")
+    def _check_intake_record(self):
+        return super(HelpdeskTicket, self.filtered(lambda t: not t.anonymised_date))._check_intake_record()
+
+    def write(self, vals):
+        restored = [name for name in TICKET_PERSONAL_FIELDS + ("partner_id",) if vals.get(name)]
+        if restored and not self.env.su:
+            anonymised = self.filtered("anonymised_date")
+            if anonymised:
+                raise UserError(
+                    self.env._(
+                        "The personal data of %(ticket)s was anonymised on %(date)s: it is not entered again.",
+                        ticket=anonymised[0].number,
+                        date=anonymised[0].anonymised_date,
+                    )
+                )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Anonymisation
+    # ------------------------------------------------------------------
+
+    def _scrub_text(self, text, identifiers):
+        if not text:
+            return text
+        scrubbed = str(text)
+        for identifier in identifiers:
+            scrubbed = scrubbed.replace(identifier, MASK)
+        for pattern in (MOBILE_RE, LANDLINE_RE, EMAIL_RE):
+            scrubbed = pattern.sub(MASK, scrubbed)
+        return scrubbed
+
+    def _personal_identifiers(self):
+        self.ensure_one()
+        values = {self.contact_name, self.partner_name, self.contact_phone, self.room_number,
+                  self.partner_email, self.contact_wechat, self.unit_id.full_code}
+        if self.contact_phone:
+            values.add(self.contact_phone.replace("+86", ""))
+        if self.partner_id and not self.partner_id.is_company:
+            values |= {self.partner_id.name, self.partner_id.phone, self.partner_id.email}
+        # Longest first: a name inside a longer identifier is replaced with it.
+        return sorted((v for v in values if v and len(v) > 1), key=len, reverse=True)
+
+    def _anonymise_personal_data(self, reason):
+        """Erase the callers' personal fields of these tickets, scrub their
+        identifiers from the texts and the tracked values, and log it on
+        each ticket. Counts and dimensions stay as they were."""
+        tickets = self.sudo().filtered(lambda t: not t.anonymised_date)
+        if not tickets:
+            return tickets
+        now = fields.Datetime.now()
+        texts = {}
+        people = self.env["res.partner"]
+        for ticket in tickets:
+            identifiers = ticket._personal_identifiers()
+            changed = {}
+            for name in TICKET_SCRUBBED_TEXTS:
+                value = ticket[name]
+                scrubbed = ticket._scrub_text(value, identifiers)
+                if value and scrubbed != str(value):
+                    changed[name] = Markup(scrubbed) if isinstance(value, Markup) else scrubbed
+            if changed:
+                texts[ticket] = changed
+            if ticket.partner_id and not ticket.partner_id.is_company:
+                people |= ticket.partner_id
+        # Inside the tickets' own action, without tracking: the old values
+        # would otherwise be kept in the chatter.
+        scope = in_action_scope(tickets, "helpdesk.ticket").with_context(
+            tracking_disable=True, mail_notrack=True
+        )
+        vals = dict.fromkeys(TICKET_PERSONAL_FIELDS, False) | {"anonymised_date": now}
+        scope.write(vals)
+        personal = scope.filtered(lambda t: t.partner_id in people)
+        if personal:
+            personal.message_unsubscribe(partner_ids=people.ids)
+            personal.write({"partner_id": False})
+        for ticket, changed in texts.items():
+            scope.browse(ticket.id).write(changed)
+        self._scrub_chatter(tickets)
+        tickets._message_log_batch(
+            bodies=dict.fromkeys(
+                tickets.ids,
+                Markup("<p>%s</p>") % self.env._("Caller's personal data anonymised: %s", reason),
+            )
+        )
+        return tickets
+
+    def _scrub_chatter(self, tickets):
+        """The tracked old and new values of the personal fields, and the
+        senders' addresses of the tickets' messages."""
+        field_ids = [
+            self.env["ir.model.fields"]._get("helpdesk.ticket", name).id
+            for name in (*TICKET_PERSONAL_FIELDS, "partner_id")
+        ]
+        self.env.flush_all()
+        self.env.cr.execute(SQL(
+            """
+            UPDATE mail_tracking_value v
+               SET old_value_char = CASE WHEN v.old_value_char IS NULL THEN NULL ELSE %(mask)s END,
+                   new_value_char = CASE WHEN v.new_value_char IS NULL THEN NULL ELSE %(mask)s END,
+                   old_value_integer = NULL,
+                   new_value_integer = NULL
+              FROM mail_message m
+             WHERE m.id = v.mail_message_id AND m.model = 'helpdesk.ticket'
+               AND m.res_id = ANY(%(ids)s) AND v.field_id = ANY(%(fields)s)
+            """,
+            mask=MASK, ids=tickets.ids, fields=field_ids,
+        ))
+        self.env.cr.execute(SQL(
+            "UPDATE mail_message SET email_from = NULL, reply_to = NULL"
+            " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s) AND email_from IS NOT NULL",
+            tickets.ids,
+        ))
+        self.env["mail.tracking.value"].invalidate_model()
+        self.env["mail.message"].invalidate_model(["email_from", "reply_to"])
+
+    @api.model
+    def _retention_expired_domain(self):
+        """Closed tickets whose company's retention period is over, not yet anonymised."""
+        now = fields.Datetime.now()
+        domain = Domain.FALSE
+        for company in self.env["res.company"].sudo().search([("personal_data_retention_years", ">", 0)]):
+            cutoff = now - relativedelta(years=company.personal_data_retention_years)
+            domain |= Domain("company_id", "=", company.id) & Domain("closed_date", "<", cutoff)
+        return domain & Domain("anonymised_date", "=", False) & Domain("stage_id.closed", "=", True)
+
+    @api.model
+    def _cron_anonymise_expired_tickets(self, batch_size=500):
+        """Anonymise the tickets whose retention period is over, in batches.
+
+        Each batch is committed whole and leaves the selection, so an
+        interrupted run resumes where it stopped and nothing is anonymised
+        twice.
+        """
+        Cron = self.env["ir.cron"]
+        Ticket = self.sudo().with_context(active_test=False)
+        domain = self._retention_expired_domain()
+        reason = self.env._("the retention period is over")
+        total = 0
+        while tickets := Ticket.search(domain, limit=batch_size, order="closed_date, id"):
+            locked = tickets.try_lock_for_update()
+            if not locked:
+                break
+            total += len(locked._anonymise_personal_data(reason))
+            remaining = Ticket.search_count(domain) if len(tickets) == batch_size else 0
+            _logger.info("Anonymised the personal data of %s expired tickets, %s left", total, remaining)
+            if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
+                break
+        return total
