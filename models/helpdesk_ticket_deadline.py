@@ -495,7 +495,8 @@ class HelpdeskTicket(models.Model):
         companies."""
         # Read as superuser: whoever triggers the notice may not read the
         # other companies those users also work for.
-        users = self.env.ref(f"helpdesk_property_info.{group}").sudo().all_user_ids
+        group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"helpdesk_property_info.{group}")
+        users = self.env["res.groups"].sudo().browse(group_id).all_user_ids
         companies = self.company_id.sudo()
         return users.filtered(lambda u: not u.share and u.company_ids & companies).sudo(False)
 
