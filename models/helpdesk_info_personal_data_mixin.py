@@ -30,12 +30,20 @@ def mask_email(value):
     return f"{local[:1]}***{sep}{domain}"
 
 
+def mask_wechat(value):
+    """zhao_wx123 → zh******23: the first two and last two characters."""
+    value = value or ""
+    return value[:2] + "*" * max(len(value) - 4, 2) + value[-2:] if len(value) > 4 else "****"
+
+
 def mask_unit(value):
     """祥和花园一期 3-2-501 → 祥和花园一期 3-2-5**."""
     return mask_room(value)
 
 
-MASKS = {"phone": mask_phone, "room": mask_room, "email": mask_email, "unit": mask_unit}
+MASKS = {
+    "phone": mask_phone, "room": mask_room, "email": mask_email, "unit": mask_unit, "wechat": mask_wechat,
+}
 
 
 def mask_value(kind, value):
@@ -178,7 +186,7 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             if masks == {value}:
                 stripped = dict(stripped or vals)
                 stripped.pop(name)
-            elif kind in ("phone", "email"):
+            elif kind in ("phone", "email", "wechat"):
                 raise UserError(
                     self.env._(
                         "“%(value)s” is a masked value: type the full %(field)s or leave it as it is.",

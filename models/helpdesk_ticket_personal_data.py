@@ -4,7 +4,7 @@ from .helpdesk_info_personal_data_mixin import mask_value
 
 
 class HelpdeskTicket(models.Model):
-    """The caller's phone, room, unit and e-mail: in full for Customer
+    """The caller's phone, room, unit, e-mail and WeChat: in full for Customer
     Service, the ticket's handler and its repair's worker; masked for every
     other user (helpdesk.info.personal.data.mixin)."""
 
@@ -18,6 +18,7 @@ class HelpdeskTicket(models.Model):
             "room_number": "room",
             "unit_id": "unit",
             "partner_email": "email",
+            "contact_wechat": "wechat",
         }
 
     def _personal_data_assigned(self):

@@ -52,6 +52,14 @@ class TestMasking(PersonalDataCase):
         self.assertEqual(mask_room("3-2-501"), "3-2-5**")
         self.assertEqual(mask_email("zhang@example.com"), "z***@example.com")
 
+    def test_the_callers_wechat_is_masked_like_the_phone(self):
+        self.env["helpdesk.info.consent"].with_user(self.agent).create(
+            {"ticket_id": self.ticket.id, "purpose": "Call back about the repair", "channel": "phone"}
+        )
+        self.ticket.with_user(self.agent).contact_wechat = "zhao_wx123"
+        self.assertEqual(self.read_as(self.agent, ["contact_wechat"])["contact_wechat"], "zhao_wx123")
+        self.assertEqual(self.read_as(self.leader, ["contact_wechat"])["contact_wechat"], "zh******23")
+
     def test_customer_service_reads_in_full(self):
         for user in (self.agent, self.manager):
             values = self.read_as(user)
