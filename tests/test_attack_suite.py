@@ -1146,6 +1146,16 @@ class TestEveryGateIsAttacked(TransactionCase):
         attacked = {attack.model for attack in ATTACKS}
         self.assertFalse(self.guarded_models("helpdesk.info.guard.mixin") - attacked)
 
+    def test_every_personal_data_request_has_state_attacks(self):
+        """The erasure and disclosure requests share their states through
+        helpdesk.info.personal.request.mixin: each has rows trying to force
+        its state, which must stay as it was."""
+        requests = self.guarded_models("helpdesk.info.personal.request.mixin")
+        self.assertEqual(requests, {"helpdesk.info.erasure.request", "helpdesk.info.disclosure.request"})
+        for name in requests:
+            with self.subTest(model=name):
+                self.assertTrue([a for a in ATTACKS if a.model == name and "state" in a.unchanged])
+
     def test_every_tier_guarded_model_has_review_attacks(self):
         tier_guarded = self.guarded_models("helpdesk.info.tier.guard.mixin")
         self.assertEqual(
