@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HelpdeskInfoBuilding(models.Model):
@@ -26,6 +27,11 @@ class HelpdeskInfoBuilding(models.Model):
     name = fields.Char(
         help="What residents call the building, e.g. Building 3; its code when left empty.",
     )
+    floor_count = fields.Integer(
+        string="Floors",
+        help="Storeys above ground: patrols and floor visits pick their floors "
+        "among them. When left empty, the floors of the building's units count.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -51,6 +57,22 @@ class HelpdeskInfoBuilding(models.Model):
         counts = self.env["helpdesk.info.unit"]._count_by("building_id", self)
         for building in self:
             building.unit_count = counts.get(building, 0)
+
+    def _floors(self):
+        """The storeys of the building, 1 to its floor count, or those of its
+        units when the count is not known."""
+        self.ensure_one()
+        if self.floor_count > 0:
+            return list(range(1, self.floor_count + 1))
+        groups = self.env["helpdesk.info.unit"]._read_group(
+            [("building_id", "=", self.id), ("floor", ">", 0)], ["floor"]
+        )
+        return sorted(floor for (floor,) in groups)
+
+    @api.constrains("floor_count")
+    def _check_floor_count(self):
+        if any(building.floor_count < 0 for building in self):
+            raise ValidationError(self.env._("A building has no negative number of floors."))
 
     def action_open_units(self):
         self.ensure_one()

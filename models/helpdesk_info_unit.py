@@ -62,6 +62,16 @@ class HelpdeskInfoUnit(models.Model):
         tracking=True,
         help="The room number on the door: 501 in 3-2-501.",
     )
+    floor = fields.Integer(
+        compute="_compute_floor",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        help="The storey the unit is on: 5 for room 501, 18 for room 1801. "
+        "Read from the room number; correct it where the number says otherwise.",
+    )
     full_code = fields.Char(
         string="Unit Code",
         compute="_compute_full_code",
@@ -123,6 +133,12 @@ class HelpdeskInfoUnit(models.Model):
             code = (unit.building_code or "").strip()
             if code and code != unit.building_id.code:
                 unit.building_id = self._building_for_code(unit.community_id, code)
+
+    @api.depends("room")
+    def _compute_floor(self):
+        for unit in self:
+            digits = "".join(c for c in unit.room or "" if c.isdigit())
+            unit.floor = int(digits[:-2]) if len(digits) >= 3 else 0
 
     @api.depends("building_id.code", "entrance", "room")
     def _compute_full_code(self):

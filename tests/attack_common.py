@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from odoo import http
+from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user
 from odoo.tools import mute_logger
 
@@ -244,10 +245,41 @@ class AttackCase(HttpCase):
         return problems
 
 
+# Every row of every table, whichever test module declared it: the check that
+# each gated model is attacked reads them all.
+ALL_ATTACKS = []
+
+
+class PropertyAttackCase(AttackCase):
+    """The company and teams every table of the suite attacks in: Customer
+    Service with the agent and the manager, a department with the handler
+    and the counsel, the portal user as customer. Each test module of the
+    suite subclasses it with its own fixtures and table."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company.country_id = env.ref("base.cn")
+        cls.company.reception_tz = "Asia/Shanghai"
+        cls.company.helpdesk_mgmt_ticket_auto_assign = False
+        cls.cs_team = env.ref("helpdesk_property_info.team_customer_service")
+        cls.cs_team.user_ids = [Command.link(cls.users[r].id) for r in ("agent", "manager")]
+        cls.department = env["helpdesk.ticket.team"].create(
+            {
+                "name": "Attack Suite Department",
+                "user_ids": [Command.set((cls.users["handler"] | cls.users["counsel"]).ids)],
+            }
+        )
+        cls.customer = cls.users["portal"].partner_id
+        cls.event_day = cls.company._reception_local_date() + timedelta(days=20)
+
+
 def attack_tests(cls, attacks):
     """Add to ``cls`` one test method per kind and model of ``attacks``:
     ``test_<kind>__<model>``, a subtest per row, role and protocol; each
     row that does not hold fails its own subtest."""
+    ALL_ATTACKS.extend(attacks)
     groups = defaultdict(list)
     for attack in attacks:
         groups[(attack.kind, attack.model)].append(attack)

@@ -39,6 +39,22 @@ class TestUnitsRegister(UnitsCase):
         without_entrance = self.Unit.create({"building_id": self.building.id, "room": "101"})
         self.assertEqual(without_entrance.full_code, "3-101")
 
+    def test_the_floor_is_read_from_the_room_number(self):
+        self.assertEqual(self.unit.floor, 5)
+        high = self.Unit.create({"building_id": self.building.id, "entrance": "1", "room": "1801"})
+        self.assertEqual(high.floor, 18)
+        shop = self.Unit.create({"building_id": self.building.id, "room": "A12"})
+        self.assertEqual(shop.floor, 0, "a room number too short to hold a floor")
+        shop.floor = 1
+        self.assertEqual(shop.floor, 1, "a floor corrected by hand is kept")
+
+    def test_a_building_floors_are_its_count_or_its_units(self):
+        self.assertEqual(self.building._floors(), [5])
+        self.building.floor_count = 6
+        self.assertEqual(self.building._floors(), [1, 2, 3, 4, 5, 6])
+        with self.assertRaises(ValidationError):
+            self.building.floor_count = -1
+
     def test_typing_the_code_finds_the_unit(self):
         for typed in ("3-2-501", "Sunny Garden 3-2-501", "sunny garden"):
             with self.subTest(typed=typed):
