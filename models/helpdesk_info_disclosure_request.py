@@ -44,7 +44,7 @@ class HelpdeskInfoDisclosureRequest(models.Model):
     disclosed_date = fields.Datetime(string="Disclosed On", readonly=True, copy=False, tracking=True)
     disclosed_by_id = fields.Many2one("res.users", string="Disclosed By", readonly=True, copy=False, tracking=True)
 
-    def _request_content_fields(self):
+    def _approval_content_fields(self):
         return {"ticket_ids", "partner_id", "recipient_kind", "recipient", "legal_basis", "company_id"}
 
     def _guarded_fields(self):

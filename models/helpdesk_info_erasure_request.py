@@ -36,7 +36,7 @@ class HelpdeskInfoErasureRequest(models.Model):
     ticket_count = fields.Integer(string="Tickets Anonymised", readonly=True, copy=False)
     questionnaire_count = fields.Integer(string="Questionnaires Anonymised", readonly=True, copy=False)
 
-    def _request_content_fields(self):
+    def _approval_content_fields(self):
         return {"partner_id", "reason", "received_date", "company_id"}
 
     def _guarded_fields(self):

@@ -9,14 +9,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from .helpdesk_info_approval_mixin import APPROVAL_STATES
+
 _logger = logging.getLogger(__name__)
 
-RESULT_STATES = [
-    ("draft", "Draft"),
-    ("pending", "Waiting Approval"),
-    ("approved", "Approved"),
-    ("rejected", "Rejected"),
-]
 RESULT_REPLY_METHODS = [
     ("phone", "Phone"),
     ("in_person", "In Person"),
@@ -50,14 +46,12 @@ class HelpdeskTicketResult(models.Model):
 
     _name = "helpdesk.ticket.result"
     _description = "Complaint Handling Result"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
-    _state_from = ["pending"]
-    _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
+    _requester_field = "handler_id"
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -87,11 +81,8 @@ class HelpdeskTicketResult(models.Model):
         help="Who wrote the result and asks for its approval; never its approver.",
     )
     state = fields.Selection(
-        RESULT_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+        APPROVAL_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
     )
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
-    rejection_reason = fields.Text(readonly=True, copy=False)
     reply_deadline = fields.Datetime(
         string="Reply By",
         readonly=True,
@@ -198,151 +189,45 @@ class HelpdeskTicketResult(models.Model):
     # ------------------------------------------------------------------
 
     def _guarded_fields(self):
-        # The approval, the reply and the watcher's markers follow from the
-        # buttons; the handler is whoever wrote the result.
+        # The reply and the watcher's markers follow from the buttons.
         return dict.fromkeys(
-            (
-                "state", "handler_id", "approved_by_id", "approved_date", "rejection_reason",
-                "reply_deadline", "replied_date", "reply_method", "reply_state", "reply_alert",
-                "reply_next_check",
-            ),
+            ("reply_deadline", "replied_date", "reply_method", "reply_state", "reply_alert", "reply_next_check"),
             None,
         ) | super()._guarded_fields()
 
-    def _tier_excluded_reviewers(self):
-        return self.handler_id
-
-    def write(self, vals):
-        if RESULT_CONTENT_FIELDS & set(vals):
-            frozen = self.filtered(lambda r: r.state in ("pending", "approved"))
-            if frozen:
-                raise UserError(
-                    self.env._(
-                        "%(result)s is waiting for approval or approved: what the manager approves "
-                        "no longer changes.",
-                        result=frozen[0].display_name,
-                    )
-                )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(record.state not in ("draft", "rejected") for record in self):
-            raise UserError(
-                self.env._("A handling result waiting for approval or approved is kept with its complaint.")
-            )
+    def _approval_content_fields(self):
+        return RESULT_CONTENT_FIELDS
 
     # ------------------------------------------------------------------
     # Approval
     # ------------------------------------------------------------------
 
-    def _get_tier_validation_readonly_domain(self):
-        return "state == 'pending'"
+    def _check_submittable(self):
+        super()._check_submittable()
+        if any(not (record.result or "").strip() for record in self):
+            raise UserError(self.env._("Write the handling result before asking for its approval."))
 
-    @api.depends("state", "review_ids")
-    def _compute_need_validation(self):
-        # See helpdesk.info.publication: no value computed before the state or
-        # the reviews changed is reused.
-        return super()._compute_need_validation()
-
-    def action_submit(self):
-        """Ask the Customer Service manager to approve the result."""
-        self.check_access("write")
-        for record in self:
-            if record.state not in ("draft", "rejected"):
-                raise UserError(self.env._("Only a draft or rejected handling result is submitted for approval."))
-            if not (record.result or "").strip():
-                raise UserError(self.env._("Write the handling result before asking for its approval."))
-        self._write_by_action({"state": "pending", "rejection_reason": False})
-        self.invalidate_recordset(["need_validation"])
-        reviews = self.request_validation()
-        for record in self:
-            if not reviews.filtered(lambda r, rec=record: r.res_id == rec.id):
-                raise UserError(
-                    self.env._(
-                        "No approval tier applies to %s: ask an administrator to configure the "
-                        "handling result tiers.",
-                        record.display_name,
-                    )
-                )
-        return True
-
-    def validate_tier(self):
-        self.ensure_one()
-        if self.handler_id == self.env.user:
-            raise UserError(
-                self.env._("You handled %s: another manager approves its result.", self.ticket_id.number)
-            )
-        if not self.env.su and not self.review_ids.filtered(
-            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
-        ):
-            raise UserError(
-                self.env._(
-                    "The handling result of %s waits for a Customer Service manager's approval: "
-                    "you are not among its reviewers.",
-                    self.ticket_id.number,
-                )
-            )
-        # True rather than None: XML-RPC callers cannot receive None.
-        return super().validate_tier() or True
-
-    def reject_tier(self):
-        """A rejection states its reason."""
-        return self._reject_asking_reason()
-
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        if self.state == "pending" and self.validation_status == "validated":
-            self._approve()
-        return result
-
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        if self.state == "pending" and self.validation_status == "rejected":
-            # Out of the reviewed state while its reviews stay, as a record of the rejection.
-            self._tier_scope().with_context(skip_validation_check=True).write(
-                {"state": "rejected", "rejection_reason": self._rejection_reasons()}
-            )
-            self.ticket_id.message_post(
-                body=self.env._("Handling result rejected: %s", self.rejection_reason or ""),
-                subtype_xmlid="mail.mt_note",
-            )
-        return result
-
-    def _approve(self):
-        self.ensure_one()
-        approvers = self.review_ids.filtered(
-            lambda r: r.status == "approved" and r.done_by and r.done_by != self.handler_id
-        ).done_by
-        if not approvers:
-            raise UserError(self.env._("A handling result is approved by a manager other than its handler."))
-        now = fields.Datetime.now()
-        self.invalidate_recordset(["need_validation"])
-        self._write_by_action(
-            {
-                "state": "approved",
-                "approved_by_id": approvers[-1].id,
-                "approved_date": now,
-                "reply_deadline": self.ticket_id._end_of_working_day(now),
-                "reply_alert": False,
-            }
+    def _after_rejection(self):
+        self.ticket_id.message_post(
+            body=self.env._("Handling result rejected: %s", self.rejection_reason or ""),
+            subtype_xmlid="mail.mt_note",
         )
+
+    def _approval_vals(self, approver, now):
+        return super()._approval_vals(approver, now) | {
+            "reply_deadline": self.ticket_id._end_of_working_day(now),
+            "reply_alert": False,
+        }
+
+    def _after_approval(self):
         self.ticket_id.message_post(
             body=self.env._(
                 "Handling result approved by %(manager)s: reply to the customer by %(deadline)s.",
-                manager=approvers[-1].name,
+                manager=self.approved_by_id.name,
                 deadline=self.ticket_id._format_datetime(self.reply_deadline),
             ),
             subtype_xmlid="mail.mt_note",
         )
-
-    def action_draft(self):
-        """Back to draft to revise a rejected result."""
-        for record in self:
-            if record.state != "rejected":
-                raise UserError(self.env._("Only a rejected handling result goes back to draft."))
-        self._write_by_action({"state": "draft"})
-        return True
 
     # ------------------------------------------------------------------
     # The reply to the customer
@@ -459,7 +344,7 @@ class HelpdeskTicket(models.Model):
         help="A complaint: its handling result is approved before it is closed.",
     )
     result_state = fields.Selection(
-        [("none", "Not Written"), *RESULT_STATES],
+        [("none", "Not Written"), *APPROVAL_STATES],
         string="Handling Result Status",
         compute="_compute_result_state",
         groups="base.group_user",
