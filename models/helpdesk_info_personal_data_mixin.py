@@ -2,6 +2,7 @@ import re
 
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 
 CS_GROUP = "helpdesk_property_info.group_cs_agent"
 REVEAL_GROUP = "helpdesk_property_info.group_personal_data_reveal"
@@ -168,6 +169,20 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
                 if name in group:
                     group[name] = self._mask_read_value(fields_kinds[name], group[name])
         return groups
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """Searching by a phone, room, e-mail or WeChat ID would tell whether
+        a masked record holds it: outside Customer Service it is refused."""
+        if not self.env.su and not self._personal_data_team_access():
+            text_fields = {name for name, kind in self._personal_data_fields().items() if kind != "unit"}
+            if text_fields and any(
+                condition.field_expr.split(".")[0] in text_fields for condition in Domain(domain).iter_conditions()
+            ):
+                raise AccessError(
+                    self.env._("Only Customer Service searches records by phone, room, e-mail or WeChat ID.")
+                )
+        return super()._search(domain, *args, **kwargs)
 
     # ------------------------------------------------------------------
     # Writing

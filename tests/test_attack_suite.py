@@ -612,6 +612,17 @@ ATTACKS = [
         calls=(Call("formatted_read_group", {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]}),),
     ),
     Attack(
+        "read_access", "helpdesk.ticket", "search tickets by phone to learn whose number it is",
+        roles=("leader", "handler", "counsel", "portal"), target="target_ticket",
+        calls=(Call("search_count", {"domain": [("contact_phone", "ilike", "13812345678")]}, on_target=False),),
+    ),
+    Attack(
+        "read_access", "helpdesk.ticket", "search tickets by room to learn who lives there",
+        roles=("leader", "handler", "counsel", "portal"), target="target_ticket",
+        calls=(Call("search_read", {"domain": [("room_number", "=", "3-2-1801")], "fields": ["number"]},
+                    on_target=False),),
+    ),
+    Attack(
         "read_access", "helpdesk.ticket", "export phones without the Export Personal Data group",
         roles=("agent", "manager", "leader"), target="target_ticket",
         calls=(Call("export_data", {"fields_to_export": ["number", "contact_phone", "partner_email"]}),),

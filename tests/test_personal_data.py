@@ -126,6 +126,21 @@ class TestMasking(PersonalDataCase):
         found = self.Ticket.with_user(self.agent).search([("contact_phone", "ilike", "13812345678")])
         self.assertIn(self.ticket, found)
 
+    def test_searching_by_a_personal_field_is_for_customer_service(self):
+        """A match would tell which masked ticket holds the number."""
+        self.ticket.user_id = self.outsider
+        for user in (self.leader, self.outsider):
+            for domain in (
+                [("contact_phone", "ilike", "13812345678")],
+                ["|", ("name", "=", "x"), ("room_number", "=", "3-2-501")],
+                [("partner_email", "=ilike", "zhang@example.com")],
+            ):
+                with self.subTest(user=user.login, domain=domain), self.assertRaises(AccessError):
+                    self.Ticket.with_user(user).search_count(domain)
+        self.assertIn(self.ticket, self.Ticket.with_user(self.leader).search([("unit_id", "=", self.unit.id)]))
+        self.assertIn(self.ticket, self.Ticket.with_user(self.outsider).search([("name", "=", self.ticket.name)]))
+        self.assertIn(self.ticket, self.Ticket.sudo().search([("contact_phone", "ilike", "13812345678")]))
+
     def test_a_masked_value_sent_back_is_not_written(self):
         self.ticket.with_user(self.leader).write(
             {"contact_phone": "138****5678", "room_number": "3-2-5**", "matter": "Still leaking."}
