@@ -70,6 +70,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     _name = "helpdesk.info.personal.data.mixin"
     _description = "Personal Data Masking"
 
+    # Whether searching by a personal field is for Customer Service only.
+    _personal_data_search_restricted = True
+
     @api.model
     def _personal_data_fields(self):
         return {}
@@ -151,6 +154,12 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         """Fields whose reading by a user outside Customer Service is logged."""
         return ()
 
+    def _personal_data_export_controlled(self, parent):
+        """Whether exporting the personal fields of ``self`` (reached from a
+        record of ``parent``, or exported directly when it is None) needs
+        the Export Personal Data group."""
+        return True
+
     def formatted_read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
         """Group labels and domains would show the values: grouping by a
         personal text field is for Customer Service; grouping by the unit
@@ -174,7 +183,7 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     def _search(self, domain, *args, **kwargs):
         """Searching by a phone, room, e-mail or WeChat ID would tell whether
         a masked record holds it: outside Customer Service it is refused."""
-        if not self.env.su and not self._personal_data_team_access():
+        if self._personal_data_search_restricted and not self.env.su and not self._personal_data_team_access():
             text_fields = {name for name, kind in self._personal_data_fields().items() if kind != "unit"}
             if text_fields and any(
                 condition.field_expr.split(".")[0] in text_fields for condition in Domain(domain).iter_conditions()
@@ -273,19 +282,21 @@ class Base(models.AbstractModel):
         """(model, field) of ``fields_to_export`` that are personal."""
         found = []
         for path in fields_to_export:
-            model = self
+            model, parent = self, None
             for part in path.replace(".id", "id").split("/"):
                 field = model._fields.get(part)
                 if field is None:
                     break
-                if hasattr(model, "_personal_data_fields") and (
-                    part in model._personal_data_fields() or part in model._personal_data_register_fields()
+                if (
+                    hasattr(model, "_personal_data_fields")
+                    and (part in model._personal_data_fields() or part in model._personal_data_register_fields())
+                    and model._personal_data_export_controlled(parent)
                 ):
                     found.append((model, part))
                     break
                 if not field.relational:
                     break
-                model = self.env[field.comodel_name]
+                model, parent = self.env[field.comodel_name], model
         return found
 
     def export_data(self, fields_to_export):

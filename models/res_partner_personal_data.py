@@ -13,9 +13,14 @@ PARTNER_CONTACT_FIELDS = (
 
 
 class ResPartner(models.Model):
-    """Voluntary data of owners and residents, and their consents."""
+    """Voluntary data of owners and residents, and their consents. The phone
+    and e-mail of the people in the units register are masked for users
+    outside Customer Service, as on the tickets."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "helpdesk.info.personal.data.mixin"]
+    # Mail looks partners up by e-mail address as whoever sends.
+    _personal_data_search_restricted = False
 
     wechat_id = fields.Char(
         string="WeChat ID",
@@ -55,6 +60,31 @@ class ResPartner(models.Model):
         groups="helpdesk_mgmt.group_helpdesk_user_own",
         help="Set when an approved erasure request anonymised this person; nothing restores the data.",
     )
+
+    @api.model
+    def _personal_data_fields(self):
+        return {"phone": "phone", "email": "email"}
+
+    def _register_residents(self):
+        """The partners of ``self`` who own, rent or live in a unit of the register."""
+        groups = self.env["helpdesk.info.unit.occupancy"].sudo()._read_group(
+            [("partner_id", "in", self.ids)], ["partner_id"]
+        )
+        return self.browse(partner.id for (partner,) in groups)
+
+    def _personal_data_full_records(self):
+        """Owners, tenants and family members of the register are masked;
+        other contacts, and the user's own, are not."""
+        if self._personal_data_team_access():
+            return self
+        return self - (self._register_residents() - self.env.user.partner_id)
+
+    def _personal_data_export_controlled(self, parent):
+        # Contacts at large (suppliers, an invoice's customer) export freely;
+        # residents, and the people behind tickets and the register, do not.
+        if parent is None:
+            return bool(self._register_residents())
+        return hasattr(parent, "_personal_data_fields")
 
     def _compute_has_consent(self):
         consenting = self.sudo().search([("id", "in", self.ids), ("consent_ids.state", "=", "given")])

@@ -237,6 +237,41 @@ class TestAccessLog(PersonalDataCase):
         self.assertTrue(self.Log.search([("user_id", "=", self.handler.id), ("res_model", "=", "helpdesk.info.unit")]))
 
 
+class TestResidentContacts(PersonalDataCase):
+    """The owners of the register are masked in Contacts too; other contacts
+    are not."""
+
+    def test_residents_are_masked_outside_customer_service(self):
+        supplier = self.env["res.partner"].create({"name": "Pipe Supplier", "phone": "+8602187654321"})
+        partners = self.owner | supplier
+        for user in (self.leader, self.outsider):
+            values = {v["id"]: v for v in partners.with_user(user).read(["phone", "email"])}
+            self.assertEqual(values[self.owner.id]["phone"], "139****1111", user.login)
+            self.assertEqual(values[self.owner.id]["email"], "z***@example.com")
+            self.assertEqual(values[supplier.id]["phone"], "+8602187654321")
+        values = self.owner.with_user(self.agent).read(["phone", "email"])[0]
+        self.assertEqual((values["phone"], values["email"]), ("+8613900001111", "zhao@example.com"))
+
+    def test_a_resident_user_reads_their_own_contact(self):
+        portal = new_test_user(self.env, login="hpi_pd_portal", groups="base.group_portal")
+        self.env["helpdesk.info.unit.occupancy"].create(
+            {"unit_id": self.unit.id, "partner_id": portal.partner_id.id, "relation": "tenant"}
+        )
+        portal.partner_id.phone = "+8613700002222"
+        self.assertEqual(portal.partner_id.with_user(portal).read(["phone"])[0]["phone"], "+8613700002222")
+
+    def test_a_masked_phone_sent_back_is_not_written(self):
+        self.leader.group_ids += self.env.ref("base.group_partner_manager")
+        self.owner.with_user(self.leader).write({"phone": "139****1111", "name": "Owner Zhao Wei"})
+        self.assertEqual(self.owner.phone, "+8613900001111")
+        with self.assertRaises(UserError):
+            self.owner.with_user(self.leader).write({"phone": "139****0000"})
+
+    def test_searching_contacts_by_e_mail_stays_open(self):
+        found = self.env["res.partner"].with_user(self.outsider).search([("email", "=", "zhao@example.com")])
+        self.assertEqual(found, self.owner)
+
+
 class TestExportControl(PersonalDataCase):
     @classmethod
     def setUpClass(cls):
@@ -254,6 +289,15 @@ class TestExportControl(PersonalDataCase):
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
             self.unit.with_user(self.manager).export_data(["full_code", "occupancy_ids/phone"])
         self.assertFalse(self.Log.search([("action", "=", "export")]))
+
+    def test_exporting_residents_phones_needs_the_group(self):
+        with self.assertRaisesRegex(UserError, "Export Personal Data"):
+            self.owner.with_user(self.agent).export_data(["name", "phone"])
+        with self.assertRaisesRegex(UserError, "Export Personal Data"):
+            self.ticket.with_user(self.agent).export_data(["number", "partner_id/email"])
+        supplier = self.env["res.partner"].create({"name": "Pipe Supplier", "phone": "+8602187654321"})
+        rows = supplier.with_user(self.agent).export_data(["name", "phone"])["datas"]
+        self.assertEqual(rows, [["Pipe Supplier", "+8602187654321"]])
 
     def test_export_without_personal_fields_is_not_logged(self):
         rows = self.ticket.with_user(self.agent).export_data(["number", "name"])["datas"]
