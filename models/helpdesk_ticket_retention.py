@@ -111,9 +111,10 @@ class HelpdeskTicket(models.Model):
             return tickets
         now = fields.Datetime.now()
         texts = {}
+        identifiers_by_ticket = {}
         people = self.env["res.partner"]
         for ticket in tickets:
-            identifiers = ticket._personal_identifiers()
+            identifiers = identifiers_by_ticket[ticket.id] = ticket._personal_identifiers()
             changed = {}
             for name in TICKET_SCRUBBED_TEXTS:
                 value = ticket[name]
@@ -138,6 +139,7 @@ class HelpdeskTicket(models.Model):
         for ticket, changed in texts.items():
             scope.browse(ticket.id).write(changed)
         self._scrub_chatter(tickets)
+        self._scrub_message_bodies(identifiers_by_ticket)
         tickets._message_log_batch(
             bodies=dict.fromkeys(
                 tickets.ids,
@@ -174,6 +176,31 @@ class HelpdeskTicket(models.Model):
         ))
         self.env["mail.tracking.value"].invalidate_model()
         self.env["mail.message"].invalidate_model(["email_from", "reply_to"])
+
+    def _scrub_message_bodies(self, identifiers_by_ticket):
+        """The callers' identifiers in the subjects and bodies of the
+        tickets' messages and e-mails: notes and replies quote them."""
+        self.env.flush_all()
+        self.env.cr.execute(SQL(
+            "SELECT id, res_id, subject, body FROM mail_message"
+            " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s)"
+            " AND (body IS NOT NULL OR subject IS NOT NULL)",
+            list(identifiers_by_ticket),
+        ))
+        scrub = self.browse()._scrub_text
+        changed = []
+        for message_id, ticket_id, subject, body in self.env.cr.fetchall():
+            identifiers = identifiers_by_ticket[ticket_id]
+            new_subject, new_body = scrub(subject, identifiers), scrub(body, identifiers)
+            if (new_subject, new_body) != (subject, body):
+                changed.append(SQL("(%s, %s, %s)", message_id, new_subject, new_body))
+        if changed:
+            self.env.cr.execute(SQL(
+                "UPDATE mail_message m SET subject = v.subject, body = v.body"
+                " FROM (VALUES %s) AS v(id, subject, body) WHERE m.id = v.id",
+                SQL(", ").join(changed),
+            ))
+            self.env["mail.message"].invalidate_model(["subject", "body"])
 
     @api.model
     def _retention_expired_domain(self):

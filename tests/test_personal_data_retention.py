@@ -1,5 +1,7 @@
 from unittest.mock import patch
 
+from markupsafe import Markup
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user
@@ -184,6 +186,21 @@ class TestRetention(PersonalDataCase):
         self.assertTrue(tracked, (ticket.message_ids.tracking_value_ids.field_id.mapped("name"), ticket.env.context))
         self.run_job("2027-04-01 00:00:00")
         self.assertEqual(set(tracked.mapped("old_value_char")), {"***"})
+
+    def test_the_messages_quoting_the_caller_are_scrubbed(self):
+        ticket = self.tickets[0]
+        note = ticket.message_post(
+            body=Markup("<p>Called 钱女士 back on 13812345678: the plumber comes tomorrow.</p>"),
+            subject="钱女士, 3-2-1801",
+            subtype_xmlid="mail.mt_note",
+        )
+        unrelated = self.open_ticket.message_post(body="钱女士 again", subtype_xmlid="mail.mt_note")
+        self.run_job("2027-04-01 00:00:00")
+        self.assertNotIn("钱女士", note.body)
+        self.assertNotIn("13812345678", note.body)
+        self.assertIn("the plumber comes tomorrow", note.body)
+        self.assertNotIn("钱女士", note.subject)
+        self.assertIn("钱女士", unrelated.body, "a ticket still open keeps its messages")
 
     def test_anonymisation_cannot_be_undone(self):
         self.run_job("2027-04-01 00:00:00")
