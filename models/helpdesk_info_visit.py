@@ -168,7 +168,14 @@ class HelpdeskInfoVisit(models.Model):
         help="The major-problem ticket this home visit follows up.",
     )
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        help="The company of the community visited.",
     )
     note = fields.Text(string="Notes")
 
@@ -192,6 +199,11 @@ class HelpdeskInfoVisit(models.Model):
                 visit.community_id = visit.unit_id.community_id
             elif visit.building_id:
                 visit.community_id = visit.building_id.community_id
+
+    @api.depends("community_id")
+    def _compute_company_id(self):
+        for visit in self:
+            visit.company_id = visit.community_id.company_id or visit.company_id or self.env.company
 
     @api.depends("unit_id")
     def _compute_building_floor(self):

@@ -55,3 +55,4 @@ from . import test_reporting_upward
 from . import test_personal_data
 from . import test_leader_contact
 from . import test_personal_data_retention
+from . import test_visit
