@@ -56,3 +56,4 @@ from . import test_personal_data
 from . import test_leader_contact
 from . import test_personal_data_retention
 from . import test_visit
+from . import test_attack_visit
