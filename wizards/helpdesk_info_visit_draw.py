@@ -30,7 +30,6 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
     community_id = fields.Many2one(
         "helpdesk.info.community",
         required=True,
-        domain="[('company_id', 'in', allowed_company_ids)]",
         help="The community the visits are drawn in.",
     )
     user_id = fields.Many2one(
