@@ -1,3 +1,4 @@
+import logging
 from datetime import datetime, time
 
 import pytz
@@ -27,6 +28,8 @@ SATISFACTION_LEVELS = [
 ]
 
 CS_MANAGER_GROUP = "helpdesk_property_info.group_cs_manager"
+
+_logger = logging.getLogger(__name__)
 
 
 class HelpdeskInfoVisit(models.Model):
@@ -288,6 +291,12 @@ class HelpdeskInfoVisit(models.Model):
             self._guard_blocked_after_done(locked & set(vals))
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        # A done visit counted toward the month's quotas: it stays.
+        if not self.env.su and any(visit.state == "done" for visit in self):
+            raise UserError(self.env._("A done visit counts toward the quotas and cannot be deleted."))
+
     def _guard_blocked_after_done(self, names):
         labels = ", ".join(self._fields[name]._description_string(self.env) for name in sorted(names))
         raise UserError(
@@ -332,7 +341,7 @@ class HelpdeskInfoVisit(models.Model):
                     )
                 )
         self._write_by_action({"state": "done", "visited_on": fields.Datetime.now()})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_cancel(self):
@@ -476,8 +485,12 @@ class HelpdeskInfoVisit(models.Model):
         home visit (seed 003)."""
         for company in self.env["res.company"].sudo().search([]):
             Visit = self.sudo().with_company(company)
-            Visit._propose_key_customer_visits(company)
-            Visit._propose_major_problem_visits(company)
+            try:
+                with self.env.cr.savepoint():
+                    Visit._propose_key_customer_visits(company)
+                    Visit._propose_major_problem_visits(company)
+            except Exception:
+                _logger.exception("Home visits of company %s (%s) not planned", company.name, company.id)
 
     @api.model
     def _propose_key_customer_visits(self, company):

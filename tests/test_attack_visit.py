@@ -101,7 +101,7 @@ VISIT_ATTACKS = [
     ),
     Attack(
         "deletion", "helpdesk.info.visit", "delete a done visit",
-        roles=("agent", "leader"), target="target_done_visit",
+        roles=("agent", "manager", "leader"), target="target_done_visit",
         calls=(Call("unlink"),),
         unchanged=VISIT_VALUES,
     ),

@@ -126,6 +126,11 @@ class TestVisitRecord(VisitCase):
             visit.with_user(self.manager).write({"unit_id": self.units[1].id})
         visit.opinions = "Also: the garden lights are off."
         self.assertEqual(visit.satisfaction, "3")
+        with self.assertRaises(UserError):
+            visit.with_user(self.manager).unlink()
+        planned = self.visit(unit_id=self.units[1].id)
+        planned.with_user(self.manager).unlink()
+        self.assertFalse(planned.exists())
 
     def test_cancel_and_plan_again(self):
         visit = self.visit()
@@ -319,7 +324,10 @@ class TestPlannedVisits(VisitCase):
         self.assertEqual(visit.planned_date, move_in + relativedelta(months=1))
         self.assertEqual(visit.partner_id, buyer)
         self.assertEqual(visit.user_id, self.agent2, "the community's management office leader")
-        self.assertTrue(visit.activity_ids)
+        self.assertEqual(visit.activity_ids.user_id, self.agent2)
+        visit.with_user(self.agent2).write({"opinions": "Welcome pack handed over", "satisfaction": "5"})
+        visit.with_user(self.agent2).action_done()
+        self.assertFalse(visit.activity_ids, "the to-do is done with the visit")
         occupancy.date_start = move_in + relativedelta(days=1)
         self.assertEqual(self.Visit.search_count([("occupancy_id", "=", occupancy.id)]), 1, "once per move-in")
 
