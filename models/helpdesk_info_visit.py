@@ -64,6 +64,20 @@ class HelpdeskInfoVisit(models.Model):
         "of moving in. Floor visit: a floor of a building, each quarter. Key "
         "customer and major problem: home visits.",
     )
+    method = fields.Selection(
+        [
+            ("home", "Home Visit"),
+            ("phone", "Telephone"),
+            ("public_place", "Community Public Area"),
+            ("office", "Customer's Office"),
+        ],
+        string="Visit Method",
+        required=True,
+        default="home",
+        tracking=True,
+        help="How the customer was met (seed 001 §9): at home, by telephone, in a "
+        "public area of the community or at the customer's office.",
+    )
     planned_date = fields.Date(
         required=True,
         default=fields.Date.context_today,
