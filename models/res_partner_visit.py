@@ -13,7 +13,3 @@ class ResPartner(models.Model):
         help="A key customer (重点客户) gets a home visit each quarter: one is planned "
         "for them when the quarter has none.",
     )
-    customer_visit_ids = fields.One2many(
-        "helpdesk.info.visit", "partner_id", string="Customer Visits",
-        groups="helpdesk_property_info.group_cs_agent",
-    )
