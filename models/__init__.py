@@ -84,3 +84,11 @@ from . import helpdesk_ticket_retention
 from . import helpdesk_info_personal_request_mixin
 from . import helpdesk_info_erasure_request
 from . import helpdesk_info_disclosure_request
+from . import helpdesk_info_visit
+from . import helpdesk_info_visit_quota
+from . import helpdesk_info_unit_visit
+from . import helpdesk_ticket_customer_visit
+from . import helpdesk_info_unit_occupancy_visit
+from . import res_partner_visit
+from . import res_company_visit
+from . import res_users_visit
