@@ -24,6 +24,7 @@
     "data": [
         "security/helpdesk_property_info_security.xml",
         "security/ir.model.access.csv",
+        "security/helpdesk_info_patrol_security.xml",
         "data/helpdesk_info_source_data.xml",
         "data/helpdesk_info_party_data.xml",
         "data/helpdesk_ticket_category_data.xml",
@@ -87,6 +88,9 @@
         "views/helpdesk_info_personal_data_views.xml",
         "views/helpdesk_info_personal_data_request_views.xml",
         "views/helpdesk_info_leader_contact_views.xml",
+        "data/helpdesk_info_patrol_item_data.xml",
+        "data/helpdesk_info_patrol_data.xml",
+        "views/helpdesk_info_patrol_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -100,6 +104,7 @@
         "demo/helpdesk_ticket_repair_demo.xml",
         "demo/helpdesk_ticket_result_demo.xml",
         "demo/helpdesk_ticket_complaint_demo.xml",
+        "demo/helpdesk_info_patrol_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

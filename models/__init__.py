@@ -83,3 +83,10 @@ from . import helpdesk_ticket_retention
 from . import helpdesk_info_personal_request_mixin
 from . import helpdesk_info_erasure_request
 from . import helpdesk_info_disclosure_request
+from . import res_company_patrol
+from . import helpdesk_info_patrol_item
+from . import helpdesk_info_patrol
+from . import helpdesk_info_patrol_floor
+from . import helpdesk_info_patrol_check
+from . import helpdesk_info_patrol_verification
+from . import helpdesk_ticket_patrol

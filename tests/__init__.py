@@ -55,3 +55,5 @@ from . import test_reporting_upward
 from . import test_personal_data
 from . import test_leader_contact
 from . import test_personal_data_retention
+from . import test_patrol
+from . import test_attack_patrol
