@@ -57,3 +57,4 @@ from . import test_leader_contact
 from . import test_personal_data_retention
 from . import test_patrol
 from . import test_attack_patrol
+from . import test_patrol_ui
