@@ -200,7 +200,7 @@ class HelpdeskInfoPatrol(models.Model):
             return
         picked = rng.sample(candidates, min(missing, len(candidates)))
         self.env["helpdesk.info.patrol.floor"].sudo().create([
-            {"patrol_id": self.id, "building_id": building.id, "floor": floor}
+            {"patrol_id": self.id, "building_id": building.id, "floor": floor, "drawn": True}
             for building, floor in sorted(picked, key=lambda pair: (pair[0].sequence, pair[0].id, pair[1]))
         ])
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .helpdesk_info_guard_mixin import is_action
+
 
 class HelpdeskInfoPatrolFloor(models.Model):
     """A floor checked on a daily patrol: the floor inspection sheet
@@ -29,6 +31,12 @@ class HelpdeskInfoPatrolFloor(models.Model):
     )
     building_sequence = fields.Integer(related="building_id.sequence", store=True)
     floor = fields.Integer(required=True, help="The storey checked, 1 for the ground floor.")
+    drawn = fields.Boolean(
+        string="Drawn at Random",
+        readonly=True,
+        copy=False,
+        help="Proposed at random by the server: only a Customer Service manager removes it.",
+    )
     check_ids = fields.One2many(
         "helpdesk.info.patrol.check", "floor_line_id", string="Checklist",
         help="The items of the floor inspection sheet, each found in order or with a problem.",
@@ -44,7 +52,7 @@ class HelpdeskInfoPatrolFloor(models.Model):
     )
 
     def _guarded_fields(self):
-        return dict.fromkeys(("community_id", "company_id", "building_sequence"), None) | super()._guarded_fields()
+        return dict.fromkeys(("community_id", "company_id", "building_sequence", "drawn"), None) | super()._guarded_fields()
 
     @api.depends("building_id", "floor")
     def _compute_display_name(self):
@@ -106,6 +114,14 @@ class HelpdeskInfoPatrolFloor(models.Model):
         self.patrol_id._check_floors_editable()
         if self.check_ids.filtered("result"):
             raise UserError(self.env._("A floor already checked stays on its patrol."))
+        if (
+            not is_action(self)
+            and self.filtered("drawn")
+            and not self.env.user.has_group("helpdesk_property_info.group_cs_manager")
+        ):
+            raise UserError(self.env._(
+                "The floors drawn at random are checked as drawn: only a Customer Service manager removes one."
+            ))
 
     def action_mark_rest_in_order(self):
         """Answer every item not answered yet as in order."""

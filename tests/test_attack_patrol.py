@@ -198,6 +198,19 @@ PATROL_ATTACKS = [
         calls=(Call("unlink"),),
         unchanged=("floor",),
     ),
+    Attack(
+        "deletion", FLOOR, "an agent swaps a floor drawn at random for one of his choice",
+        roles=("agent",), target="target_drawn_floor",
+        calls=(Call("unlink"),),
+        unchanged=("floor", "drawn"),
+    ),
+    Attack(
+        "gate_fields", FLOOR, "add a floor marked as drawn at random",
+        roles=PATROLLERS, target="target_patrol_in_progress",
+        calls=(Call("create", lambda case, t: {"vals_list": [dict(case.free_floor_vals(t), drawn=True)]},
+                    model=FLOOR, on_target=False),),
+        no_new=((FLOOR, []),),
+    ),
     # The ticket a problem became
     Attack(
         "gate_fields", "helpdesk.ticket", "clear the late mark of a patrol ticket",
@@ -294,6 +307,9 @@ class TestPatrolAttacks(PropertyAttackCase):
         patrol.with_user(self.users["agent"]).action_start()
         self.answer_all(patrol)
         return patrol
+
+    def target_drawn_floor(self):
+        return self.target_patrol_in_progress().floor_ids[0]
 
     def free_floor_vals(self, patrol):
         taken = set(patrol.floor_ids.mapped("floor"))

@@ -58,8 +58,18 @@ class PatrolCase(PropertyInfoCase):
             })
         return floors
 
-    def record_problem(self, patrol, user=None, note="Corridor light out"):
-        line = patrol.floor_ids[0]
+    def floor_of(self, patrol, building):
+        """A floor of ``building`` on the patrol, added if none was drawn."""
+        lines = patrol.floor_ids.filtered(lambda f: f.building_id == building)
+        if lines:
+            return lines[0]
+        number = next(n for n in building._floors() if not self.floor(patrol, building, n))
+        return self.env["helpdesk.info.patrol.floor"].with_user(patrol.user_id).create(
+            {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+        )
+
+    def record_problem(self, patrol, user=None, note="Corridor light out", line=None):
+        line = line or patrol.floor_ids[0]
         check = line.check_ids.filtered(lambda c: c.item_id == self.lighting)
         line.with_user(user or patrol.user_id).write(
             {"check_ids": [Command.update(check.id, {"result": "problem", "note": note})]}
@@ -186,6 +196,25 @@ class TestPatrolWalk(PatrolCase):
                 {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
             )
 
+    def test_only_a_manager_removes_a_floor_drawn_at_random(self):
+        patrol = self.started_patrol()
+        drawn = patrol.floor_ids[0]
+        self.assertTrue(drawn.drawn)
+        with self.assertRaisesRegex(UserError, "drawn at random"):
+            drawn.with_user(self.agent).unlink()
+        added = self.env["helpdesk.info.patrol.floor"].with_user(self.agent).create(
+            next(
+                {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+                for building in (self.building_1, self.building_3)
+                for number in building._floors()
+                if not self.floor(patrol, building, number)
+            )
+        )
+        self.assertFalse(added.drawn)
+        added.with_user(self.agent).unlink()
+        drawn.with_user(self.manager).unlink()
+        self.assertFalse(drawn.exists())
+
     def test_rest_in_order_answers_the_remaining_items(self):
         patrol = self.started_patrol()
         check = self.record_problem(patrol)
@@ -242,8 +271,8 @@ class TestPatrolFindings(PatrolCase):
     def test_a_ticket_within_thirty_minutes_is_on_time_and_never_alerted(self):
         with freeze_time("2026-01-05 02:00:00"):
             patrol = self.started_patrol()
-            check = self.record_problem(patrol)
-            check.write({"unit_id": self.unit.id})
+            check = self.record_problem(patrol, line=self.floor_of(patrol, self.building_1))
+            check.with_user(self.agent).unit_id = self.unit
         with freeze_time("2026-01-05 02:25:00"):
             check.with_user(self.agent).action_create_ticket()
         ticket = check.ticket_id
