@@ -156,6 +156,20 @@ class TestPatrolWalk(PatrolCase):
         self.assertEqual(patrol.state, "draft")
         self.assertTrue(self.Patrol.with_user(self.manager).search([("id", "=", patrol.id)]))
 
+    def test_another_companys_patrols_stay_out_of_sight(self):
+        other = self.env["res.company"].create({"name": "Other Property Co"})
+        community = self.env["helpdesk.info.community"].create({"name": "Elsewhere", "company_id": other.id})
+        self.manager.company_ids = [Command.link(other.id)]
+        patrol = self.Patrol.sudo().create({"community_id": community.id, "user_id": False})
+        self.assertEqual(patrol.company_id, other)
+        # The agent does not work for the other company; the manager sees it
+        # only with that company selected.
+        self.assertFalse(self.Patrol.with_user(self.agent).search([("id", "=", patrol.id)]))
+        current = self.Patrol.with_user(self.manager).with_context(allowed_company_ids=[self.company.id])
+        self.assertFalse(current.search([("id", "=", patrol.id)]))
+        allowed = self.Patrol.with_user(self.manager).with_context(allowed_company_ids=[other.id])
+        self.assertEqual(allowed.search([("id", "=", patrol.id)]), patrol)
+
     def test_completion_needs_five_floors_fully_checked(self):
         patrol = self.started_patrol()
         self.check_floors(patrol, 4)

@@ -4,10 +4,12 @@ from odoo.tests import HttpCase, new_test_user, tagged
 @tagged("post_install", "-at_install")
 class TestPatrolScreens(HttpCase):
     def test_patrols_open_in_every_view(self):
-        for view_type in ("kanban", "list", "calendar"):
-            with self.subTest(view_type=view_type):
+        screens = [("my-patrols", view_type) for view_type in ("kanban", "list", "calendar")]
+        screens += [("patrol-problems", view_type) for view_type in ("list", "pivot", "graph")]
+        for path, view_type in screens:
+            with self.subTest(path=path, view_type=view_type):
                 self.browser_js(
-                    f"/odoo/my-patrols?view_type={view_type}",
+                    f"/odoo/{path}?view_type={view_type}",
                     "setTimeout(() => console.log('test successful'), 1000)",
                     ready="odoo.isReady",
                     login="admin",
