@@ -345,8 +345,8 @@ class TestPatrolVerification(PatrolCase):
         with freeze_time(f"{day} 01:00:00"):
             patrol = self.started_patrol()
             check = self.record_problem(patrol)
-            # Re-answering the floor in order keeps the problem: only empty
-            # items get "in order" from the button.
+            # Rest in Order keeps the problem: only the items left empty
+            # become in order.
             for line in patrol.floor_ids:
                 line.with_user(self.agent).action_mark_rest_in_order()
             check.with_user(self.agent).action_create_ticket()
