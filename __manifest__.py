@@ -25,6 +25,7 @@
         "security/helpdesk_property_info_security.xml",
         "security/ir.model.access.csv",
         "security/helpdesk_info_visit_security.xml",
+        "security/helpdesk_info_patrol_security.xml",
         "data/helpdesk_info_source_data.xml",
         "data/helpdesk_info_party_data.xml",
         "data/helpdesk_ticket_category_data.xml",
@@ -90,6 +91,9 @@
         "views/helpdesk_info_leader_contact_views.xml",
         "data/helpdesk_info_visit_data.xml",
         "views/helpdesk_info_visit_views.xml",
+        "data/helpdesk_info_patrol_item_data.xml",
+        "data/helpdesk_info_patrol_data.xml",
+        "views/helpdesk_info_patrol_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -104,6 +108,7 @@
         "demo/helpdesk_ticket_result_demo.xml",
         "demo/helpdesk_ticket_complaint_demo.xml",
         "demo/helpdesk_info_visit_demo.xml",
+        "demo/helpdesk_info_patrol_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

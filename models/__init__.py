@@ -92,3 +92,10 @@ from . import helpdesk_info_unit_occupancy_visit
 from . import res_partner_visit
 from . import res_company_visit
 from . import res_users_visit
+from . import res_company_patrol
+from . import helpdesk_info_patrol_item
+from . import helpdesk_info_patrol
+from . import helpdesk_info_patrol_floor
+from . import helpdesk_info_patrol_check
+from . import helpdesk_info_patrol_verification
+from . import helpdesk_ticket_patrol

@@ -58,3 +58,6 @@ from . import test_personal_data_retention
 from . import test_visit
 from . import test_attack_visit
 from . import test_visit_ui
+from . import test_patrol
+from . import test_attack_patrol
+from . import test_patrol_ui

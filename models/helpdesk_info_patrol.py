@@ -1,0 +1,344 @@
+import logging
+import random
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .helpdesk_info_guard_mixin import in_action_scope, is_action
+
+_logger = logging.getLogger(__name__)
+
+PATROL_STATES = [("draft", "To Do"), ("in_progress", "In Progress"), ("done", "Done")]
+PATROLLERS = "helpdesk_property_info.group_cs_agent"
+PATROL_MANAGERS = "helpdesk_property_info.group_cs_manager"
+
+
+class HelpdeskInfoPatrol(models.Model):
+    """The daily patrol (日常巡查, seed 001 §10) of a community: at least one a
+    day, sampling floors at random with the floor inspection sheet; every
+    problem found becomes a ticket within 30 minutes and is checked again on
+    the next day's patrol."""
+
+    _name = "helpdesk.info.patrol"
+    _description = "Daily Patrol"
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
+    _order = "date desc, community_id, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    community_id = fields.Many2one(
+        "helpdesk.info.community",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        help="The community patrolled.",
+    )
+    date = fields.Date(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.company._reception_local_date(),
+        help="The day of the patrol, in the company's time zone.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Inspector",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: [("all_group_ids", "in", self.env.ref(PATROLLERS).id)],
+        help="The customer assistant who walks the patrol; whoever starts an "
+        "unassigned patrol becomes its inspector. Set by Customer Service managers.",
+    )
+    state = fields.Selection(
+        PATROL_STATES, required=True, default="draft", index=True, tracking=True, copy=False
+    )
+    started_at = fields.Datetime(string="Started", readonly=True, copy=False, tracking=True)
+    finished_at = fields.Datetime(string="Finished", readonly=True, copy=False, tracking=True)
+    company_id = fields.Many2one(
+        related="community_id.company_id", store=True, index=True, precompute=True
+    )
+    floor_ids = fields.One2many(
+        "helpdesk.info.patrol.floor", "patrol_id", string="Floors", copy=False,
+        help="The floors checked with the floor inspection sheet (《楼层巡检表》).",
+    )
+    finding_ids = fields.One2many(
+        "helpdesk.info.patrol.check",
+        "patrol_id",
+        string="Findings",
+        domain=[("result", "=", "problem")],
+        readonly=True,
+        help="The problems found on this patrol; each becomes a ticket.",
+    )
+    verification_ids = fields.One2many(
+        "helpdesk.info.patrol.verification", "patrol_id", string="Verifications", copy=False,
+        help="The problems found on earlier patrols, checked again on site "
+        "(seed 001 §10: by the next day at the latest).",
+    )
+    note = fields.Html(string="Notes", help="Grounds, greenery, lobby, car park and what else was seen.")
+    required_floor_count = fields.Integer(
+        compute="_compute_floor_figures", help="Floors the patrol must check before it is done."
+    )
+    checked_floor_count = fields.Integer(string="Floors Checked", compute="_compute_floor_figures")
+    finding_count = fields.Integer(string="Problems Found", compute="_compute_finding_figures")
+    finding_without_ticket_count = fields.Integer(
+        string="Problems without Ticket", compute="_compute_finding_figures"
+    )
+    verification_open_count = fields.Integer(
+        string="Verifications to Answer", compute="_compute_verification_open_count"
+    )
+
+    def _guarded_fields(self):
+        # The buttons move the patrol and date it; managers plan the day and
+        # the inspector of a patrol, agents take a patrol by starting it.
+        return dict.fromkeys(("state", "started_at", "finished_at", "company_id"), None) | {
+            "date": PATROL_MANAGERS,
+            "user_id": PATROL_MANAGERS,
+        } | super()._guarded_fields()
+
+    @api.depends("community_id.name", "date")
+    def _compute_name(self):
+        for patrol in self:
+            patrol.name = " ".join(
+                part for part in (patrol.community_id.name, fields.Date.to_string(patrol.date)) if part
+            )
+
+    @api.depends("floor_ids.check_ids.result", "community_id", "company_id.patrol_floor_count")
+    def _compute_floor_figures(self):
+        for patrol in self:
+            patrol.checked_floor_count = sum(1 for floor in patrol.floor_ids if floor.checked)
+            patrol.required_floor_count = patrol._required_floor_count()
+
+    @api.depends("finding_ids.ticket_id")
+    def _compute_finding_figures(self):
+        for patrol in self:
+            patrol.finding_count = len(patrol.finding_ids)
+            patrol.finding_without_ticket_count = len(patrol.finding_ids.filtered(lambda c: not c.ticket_id))
+
+    @api.depends("verification_ids.result")
+    def _compute_verification_open_count(self):
+        for patrol in self:
+            patrol.verification_open_count = len(patrol.verification_ids.filtered(lambda v: not v.result))
+
+    def _required_floor_count(self):
+        """The company's count, or every floor of a smaller community."""
+        self.ensure_one()
+        wanted = (self.company_id or self.env.company).patrol_floor_count
+        if not self.community_id:
+            return wanted
+        return min(wanted, len(self._candidate_floors()))
+
+    def _candidate_floors(self):
+        self.ensure_one()
+        buildings = self.env["helpdesk.info.building"].search([("community_id", "=", self.community_id.id)])
+        return [(building, floor) for building in buildings for floor in building._floors()]
+
+    # ------------------------------------------------------------------
+    # Creation: floors proposed at random, earlier findings to verify
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        patrols = super().create(vals_list)
+        for patrol in patrols:
+            patrol._add_verifications()
+        return patrols
+
+    def write(self, vals):
+        if "community_id" in vals and any(patrol.state != "draft" for patrol in self):
+            raise UserError(self.env._("A patrol under way or done keeps its community."))
+        if "date" in vals and any(patrol.state == "done" for patrol in self):
+            raise UserError(self.env._("A patrol that is done keeps its date."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(patrol.state != "draft" for patrol in self):
+            raise UserError(self.env._("Only a patrol not yet started can be deleted."))
+
+    def _add_verifications(self):
+        """A verification line for each problem found on an earlier patrol of
+        the community that is not verified fixed and waits on no other open
+        patrol."""
+        self.ensure_one()
+        Check = self.env["helpdesk.info.patrol.check"].sudo()
+        findings = Check.search([
+            ("community_id", "=", self.community_id.id),
+            ("result", "=", "problem"),
+            ("verified", "=", False),
+            ("patrol_id.date", "<", self.date),
+        ])
+        pending = self.env["helpdesk.info.patrol.verification"].sudo().search([
+            ("check_id", "in", findings.ids), ("patrol_id.state", "!=", "done"),
+        ]).check_id
+        findings -= pending
+        if findings:
+            self.env["helpdesk.info.patrol.verification"].sudo().create(
+                [{"patrol_id": self.id, "check_id": finding.id} for finding in findings]
+            )
+
+    def action_propose_floors(self):
+        """Add floors picked at random among the community's buildings until
+        the patrol has the floors it needs."""
+        self._check_patroller()
+        for patrol in self:
+            if patrol.state == "done":
+                raise UserError(self.env._("The patrol %s is done: its floors are fixed.", patrol.name))
+            patrol._propose_floors()
+        return True
+
+    def _propose_floors(self, rng=random):
+        self.ensure_one()
+        taken = {(floor.building_id, floor.floor) for floor in self.floor_ids}
+        candidates = [pair for pair in self._candidate_floors() if pair not in taken]
+        missing = self._required_floor_count() - len(self.floor_ids)
+        if missing <= 0 or not candidates:
+            return
+        picked = rng.sample(candidates, min(missing, len(candidates)))
+        self.env["helpdesk.info.patrol.floor"].sudo().create([
+            {"patrol_id": self.id, "building_id": building.id, "floor": floor, "drawn": True}
+            for building, floor in sorted(picked, key=lambda pair: (pair[0].sequence, pair[0].id, pair[1]))
+        ])
+
+    # ------------------------------------------------------------------
+    # Buttons
+    # ------------------------------------------------------------------
+
+    def _check_patroller(self):
+        if not self.env.su and not self.env.user.has_group(PATROLLERS):
+            raise UserError(self.env._("Only Customer Service walks patrols."))
+        self.check_access("write")
+
+    def _check_floors_editable(self):
+        if not is_action(self) and any(patrol.state == "done" for patrol in self):
+            raise UserError(self.env._("A patrol that is done keeps its floors."))
+
+    def action_start(self):
+        """Start the patrol; an unassigned one becomes the caller's."""
+        self._check_patroller()
+        is_manager = self.env.user.has_group(PATROL_MANAGERS)
+        for patrol in self:
+            if patrol.state != "draft":
+                raise UserError(self.env._("The patrol %s has already started.", patrol.name))
+            if patrol.user_id and patrol.user_id != self.env.user and not is_manager:
+                raise UserError(
+                    self.env._("The patrol %(patrol)s is %(user)s's.", patrol=patrol.name, user=patrol.user_id.name)
+                )
+            vals = {"state": "in_progress", "started_at": fields.Datetime.now()}
+            if not patrol.user_id:
+                vals["user_id"] = self.env.user.id
+            patrol._write_by_action(vals)
+            if not patrol.floor_ids:
+                patrol._propose_floors()
+        return True
+
+    def action_done(self):
+        """Close the patrol: enough floors checked, every problem passed on as
+        a ticket, every earlier problem verified on site."""
+        self._check_patroller()
+        for patrol in self:
+            if patrol.state != "in_progress":
+                raise UserError(self.env._("Only a patrol under way can be completed."))
+            patrol._check_completion()
+        for patrol in self:
+            for line in patrol.verification_ids.filtered(lambda v: v.result == "fixed"):
+                line.check_id._write_by_action({"verified": True, "verified_patrol_id": patrol.id})
+            patrol._write_by_action({"state": "done", "finished_at": fields.Datetime.now()})
+        return True
+
+    def _check_completion(self):
+        self.ensure_one()
+        problems = []
+        checked, required = self.checked_floor_count, self.required_floor_count
+        if checked < required:
+            problems.append(self.env._(
+                "%(checked)s of the %(required)s floors required are fully checked.",
+                checked=checked, required=required,
+            ))
+        unchecked = self.floor_ids.check_ids.filtered(lambda c: not c.result)
+        if unchecked and checked >= required:
+            problems.append(self.env._(
+                "%(count)s checklist items of the floors are not answered.", count=len(unchecked)
+            ))
+        without_ticket = self.finding_ids.filtered(lambda c: not c.ticket_id)
+        if without_ticket:
+            problems.append(self.env._(
+                "%(count)s problems found have no ticket yet: %(items)s.",
+                count=len(without_ticket), items=", ".join(without_ticket.mapped("display_name")),
+            ))
+        if self.verification_open_count:
+            problems.append(self.env._(
+                "%(count)s problems of earlier patrols are not verified yet.",
+                count=self.verification_open_count,
+            ))
+        if problems:
+            raise UserError(
+                self.env._("The patrol %s cannot be completed:", self.name) + "\n- " + "\n- ".join(problems)
+            )
+
+    # ------------------------------------------------------------------
+    # Daily patrols (seed 001 §10: at least one a day per community)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_daily_patrols(self):
+        """Give each active community its patrol of the day, and tell the
+        Customer Service managers when yesterday ended without a patrol done.
+        Runs hourly and does nothing twice."""
+        for community in self.env["helpdesk.info.community"].sudo().search([]):
+            try:
+                with self.env.cr.savepoint():
+                    self.sudo()._plan_day(community)
+            except Exception:
+                _logger.exception("Daily patrol: community %s skipped", community.id)
+
+    @api.model
+    def _plan_day(self, community):
+        today = community.company_id._reception_local_date()
+        patrols = self.search([("community_id", "=", community.id), ("date", "in", [today - timedelta(days=1), today])])
+        todays = patrols.filtered(lambda p: p.date == today)
+        if not todays:
+            todays = in_action_scope(self).create({
+                "community_id": community.id,
+                "date": today,
+                "user_id": community.team_id.user_id.id,
+            })
+            todays._propose_floors()
+            todays.message_post(
+                body=self.env._("Patrol of the day created, with floors proposed at random."),
+                subtype_xmlid="mail.mt_note",
+            )
+        # Yesterday's patrol exists when the community was patrolled-to-be
+        # (the scheduled action made it): a new community is not alerted.
+        yesterdays = patrols.filtered(lambda p: p.date == today - timedelta(days=1))
+        if yesterdays and not yesterdays.filtered(lambda p: p.state == "done"):
+            todays[:1]._alert_missed_day(today - timedelta(days=1))
+
+    def _alert_missed_day(self, day):
+        self.ensure_one()
+        activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_missed")
+        if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+            return
+        summary = self.env._("No patrol of %(community)s was completed on %(day)s",
+                             community=self.community_id.name, day=fields.Date.to_string(day))
+        managers = self._company_users(PATROL_MANAGERS)
+        self.env["mail.activity"].create([{
+            "activity_type_id": activity_type.id,
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "user_id": manager.id,
+            "summary": summary,
+            "date_deadline": self.date,
+            "automated": True,
+        } for manager in managers])
+        self.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+
+    def _company_users(self, group):
+        """Active internal users of ``group`` who work for the patrol's company."""
+        users = self.env.ref(group).sudo().all_user_ids
+        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids).sudo(False)
+
