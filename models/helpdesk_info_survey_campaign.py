@@ -559,7 +559,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             "target": self.community_id.name,
             "community_id": self.community_id.id,
             "company_id": self.company_id.id,
-            "valid_until": datetime.combine(self.date_end + timedelta(days=1), time.min),
+            "valid_until": max(datetime.combine(self.date_end + timedelta(days=1), time.min),
+                               fields.Datetime.now() + timedelta(days=7)),
             "notice_place_ids": [fields.Command.set(self._default_notice_places().ids)],
         })
         self.pre_notice_id = notice

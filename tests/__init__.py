@@ -55,3 +55,6 @@ from . import test_reporting_upward
 from . import test_personal_data
 from . import test_leader_contact
 from . import test_personal_data_retention
+from . import test_notice
+from . import test_survey_campaign_loop
+from . import test_attack_notice
