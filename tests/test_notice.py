@@ -195,6 +195,19 @@ class TestNoticeExpiry(NoticeCase):
         with self.assertRaises(UserError):
             notice.with_user(self.manager).unlink()
 
+    def test_a_withdrawn_notice_still_counts_as_published(self):
+        with freeze_time("2026-03-08 00:00:00"):
+            notice = self.publish()
+            notice.with_user(self.agent).action_withdraw()
+            self.env["helpdesk.info.publication.effect"].with_user(self.agent).create(
+                {"publication_id": notice.id, "kind": "response", "note": "Owners stored water."}
+            )
+        figures = self.Publication._monthly_statistics(
+            self.company, datetime(2026, 3, 1), datetime(2026, 4, 1)
+        )
+        self.assertEqual(figures["publication_count"], 1)
+        self.assertIn(["Notice", 1], [list(row) for row in figures["publications_by_kind"]])
+
     def test_an_expired_notice_is_not_posted(self):
         with freeze_time("2026-03-08 00:00:00"):
             notice = self.notice(outage_type=False, outage_start=False, outage_end=False)
