@@ -284,7 +284,7 @@ class HelpdeskInfoPublication(models.Model):
                 )
 
     @api.constrains(
-        "kind", "community_id", "valid_from", "valid_until", "outage_type",
+        "kind", "community_id", "building_ids", "valid_from", "valid_until", "outage_type",
         "outage_start", "outage_end",
     )
     def _check_notice(self):
@@ -292,6 +292,12 @@ class HelpdeskInfoPublication(models.Model):
             if not notice.community_id:
                 raise ValidationError(
                     self.env._("The notice “%s” names the community it addresses.", notice.name)
+                )
+            if notice.building_ids.community_id - notice.community_id:
+                raise ValidationError(
+                    self.env._(
+                        "The buildings of the notice “%s” belong to its community.", notice.name
+                    )
                 )
             if notice.valid_from and notice.valid_until and notice.valid_until <= notice.valid_from:
                 raise ValidationError(

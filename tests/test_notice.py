@@ -48,6 +48,9 @@ class TestOutageNotice(NoticeCase):
     def test_a_notice_names_its_community_and_a_coherent_validity(self):
         with self.assertRaisesRegex(ValidationError, "names the community"):
             self.notice(community_id=False)
+        elsewhere = self.env["helpdesk.info.community"].create({"name": "Elsewhere Garden"})
+        with self.assertRaisesRegex(ValidationError, "belong to its community"):
+            self.notice(community_id=elsewhere.id)
         with self.assertRaisesRegex(ValidationError, "cannot end before it is valid"):
             self.notice(valid_until=datetime(2026, 3, 7, 0, 0))
         with self.assertRaisesRegex(ValidationError, "has a start time"):
