@@ -25,6 +25,7 @@ from . import helpdesk_ticket_visit_watch
 from . import helpdesk_ticket_upward
 from . import tier_definition
 from . import tier_review
+from . import helpdesk_info_notice_place
 from . import helpdesk_info_publication
 from . import helpdesk_info_publication_effect
 from . import helpdesk_info_opinion

@@ -1,5 +1,6 @@
 import hashlib
 import logging
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
@@ -31,7 +32,19 @@ PUBLICATION_KINDS = [
     ("social_post", "Social Website Post"),
     ("written_reply", "Written Reply"),
     ("interview", "Media Interview Request"),
+    ("notice", "Notice"),
 ]
+
+OUTAGE_TYPES = [
+    ("water", "Water"),
+    ("power", "Power"),
+    ("gas", "Gas"),
+    ("lift", "Lift"),
+    ("other", "Other"),
+]
+# A planned outage is approved and posted this long before it starts (seed 003).
+OUTAGE_NOTICE_DELAY = timedelta(hours=24)
+NOTICE_EXPIRY_CRON = "helpdesk_property_info.ir_cron_withdraw_expired_notices"
 
 
 class HelpdeskInfoPublication(models.Model):
@@ -52,6 +65,8 @@ class HelpdeskInfoPublication(models.Model):
     # Changing any of these after approval changes what is approved.
     _CONTENT_FIELDS = frozenset({
         "name", "kind", "content", "target", "alias_name", "partner_id", "ticket_id",
+        "community_id", "building_ids", "notice_place_ids", "valid_from", "valid_until",
+        "planned_post_date", "outage_type", "outage_start", "outage_end",
     })
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -63,7 +78,8 @@ class HelpdeskInfoPublication(models.Model):
         index=True,
         help="Website articles, outward publications, social-website posts, "
         "written opinions to owners, customers or media in the company's name, "
-        "and media interview requests all need a leader's approval beforehand.",
+        "media interview requests and notices to the owners all need a leader's "
+        "approval beforehand.",
     )
     content = fields.Html(required=True)
     target = fields.Char(
@@ -129,6 +145,7 @@ class HelpdeskInfoPublication(models.Model):
             ("to_approve", "Waiting Approval"),
             ("approved", "Approved"),
             ("published", "Published"),
+            ("expired", "Withdrawn"),
             ("rejected", "Rejected"),
             ("cancel", "Cancelled"),
         ],
@@ -193,6 +210,61 @@ class HelpdeskInfoPublication(models.Model):
     effect_ids = fields.One2many(
         "helpdesk.info.publication.effect", "publication_id", string="Effect Notes"
     )
+    # Notices (告示/通知, seed 003)
+    notice_place_ids = fields.Many2many(
+        "helpdesk.info.notice.place",
+        string="Posted At",
+        check_company=True,
+        help="Notices: where it is posted — bulletin boards, lifts, the owners' app "
+        "or WeChat group.",
+    )
+    community_id = fields.Many2one(
+        "helpdesk.info.community",
+        string="Community",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        help="Notices: the community whose owners it addresses.",
+    )
+    building_ids = fields.Many2many(
+        "helpdesk.info.building",
+        string="Buildings",
+        domain="[('community_id', '=', community_id)]",
+        check_company=True,
+        help="Notices: only these buildings of the community; empty for the whole community.",
+    )
+    planned_post_date = fields.Datetime(
+        string="Planned Posting Time",
+        tracking=True,
+        help="Notices: when it is to be posted. A planned outage's notice is "
+        "posted at least 24 hours before the outage starts.",
+    )
+    valid_from = fields.Datetime(
+        tracking=True, help="Notices: from when it stays posted."
+    )
+    valid_until = fields.Datetime(
+        tracking=True,
+        index="btree_not_null",
+        help="Notices: when it is taken down. A published notice is withdrawn "
+        "automatically at this time.",
+    )
+    outage_type = fields.Selection(
+        OUTAGE_TYPES,
+        tracking=True,
+        help="Notices of a planned outage (停水、停电 …): what is cut off.",
+    )
+    outage_start = fields.Datetime(
+        tracking=True,
+        help="When the planned outage starts: its notice is approved and posted "
+        "at least 24 hours before.",
+    )
+    outage_end = fields.Datetime(tracking=True, help="When the supply is back.")
+    notice_valid_now = fields.Boolean(
+        string="Valid Now",
+        compute="_compute_notice_valid_now",
+        search="_search_notice_valid_now",
+        help="A published notice within its validity.",
+    )
 
     @api.constrains("kind", "alias_name", "ticket_id", "partner_id")
     def _check_kind_requirements(self):
@@ -210,6 +282,58 @@ class HelpdeskInfoPublication(models.Model):
                 raise ValidationError(
                     self.env._("A written reply goes to a ticket's customer or to an addressee.")
                 )
+
+    @api.constrains(
+        "kind", "community_id", "building_ids", "valid_from", "valid_until", "outage_type",
+        "outage_start", "outage_end",
+    )
+    def _check_notice(self):
+        for notice in self.filtered(lambda p: p.kind == "notice"):
+            if not notice.community_id:
+                raise ValidationError(
+                    self.env._("The notice “%s” names the community it addresses.", notice.name)
+                )
+            if notice.building_ids.community_id - notice.community_id:
+                raise ValidationError(
+                    self.env._(
+                        "The buildings of the notice “%s” belong to its community.", notice.name
+                    )
+                )
+            if notice.valid_from and notice.valid_until and notice.valid_until <= notice.valid_from:
+                raise ValidationError(
+                    self.env._("The notice “%s” cannot end before it is valid.", notice.name)
+                )
+            if notice.outage_type and not notice.outage_start:
+                raise ValidationError(
+                    self.env._("The planned outage of “%s” has a start time.", notice.name)
+                )
+            if notice.outage_start and notice.outage_end and notice.outage_end <= notice.outage_start:
+                raise ValidationError(
+                    self.env._("The planned outage of “%s” cannot end before it starts.", notice.name)
+                )
+
+    @api.depends("kind", "state", "valid_from", "valid_until")
+    def _compute_notice_valid_now(self):
+        now = fields.Datetime.now()
+        for publication in self:
+            publication.notice_valid_now = (
+                publication.kind == "notice"
+                and publication.state == "published"
+                and (not publication.valid_from or publication.valid_from <= now)
+                and (not publication.valid_until or publication.valid_until > now)
+            )
+
+    def _search_notice_valid_now(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        now = fields.Datetime.now()
+        domain = [
+            ("kind", "=", "notice"),
+            ("state", "=", "published"),
+            "|", ("valid_from", "=", False), ("valid_from", "<=", now),
+            "|", ("valid_until", "=", False), ("valid_until", ">", now),
+        ]
+        return domain if True in value else ["!", *domain]
 
     @api.onchange("ticket_ids")
     def _onchange_ticket_ids(self):
@@ -284,7 +408,7 @@ class HelpdeskInfoPublication(models.Model):
     def write(self, vals):
         back_to_approval = self.browse()
         if self._CONTENT_FIELDS & set(vals):
-            published = self.filtered(lambda p: p.state == "published")
+            published = self.filtered(lambda p: p.state in ("published", "expired"))
             if published and not self.env.su:
                 raise UserError(
                     self.env._(
@@ -326,6 +450,7 @@ class HelpdeskInfoPublication(models.Model):
                 raise UserError(
                     self.env._("Only a draft or rejected publication can be submitted.")
                 )
+        self._check_outage_notice_time(planned=True)
         self.sudo().write({"state": "to_approve", "rejection_reason": False})
         reviews = self.request_validation()
         for publication in self:
@@ -363,6 +488,7 @@ class HelpdeskInfoPublication(models.Model):
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
         if self.state == "to_approve" and self.validation_status == "validated":
+            self._check_outage_notice_time(planned=True)
             self._mark_approved()
         return result
 
@@ -394,6 +520,38 @@ class HelpdeskInfoPublication(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _check_outage_notice_time(self, planned=False):
+        """A planned outage's notice is approved and posted 24 hours before the
+        outage starts: refuse once now (or, with ``planned``, its planned
+        posting time) is later than that."""
+        now = fields.Datetime.now()
+        for notice in self.filtered(lambda p: p.kind == "notice" and p.outage_start):
+            posting = max(notice.planned_post_date or now, now) if planned else now
+            latest = notice.outage_start - OUTAGE_NOTICE_DELAY
+            if posting > latest:
+                raise UserError(
+                    self.env._(
+                        "“%(notice)s” announces an outage starting %(start)s: it is approved "
+                        "and posted by %(latest)s, 24 hours before, and %(posting)s is too late. "
+                        "Move the outage or post the notice earlier.",
+                        notice=notice.name,
+                        start=notice._format_notice_time(notice.outage_start),
+                        latest=notice._format_notice_time(latest),
+                        posting=notice._format_notice_time(posting),
+                    )
+                )
+
+    def _format_notice_time(self, value):
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=self._notice_tz()), value
+        ).strftime("%Y-%m-%d %H:%M")
+
+    def _notice_tz(self):
+        """The company's time zone: the notice is read where it is posted."""
+        self.ensure_one()
+        company = self.company_id
+        return company.resource_calendar_id.tz or company.partner_id.tz or self.env.user.tz or "UTC"
+
     def _check_approved(self):
         for publication in self:
             if publication.state != "approved" or publication.validation_status != "validated":
@@ -424,7 +582,15 @@ class HelpdeskInfoPublication(models.Model):
                 self.env._("A written reply goes out with its Send button.")
             )
         self._check_approved()
+        self._check_outage_notice_time()
+        now = fields.Datetime.now()
+        for notice in self.filtered(lambda p: p.kind == "notice"):
+            if notice.valid_until and notice.valid_until <= now:
+                raise UserError(
+                    self.env._("“%s” is no longer valid: it cannot be posted.", notice.name)
+                )
         self._set_published()
+        self.filtered(lambda p: p.kind == "notice")._schedule_notice_expiry()
         return True
 
     def action_send(self):
@@ -465,9 +631,42 @@ class HelpdeskInfoPublication(models.Model):
             **extra,
         })
 
+    def action_withdraw(self):
+        """Take a published notice down before its validity ends."""
+        self.check_access("write")
+        if any(p.kind != "notice" or p.state != "published" for p in self):
+            raise UserError(self.env._("Only a published notice is withdrawn."))
+        self._withdraw(self.env._("Withdrawn by %s.", self.env.user.name))
+        return True
+
+    def _withdraw(self, reason):
+        self.sudo().write({"state": "expired"})
+        for notice in self:
+            notice.message_post(body=reason, subtype_xmlid="mail.mt_note")
+
+    def _schedule_notice_expiry(self):
+        moments = sorted({p.valid_until for p in self if p.valid_until})
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(NOTICE_EXPIRY_CRON, raise_if_not_found=False)
+        if moments and cron_id:
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger(moments)
+
+    @api.model
+    def _cron_withdraw_expired_notices(self):
+        """Withdraw the published notices whose validity has ended. Triggered
+        at each notice's end when it is published; the hourly run only
+        catches up after a downtime, and costs one query when idle."""
+        expired = self.sudo().search([
+            ("state", "=", "published"),
+            ("kind", "=", "notice"),
+            ("valid_until", "<=", fields.Datetime.now()),
+        ])
+        for notice in expired:
+            notice = notice.with_context(lang=notice.company_id.partner_id.lang or self.env.lang)
+            notice._withdraw(notice.env._("Validity ended: the notice is withdrawn."))
+
     def action_cancel(self):
         self.check_access("write")
-        if any(p.state == "published" for p in self):
+        if any(p.state in ("published", "expired") for p in self):
             raise UserError(
                 self.env._("A published publication stays archived as published.")
             )
@@ -571,7 +770,7 @@ class HelpdeskInfoPublication(models.Model):
 
         published = [
             ("company_id", "=", company.id),
-            ("state", "=", "published"),
+            ("state", "in", ("published", "expired")),
             ("published_date", ">=", start),
             ("published_date", "<", end),
         ]

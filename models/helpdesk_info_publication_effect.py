@@ -38,7 +38,7 @@ class HelpdeskInfoPublicationEffect(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         effects = super().create(vals_list)
-        unpublished = effects.publication_id.filtered(lambda p: p.state != "published")
+        unpublished = effects.publication_id.filtered(lambda p: p.state not in ("published", "expired"))
         if unpublished:
             raise UserError(
                 self.env._(

@@ -31,8 +31,9 @@ class HelpdeskInfoReport(models.Model):
     def _figures_publications(self):
         start, stop = self._utc_bounds(self.date_from, self.date_to)
         company = [("company_id", "=", self.company_id.id)]
+        # Withdrawn notices were published too.
         published = company + [
-            ("state", "=", "published"),
+            ("state", "in", ("published", "expired")),
             ("published_date", ">=", start),
             ("published_date", "<", stop),
         ]

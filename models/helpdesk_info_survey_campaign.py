@@ -1,5 +1,5 @@
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from markupsafe import Markup
 
@@ -11,6 +11,7 @@ HALVES = [("first", "First Half (January)"), ("second", "Second Half (July)")]
 # 1–15 July, as (month, first day, last day). Each campaign may change its own.
 SURVEY_WINDOWS = {"first": (1, 15, 30), "second": (7, 1, 15)}
 CAMPAIGN_STATES = [("draft", "Draft"), ("open", "In Progress"), ("closed", "Closed")]
+CAMPAIGN_REPORT = "helpdesk_property_info.action_report_survey_campaign"
 
 
 class HelpdeskInfoSurveyCampaign(models.Model):
@@ -142,6 +143,40 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         string="Non-Conforming Answers", compute="_compute_answer_figures"
     )
     ticket_count = fields.Integer(string="Tickets", compute="_compute_answer_figures")
+    pre_notice_id = fields.Many2one(
+        "helpdesk.info.publication",
+        string="Notice Before the Survey",
+        domain="[('kind', '=', 'notice'), ('community_id', '=', community_id)]",
+        index="btree_not_null",
+        tracking=True,
+        help="The notice telling the owners the survey is coming. The survey "
+        "starts only once it is published.",
+    )
+    pre_notice_state = fields.Selection(related="pre_notice_id.state", string="Notice Status")
+    shortfall_reason = fields.Text(
+        string="Reason for Missing the Goals",
+        tracking=True,
+        help="Written by the Customer Service manager when the survey closes "
+        "below its distribution or return goal.",
+    )
+    results_notice_id = fields.Many2one(
+        "helpdesk.info.publication",
+        string="Results Notice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The notice publishing the survey's results to the owners, approved "
+        "like any notice.",
+    )
+    results_notice_state = fields.Selection(
+        related="results_notice_id.state", string="Results Notice Status"
+    )
+    report_sent_date = fields.Datetime(
+        string="Report Sent to Leaders",
+        readonly=True,
+        copy=False,
+        help="When the written report of the survey went to the company leaders (once).",
+    )
 
     _community_period_uniq = models.UniqueIndex(
         "(community_id, year, half)",
@@ -153,7 +188,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     )
 
     def _guarded_fields(self):
-        return {"state": None} | super()._guarded_fields()
+        return {
+            "state": None,
+            "results_notice_id": None,
+            "report_sent_date": None,
+            "shortfall_reason": "helpdesk_property_info.group_cs_manager",
+        } | super()._guarded_fields()
 
     @api.depends("community_id", "year", "half")
     def _compute_name(self):
@@ -271,17 +311,63 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             if not campaign.survey_id.sudo().question_ids:
                 raise UserError(self.env._("The questionnaire of “%s” has no question.",
                                            campaign.name))
+            campaign._check_pre_notice()
         self._write_by_action({"state": "open"})
         return True
 
+    def _check_pre_notice(self):
+        """The owners are told before the survey starts (seed 003): its notice
+        is published by the first day of hand-out, or by now when the survey
+        starts late."""
+        self.ensure_one()
+        notice = self.pre_notice_id.sudo()
+        if notice and (notice.kind != "notice" or notice.community_id != self.community_id):
+            raise UserError(
+                self.env._("The notice before “%s” is a notice to its community's owners.", self.name)
+            )
+        deadline = max(datetime.combine(self.date_start + timedelta(days=1), time.min),
+                       fields.Datetime.now())
+        if (
+            not notice
+            or notice.state not in ("published", "expired")
+            or notice.published_date > deadline
+        ):
+            raise UserError(
+                self.env._(
+                    "“%s” starts once its notice to the owners is published: create the "
+                    "notice, have it approved and publish it first.",
+                    self.name,
+                )
+            )
+
     def action_close(self):
-        """Collection is over: the results per department are summarised."""
+        """Collection is over: the results per department are summarised and
+        the written report goes to the company leaders."""
         self._check_group("helpdesk_property_info.group_cs_manager")
         self.check_access("write")
         self._check_state("open")
+        for campaign in self:
+            if campaign._goals_missed() and not (campaign.shortfall_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "“%(campaign)s” closes below its goals (handed out %(distribution).1f%% "
+                        "of %(distribution_goal).0f%%, returned %(return).1f%% of "
+                        "%(return_goal).0f%%): the Customer Service manager writes the reason first.",
+                        campaign=campaign.name,
+                        distribution=campaign.distribution_rate,
+                        distribution_goal=campaign.distribution_goal,
+                        **{"return": campaign.return_rate},
+                        return_goal=campaign.return_goal,
+                    )
+                )
         self._write_by_action({"state": "closed"})
         self._summarise()
+        self.filtered(lambda c: not c.report_sent_date)._send_report_to_leaders()
         return True
+
+    def _goals_missed(self):
+        self.ensure_one()
+        return not (self.distribution_goal_met and self.return_goal_met)
 
     def action_reopen(self):
         self._check_group("helpdesk_property_info.group_cs_manager")
@@ -441,6 +527,183 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             "info_nature": "negative",
             "info_source_id": source.id if source else False,
             "category_id": question.helpdesk_category_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Notices and the written report
+    # ------------------------------------------------------------------
+
+    def action_create_pre_notice(self):
+        """A draft notice telling the owners the survey is coming."""
+        self.ensure_one()
+        self._check_group("helpdesk_property_info.group_cs_agent")
+        self.check_access("write")
+        self._check_state("draft")
+        if self.pre_notice_id and self.pre_notice_id.state not in ("cancel", "rejected"):
+            return self._action_open_notice(self.pre_notice_id)
+        content = Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
+            self.env._("Dear owners,"),
+            self.env._(
+                "From %(start)s to %(end)s, Customer Service hands out the owners' "
+                "satisfaction questionnaire of %(community)s. Please fill it in and hand "
+                "it back: every opinion is answered and followed up in writing.",
+                start=self.date_start, end=self.date_end, community=self.community_id.name,
+            ),
+            self.company_id.name,
+        )
+        notice = self.env["helpdesk.info.publication"].create({
+            "kind": "notice",
+            "name": self.env._("Notice: owners' satisfaction survey %(start)s – %(end)s",
+                               start=self.date_start, end=self.date_end),
+            "content": content,
+            "target": self.community_id.name,
+            "community_id": self.community_id.id,
+            "company_id": self.company_id.id,
+            "valid_until": max(datetime.combine(self.date_end + timedelta(days=1), time.min),
+                               fields.Datetime.now() + timedelta(days=7)),
+            "notice_place_ids": [fields.Command.set(self._default_notice_places().ids)],
+        })
+        self.pre_notice_id = notice
+        return self._action_open_notice(notice)
+
+    def action_create_results_notice(self):
+        """A draft notice of the survey's results, to be approved like any notice."""
+        self.ensure_one()
+        self._check_group("helpdesk_property_info.group_cs_agent")
+        self.check_access("write")
+        self._check_state("closed")
+        if self.results_notice_id and self.results_notice_id.state not in ("cancel", "rejected"):
+            return self._action_open_notice(self.results_notice_id)
+        notice = self.env["helpdesk.info.publication"].create({
+            "kind": "notice",
+            "name": self.env._("Notice: results of %s", self.name),
+            "content": self._results_notice_content(),
+            "target": self.community_id.name,
+            "community_id": self.community_id.id,
+            "company_id": self.company_id.id,
+            "notice_place_ids": [fields.Command.set(self._default_notice_places().ids)],
+        })
+        self._write_by_action({"results_notice_id": notice.id})
+        return self._action_open_notice(notice)
+
+    def _default_notice_places(self):
+        return self.env["helpdesk.info.notice.place"].search(
+            [("code", "in", ("bulletin_board", "owner_app"))]
+        )
+
+    def _results_notice_content(self):
+        self.ensure_one()
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.1f%%</td></tr>") % (
+                result.team_id.name or self.env._("Service as a whole"),
+                result.answer_count, result.average_score, result.satisfied_rate,
+            )
+            for result in self.result_ids
+        )
+        return Markup(
+            "<p>%s</p><p>%s</p><table class='table table-bordered'><thead><tr>"
+            "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
+            "<p>%s</p><p>%s</p>"
+        ) % (
+            self.env._("Dear owners,"),
+            self.env._(
+                "The satisfaction survey of %(community)s is closed: %(handed)s questionnaires "
+                "were handed out to %(owners)s owners (%(distribution).1f%%) and %(returned)s came "
+                "back (%(return).1f%%). The average satisfaction is %(score).2f out of 5.",
+                community=self.community_id.name, handed=self.distributed_count,
+                owners=self.owner_count, distribution=self.distribution_rate,
+                returned=self.returned_count, score=self.average_score,
+                **{"return": self.return_rate},
+            ),
+            self.env._("Department"), self.env._("Answers"),
+            self.env._("Average Satisfaction"), self.env._("Conforming (%)"),
+            rows,
+            self.env._(
+                "Each department below the standard answers in writing with its corrective "
+                "actions. Thank you for your opinions."
+            ),
+            self.company_id.name,
+        )
+
+    def _action_open_notice(self, notice):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Notice"),
+            "res_model": "helpdesk.info.publication",
+            "res_id": notice.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_send_report(self):
+        """Send the written report of the survey to the company leaders, once."""
+        self._check_group("helpdesk_property_info.group_cs_manager")
+        self.check_access("write")
+        self._check_state("closed")
+        for campaign in self:
+            if campaign.report_sent_date:
+                raise UserError(
+                    self.env._("The report of “%s” was already sent to the leaders.", campaign.name)
+                )
+        self._send_report_to_leaders()
+        return True
+
+    def _report_lang(self):
+        """The report is written in the company's language."""
+        self.ensure_one()
+        return self.company_id.partner_id.lang or self.env.lang or "en_US"
+
+    def _report_tz(self):
+        self.ensure_one()
+        company = self.company_id
+        return company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
+
+    def _report_filename(self):
+        self.ensure_one()
+        return self.env._("Satisfaction Survey Report %s", self.name).replace("/", "-")
+
+    def _report_leaders(self):
+        self.ensure_one()
+        leaders = self.env.ref("helpdesk_property_info.group_company_leader").sudo().all_user_ids
+        return leaders.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+
+    def _send_report_to_leaders(self):
+        """Post the written report as a PDF to the company leaders and record
+        that it went, in the same transaction."""
+        Report = self.env["ir.actions.report"].sudo()
+        for campaign in self:
+            campaign = campaign.with_context(lang=campaign._report_lang())
+            content, _kind = Report.with_context(lang=campaign._report_lang())._render_qweb_pdf(
+                CAMPAIGN_REPORT, campaign.ids
+            )
+            attachment = self.env["ir.attachment"].sudo().create({
+                "name": "%s.pdf" % campaign._report_filename(),
+                "raw": content,
+                "res_model": campaign._name,
+                "res_id": campaign.id,
+                "mimetype": "application/pdf",
+            })
+            campaign.message_post(
+                body=Markup("<p>%s</p>") % campaign.env._(
+                    "The written report of %(campaign)s is attached for the company leaders.",
+                    campaign=campaign.name,
+                ),
+                subject=campaign._report_filename(),
+                partner_ids=campaign._report_leaders().partner_id.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            campaign._write_by_action({"report_sent_date": fields.Datetime.now()})
+
+    def _report_values(self):
+        """What the written report says besides the campaign's own fields."""
+        self.ensure_one()
+        campaign = self.sudo()
+        return {
+            "results": campaign.result_ids,
+            "goals_missed": campaign._goals_missed(),
         }
 
     # ------------------------------------------------------------------

@@ -61,3 +61,6 @@ from . import test_visit_ui
 from . import test_patrol
 from . import test_attack_patrol
 from . import test_patrol_ui
+from . import test_notice
+from . import test_survey_campaign_loop
+from . import test_attack_notice

@@ -20,6 +20,7 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .attack_common import ALL_ATTACKS, PORTAL_HTTP, Attack, Call, PropertyAttackCase, attack_tests
+from .survey_common import published_notice
 
 SEQUENCE = count(1)
 
@@ -991,9 +992,11 @@ class TestAttackSuite(PropertyAttackCase):
         community = self.env["helpdesk.info.community"].create(
             {"name": f"Attack Garden {next(SEQUENCE)}", "team_id": self.cs_team.id}
         )
-        campaign = self.env["helpdesk.info.survey.campaign"].create(
-            {"community_id": community.id, "year": 2026, "half": "first"}
-        )
+        campaign = self.env["helpdesk.info.survey.campaign"].create({
+            "community_id": community.id, "year": 2026, "half": "first",
+            "pre_notice_id": published_notice(community).id,
+            "shortfall_reason": "Nobody was handed a questionnaire.",
+        })
         campaign.action_open()
         return campaign
 

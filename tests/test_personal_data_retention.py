@@ -7,6 +7,7 @@ from odoo.fields import Command
 from odoo.tests import freeze_time, new_test_user
 
 from .statistics_common import StatisticsCase, shanghai
+from .survey_common import published_notice
 
 PURPOSE = "Your WeChat ID lets us send you repair appointments; you may withdraw at any time."
 
@@ -240,7 +241,8 @@ class TestErasureRequest(PersonalDataCase):
         cls.stranger = cls.ticket(shanghai(2024, 3, 5), contact_phone="13700001111")
         community = cls.env["helpdesk.info.community"].create({"name": "Erasure Garden", "team_id": cls.cs_team.id})
         campaign = cls.env["helpdesk.info.survey.campaign"].create(
-            {"community_id": community.id, "year": 2026, "half": "first"}
+            {"community_id": community.id, "year": 2026, "half": "first",
+             "pre_notice_id": published_notice(community).id}
         )
         campaign.action_open()
         cls.questionnaire = cls.env["survey.user_input"].create(

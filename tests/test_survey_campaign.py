@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Date
 from odoo.tools import mute_logger
 
-from .survey_common import SurveyCase
+from .survey_common import SurveyCase, published_notice
 
 
 class TestSurveyCampaign(SurveyCase):
@@ -190,6 +190,7 @@ class TestSurveyCampaign(SurveyCase):
         # Agents run campaigns; only managers delete them.
         mine = self.Campaign.with_user(self.agent).create({
             "community_id": self.community.id, "year": 2027, "half": "second",
+            "pre_notice_id": published_notice(self.community).id,
         })
         mine.action_open()
         with self.assertRaises(AccessError):
