@@ -19,6 +19,7 @@
         "account",
         "survey",
         "base_import",
+        "calendar",
     ],
     "external_dependencies": {"python": ["phonenumbers", "chinesecalendar"]},
     "data": [
@@ -87,6 +88,9 @@
         "views/helpdesk_info_personal_data_views.xml",
         "views/helpdesk_info_personal_data_request_views.xml",
         "views/helpdesk_info_leader_contact_views.xml",
+        "data/helpdesk_info_survey_corrective_action_data.xml",
+        "views/helpdesk_info_survey_corrective_action_views.xml",
+        "views/helpdesk_info_seminar_plan_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -100,6 +104,8 @@
         "demo/helpdesk_ticket_repair_demo.xml",
         "demo/helpdesk_ticket_result_demo.xml",
         "demo/helpdesk_ticket_complaint_demo.xml",
+        "demo/helpdesk_info_survey_corrective_action_demo.xml",
+        "demo/helpdesk_info_seminar_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -55,3 +55,8 @@ from . import test_reporting_upward
 from . import test_personal_data
 from . import test_leader_contact
 from . import test_personal_data_retention
+from . import test_survey_corrective_action
+from . import test_seminar_plan
+from . import test_statistics_quarterly
+from . import test_attack_corrective_action
+from . import test_attack_seminar_plan
