@@ -115,3 +115,13 @@ class TestSeminarPlan(PropertyInfoCase):
         with self.assertRaises(UserError):
             plan.with_user(self.agent).action_submit()
         self.assertEqual(plan.state, "draft")
+
+    def test_a_seminar_changed_from_the_plan_form_sends_it_back(self):
+        plan = self.approved()
+        seminar = plan.seminar_ids.sorted("date_start")[0]
+        plan.with_user(self.agent).write({"seminar_ids": [(1, seminar.id, {"place": "Clubhouse"})]})
+        self.assertEqual(plan.state, "submitted")
+        plan.with_user(self.leader).validate_tier()
+        self.assertEqual(seminar.event_id.location, "Clubhouse")
+        plan.with_user(self.agent).note = "<p>Tea for the owners.</p>"
+        self.assertEqual(plan.state, "submitted")
