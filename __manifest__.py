@@ -19,6 +19,7 @@
         "account",
         "survey",
         "base_import",
+        "calendar",
     ],
     "external_dependencies": {"python": ["phonenumbers", "chinesecalendar"]},
     "data": [
@@ -97,6 +98,9 @@
         "data/helpdesk_info_patrol_item_data.xml",
         "data/helpdesk_info_patrol_data.xml",
         "views/helpdesk_info_patrol_views.xml",
+        "data/helpdesk_info_survey_corrective_action_data.xml",
+        "views/helpdesk_info_survey_corrective_action_views.xml",
+        "views/helpdesk_info_seminar_plan_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -113,6 +117,8 @@
         "demo/helpdesk_ticket_complaint_demo.xml",
         "demo/helpdesk_info_visit_demo.xml",
         "demo/helpdesk_info_patrol_demo.xml",
+        "demo/helpdesk_info_survey_corrective_action_demo.xml",
+        "demo/helpdesk_info_seminar_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -54,6 +54,9 @@ from . import helpdesk_ticket_unit
 from . import res_partner_unit
 from . import helpdesk_info_survey_campaign
 from . import helpdesk_info_survey_result
+from . import helpdesk_info_survey_corrective_action
+from . import helpdesk_info_seminar_plan
+from . import helpdesk_info_seminar
 from . import survey_question
 from . import survey_question_answer
 from . import survey_user_input

@@ -24,6 +24,13 @@ class HelpdeskInfoCommunity(models.Model):
         help="The team that serves the community day to day; non-conforming "
         "survey answers without a department of their own go to it.",
     )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Project Manager",
+        domain="[('share', '=', False)]",
+        help="The community's project manager (项目经理): approves the written replies of the "
+        "corrective actions of its satisfaction surveys.",
+    )
     owner_ids = fields.Many2many(
         "res.partner",
         "helpdesk_info_community_owner_rel",

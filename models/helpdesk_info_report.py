@@ -15,6 +15,7 @@ PERIOD_KINDS = [
     ("daily", "Daily Report"),
     ("weekly", "Weekly Report"),
     ("monthly", "Monthly Report"),
+    ("quarterly", "Quarterly Report"),
 ]
 COMPLAINT_KIND = "helpdesk_property_info.ticket_type_complaint"
 REPORT_STATES = [("draft", "Not Sent"), ("sent", "Sent")]
@@ -26,7 +27,8 @@ _logger = logging.getLogger(__name__)
 class HelpdeskInfoReport(models.Model):
     """The daily (日报, seed 000 §7.1.3), weekly (周报, seed 001 §9; the
     department's daily and weekly report 《部门日、周汇报表》 to the leaders)
-    and monthly (月报, §6) information report of a company, or of one of its
+    monthly (月报, §6) and quarterly (季报, seed 003: the communication plan's
+    report to the leaders) information report of a company, or of one of its
     teams, for one period.
 
     One record per company, team, kind and first day of the period: the
@@ -58,8 +60,9 @@ class HelpdeskInfoReport(models.Model):
         required=True,
         default=fields.Date.context_today,
         help="First day of the period: the day of a daily report, a Monday for "
-        "a weekly report, the first of the month for a monthly one (any day is "
-        "moved back to it).",
+        "a weekly report, the first of the month for a monthly one, the first of "
+        "January, April, July or October for a quarterly one (any day is moved "
+        "back to it).",
     )
     date_to = fields.Date(string="To", compute="_compute_date_to", store=True)
     tz = fields.Char(
@@ -77,8 +80,8 @@ class HelpdeskInfoReport(models.Model):
         "res.partner",
         compute="_compute_recipient_ids",
         string="Recipients",
-        help="The Customer Service managers of the company, and for a weekly or "
-        "monthly report its leaders too.",
+        help="The Customer Service managers of the company, and for a weekly, "
+        "monthly or quarterly report its leaders too.",
     )
 
     _period_uniq = models.UniqueIndex(
@@ -131,19 +134,22 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _period_bounds(self, kind, day):
-        """First and last day of the day, the week (Monday to Sunday) or the
-        month that holds ``day``."""
+        """First and last day of the day, the week (Monday to Sunday), the
+        month or the quarter that holds ``day``."""
         if kind == "daily":
             return day, day
         if kind == "weekly":
             start = day - timedelta(days=day.weekday())
             return start, start + timedelta(days=6)
+        if kind == "quarterly":
+            start = day.replace(month=day.month - (day.month - 1) % 3, day=1)
+            return start, start + relativedelta(months=3, days=-1)
         start = day.replace(day=1)
         return start, start + relativedelta(months=1, days=-1)
 
     @api.model
     def _last_closed_period(self, kind, tz, now=None):
-        """The day, week or month that has just closed in ``tz`` at ``now`` (UTC)."""
+        """The day, week, month or quarter that has just closed in ``tz`` at ``now`` (UTC)."""
         now = now or fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(pytz.timezone(tz)).date()
         current_start = self._period_bounds(kind, today)[0]
@@ -536,7 +542,7 @@ class HelpdeskInfoReport(models.Model):
     def _get_recipients(self):
         self.ensure_one()
         groups = ["group_cs_manager"]
-        if self.kind in ("weekly", "monthly"):
+        if self.kind in ("weekly", "monthly", "quarterly"):
             groups.append("group_company_leader")
         users = self.env["res.users"]
         for group in groups:
@@ -584,7 +590,7 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _cron_send_reports(self, kind):
-        """Mail every company's report for the week or month that has just
+        """Mail every company's report for the week, month or quarter that has just
         closed in its time zone, once.
 
         The report of a period is created once (the unique index sees to it)

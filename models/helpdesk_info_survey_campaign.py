@@ -745,3 +745,37 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             "domain": [("campaign_id", "=", self.id), ("satisfaction_score", ">", 0)],
             "context": {"create": False},
         }
+
+    # ------------------------------------------------------------------
+    # Corrective actions
+    # ------------------------------------------------------------------
+
+    corrective_action_ids = fields.One2many(
+        "helpdesk.info.survey.corrective.action", "campaign_id", string="Corrective Actions"
+    )
+
+    def action_create_corrective_actions(self):
+        """One corrective action per non-conforming department of the closed
+        survey; running it again adds only the departments still without one."""
+        self._check_group("helpdesk_property_info.group_cs_manager")
+        self.check_access("write")
+        self._check_state("closed")
+        actions = self.env["helpdesk.info.survey.corrective.action"]._create_for_campaigns(self)
+        for campaign in self:
+            created = actions.filtered(lambda a, c=campaign: a.campaign_id == c)
+            if created:
+                campaign.message_post(
+                    body=self.env._("%(count)s corrective actions created.", count=len(created)),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return self.action_view_corrective_actions()
+
+    def action_view_corrective_actions(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_property_info.helpdesk_info_survey_corrective_action_action"
+        )
+        action.update({
+            "domain": [("campaign_id", "in", self.ids)],
+            "context": {"create": False},
+        })
+        return action

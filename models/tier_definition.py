@@ -9,4 +9,6 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "helpdesk.info.publication",
             "helpdesk.reception.budget",
+            "helpdesk.info.survey.corrective.action",
+            "helpdesk.info.seminar.plan",
         ]

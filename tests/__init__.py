@@ -64,3 +64,8 @@ from . import test_patrol_ui
 from . import test_notice
 from . import test_survey_campaign_loop
 from . import test_attack_notice
+from . import test_survey_corrective_action
+from . import test_seminar_plan
+from . import test_statistics_quarterly
+from . import test_attack_corrective_action
+from . import test_attack_seminar_plan

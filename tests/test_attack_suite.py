@@ -1162,6 +1162,7 @@ class TestEveryGateIsAttacked(TransactionCase):
             {
                 "helpdesk.info.publication", "helpdesk.reception.budget", "helpdesk.ticket.result",
                 "helpdesk.info.erasure.request", "helpdesk.info.disclosure.request",
+                "helpdesk.info.survey.corrective.action", "helpdesk.info.seminar.plan",
             },
         )
         for name in tier_guarded:
