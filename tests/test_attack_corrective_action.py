@@ -6,6 +6,7 @@ from itertools import count
 from odoo.tests import new_test_user, tagged
 
 from .attack_common import Attack, Call, PropertyAttackCase, attack_tests
+from .survey_common import published_notice
 from .test_attack_suite import REVIEW_FIELDS, _review_vals, _reviews_of, _user
 
 SEQUENCE = count(1)
@@ -150,9 +151,11 @@ class TestCorrectiveActionAttacks(PropertyAttackCase):
             "team_id": self.cs_team.id,
             "manager_id": self.project_manager.id,
         })
-        campaign = self.env["helpdesk.info.survey.campaign"].create(
-            {"community_id": community.id, "year": 2026, "half": "first"}
-        )
+        campaign = self.env["helpdesk.info.survey.campaign"].create({
+            "community_id": community.id, "year": 2026, "half": "first",
+            "pre_notice_id": published_notice(community).id,
+            "shortfall_reason": "No owner registered yet.",
+        })
         campaign.action_open()
         campaign.action_close()
         return campaign
@@ -175,7 +178,7 @@ class TestCorrectiveActionAttacks(PropertyAttackCase):
     def _submitted(self, owner):
         action = self._corrective_action(owner)
         action.with_user(owner).write({"reply": "<p>Cleaners rescheduled.</p>"})
-        action.with_user(owner).action_submit_reply()
+        action.with_user(owner).action_submit()
         return action.sudo()
 
     def target_corrective_action_submitted(self):
