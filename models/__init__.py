@@ -3,6 +3,7 @@ from . import helpdesk_info_cache_mixin
 from . import helpdesk_info_guard_mixin
 from . import helpdesk_info_tier_guard_mixin
 from . import helpdesk_info_approval_mixin
+from . import helpdesk_info_watcher_mixin
 from . import helpdesk_info_source
 from . import helpdesk_info_party
 from . import helpdesk_info_deadline_rule_mixin

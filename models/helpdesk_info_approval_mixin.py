@@ -17,7 +17,8 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
     Whoever asked for the approval (``_requester_field``) never gives it;
     the state, the approver and the approval date are written by the actions
     only; what the approval covers (``_approval_content_fields``) no longer
-    changes once it is asked for."""
+    changes once it is asked for. The state waiting for the approval is
+    ``_state_from``'s, "pending" unless the document names it otherwise."""
 
     _name = "helpdesk.info.approval.mixin"
     _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
@@ -49,6 +50,10 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
     def _tier_excluded_reviewers(self):
         return self._requester()
 
+    @property
+    def _waiting_state(self):
+        return self._state_from[0]
+
     def write(self, vals):
         if self._approval_content_fields() & set(vals):
             frozen = self.filtered(lambda d: d.state not in ("draft", "rejected"))
@@ -71,7 +76,7 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
             )
 
     def _get_tier_validation_readonly_domain(self):
-        return "state == 'pending'"
+        return f"state == '{self._waiting_state}'"
 
     @api.depends("state", "review_ids")
     def _compute_need_validation(self):
@@ -98,7 +103,7 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         """Ask the reviewers' approval."""
         self.check_access("write")
         self._check_submittable()
-        self._write_by_action({"state": "pending", "rejection_reason": False})
+        self._write_by_action(self._submission_vals())
         self.invalidate_recordset(["need_validation"])
         reviews = self.request_validation()
         for document in self:
@@ -111,11 +116,14 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
                 )
         return True
 
+    def _submission_vals(self):
+        return {"state": self._waiting_state, "rejection_reason": False}
+
     def validate_tier(self):
         self.ensure_one()
         if self._requester() == self.env.user:
             raise UserError(
-                self.env._("You asked for the approval of %s: another reviewer gives it.", self.display_name)
+                self.env._("%s is yours or you asked for its approval: another reviewer gives it.", self.display_name)
             )
         if not self.env.su and not self.review_ids.filtered(
             lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
@@ -132,13 +140,13 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
-        if self.state == "pending" and self.validation_status == "validated":
+        if self.state == self._waiting_state and self.validation_status == "validated":
             self._approve()
         return result
 
     def _rejected_tier(self, tiers=False):
         result = super()._rejected_tier(tiers)
-        if self.state == "pending" and self.validation_status == "rejected":
+        if self.state == self._waiting_state and self.validation_status == "rejected":
             self._tier_scope().with_context(skip_validation_check=True).write(
                 {"state": "rejected", "rejection_reason": self._rejection_reasons()}
             )

@@ -17,7 +17,7 @@ class HelpdeskInfoDisclosureRequest(models.Model):
     disclosed, with the date and who handed it over. The chatter is the log."""
 
     _name = "helpdesk.info.disclosure.request"
-    _inherit = ["helpdesk.info.personal.request.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.personal.request.mixin"]
     _description = "Personal Data Disclosure Request"
 
     ticket_ids = fields.Many2many(

@@ -15,7 +15,7 @@ class HelpdeskInfoErasureRequest(models.Model):
     tickets, visits and questionnaires remain, without the person."""
 
     _name = "helpdesk.info.erasure.request"
-    _inherit = ["helpdesk.info.personal.request.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.personal.request.mixin"]
     _description = "Personal Data Erasure Request"
 
     partner_id = fields.Many2one(

@@ -24,7 +24,7 @@ class HelpdeskInfoPatrol(models.Model):
 
     _name = "helpdesk.info.patrol"
     _description = "Daily Patrol"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin", "helpdesk.info.watcher.mixin"]
     _order = "date desc, community_id, id desc"
     _check_company_auto = True
 
@@ -325,7 +325,7 @@ class HelpdeskInfoPatrol(models.Model):
             return
         summary = self.env._("No patrol of %(community)s was completed on %(day)s",
                              community=self.community_id.name, day=fields.Date.to_string(day))
-        managers = self._company_users(PATROL_MANAGERS)
+        managers = self._company_users("group_cs_manager")
         self.env["mail.activity"].create([{
             "activity_type_id": activity_type.id,
             "res_model_id": self.env["ir.model"]._get_id(self._name),
@@ -336,9 +336,3 @@ class HelpdeskInfoPatrol(models.Model):
             "automated": True,
         } for manager in managers])
         self.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
-
-    def _company_users(self, group):
-        """Active internal users of ``group`` who work for the patrol's company."""
-        users = self.env.ref(group).sudo().all_user_ids
-        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids).sudo(False)
-

@@ -18,14 +18,13 @@ class HelpdeskInfoSeminarPlan(models.Model):
 
     _name = "helpdesk.info.seminar.plan"
     _description = "Owners' Seminar Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
     _state_from = ["submitted"]
-    _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
+    _requester_field = "user_id"
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True, required=True, tracking=True
@@ -54,9 +53,6 @@ class HelpdeskInfoSeminarPlan(models.Model):
     state = fields.Selection(
         PLAN_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
     )
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
-    rejection_reason = fields.Text(readonly=True, copy=False)
     note = fields.Html(string="Notes")
 
     _company_year_uniq = models.UniqueIndex(
@@ -65,9 +61,11 @@ class HelpdeskInfoSeminarPlan(models.Model):
     )
 
     def _guarded_fields(self):
-        return dict.fromkeys(
-            ("state", "approved_by_id", "approved_date", "rejection_reason"), None
-        ) | super()._guarded_fields()
+        # The responsible draws the plan up and is chosen on its form; they
+        # never approve it.
+        guarded = super()._guarded_fields()
+        guarded.pop("user_id")
+        return guarded
 
     @api.depends("year")
     def _compute_name(self):
@@ -90,11 +88,6 @@ class HelpdeskInfoSeminarPlan(models.Model):
             self._back_to_approval()
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(plan.state not in ("draft", "rejected") for plan in self):
-            raise UserError(self.env._("A seminar plan submitted or approved is kept: change it instead."))
-
     def _check_changeable(self):
         for plan in self:
             if plan.state == "submitted":
@@ -107,8 +100,9 @@ class HelpdeskInfoSeminarPlan(models.Model):
         approved = self.filtered(lambda p: p.state == "approved")
         if not approved:
             return
-        # Moving back to the reviewed state removes the former reviews.
-        approved._submit()
+        # Through draft: moving back to the reviewed state removes the former reviews.
+        approved._write_by_action({"state": "draft"})
+        approved.action_submit()
         for plan in approved:
             plan.message_post(
                 body=self.env._("The approved plan changed: it waits for a new approval."),
@@ -119,78 +113,21 @@ class HelpdeskInfoSeminarPlan(models.Model):
     # Approval
     # ------------------------------------------------------------------
 
-    def _get_tier_validation_readonly_domain(self):
-        return "state == 'submitted'"
-
-    @api.depends("state", "review_ids")
-    def _compute_need_validation(self):
-        return super()._compute_need_validation()
-
-    def action_submit(self):
-        """Ask a company leader to approve the plan."""
-        self.check_access("write")
-        for plan in self:
-            if plan.state not in ("draft", "rejected"):
-                raise UserError(self.env._("Only a draft or rejected seminar plan is submitted for approval."))
-        self._submit()
-        return True
-
-    def _submit(self):
+    def _check_submittable(self):
+        super()._check_submittable()
         for plan in self:
             if not plan.seminar_ids:
                 raise UserError(self.env._("%s has no seminar: plan them before asking for approval.", plan.name))
-        self._write_by_action({"state": "submitted", "rejection_reason": False})
-        self.invalidate_recordset(["need_validation"])
-        reviews = self.request_validation()
-        for plan in self:
-            if not reviews.filtered(lambda r, rec=plan: r.res_id == rec.id):
-                raise UserError(
-                    self.env._(
-                        "No approval tier applies to %s: ask an administrator to configure the "
-                        "seminar plan tiers.",
-                        plan.name,
-                    )
-                )
 
-    def validate_tier(self):
-        self.ensure_one()
-        if not self.env.su and not self.review_ids.filtered(
-            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
-        ):
-            raise UserError(
-                self.env._("%s waits for a company leader's approval: you are not among its reviewers.", self.name)
-            )
-        return super().validate_tier() or True
-
-    def reject_tier(self):
-        return self._reject_asking_reason()
-
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "validated":
-            self._approve()
-        return result
-
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "rejected":
-            self._tier_scope().with_context(skip_validation_check=True).write(
-                {"state": "rejected", "rejection_reason": self._rejection_reasons()}
-            )
-            self.message_post(
-                body=self.env._("Seminar plan rejected: %s", self.rejection_reason or ""),
-                subtype_xmlid="mail.mt_note",
-            )
-        return result
-
-    def _approve(self):
-        self.ensure_one()
-        approvers = self.review_ids.filtered(lambda r: r.status == "approved" and r.done_by).done_by
-        self.invalidate_recordset(["need_validation"])
-        self._write_by_action(
-            {"state": "approved", "approved_by_id": approvers[-1:].id, "approved_date": fields.Datetime.now()}
+    def _after_rejection(self):
+        self.message_post(
+            body=self.env._("Seminar plan rejected: %s", self.rejection_reason or ""),
+            subtype_xmlid="mail.mt_note",
         )
+
+    def _after_approval(self):
         self.seminar_ids._sync_events()
+        approvers = self.review_ids.filtered(lambda r: r.status == "approved").done_by
         self.message_post(
             body=self.env._(
                 "Seminar plan approved by %s: its seminars are in the calendar.",
@@ -201,12 +138,8 @@ class HelpdeskInfoSeminarPlan(models.Model):
 
     def action_draft(self):
         """Back to draft to revise a rejected plan."""
-        for plan in self:
-            if plan.state != "rejected":
-                raise UserError(self.env._("Only a rejected seminar plan goes back to draft."))
         self.check_access("write")
-        self._write_by_action({"state": "draft"})
-        return True
+        return super().action_draft()
 
     def action_view_events(self):
         self.ensure_one()

@@ -1,4 +1,3 @@
-import logging
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -6,10 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.fields import Domain
 from odoo.tools import is_html_empty
-
-_logger = logging.getLogger(__name__)
 
 CORRECTIVE_STATES = [
     ("draft", "Draft"),
@@ -34,14 +30,13 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
 
     _name = "helpdesk.info.survey.corrective.action"
     _description = "Survey Corrective Action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin", "helpdesk.info.watcher.mixin"]
     _order = "deadline, id"
     _check_company_auto = True
 
     _state_from = ["submitted"]
-    _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
+    _requester_field = "owner_id"
 
     campaign_id = fields.Many2one(
         "helpdesk.info.survey.campaign",
@@ -93,9 +88,6 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         CORRECTIVE_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
     )
     submitted_date = fields.Datetime(string="Reply Submitted On", readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
-    rejection_reason = fields.Text(readonly=True, copy=False)
     done_date = fields.Datetime(string="Done On", readonly=True, copy=False, tracking=True)
     deadline_alerted = fields.Boolean(
         string="Overdue Reported",
@@ -117,23 +109,16 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     _deadline_next_check_idx = models.Index("(deadline_next_check) WHERE deadline_next_check IS NOT NULL")
 
     def _guarded_fields(self):
-        managers = CS_MANAGER
         return (
-            dict.fromkeys(
-                (
-                    "campaign_id", "team_id", "findings", "state", "submitted_date", "approved_by_id",
-                    "approved_date", "rejection_reason", "done_date", "deadline_alerted",
-                    "deadline_next_check",
-                ),
+            super()._guarded_fields()
+            | dict.fromkeys(
+                ("campaign_id", "team_id", "findings", "submitted_date", "done_date", "deadline_alerted",
+                 "deadline_next_check"),
                 None,
             )
-            | {"owner_id": managers, "deadline": managers}
-            | super()._guarded_fields()
+            | {"owner_id": CS_MANAGER, "deadline": CS_MANAGER}
         )
 
-    def _tier_excluded_reviewers(self):
-        self.ensure_one()
-        return self.owner_id
 
     @api.depends("campaign_id.name", "team_id.name")
     def _compute_display_name(self):
@@ -267,27 +252,16 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     # Approval of the written reply
     # ------------------------------------------------------------------
 
-    def _get_tier_validation_readonly_domain(self):
-        return "state == 'submitted'"
-
     def _get_under_validation_exceptions(self):
         # The deadline is watched, and may be moved, while the reply is reviewed.
         return super()._get_under_validation_exceptions() + [
             "deadline", "owner_id", "deadline_alerted", "deadline_next_check",
         ]
 
-    @api.depends("state", "review_ids")
-    def _compute_need_validation(self):
-        return super()._compute_need_validation()
-
-    def action_submit_reply(self):
-        """Ask the project manager and the management-department manager to
-        approve the written reply."""
-        self.check_access("write")
+    def _check_submittable(self):
+        super()._check_submittable()
         user = self.env.user
         for action in self:
-            if action.state not in ("draft", "rejected"):
-                raise UserError(self.env._("Only a draft or rejected reply is submitted for approval."))
             if not (self.env.su or user == action.owner_id or user in action.team_id.user_ids
                     or user.has_groups(CS_MANAGER)):
                 raise AccessError(
@@ -310,69 +284,19 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
                         action.display_name,
                     )
                 )
-        self._write_by_action({"state": "submitted", "submitted_date": fields.Datetime.now(),
-                               "rejection_reason": False})
-        self.invalidate_recordset(["need_validation"])
-        reviews = self.request_validation()
-        for action in self:
-            if not reviews.filtered(lambda r, rec=action: r.res_id == rec.id):
-                raise UserError(
-                    self.env._(
-                        "No approval tier applies to %s: ask an administrator to configure the "
-                        "corrective action tiers.",
-                        action.display_name,
-                    )
-                )
-        return True
 
-    def validate_tier(self):
-        self.ensure_one()
-        if self.owner_id == self.env.user:
-            raise UserError(self.env._("You own %s: others approve its reply.", self.display_name))
-        if not self.env.su and not self.review_ids.filtered(
-            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
-        ):
-            raise UserError(
-                self.env._(
-                    "The reply of %s waits for another reviewer: you are not among its current reviewers.",
-                    self.display_name,
-                )
-            )
-        return super().validate_tier() or True
+    def _submission_vals(self):
+        return super()._submission_vals() | {"submitted_date": fields.Datetime.now()}
 
-    def reject_tier(self):
-        return self._reject_asking_reason()
-
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "validated":
-            self._approve()
-        return result
-
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "rejected":
-            self._tier_scope().with_context(skip_validation_check=True).write(
-                {"state": "rejected", "rejection_reason": self._rejection_reasons()}
-            )
-            self.message_post(
-                body=self.env._("Written reply rejected: %s", self.rejection_reason or ""),
-                partner_ids=self.owner_id.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
-            )
-        return result
-
-    def _approve(self):
-        self.ensure_one()
-        approvers = self.review_ids.filtered(
-            lambda r: r.status == "approved" and r.done_by and r.done_by != self.owner_id
-        ).done_by
-        if not approvers:
-            raise UserError(self.env._("A corrective action's reply is approved by others than its owner."))
-        self.invalidate_recordset(["need_validation"])
-        self._write_by_action(
-            {"state": "approved", "approved_by_id": approvers[-1].id, "approved_date": fields.Datetime.now()}
+    def _after_rejection(self):
+        self.message_post(
+            body=self.env._("Written reply rejected: %s", self.rejection_reason or ""),
+            partner_ids=self.owner_id.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
         )
+
+    def _after_approval(self):
+        approvers = self.review_ids.filtered(lambda r: r.status == "approved").done_by
         self.message_post(
             body=self.env._("Written reply approved by %s.", ", ".join(approvers.mapped("name"))),
             partner_ids=self.owner_id.partner_id.ids,
@@ -381,12 +305,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
 
     def action_draft(self):
         """Back to draft to revise a rejected reply."""
-        for action in self:
-            if action.state != "rejected":
-                raise UserError(self.env._("Only a rejected reply goes back to draft."))
         self.check_access("write")
-        self._write_by_action({"state": "draft"})
-        return True
+        return super().action_draft()
 
     def action_done(self):
         """The corrective measures of the approved reply are carried out."""
@@ -420,30 +340,7 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         those, through the partial index on ``deadline_next_check``: a run
         with nothing due costs one query. Each action leaves the selection
         once reported."""
-        Cron = self.env["ir.cron"]
-        failed = []
-        domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
-        while actions := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order="deadline_next_check, id"
-        ):
-            locked = actions.try_lock_for_update()
-            if not locked:
-                break
-            for action in locked:
-                try:
-                    with self.env.cr.savepoint():
-                        action._alert_overdue()
-                except Exception:
-                    _logger.exception("Corrective action %s: overdue alert failed, left for the next run", action.id)
-                    failed.append(action.id)
-            remaining = len(actions) == batch_size
-            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
-                break
-
-    def _company_users(self, group):
-        group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"helpdesk_property_info.{group}")
-        users = self.env["res.groups"].sudo().browse(group_id).all_user_ids
-        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids).sudo(False)
+        self._watch_next_checks("deadline_next_check", "_alert_overdue", batch_size)
 
     def _alert_overdue(self):
         self.ensure_one()

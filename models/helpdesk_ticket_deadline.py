@@ -490,15 +490,6 @@ class HelpdeskTicket(models.Model):
             "automated": True,
         }
 
-    def _company_users(self, group):
-        """Active internal users of ``group`` who work for one of the tickets'
-        companies."""
-        # Read as superuser: whoever triggers the notice may not read the
-        # other companies those users also work for.
-        group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"helpdesk_property_info.{group}")
-        users = self.env["res.groups"].sudo().browse(group_id).all_user_ids
-        companies = self.company_id.sudo()
-        return users.filtered(lambda u: not u.share and u.company_ids & companies).sudo(False)
 
     def _format_datetime(self, value):
         tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"

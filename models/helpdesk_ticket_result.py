@@ -1,4 +1,3 @@
-import logging
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -10,8 +9,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 from .helpdesk_info_approval_mixin import APPROVAL_STATES
-
-_logger = logging.getLogger(__name__)
 
 RESULT_REPLY_METHODS = [
     ("phone", "Phone"),
@@ -46,7 +43,7 @@ class HelpdeskTicketResult(models.Model):
 
     _name = "helpdesk.ticket.result"
     _description = "Complaint Handling Result"
-    _inherit = ["helpdesk.info.approval.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin", "helpdesk.info.watcher.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -285,23 +282,7 @@ class HelpdeskTicketResult(models.Model):
         result. One indexed query when nothing is due (``reply_next_check``);
         each result leaves the selection once warned, so nothing is warned
         twice. A failure is logged and left for the next run."""
-        domain = Domain("reply_next_check", "<=", fields.Datetime.now())
-        failed = []
-        while records := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order="reply_next_check, id"
-        ):
-            locked = records.try_lock_for_update()
-            if not locked:
-                break
-            for record in locked:
-                try:
-                    with self.env.cr.savepoint():
-                        record._watch_reply()
-                except Exception:
-                    _logger.exception("Deadline watcher: handling result %s failed, left for the next run", record.id)
-                    failed.append(record.id)
-            if len(records) < batch_size:
-                break
+        self._watch_next_checks("reply_next_check", "_watch_reply", batch_size)
 
     def _watch_reply(self):
         self.ensure_one()

@@ -1,4 +1,3 @@
-import logging
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -6,9 +5,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.fields import Domain
-
-_logger = logging.getLogger(__name__)
 
 VISIT_CRON = "helpdesk_property_info.ir_cron_watch_return_visits"
 VISIT_STATES = [
@@ -25,7 +21,8 @@ class HelpdeskTicket(models.Model):
     the Customer Service managers, once. Visits after rescue work or a large
     community event are scheduled by hand, on any ticket, open or closed."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.info.watcher.mixin"]
 
     visit_due_date = fields.Datetime(
         string="Return Visit Due",
@@ -216,33 +213,6 @@ class HelpdeskTicket(models.Model):
         Selects only those, through the partial index on
         ``visit_next_check``: a run with nothing due costs one query."""
         self._watch_next_checks("visit_next_check", "_alert_overdue_visit", batch_size)
-
-    @api.model
-    def _watch_next_checks(self, next_check, handler, batch_size):
-        """Run ``handler`` on each ticket whose ``next_check`` has come, in
-        locked batches committed one by one; the handler makes the ticket
-        leave the selection. A ticket that fails is logged and left for the
-        next run; the others go on."""
-        Cron = self.env["ir.cron"]
-        failed = []
-        domain = Domain(next_check, "<=", fields.Datetime.now())
-        while tickets := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order=f"{next_check}, id"
-        ):
-            locked = tickets.try_lock_for_update()
-            if not locked:
-                break
-            for ticket in locked:
-                try:
-                    with self.env.cr.savepoint():
-                        getattr(ticket, handler)()
-                except Exception:
-                    _logger.exception("Watcher %s: ticket %s failed, left for the next run",
-                                      handler, ticket.id)
-                    failed.append(ticket.id)
-            remaining = len(tickets) == batch_size
-            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
-                break
 
     def _alert_overdue_visit(self):
         self.ensure_one()

@@ -1135,10 +1135,12 @@ class TestEveryGateIsAttacked(TransactionCase):
     reviews."""
 
     def guarded_models(self, mixin):
+        """The concrete models inheriting ``mixin``, directly or through another mixin."""
+        mixin_class = self.env.registry[mixin]
         return {
             name
             for name, model in self.env.registry.items()
-            if not model._abstract and mixin in model._inherit_module
+            if not model._abstract and issubclass(model, mixin_class)
         }
 
     def test_every_guarded_model_has_attacks(self):

@@ -54,7 +54,7 @@ class CorrectiveActionCase(SurveyCase):
     def submitted(self, action=None):
         action = action or self.branch_action()
         action.with_user(self.handler).reply = "<p>Cleaners rescheduled: twice a day in the lobbies.</p>"
-        action.with_user(self.handler).action_submit_reply()
+        action.with_user(self.handler).action_submit()
         return action
 
     def overdue_alerts(self, action):
@@ -129,22 +129,22 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
         self.assertEqual(action.state, "rejected")
         self.assertIn("who checks", action.rejection_reason)
         action.with_user(self.handler).reply = "<p>The supervisor checks every Friday.</p>"
-        action.with_user(self.handler).action_submit_reply()
+        action.with_user(self.handler).action_submit()
         self.assertEqual(action.state, "submitted")
         self.assertEqual(set(action.review_ids.mapped("status")), {"pending", "waiting"})
 
     def test_a_reply_is_written_before_it_is_submitted_with_a_project_manager(self):
         action = self.branch_action()
         with self.assertRaises(UserError):
-            action.with_user(self.handler).action_submit_reply()
+            action.with_user(self.handler).action_submit()
         action.with_user(self.handler).reply = "<p>Cleaners rescheduled.</p>"
         self.community.manager_id = False
         with self.assertRaises(UserError):
-            action.with_user(self.handler).action_submit_reply()
+            action.with_user(self.handler).action_submit()
         # The project manager approves: he does not own it.
         self.community.manager_id = self.handler
         with self.assertRaises(UserError):
-            action.with_user(self.handler).action_submit_reply()
+            action.with_user(self.handler).action_submit()
         self.assertEqual(action.state, "draft")
 
     def test_only_the_owner_the_department_or_a_cs_manager_writes_the_reply(self):
@@ -152,7 +152,7 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
         with self.assertRaises(AccessError):
             action.with_user(self.outsider).reply = "<p>Not my department</p>"
         with self.assertRaises(AccessError):
-            action.with_user(self.outsider).action_submit_reply()
+            action.with_user(self.outsider).action_submit()
         action.with_user(self.manager).reply = "<p>Written with the branch</p>"
         self.assertIn("with the branch", action.reply)
 
