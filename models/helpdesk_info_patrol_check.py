@@ -1,15 +1,11 @@
-import logging
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.fields import Domain
 
 from .helpdesk_info_guard_mixin import in_action_scope, is_action
-
-_logger = logging.getLogger(__name__)
 
 FINDING_CRON = "helpdesk_property_info.ir_cron_watch_patrol_findings"
 
@@ -21,7 +17,7 @@ class HelpdeskInfoPatrolCheck(models.Model):
 
     _name = "helpdesk.info.patrol.check"
     _description = "Patrol Checklist Line"
-    _inherit = ["helpdesk.info.guard.mixin"]
+    _inherit = ["helpdesk.info.guard.mixin", "helpdesk.info.watcher.mixin"]
     _order = "floor_line_id, sequence, id"
     _check_company_auto = True
 
@@ -41,9 +37,10 @@ class HelpdeskInfoPatrolCheck(models.Model):
     )
     sequence = fields.Integer(related="item_id.sequence", store=True)
     result = fields.Selection(
-        [("ok", "In Order"), ("problem", "Problem")],
+        [("ok", "In Order"), ("fixed", "Fixed on the Spot"), ("problem", "Problem")],
         index=True,
-        help="A problem is a finding: it becomes a ticket within 30 minutes.",
+        help="Fixed on the spot: the inspector dealt with it there and then, and says how in the "
+        "note. A problem is a finding passed on: it becomes a ticket within 30 minutes.",
     )
     note = fields.Char(help="What was seen: where, how bad, what was done on the spot.")
     unit_id = fields.Many2one(
@@ -121,9 +118,18 @@ class HelpdeskInfoPatrolCheck(models.Model):
                         "%s has its ticket: its result stays a problem.", check.display_name
                     ))
         result = super().write(vals)
+        if answered:
+            self._check_fixed_note()
         if "result" in vals:
             self._date_findings()
         return result
+
+    def _check_fixed_note(self):
+        for check in self:
+            if check.result == "fixed" and not (check.note or "").strip():
+                raise UserError(
+                    self.env._("%s was fixed on the spot: say in the note what was done.", check.display_name)
+                )
 
     def _date_findings(self):
         """A problem is dated when first recorded and watched until it has its
@@ -225,19 +231,7 @@ class HelpdeskInfoPatrolCheck(models.Model):
         """Report the findings still without ticket past their time, once.
         Selects only those through the partial index on
         ``ticket_next_check``: a run with nothing due costs one query."""
-        domain = Domain("ticket_next_check", "<=", fields.Datetime.now())
-        failed = []
-        while checks := self.search(domain & Domain("id", "not in", failed), limit=batch_size,
-                                    order="ticket_next_check, id"):
-            for check in checks:
-                try:
-                    with self.env.cr.savepoint():
-                        check._alert_finding_without_ticket()
-                except Exception:
-                    _logger.exception("Patrol finding watcher: line %s failed, left for the next run", check.id)
-                    failed.append(check.id)
-            if len(checks) < batch_size:
-                break
+        self._watch_next_checks("ticket_next_check", "_alert_finding_without_ticket", batch_size)
 
     def _alert_finding_without_ticket(self):
         self.ensure_one()
@@ -246,7 +240,7 @@ class HelpdeskInfoPatrolCheck(models.Model):
             "Patrol problem without ticket after %(minutes)s minutes: %(finding)s",
             minutes=self.company_id.patrol_ticket_minutes, finding=self.display_name,
         )
-        users = patrol.user_id | patrol._company_users("helpdesk_property_info.group_cs_manager")
+        users = patrol.user_id | patrol._company_users("group_cs_manager")
         activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_finding_late")
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([{
             "activity_type_id": activity_type.id,

@@ -282,6 +282,24 @@ class TestPatrolFindings(PatrolCase):
         self.assertEqual(check.found_at, datetime(2026, 1, 5, 2, 0))
         self.assertEqual(check.ticket_next_check, datetime(2026, 1, 5, 2, 30))
 
+    def test_a_problem_fixed_on_the_spot_needs_no_ticket_but_a_note(self):
+        with freeze_time("2026-01-05 02:00:00"):
+            patrol = self.started_patrol()
+            check = patrol.floor_ids[0].check_ids[:1]
+            with self.assertRaisesRegex(UserError, "say in the note what was done"):
+                check.with_user(self.agent).result = "fixed"
+            check.with_user(self.agent).write({"result": "fixed", "note": "Re-seated the loose fire-door closer."})
+        self.assertFalse(check.ticket_next_check)
+        with self.assertRaisesRegex(UserError, "say in the note what was done"):
+            check.with_user(self.agent).note = ""
+        self.run_watcher("2026-01-05 02:30:00")
+        self.assertFalse(self.late_alerts(patrol))
+        with self.assertRaisesRegex(UserError, "Only a problem found becomes a ticket"):
+            check.with_user(self.agent).action_create_ticket()
+        self.check_floors(patrol, 5)
+        patrol.with_user(self.agent).action_done()
+        self.assertEqual(patrol.state, "done")
+
     def test_a_ticket_within_thirty_minutes_is_on_time_and_never_alerted(self):
         with freeze_time("2026-01-05 02:00:00"):
             patrol = self.started_patrol()
