@@ -125,5 +125,6 @@
             "helpdesk_property_info/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

@@ -27,6 +27,7 @@ class HelpdeskInfoVisitQuota(models.Model):
         string="Assistant",
         readonly=True,
         index="btree_not_null",
+        ondelete="cascade",
         help="The customer assistant; empty on the department's row.",
     )
     scope = fields.Selection(
