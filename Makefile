@@ -22,5 +22,5 @@ venv:
 wheel:  ## build dist/odoo_addon_helpdesk_property_info-*.whl with whool
 	@bash scripts/harness.sh wheel
 
-bench:  ## ticket creation against plain helpdesk_mgmt, the deadline watcher, the report figures, the load test, the anonymisation job
+bench:  ## ticket creation against plain helpdesk_mgmt, the deadline watcher, the report figures, the load test, the anonymisation job, visits and patrols
 	@bash bench/run.sh

@@ -42,6 +42,18 @@ for anonymise in (r for r in rows if r["scenario"] == "anonymise"):
           f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  {anonymise['queries']} queries  "
           f"{anonymise['batches']} batches committed")
     print(f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} still identifiable")
+for p in (r for r in rows if r["scenario"] == "proactive"):
+    print(f"proactive service: {p['units']} occupied units and {p['visits']} visits done in one community, "
+          f"{p['communities']} communities:")
+    print(f"  {'draw 20 visits':22}{p['draw_s']:6.2f} s  {p['draw_queries']} queries ({p['drawn']} drawn)")
+    print(f"  {'confirm the draw':22}{p['confirm_s']:6.2f} s  {p['confirm_queries']} queries")
+    print(f"  {'visit quota screen':22}{p['quota_screen_s']:6.2f} s  {p['quota_screen_queries']} queries")
+    print(f"  {'daily patrols, 1st run':22}{p['patrols_first_run_s']:6.2f} s  "
+          f"{p['patrol_queries_per_community']} queries a community ({p['patrols_created']} patrols)")
+    print(f"  {'daily patrols, idle':22}{p['patrols_idle_run_s']:6.2f} s  "
+          f"{p['patrol_idle_queries_per_community']} queries a community")
+    print(f"  idle watchers: findings {p['finding_watcher_idle_queries']}, corrective actions "
+          f"{p['corrective_watcher_idle_queries']}, notice expiry {p['notice_expiry_idle_queries']} queries")
 for stats in (r for r in rows if r["scenario"] == "statistics"):
     print(f"report figures over {stats['table']} tickets ({stats['months']} months, "
           f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:")
