@@ -63,6 +63,7 @@ from . import survey_question_answer
 from . import survey_user_input
 from . import survey_user_input_line
 from . import helpdesk_info_report_sections
+from . import helpdesk_info_report_proactive
 from . import helpdesk_ticket_duplicate
 from . import helpdesk_ticket_screens
 from . import helpdesk_info_repair_urgency
