@@ -150,6 +150,7 @@ class AttackCase(HttpCase):
             f"/json/2/{model}/{method}",
             json=body,
             headers={"Authorization": f"bearer {self.api_keys[role]}"},
+            method="POST",  # also when the body is empty
         )
         if response.status_code == 200:
             return response.json()
