@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .helpdesk_info_guard_mixin import in_action_scope
 
@@ -491,6 +491,21 @@ class HelpdeskInfoVisit(models.Model):
                 user_id=visit.user_id.id,
             )
         return visits.sudo(False)
+
+    @api.model
+    def action_plan_home_visits(self):
+        """Plan now, in the user's companies, what the daily job would: the
+        home visits of key customers and of major problems. For the Customer
+        Service managers; opens the visits planned."""
+        if not self.env.user.has_group(CS_MANAGER_GROUP):
+            raise AccessError(self.env._("Only a Customer Service manager plans the home visits."))
+        visits = self.browse()
+        for company in self.env.companies:
+            Visit = self.sudo().with_company(company)
+            visits |= Visit._propose_key_customer_visits(company) | Visit._propose_major_problem_visits(company)
+        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_property_info.helpdesk_info_visit_action")
+        action.update(domain=[("id", "in", visits.ids)], context={})
+        return action
 
     @api.model
     def _cron_propose_home_visits(self):

@@ -15,6 +15,12 @@ def _visit_vals(case, target):
 
 VISIT_ATTACKS = [
     Attack(
+        "public_methods", "helpdesk.info.visit", "plan the home visits without being a manager",
+        roles=("agent", "handler", "leader", "portal"),
+        calls=(Call("action_plan_home_visits", on_target=False),),
+        no_new=(("helpdesk.info.visit", []),),
+    ),
+    Attack(
         "context_defaults", "helpdesk.info.visit", "create with default_state=done/default_visited_on",
         roles=("agent", "manager"),
         calls=(Call("create", _visit_vals,

@@ -352,6 +352,18 @@ class TestPlannedVisits(VisitCase):
             "planned this quarter already",
         )
 
+    def test_a_manager_plans_the_home_visits_at_once(self):
+        self.owners[2].key_customer = True
+        with self.assertRaises(AccessError):
+            self.Visit.with_user(self.agent).action_plan_home_visits()
+        self.assertFalse(self.Visit.search([("kind", "=", "key_customer")]))
+        action = self.Visit.with_user(self.manager).action_plan_home_visits()
+        planned = self.Visit.search(action["domain"]).filtered(lambda v: v.partner_id == self.owners[2])
+        self.assertEqual(planned.kind, "key_customer")
+        self.assertEqual(planned.unit_id, self.units[2])
+        again = self.Visit.with_user(self.manager).action_plan_home_visits()
+        self.assertFalse(self.Visit.search(again["domain"]), "planned this quarter already")
+
     def test_a_major_problem_closed_without_a_home_visit_gets_one(self):
         ticket = self.Ticket.create(dict(
             self.phone_vals(), partner_id=self.owners[3].id, unit_id=self.units[3].id,
