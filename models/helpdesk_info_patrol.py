@@ -1,5 +1,6 @@
 import logging
 import random
+from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -81,9 +82,9 @@ class HelpdeskInfoPatrol(models.Model):
     )
     note = fields.Html(string="Notes", help="Grounds, greenery, lobby, car park and what else was seen.")
     required_floor_count = fields.Integer(
-        compute="_compute_floor_figures", help="Floors the patrol must check before it is done."
+        compute="_compute_required_floor_count", help="Floors the patrol must check before it is done."
     )
-    checked_floor_count = fields.Integer(string="Floors Checked", compute="_compute_floor_figures")
+    checked_floor_count = fields.Integer(string="Floors Checked", compute="_compute_checked_floor_count")
     finding_count = fields.Integer(string="Problems Found", compute="_compute_finding_figures")
     finding_without_ticket_count = fields.Integer(
         string="Problems without Ticket", compute="_compute_finding_figures"
@@ -107,11 +108,36 @@ class HelpdeskInfoPatrol(models.Model):
                 part for part in (patrol.community_id.name, fields.Date.to_string(patrol.date)) if part
             )
 
-    @api.depends("floor_ids.check_ids.result", "community_id", "company_id.patrol_floor_count")
-    def _compute_floor_figures(self):
+    @api.depends("floor_ids.check_ids.result")
+    def _compute_checked_floor_count(self):
         for patrol in self:
             patrol.checked_floor_count = sum(1 for floor in patrol.floor_ids if floor.checked)
-            patrol.required_floor_count = patrol._required_floor_count()
+
+    @api.depends("community_id.building_ids.floor_count", "company_id.patrol_floor_count")
+    def _compute_required_floor_count(self):
+        """The company's count, or every floor of a smaller community; the
+        communities' floors counted once for all the patrols shown."""
+        floors = self._community_floor_counts(self.community_id)
+        for patrol in self:
+            wanted = (patrol.company_id or self.env.company).patrol_floor_count
+            patrol.required_floor_count = (
+                min(wanted, floors.get(patrol.community_id, 0)) if patrol.community_id else wanted
+            )
+
+    @api.model
+    def _community_floor_counts(self, communities):
+        """{community: number of floors}, counted as ``building._floors()``
+        does: a building's floor count, else its units' floors."""
+        buildings = self.env["helpdesk.info.building"].search([("community_id", "in", communities.ids)])
+        counted = buildings.filtered(lambda b: b.floor_count > 0)
+        counts = defaultdict(int)
+        for building in counted:
+            counts[building.community_id] += building.floor_count
+        for building, _floor in self.env["helpdesk.info.unit"]._read_group(
+            [("building_id", "in", (buildings - counted).ids), ("floor", ">", 0)], ["building_id", "floor"]
+        ):
+            counts[building.community_id] += 1
+        return counts
 
     @api.depends("finding_ids.ticket_id")
     def _compute_finding_figures(self):
@@ -123,14 +149,6 @@ class HelpdeskInfoPatrol(models.Model):
     def _compute_verification_open_count(self):
         for patrol in self:
             patrol.verification_open_count = len(patrol.verification_ids.filtered(lambda v: not v.result))
-
-    def _required_floor_count(self):
-        """The company's count, or every floor of a smaller community."""
-        self.ensure_one()
-        wanted = (self.company_id or self.env.company).patrol_floor_count
-        if not self.community_id:
-            return wanted
-        return min(wanted, len(self._candidate_floors()))
 
     def _candidate_floors(self):
         self.ensure_one()
@@ -195,7 +213,7 @@ class HelpdeskInfoPatrol(models.Model):
         self.ensure_one()
         taken = {(floor.building_id, floor.floor) for floor in self.floor_ids}
         candidates = [pair for pair in self._candidate_floors() if pair not in taken]
-        missing = self._required_floor_count() - len(self.floor_ids)
+        missing = self.required_floor_count - len(self.floor_ids)
         if missing <= 0 or not candidates:
             return
         picked = rng.sample(candidates, min(missing, len(candidates)))

@@ -563,8 +563,11 @@ class HelpdeskInfoVisit(models.Model):
             ("stage_id.closed", "=", True),
             ("closed_date", ">=", since),
             ("partner_id", "!=", False),
+            # Major problems and major complaints (_leader_opinion_required).
+            "|",
+            ("level_id.leader_opinion_required", "=", True),
+            ("complaint_grade_id.leader_opinion_required", "=", True),
         ])
-        tickets = tickets.filtered(lambda t: t._leader_opinion_required())
         if not tickets:
             return self.browse()
         followed = self.sudo().search([("source_ticket_id", "in", tickets.ids)]).source_ticket_id
