@@ -8,7 +8,7 @@ ADDON=helpdesk_property_info
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_PATH=${ODOO_PATH:-/opt/odoo}
 VENV=${VENV:-$ROOT/.venv}
-BUILD=$ROOT/.build
+BUILD=${BUILD:-$ROOT/.build}
 PY=$VENV/bin/python
 HELPDESK_MGMT_VERSION=19.0.1.3.2
 TIER_VALIDATION_VERSION=19.0.1.4.6
@@ -311,12 +311,18 @@ cmd_test() {
     run_pytest "$db" "$ADDON/tests" "${upstream[@]}" "$@"
 }
 
-# Development loop: the suite (or part of it) on an existing database.
+# Development loop: the suite, or the tests named (tests/test_x.py[::Class]),
+# on an existing database.
 cmd_pytest() {
     prepare
     ensure_pdf_renderer
     local db=$1; shift
-    run_pytest "$db" "$ADDON/tests" "$@"
+    local -a targets=() args=()
+    for arg in "$@"; do
+        case $arg in tests/*) targets+=("$ADDON/$arg") ;; *) args+=("$arg") ;; esac
+    done
+    [ "${#targets[@]}" -gt 0 ] || targets=("$ADDON/tests")
+    run_pytest "$db" "${targets[@]}" "${args[@]}"
 }
 
 cmd_run() {
