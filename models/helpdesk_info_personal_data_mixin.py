@@ -160,6 +160,8 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         the Export Personal Data group."""
         return True
 
+    @api.model
+    @api.readonly
     def formatted_read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
         """Group labels and domains would show the values: grouping by a
         personal text field is for Customer Service; grouping by the unit

@@ -544,7 +544,8 @@ class HelpdeskInfoReport(models.Model):
         groups = ["group_cs_manager"]
         if self.kind in ("weekly", "monthly", "quarterly"):
             groups.append("group_company_leader")
-        users = self.env["res.users"]
+        # As superuser: the users' other companies are none of the reader's.
+        users = self.env["res.users"].sudo()
         for group in groups:
             users |= self.env.ref(f"helpdesk_property_info.{group}").sudo().all_user_ids
         return users.filtered(

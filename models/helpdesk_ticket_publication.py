@@ -1,5 +1,17 @@
 from odoo import api, fields, models
 
+# Those who read publications: the workers and the plain helpdesk users, who
+# do not, still open the tickets.
+PUBLICATION_READERS = ",".join(
+    f"helpdesk_property_info.{group}"
+    for group in (
+        "group_cs_agent",
+        "group_company_leader",
+        "group_legal_counsel",
+        "group_department_handler",
+    )
+)
+
 
 class HelpdeskTicket(models.Model):
     """Written replies to the ticket's customer, approved before they are sent
@@ -8,9 +20,14 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     publication_ids = fields.One2many(
-        "helpdesk.info.publication", "ticket_id", string="Written Replies"
+        "helpdesk.info.publication",
+        "ticket_id",
+        string="Written Replies",
+        groups=PUBLICATION_READERS,
     )
-    publication_count = fields.Integer(compute="_compute_publication_count")
+    publication_count = fields.Integer(
+        compute="_compute_publication_count", groups=PUBLICATION_READERS
+    )
 
     @api.depends("publication_ids")
     def _compute_publication_count(self):

@@ -194,9 +194,13 @@ run_pytest() {  # database, pytest args...
     say "running the test suite"
     # An ini of its own, or pytest takes the clone's pyproject.toml for one.
     printf '[pytest]\n' > "$BUILD/pytest.ini"
+    # Counts the tests report (screens tried by role, …), printed after them.
+    export HPI_TEST_SUMMARY=$BUILD/test-summary.txt
+    : > "$HPI_TEST_SUMMARY"
     (cd "$BUILD/addons" && "$PY" -m pytest -p no:cacheprovider -c "$BUILD/pytest.ini" --rootdir="$BUILD/addons" \
         --odoo-database="$db" --odoo-addons-path="$(addons_path)" --odoo-http \
         -o addopts= -rs "$@") 2>&1 | tee "$log" || rc=$?
+    if [ -s "$HPI_TEST_SUMMARY" ]; then sed 's/^/==> /' "$HPI_TEST_SUMMARY"; fi
     if grep -Eq '^=+ .*[0-9]+ skipped' "$log"; then
         echo "error: tests were skipped (reasons above); a skipped test counts as a failure" >&2
         return 1

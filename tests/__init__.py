@@ -69,3 +69,4 @@ from . import test_seminar_plan
 from . import test_statistics_quarterly
 from . import test_attack_corrective_action
 from . import test_attack_seminar_plan
+from . import test_screens_by_role
