@@ -28,7 +28,7 @@ class HelpdeskInfoBuilding(models.Model):
         help="What residents call the building, e.g. Building 3; its code when left empty.",
     )
     floor_count = fields.Integer(
-        string="Floors",
+        string="Number of Floors",
         help="Storeys above ground: patrols and floor visits pick their floors "
         "among them. When left empty, the floors of the building's units count.",
     )

@@ -162,7 +162,9 @@ class HelpdeskInfoOpinion(models.Model):
         for company in self.env["res.company"].search([]):
             try:
                 with self.env.cr.savepoint():
-                    self._schedule_daily_collection(company, activity_type)
+                    self.with_context(lang=company._helpdesk_info_lang())._schedule_daily_collection(
+                        company, activity_type
+                    )
             except Exception:
                 _logger.exception(
                     "Online opinion collection: company %s (%s) skipped", company.name, company.id
@@ -181,7 +183,7 @@ class HelpdeskInfoOpinion(models.Model):
             return
         team.activity_schedule(
             activity_type_id=activity_type.id,
-            summary=self.env._("Collect and record today's online opinion"),
+            summary=supervisor._helpdesk_info_lang_env()._("Collect and record today's online opinion"),
             date_deadline=today,
             user_id=supervisor.id,
         )

@@ -236,10 +236,14 @@ class HelpdeskInfoPatrolCheck(models.Model):
     def _alert_finding_without_ticket(self):
         self.ensure_one()
         patrol = self.patrol_id
-        summary = self.env._(
-            "Patrol problem without ticket after %(minutes)s minutes: %(finding)s",
-            minutes=self.company_id.patrol_ticket_minutes, finding=self.display_name,
-        )
+
+        def summary(env):
+            return env._(
+                "Patrol problem without ticket after %(minutes)s minutes: %(finding)s",
+                minutes=self.company_id.patrol_ticket_minutes,
+                finding=self.display_name,
+            )
+
         users = patrol.user_id | patrol._company_users("group_cs_manager")
         activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_finding_late")
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([{
@@ -247,9 +251,9 @@ class HelpdeskInfoPatrolCheck(models.Model):
             "res_model_id": self.env["ir.model"]._get_id(patrol._name),
             "res_id": patrol.id,
             "user_id": user.id,
-            "summary": summary,
+            "summary": summary(user._helpdesk_info_lang_env()),
             "date_deadline": fields.Date.context_today(self),
             "automated": True,
         } for user in users])
-        patrol.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        patrol.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
         in_action_scope(self).write({"ticket_late_alerted": True, "ticket_next_check": False})

@@ -726,7 +726,8 @@ class HelpdeskInfoPublication(models.Model):
         for company in self.env["res.company"].search([]):
             try:
                 with self.env.cr.savepoint():
-                    self._post_monthly_statistics(company)
+                    lang = company._helpdesk_info_lang()
+                    self.with_context(lang=lang)._post_monthly_statistics(company)
             except Exception:
                 _logger.exception(
                     "Monthly publication statistics: company %s (%s) skipped", company.name, company.id

@@ -605,7 +605,9 @@ class HelpdeskInfoReport(models.Model):
         for company in self.env["res.company"].search([]):
             try:
                 with self.env.cr.savepoint():
-                    report = self._get_period_report(company, kind)
+                    # Named in the company's language, whoever runs the job.
+                    lang = company._helpdesk_info_lang()
+                    report = self.with_context(lang=lang)._get_period_report(company, kind)
             except Exception:
                 _logger.exception("%s report of company %s (%s) not created", kind, company.name, company.id)
                 continue

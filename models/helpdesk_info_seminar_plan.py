@@ -34,6 +34,7 @@ class HelpdeskInfoSeminarPlan(models.Model):
     )
     year = fields.Integer(
         required=True,
+        aggregator=None,  # a year, not a quantity: no sum under the groups
         default=lambda self: fields.Date.context_today(self).year,
         tracking=True,
         help="The year whose seminars the plan holds.",

@@ -59,7 +59,11 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         domain="[('share', '=', False)]",
         tracking=True,
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        required=True,
+        aggregator=None,  # a year, not a quantity: no sum under the groups
+        default=lambda self: fields.Date.context_today(self).year,
+    )
     half = fields.Selection(
         HALVES,
         string="Half-Year",

@@ -349,11 +349,15 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         users = (self.owner_id | self._company_users("group_cs_manager")).filtered(
             lambda u: not u.share and self.company_id in u.company_ids
         )
-        summary = self.env._(
-            "Corrective action of %(department)s: the written reply was not approved by %(deadline)s.",
-            department=self.team_id.name,
-            deadline=fields.Date.to_string(self.deadline),
-        )
+
+        def summary(env):
+            return env._(
+                "Corrective action of %(department)s: the written reply was not approved by "
+                "%(deadline)s.",
+                department=self.team_id.with_env(env).name,
+                deadline=fields.Date.to_string(self.deadline),
+            )
+
         activity_type = self.env.ref("helpdesk_property_info.mail_activity_corrective_action_overdue")
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
             {
@@ -361,14 +365,14 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
                 "res_model_id": self.env["ir.model"]._get_id(self._name),
                 "res_id": self.id,
                 "user_id": user.id,
-                "summary": summary,
+                "summary": summary(user._helpdesk_info_lang_env()),
                 "date_deadline": fields.Date.context_today(self),
                 "automated": True,
             }
             for user in users
         ])
         self.message_post(
-            body=Markup("<p>%s</p>") % summary,
+            body=Markup("<p>%s</p>") % summary(self.env),
             partner_ids=users.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )

@@ -153,6 +153,22 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
         action["name"] = self.env._("Comment")
         return action
 
+    def _in_company_lang(self):
+        """The documents in their company's language when the environment
+        has none (validation requested or restarted by a scheduled action
+        or OdooBot): the chatter reads in the company's language."""
+        if self.env.lang or "company_id" not in self._fields or not self.company_id:
+            return self
+        return self.with_context(lang=self.company_id[:1]._helpdesk_info_lang())
+
+    def _notify_review_requested(self, tier_reviews):
+        return super(HelpdeskInfoTierGuardMixin, self._in_company_lang())._notify_review_requested(
+            tier_reviews
+        )
+
+    def _notify_restarted_review(self):
+        return super(HelpdeskInfoTierGuardMixin, self._in_company_lang())._notify_restarted_review()
+
     def _notify_created_review_body(self):
         return self.env._("A record to be reviewed has been created by %s.", self.env.user.name)
 

@@ -79,6 +79,7 @@ class HelpdeskInfoVisit(models.Model):
         "public area of the community or at the customer's office.",
     )
     planned_date = fields.Date(
+        string="Visit Date",
         required=True,
         default=fields.Date.context_today,
         tracking=True,
@@ -86,7 +87,7 @@ class HelpdeskInfoVisit(models.Model):
         help="The day the visit is planned for; for a new owner, the latest day it is due.",
     )
     visited_on = fields.Datetime(
-        string="Visited On",
+        string="Visit Done On",
         readonly=True,
         copy=False,
         tracking=True,
@@ -247,6 +248,7 @@ class HelpdeskInfoVisit(models.Model):
             visit.ticket_count = counts.get(visit, 0)
 
     @api.depends("unit_id", "building_id", "floor", "kind", "planned_date")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for visit in self:
@@ -484,6 +486,7 @@ class HelpdeskInfoVisit(models.Model):
         activity for each visitor."""
         visits = in_action_scope(self.sudo()).create(vals_list)
         for visit in visits:
+            visit = visit.with_env(visit.user_id._helpdesk_info_lang_env())
             visit.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=visit.planned_date,
@@ -513,7 +516,9 @@ class HelpdeskInfoVisit(models.Model):
         of the customers whose major-problem tickets were closed without a
         home visit (seed 003)."""
         for company in self.env["res.company"].sudo().search([]):
-            Visit = self.sudo().with_company(company)
+            # Named in the company's language, whoever runs the job.
+            lang = company._helpdesk_info_lang()
+            Visit = self.sudo().with_company(company).with_context(lang=lang)
             try:
                 with self.env.cr.savepoint():
                     Visit._propose_key_customer_visits(company)

@@ -123,7 +123,7 @@ class HelpdeskInfoVisitQuota(models.Model):
         for company in self.env["res.company"].sudo().search([]):
             try:
                 with self.env.cr.savepoint():
-                    self._alert_month_end(company)
+                    self.with_context(lang=company._helpdesk_info_lang())._alert_month_end(company)
             except Exception:
                 _logger.exception("Visit quota alert of company %s (%s) not sent", company.name, company.id)
 
@@ -155,22 +155,25 @@ class HelpdeskInfoVisitQuota(models.Model):
         managers = self.env["helpdesk.ticket.team"]._company_managers(self.company_id)
         if not managers:
             return
-        lines = [
-            self.env._(
-                "%(who)s: %(done)s of %(quota)s visits, %(short)s short",
-                who=row.user_id.name or self.env._("Department"),
-                done=row.done_count,
-                quota=row.quota,
-                short=row.shortfall,
-            )
-            for row in short.sorted(lambda r: (bool(r.user_id), r.user_id.name or ""))
-        ]
-        summary = self.env._("Customer visits of %(month)s ended short", month=self.month.strftime("%Y-%m"))
-        note = Markup("<br/>").join(lines)
+        rows = short.sorted(lambda r: (bool(r.user_id), r.user_id.name or ""))
         for manager in managers:
-            self.activity_schedule(
+            # In the manager's language, whoever runs the job.
+            env = manager._helpdesk_info_lang_env()
+            lines = [
+                env._(
+                    "%(who)s: %(done)s of %(quota)s visits, %(short)s short",
+                    who=row.user_id.name or env._("Department"),
+                    done=row.done_count,
+                    quota=row.quota,
+                    short=row.shortfall,
+                )
+                for row in rows
+            ]
+            self.with_context(lang=env.lang).activity_schedule(
                 "helpdesk_property_info.mail_activity_visit_quota_short",
-                summary=summary,
-                note=note,
+                summary=env._(
+                    "Customer visits of %(month)s ended short", month=self.month.strftime("%Y-%m")
+                ),
+                note=Markup("<br/>").join(lines),
                 user_id=manager.id,
             )

@@ -43,6 +43,11 @@ class HelpdeskInfoWatcherMixin(models.AbstractModel):
             for record in locked:
                 try:
                     with self.env.cr.savepoint():
+                        # Shared texts in the company's language when the
+                        # scheduled action runs without one.
+                        if record.company_id and not self.env.lang:
+                            lang = record.company_id[:1]._helpdesk_info_lang()
+                            record = record.with_context(lang=lang)
                         getattr(record, handler)()
                 except Exception:
                     _logger.exception(

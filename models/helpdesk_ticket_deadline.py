@@ -4,8 +4,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools.translate import LazyTranslate
 
 from .helpdesk_info_guard_mixin import is_action
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
@@ -353,15 +356,16 @@ class HelpdeskTicket(models.Model):
         """Open the dialog that records a reply, an opinion, advice or a visit;
         the button says which in the context key ``record_kind``."""
         self.ensure_one()
+        kind = self.env.context.get("record_kind", "reply")
+        Wizard = self.env["helpdesk.ticket.record.wizard"]
+        kinds = dict(Wizard._fields["kind"]._description_selection(self.env))
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Record the %s", kinds.get(kind, "")),
             "res_model": "helpdesk.ticket.record.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {
-                "default_ticket_id": self.id,
-                "default_kind": self.env.context.get("record_kind", "reply"),
-            },
+            "context": {"default_ticket_id": self.id, "default_kind": kind},
         }
 
     def action_request_extension(self):
@@ -450,16 +454,17 @@ class HelpdeskTicket(models.Model):
                 warn |= ticket
         if kind == "reply":
             soon_type, overdue_type = "mail_activity_reply_due_soon", "mail_activity_reply_overdue"
-            soon_text, overdue_text = self.env._("Reply due by %s"), self.env._("Reply overdue since %s")
+            soon_text, overdue_text = _lt("Reply due by %s"), _lt("Reply overdue since %s")
         else:
             soon_type, overdue_type = "mail_activity_resolve_due_soon", "mail_activity_resolve_overdue"
-            soon_text = self.env._("Resolution due by %s")
-            overdue_text = self.env._("Resolution overdue since %s")
+            soon_text = _lt("Resolution due by %s")
+            overdue_text = _lt("Resolution overdue since %s")
         activities = []
         for ticket in warn:
             user = ticket.user_id or ticket.team_id.user_id or self.env.user
+            when = ticket._format_datetime(ticket[f"{kind}_deadline"])
             activities.append(ticket._deadline_activity_vals(
-                soon_type, user, soon_text % ticket._format_datetime(ticket[f"{kind}_deadline"]),
+                soon_type, user, user._helpdesk_info_lang_env()._(soon_text) % when,
             ))
         managers = self._company_users("group_cs_manager")
         leaders = self._company_users("group_company_leader")
@@ -469,9 +474,11 @@ class HelpdeskTicket(models.Model):
             )
             if ticket._leader_opinion_required():
                 users |= leaders.filtered(lambda u, t=ticket: t.company_id in u.company_ids)
-            summary = overdue_text % ticket._format_datetime(ticket[f"{kind}_deadline"])
+            when = ticket._format_datetime(ticket[f"{kind}_deadline"])
             activities += [
-                ticket._deadline_activity_vals(overdue_type, user, summary)
+                ticket._deadline_activity_vals(
+                    overdue_type, user, user._helpdesk_info_lang_env()._(overdue_text) % when
+                )
                 for user in users or self.env.user
             ]
         for alert, tickets in (("due_soon", warn), ("overdue", escalate)):

@@ -2,8 +2,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from .helpdesk_info_guard_mixin import is_action
+
+_lt = LazyTranslate(__name__)
 
 
 class HelpdeskTicket(models.Model):
@@ -216,13 +219,13 @@ class HelpdeskTicket(models.Model):
             ticket._schedule_for_group(
                 "group_company_leader",
                 "helpdesk_property_info.mail_activity_leader_opinion",
-                self.env._("Major problem: give your opinion"),
+                _lt("Major problem: give your opinion"),
             )
         for ticket in self.filtered("awaiting_counsel") - had_counsel:
             ticket._schedule_for_group(
                 "group_legal_counsel",
                 "helpdesk_property_info.mail_activity_counsel_advice",
-                self.env._("Possible litigation: give legal advice"),
+                _lt("Possible litigation: give legal advice"),
             )
         notice = self.filtered(lambda t: t._notifies_leaders_at_once())
         for ticket in notice - had_leaders_notice:
@@ -246,12 +249,16 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _schedule_for_group(self, group, activity_type, summary):
+        """``summary`` is a lazy term: each user reads it in their language."""
         activity_type_id = self.env.ref(activity_type).id
         already = self.activity_ids.filtered(
             lambda a: a.activity_type_id.id == activity_type_id
         ).user_id
         for user in self._company_users(group) - already:
-            self.activity_schedule(activity_type, summary=summary, user_id=user.id)
+            env = user._helpdesk_info_lang_env()
+            self.with_context(lang=env.lang).activity_schedule(
+                activity_type, summary=env._(summary), user_id=user.id
+            )
 
     # ------------------------------------------------------------------
     # Opinions and the written-reply gate

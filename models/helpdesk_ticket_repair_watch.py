@@ -32,12 +32,16 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         managers = self._company_users("group_cs_manager")
         users = self.team_id.user_id | managers
-        summary = self.env._(
-            "Nobody on site: repair due on site by %s", self._format_datetime(self.arrival_deadline)
-        )
+        when = self._format_datetime(self.arrival_deadline)
+
+        def summary(env):
+            return env._("Nobody on site: repair due on site by %s", when)
+
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            self._deadline_activity_vals("mail_activity_repair_late", user, summary)
+            self._deadline_activity_vals(
+                "mail_activity_repair_late", user, summary(user._helpdesk_info_lang_env())
+            )
             for user in users or self.env.user
         ])
-        self.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        self.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
         self._write_by_action({"repair_late_alerted": True})

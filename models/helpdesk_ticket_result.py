@@ -296,18 +296,27 @@ class HelpdeskTicketResult(models.Model):
             users = (self.handler_id | ticket.user_id | ticket._company_users("group_cs_manager")).filtered(
                 lambda u, t=ticket: not u.share and t.company_id in u.company_ids
             )
-            summary = self.env._("Approved result not replied since %s", when)
+
+            def summary(env):
+                return env._("Approved result not replied since %s", when)
+
             alert = "overdue"
             xmlid = "mail_activity_reply_overdue"
         else:
             users = self.handler_id | ticket.user_id
-            summary = self.env._("Reply the approved result by %s", when)
+
+            def summary(env):
+                return env._("Reply the approved result by %s", when)
+
             alert = "due_soon"
             xmlid = "mail_activity_reply_due_soon"
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [ticket._deadline_activity_vals(xmlid, user, summary) for user in users or self.env.user]
+            [
+                ticket._deadline_activity_vals(xmlid, user, summary(user._helpdesk_info_lang_env()))
+                for user in users or self.env.user
+            ]
         )
-        ticket.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        ticket.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
         self._write_by_action({"reply_alert": alert})
 
 

@@ -100,7 +100,9 @@ class HelpdeskTicket(models.Model):
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
                 date_deadline=fields.Date.context_today(ticket) + timedelta(days=1),
-                summary=self.env._("Return visit: solved? satisfied? further opinions?"),
+                summary=user._helpdesk_info_lang_env()._(
+                    "Return visit: solved? satisfied? further opinions?"
+                ),
                 user_id=user.id,
             )
 

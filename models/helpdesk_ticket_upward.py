@@ -28,9 +28,12 @@ class HelpdeskTicket(models.Model):
         """An *Important Information* activity for each Customer Service
         manager of the ticket's company, all in one batch: activities reach
         their menus without an e-mail each, as the deadline watcher's do."""
-        summary = self.env._("Important information: read the ticket")
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            ticket._deadline_activity_vals("mail_activity_important_information", manager, summary)
+            ticket._deadline_activity_vals(
+                "mail_activity_important_information",
+                manager,
+                manager._helpdesk_info_lang_env()._("Important information: read the ticket"),
+            )
             for ticket in self
             for manager in ticket._company_users("group_cs_manager")
         ])

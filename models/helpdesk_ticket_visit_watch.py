@@ -190,7 +190,9 @@ class HelpdeskTicket(models.Model):
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
                 date_deadline=date,
-                summary=note or self.env._("Return visit: solved? satisfied? further opinions?"),
+                summary=note or user._helpdesk_info_lang_env()._(
+                    "Return visit: solved? satisfied? further opinions?"
+                ),
                 user_id=user.id,
             )
             ticket.message_post(
@@ -217,15 +219,19 @@ class HelpdeskTicket(models.Model):
     def _alert_overdue_visit(self):
         self.ensure_one()
         managers = self._company_users("group_cs_manager")
-        summary = self.env._(
-            "Return visit overdue since %s", self._format_datetime(self.visit_due_date)
-        )
+        when = self._format_datetime(self.visit_due_date)
+
+        def summary(env):
+            return env._("Return visit overdue since %s", when)
+
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            self._deadline_activity_vals("mail_activity_return_visit_overdue", user, summary)
+            self._deadline_activity_vals(
+                "mail_activity_return_visit_overdue", user, summary(user._helpdesk_info_lang_env())
+            )
             for user in managers or self.env.user
         ])
         self.message_post(
-            body=Markup("<p>%s</p>") % summary,
+            body=Markup("<p>%s</p>") % summary(self.env),
             partner_ids=managers.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )

@@ -7,7 +7,11 @@ source of the translations.
   translate into Chinese themselves, against their .pot files (their model
   and model_terms entries only). They live apart because Odoo merges
   i18n/zh_CN.po with the addon's .pot on load and would drop them as
-  obsolete.
+  obsolete. Its entries of the addon's own module (``#. module:
+  helpdesk_property_info``) are kept as they are: the Chinese of records of
+  other modules that no template carries but the addon's screens show (the
+  addon's entry in Apps, base's module record; mail's and
+  base_tier_validation's selection values on the addon's models).
 
 As GNU msgmerge does, without its fuzzy matching: a translation already in the
 catalogue is kept (a fuzzy one stays fuzzy), a new term comes in
@@ -118,16 +122,20 @@ def merge(po_path, template, language="zh_CN", pot_metadata=None):
     return untranslated
 
 
+def extra_template(extra_path):
+    """The template of i18n_extra/zh_CN.po: the upstream modules' record
+    terms, and the catalogue's own entries of the addon's module."""
+    own = [e for e in polib.pofile(str(extra_path)) if _module(e) == MODULE] if extra_path.exists() else []
+    return template_entries(UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:")) + own
+
+
 def main():
     pot_path = ROOT / "i18n" / f"{MODULE}.pot"
     pot = polib.pofile(str(pot_path))
     missing = merge(ROOT / "i18n/zh_CN.po", template_entries([pot_path]), pot_metadata=pot.metadata)
     (ROOT / "i18n_extra").mkdir(exist_ok=True)
-    missing += merge(
-        ROOT / "i18n_extra/zh_CN.po",
-        template_entries(UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:")),
-        pot_metadata=pot.metadata,
-    )
+    extra = ROOT / "i18n_extra/zh_CN.po"
+    missing += merge(extra, extra_template(extra), pot_metadata=pot.metadata)
     if missing:
         sys.exit(
             f"{len(missing)} terms have no zh_CN translation (or a fuzzy one); "

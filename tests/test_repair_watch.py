@@ -24,6 +24,8 @@ class TestRepairArrivalWatch(RepairCase):
         return self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)]).mapped("call_at")
 
     def test_emergency_reported_at_ten_is_alerted_at_ten_past(self):
+        # The job writes the chatter in the company's language: English here.
+        self.company.partner_id.lang = "en_US"
         with freeze_time(REPORTED_AT):
             ticket = self.dispatched(self.emergency)
         # The watcher is scheduled at the deadline itself, not at its next hourly run.

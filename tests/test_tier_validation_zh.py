@@ -61,6 +61,16 @@ class TestTierValidationInChinese(PublicationCase):
         body = self.last_body(publication, "mt_tier_validation_requested")
         self.assert_chinese(body, "创建", "A record to be reviewed has been created by")
 
+    def test_a_request_by_odoobot_is_announced_in_the_company_language(self):
+        # A scheduled action or OdooBot requests the validation: no language.
+        self.company.partner_id.lang = "zh_CN"
+        publication = self.publication()
+        odoobot = self.env.ref("base.user_root")
+        publication.with_user(odoobot).with_context({}).action_submit()
+        publication.invalidate_recordset()
+        body = self.last_body(publication, "mt_tier_validation_requested")
+        self.assert_chinese(body, "创建", "A record to be reviewed has been created by")
+
     def test_an_approval_reads_in_chinese(self):
         publication = self.submitted()
         self.as_user(publication, self.leader).validate_tier()

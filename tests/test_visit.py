@@ -415,6 +415,8 @@ class TestVisitQuotas(PropertyInfoCase):
         cls.wang = user("hpi_q_wang", "group_cs_agent")
         cls.zhao = user("hpi_q_zhao", "group_cs_agent")
         cls.boss = user("hpi_q_boss", "group_cs_manager")
+        # Alerts read in their recipient's language: this one reads English.
+        cls.boss.lang = "en_US"
         community = cls.env["helpdesk.info.community"].create({"name": "Quota Garden", "company_id": cls.company2.id})
         building = cls.env["helpdesk.info.building"].create({"community_id": community.id, "code": "1"})
         cls.unit = cls.env["helpdesk.info.unit"].create({"building_id": building.id, "room": "101"})

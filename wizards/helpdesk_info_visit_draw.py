@@ -54,6 +54,7 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         help="Units with a visit done or planned in these last months are not drawn.",
     )
     planned_date = fields.Date(
+        string="Visit Date",
         required=True,
         default=fields.Date.context_today,
         help="The day the drawn visits are planned for.",
@@ -158,6 +159,7 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Draw Visits"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
