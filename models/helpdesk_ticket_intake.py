@@ -2,7 +2,7 @@ from email.utils import parseaddr
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, is_html_empty, plaintext2html
 
 from odoo.addons.phone_validation.tools import phone_validation
 
@@ -111,11 +111,38 @@ class HelpdeskTicket(models.Model):
 
     def _normalize_intake_vals(self, vals, company):
         self._sync_caller_name_vals(vals)
+        self._fill_description_vals(vals)
         if vals.get("contact_phone"):
             vals["contact_phone"] = self._normalize_contact_phone(
                 vals["contact_phone"], company
             )
         return vals
+
+    @api.model
+    def _fill_description_vals(self, vals):
+        """The matter is typed once: helpdesk_mgmt's required description
+        (详细说明) left empty is the matter's text."""
+        if vals.get("matter") and is_html_empty(vals.get("description")):
+            vals["description"] = plaintext2html(vals["matter"])
+        return vals
+
+    @api.model
+    def _check_description_vals(self, vals):
+        """Neither the matter nor the description: refused naming both in
+        the user's language (instead of the database's NOT NULL error)."""
+        if vals.get("description") in (None, False) and not self.env.context.get(
+            "default_description"
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Missing required field: record the %(matter)s or the "
+                    "%(description)s of the ticket.",
+                    matter=self._fields["matter"].get_description(self.env)["string"],
+                    description=self._fields["description"].get_description(
+                        self.env
+                    )["string"],
+                )
+            )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -128,6 +155,7 @@ class HelpdeskTicket(models.Model):
                 vals.get("company_id") or self.env.company.id
             )
             self._normalize_intake_vals(vals, company)
+            self._check_description_vals(vals)
         return super().create(vals_list)
 
     def _assign_intake_team(self):
@@ -142,6 +170,15 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "contact_name" in vals or "partner_name" in vals:
             vals = self._sync_caller_name_vals(dict(vals))
+        if "description" in vals and is_html_empty(vals["description"]):
+            if "matter" in vals:
+                vals = self._fill_description_vals(dict(vals))
+            elif len(self) == 1:
+                vals = self._fill_description_vals(dict(vals, matter=self.matter))
+                del vals["matter"]
+        elif vals.get("matter"):
+            for ticket in self.filtered(lambda t: is_html_empty(t.description)):
+                ticket.description = plaintext2html(vals["matter"])
         if vals.get("contact_phone"):
             company = (
                 self.env["res.company"].browse(vals["company_id"])

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 from .helpdesk_info_personal_data_mixin import mask_value
 
@@ -10,6 +10,19 @@ class HelpdeskTicket(models.Model):
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "helpdesk.info.personal.data.mixin"]
+
+    personal_data_masked = fields.Boolean(
+        compute="_compute_personal_data_masked",
+        string="Personal Data Masked",
+        help="Whether you see this ticket's caller phone, room and e-mail masked: "
+        "a masked phone is plain text, not a number to dial.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_personal_data_masked(self):
+        masked = self._personal_data_masked_records()
+        for ticket in self:
+            ticket.personal_data_masked = ticket in masked
 
     @api.model
     def _personal_data_fields(self):

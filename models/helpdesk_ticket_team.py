@@ -72,6 +72,18 @@ class HelpdeskTicketTeam(models.Model):
             limit=1,
         )
 
+    def _retrieve_dashboard(self):
+        """helpdesk_mgmt's dashboard tiles, named in the addon's terms:
+        helpdesk_mgmt ships no Chinese for its own."""
+        names = {
+            "helpdesk_mgmt.helpdesk_ticket_action_unassigned": self.env._("Open Tickets without team"),
+            "helpdesk_mgmt.helpdesk_ticket_action_opened": self.env._("Open Tickets"),
+        }
+        tiles = super()._retrieve_dashboard()
+        for tile in tiles:
+            tile["name"] = names.get(tile.get("action"), tile["name"])
+        return tiles
+
     def _local_tz(self):
         self.ensure_one()
         return pytz.timezone(self.resource_calendar_id.tz or self.env.user.tz or "UTC")
