@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 from .helpdesk_info_guard_mixin import in_action_scope, is_action
 
@@ -64,15 +65,17 @@ class HelpdeskInfoPatrol(models.Model):
         related="community_id.company_id", store=True, index=True, precompute=True
     )
     floor_ids = fields.One2many(
-        "helpdesk.info.patrol.floor", "patrol_id", string="Floors", copy=False,
+        "helpdesk.info.patrol.floor", "patrol_id", string="Floor Inspection Sheets", copy=False,
         help="The floors checked with the floor inspection sheet (《楼层巡检表》).",
     )
+    # Computed from the floors' sheets, not read back from the database, so
+    # that the form shows a problem as soon as a floor's sheet records it,
+    # before the patrol is saved: what the completion checks.
     finding_ids = fields.One2many(
         "helpdesk.info.patrol.check",
-        "patrol_id",
         string="Findings",
-        domain=[("result", "=", "problem")],
-        readonly=True,
+        compute="_compute_finding_figures",
+        search="_search_finding_ids",
         help="The problems found on this patrol; each becomes a ticket.",
     )
     verification_ids = fields.One2many(
@@ -139,11 +142,22 @@ class HelpdeskInfoPatrol(models.Model):
             counts[building.community_id] += 1
         return counts
 
-    @api.depends("finding_ids.ticket_id")
+    @api.depends("floor_ids.check_ids.result", "floor_ids.check_ids.ticket_id")
     def _compute_finding_figures(self):
         for patrol in self:
-            patrol.finding_count = len(patrol.finding_ids)
-            patrol.finding_without_ticket_count = len(patrol.finding_ids.filtered(lambda c: not c.ticket_id))
+            checks = patrol.floor_ids.check_ids
+            findings = checks.filtered(lambda c: c.result == "problem")
+            patrol.finding_ids = findings
+            patrol.finding_count = len(findings)
+            patrol.finding_without_ticket_count = len(
+                findings.filtered(lambda c: not c.ticket_id)
+            )
+
+    def _search_finding_ids(self, operator, value):
+        if operator not in ("any", "not any"):
+            return NotImplemented
+        problems = Domain("result", "=", "problem") & Domain(value)
+        return Domain("floor_ids.check_ids", operator, problems)
 
     @api.depends("verification_ids.result")
     def _compute_verification_open_count(self):
@@ -278,9 +292,10 @@ class HelpdeskInfoPatrol(models.Model):
                 checked=checked, required=required,
             ))
         unchecked = self.floor_ids.check_ids.filtered(lambda c: not c.result)
-        if unchecked and checked >= required:
+        if unchecked:
             problems.append(self.env._(
-                "%(count)s checklist items of the floors are not answered.", count=len(unchecked)
+                "%(count)s checklist items of the floors are not answered: %(items)s.",
+                count=len(unchecked), items=self._items_by_floor(unchecked),
             ))
         without_ticket = self.finding_ids.filtered(lambda c: not c.ticket_id)
         if without_ticket:
@@ -288,15 +303,33 @@ class HelpdeskInfoPatrol(models.Model):
                 "%(count)s problems found have no ticket yet: %(items)s.",
                 count=len(without_ticket), items=", ".join(without_ticket.mapped("display_name")),
             ))
-        if self.verification_open_count:
+        unverified = self.verification_ids.filtered(lambda v: not v.result)
+        if unverified:
             problems.append(self.env._(
-                "%(count)s problems of earlier patrols are not verified yet.",
-                count=self.verification_open_count,
+                "%(count)s problems of earlier patrols are not verified yet: %(items)s.",
+                count=len(unverified),
+                items=", ".join(unverified.check_id.mapped("display_name")),
             ))
         if problems:
             raise UserError(
                 self.env._("The patrol %s cannot be completed:", self.name) + "\n- " + "\n- ".join(problems)
             )
+
+    def _items_by_floor(self, checks):
+        """The refusal's list: each floor with its items among ``checks``,
+        or "none answered" for a floor not begun."""
+        parts = []
+        for floor in checks.floor_line_id:
+            floor_checks = checks.filtered(
+                lambda c, floor=floor: c.floor_line_id == floor
+            )
+            items = (
+                self.env._("none answered")
+                if floor_checks == floor.check_ids
+                else ", ".join(floor_checks.item_id.mapped("name"))
+            )
+            parts.append(f"{floor.display_name}: {items}")
+        return "; ".join(parts)
 
     # ------------------------------------------------------------------
     # Daily patrols (seed 001 §10: at least one a day per community)
@@ -310,7 +343,8 @@ class HelpdeskInfoPatrol(models.Model):
         for community in self.env["helpdesk.info.community"].sudo().search([]):
             try:
                 with self.env.cr.savepoint():
-                    self.sudo()._plan_day(community)
+                    lang = community.company_id._helpdesk_info_lang()
+                    self.sudo().with_context(lang=lang)._plan_day(community)
             except Exception:
                 _logger.exception("Daily patrol: community %s skipped", community.id)
 
@@ -341,16 +375,19 @@ class HelpdeskInfoPatrol(models.Model):
         activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_missed")
         if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
             return
-        summary = self.env._("No patrol of %(community)s was completed on %(day)s",
-                             community=self.community_id.name, day=fields.Date.to_string(day))
+
+        def summary(env):
+            return env._("No patrol of %(community)s was completed on %(day)s",
+                         community=self.community_id.name, day=fields.Date.to_string(day))
+
         managers = self._company_users("group_cs_manager")
         self.env["mail.activity"].create([{
             "activity_type_id": activity_type.id,
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
             "user_id": manager.id,
-            "summary": summary,
+            "summary": summary(manager._helpdesk_info_lang_env()),
             "date_deadline": self.date,
             "automated": True,
         } for manager in managers])
-        self.message_post(body=Markup("<p>%s</p>") % summary, subtype_xmlid="mail.mt_note")
+        self.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")

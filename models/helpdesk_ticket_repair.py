@@ -107,6 +107,21 @@ class HelpdeskTicket(models.Model):
         help="When the arrival watcher next has something to do for this repair.",
     )
 
+    # The worker's card: which community (the building numbers repeat from
+    # one community to the next), and whether the arrival is already late.
+    repair_community_id = fields.Many2one(
+        "helpdesk.info.community",
+        string="Community",
+        compute="_compute_repair_community_id",
+        help="The community of the repair's unit, "
+        "or else the only one its team serves.",
+    )
+    repair_arrival_overdue = fields.Boolean(
+        string="Arrival Overdue",
+        compute="_compute_repair_arrival_overdue",
+        help="The arrival deadline has passed and nobody is on site yet.",
+    )
+
     _repair_next_check_idx = models.Index("(repair_next_check) WHERE repair_next_check IS NOT NULL")
 
     def _guarded_fields(self):
@@ -193,6 +208,36 @@ class HelpdeskTicket(models.Model):
         local_day = pytz.utc.localize(self.intake_date).astimezone(tz).date()
         end = tz.localize(datetime.combine(local_day, time(23, 59)))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.depends("unit_id.community_id", "team_id")
+    def _compute_repair_community_id(self):
+        teams = self.filtered(lambda t: not t.unit_id).team_id
+        by_team = {}
+        if teams:
+            communities = self.env["helpdesk.info.community"].sudo().search(
+                [("team_id", "in", teams.ids)]
+            )
+            for team in teams:
+                served = communities.filtered(lambda c, team=team: c.team_id == team)
+                by_team[team] = served if len(served) == 1 else served.browse()
+        for ticket in self:
+            community = (
+                ticket.unit_id.sudo().community_id or by_team.get(ticket.team_id)
+            )
+            ticket.repair_community_id = (
+                community.with_env(self.env) if community else False
+            )
+
+    @api.depends("arrival_deadline", "repair_arrival_date", "repair_state")
+    def _compute_repair_arrival_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.repair_arrival_overdue = bool(
+                ticket.arrival_deadline
+                and ticket.arrival_deadline < now
+                and not ticket.repair_arrival_date
+                and ticket.repair_state in ("new", "dispatched", "accepted")
+            )
 
     @api.depends("repair_arrival_date", "arrival_deadline", "intake_date")
     def _compute_repair_arrival(self):
@@ -304,7 +349,9 @@ class HelpdeskTicket(models.Model):
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_repair_order",
                 date_deadline=fields.Date.context_today(ticket),
-                summary=self.env._("On site by %s", ticket._format_datetime(ticket.arrival_deadline)),
+                summary=ticket.repair_worker_id._helpdesk_info_lang_env()._(
+                    "On site by %s", ticket._format_datetime(ticket.arrival_deadline)
+                ),
                 user_id=ticket.repair_worker_id.id,
             )
         return True
@@ -354,11 +401,12 @@ class HelpdeskTicket(models.Model):
             "repair_dispatch_date": fields.Datetime.now(),
         })
         for ticket in repairs:
+            worker = ticket.repair_worker_id or self.env.user
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_repair_order",
                 date_deadline=fields.Date.context_today(ticket),
-                summary=self.env._("Repair reopened: %s", reason),
-                user_id=ticket.repair_worker_id.id or self.env.uid,
+                summary=worker._helpdesk_info_lang_env()._("Repair reopened: %s", reason),
+                user_id=worker.id,
             )
             ticket.message_post(
                 body=Markup("<p>%s</p>") % self.env._("Repair reopened and sent back to %(worker)s: %(reason)s",

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import freeze_time, new_test_user
+from odoo.tests import Form, freeze_time, new_test_user
 
 from .common import PropertyInfoCase
 
@@ -412,3 +412,63 @@ class TestPatrolVerification(PatrolCase):
         next_day = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-06")])
         with self.assertRaisesRegex(UserError, "under way"):
             next_day.verification_ids.with_user(self.manager).result = "fixed"
+
+
+class TestPatrolForm(PatrolCase):
+    """The patrol's form shows what its completion checks, as soon as a
+    floor's sheet changes, before the patrol is saved."""
+
+    def test_the_form_shows_a_problem_as_soon_as_a_floor_records_it(self):
+        patrol = self.started_patrol()
+        form = Form(patrol.with_user(self.agent))
+        self.assertEqual((form.finding_count, form.finding_without_ticket_count), (0, 0))
+        with form.floor_ids.edit(0) as floor:
+            for index, check in enumerate(patrol.floor_ids[0].check_ids):
+                with floor.check_ids.edit(index) as line:
+                    if check.item_id == self.lighting:
+                        line.result = "problem"
+                        line.note = "Corridor light out"
+                    else:
+                        line.result = "ok"
+        self.assertEqual(form.checked_floor_count, 1)
+        self.assertEqual((form.finding_count, form.finding_without_ticket_count), (1, 1))
+        self.assertEqual(len(form.finding_ids), 1)
+        check = patrol.floor_ids[0].check_ids.filtered(lambda c: c.item_id == self.lighting)
+        self.assertEqual(form.finding_ids.ids, check.ids)
+        form.save()
+        self.assertEqual(patrol.finding_ids, check)
+        # Over the ORM: the counts follow the floor's checks.
+        without_ticket = [("finding_ids", "any", [("ticket_id", "=", False)])]
+        self.assertIn(patrol, self.Patrol.search(without_ticket))
+        check.with_user(self.agent).result = "ok"
+        self.assertEqual((patrol.finding_count, patrol.finding_without_ticket_count), (0, 0))
+        self.assertFalse(patrol.finding_ids)
+        self.assertNotIn(patrol, self.Patrol.search(without_ticket))
+        self.record_problem(patrol)
+        check.with_user(self.agent).action_create_ticket()
+        self.assertEqual((patrol.finding_count, patrol.finding_without_ticket_count), (1, 0))
+        self.assertNotIn(patrol, self.Patrol.search(without_ticket))
+
+    def test_the_refusal_names_the_floors_and_items_concerned(self):
+        patrol = self.started_patrol()
+        self.check_floors(patrol, 5)
+        first = patrol.floor_ids[0]
+        self.record_problem(patrol, line=first)
+        exits = first.check_ids.filtered(lambda c: c.item_id != self.lighting)[:1]
+        exits.with_user(self.agent).write({"result": False})
+        taken = {(line.building_id, line.floor) for line in patrol.floor_ids}
+        building, number = next(
+            (building, number)
+            for building in (self.building_1, self.building_3)
+            for number in building._floors()
+            if (building, number) not in taken
+        )
+        extra = self.env["helpdesk.info.patrol.floor"].with_user(self.agent).create(
+            {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+        )
+        with self.assertRaises(UserError) as refusal:
+            patrol.with_user(self.agent).action_done()
+        message = str(refusal.exception)
+        self.assertIn(f"{first.display_name}: {exits.item_id.name}", message)
+        self.assertIn(f"{extra.display_name}: none answered", message)
+        self.assertIn(f"Lighting ({first.building_id.name}, floor {first.floor})", message)

@@ -24,9 +24,11 @@ class TestPatrolOnPhone(HttpCase):
     def test_assistant_records_a_problem_and_its_ticket_from_a_phone(self):
         env = self.env
         env.company.country_id = env.ref("base.cn")
+        # The tour reads English labels, whatever languages the database has.
+        env["res.lang"]._activate_lang("en_US")
         agent = new_test_user(
             env, login="hpi_tour_patroller", password="hpi_tour_patroller",
-            groups="helpdesk_property_info.group_cs_agent",
+            groups="helpdesk_property_info.group_cs_agent", lang="en_US",
         )
         community = env["helpdesk.info.community"].create({"name": "Tour Garden"})
         env["helpdesk.info.building"].create({"community_id": community.id, "code": "T1", "floor_count": 8})

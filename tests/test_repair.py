@@ -192,3 +192,33 @@ class TestRepairOrder(RepairCase):
             form.repair_urgency_id = self.emergency
         self.assertEqual(form.record.repair_urgency_id, self.emergency)
         self.assertTrue(form.record.arrival_deadline)
+
+
+class TestRepairCard(RepairCase):
+    """The worker's card names the community and shows a passed arrival
+    deadline: the building numbers repeat from one community to the next."""
+
+    def test_the_card_names_the_community_of_the_unit_or_of_the_team(self):
+        Community = self.env["helpdesk.info.community"]
+        north = Community.create({"name": "North Garden", "team_id": self.department.id})
+        south = Community.create({"name": "South Garden"})
+        building = self.env["helpdesk.info.building"].create({"community_id": south.id, "code": "3"})
+        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "room": "501"})
+        in_unit = self.dispatched(unit_id=unit.id)
+        by_team = self.dispatched(room_number="3-2-501")
+        self.assertEqual(in_unit.with_user(self.worker).repair_community_id, south)
+        self.assertEqual(by_team.with_user(self.worker).repair_community_id, north)
+        # A team serving two communities names none: the unit tells.
+        Community.create({"name": "East Garden", "team_id": self.department.id})
+        by_team.invalidate_recordset(["repair_community_id"])
+        self.assertFalse(by_team.repair_community_id)
+
+    def test_a_passed_arrival_deadline_is_overdue_until_the_worker_is_on_site(self):
+        ticket = self.dispatched(self.emergency)  # on site by 02:10
+        with freeze_time("2026-01-05 02:09:00"):
+            self.assertFalse(ticket.with_user(self.worker).repair_arrival_overdue)
+        with freeze_time("2026-01-05 02:11:00"):
+            ticket.invalidate_recordset(["repair_arrival_overdue"])
+            self.assertTrue(ticket.with_user(self.worker).repair_arrival_overdue)
+            ticket.with_user(self.worker).action_repair_arrive()
+            self.assertFalse(ticket.repair_arrival_overdue)

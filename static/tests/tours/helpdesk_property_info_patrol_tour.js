@@ -1,8 +1,8 @@
 import { registry } from "@web/core/registry";
 
 // A customer assistant, on her phone, starts the patrol of the day, checks
-// the lighting of the first floor, records it as a problem and turns it into
-// a ticket.
+// the lighting of the first floor, records it as a problem (the patrol shows
+// it before it is saved) and turns it into a ticket.
 registry.category("web_tour.tours").add("helpdesk_property_info_patrol_walk", {
     steps: () => [
         {
@@ -50,14 +50,26 @@ registry.category("web_tour.tours").add("helpdesk_property_info_patrol_walk", {
             run: "click",
         },
         {
-            content: "Save the patrol",
-            trigger: "body:not(:has(.modal)) .o_form_button_save",
-            run: "click",
+            content: "Before saving, the patrol counts the problem without ticket",
+            trigger: "body:not(:has(.modal)) .o_field_widget[name=finding_without_ticket_count]:contains('1')",
         },
         {
             content: "Open the problems found",
             trigger: ".o_notebook a:contains('Problems Found')",
             run: "click",
+        },
+        {
+            content: "Before saving, the problem is listed",
+            trigger: ".o_field_widget[name=finding_ids] .o_kanban_record:contains('Lighting')",
+        },
+        {
+            content: "Save the patrol",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
         },
         {
             content: "Create its ticket",
