@@ -101,9 +101,12 @@
         "data/helpdesk_info_survey_corrective_action_data.xml",
         "views/helpdesk_info_survey_corrective_action_views.xml",
         "views/helpdesk_info_seminar_plan_views.xml",
+        "views/res_config_settings_views.xml",
+        "data/res_users_home_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_mgmt_demo_zh.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_ticket_story_demo.xml",
         "demo/helpdesk_info_publication_demo.xml",
@@ -121,6 +124,10 @@
         "demo/helpdesk_info_seminar_plan_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "helpdesk_property_info/static/src/js/*.esm.js",
+            "helpdesk_property_info/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "helpdesk_property_info/static/tests/tours/*.js",
         ],

@@ -105,3 +105,8 @@ from . import helpdesk_info_patrol_floor
 from . import helpdesk_info_patrol_check
 from . import helpdesk_info_patrol_verification
 from . import helpdesk_ticket_patrol
+from . import res_users_lang
+from . import res_company_lang
+from . import res_users_home
+from . import res_groups_home
+from . import res_config_settings

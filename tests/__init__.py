@@ -70,3 +70,12 @@ from . import test_statistics_quarterly
 from . import test_attack_corrective_action
 from . import test_attack_seminar_plan
 from . import test_screens_by_role
+from . import test_chinese_screens
+from . import test_home
+from . import test_ticket_screens
+from . import test_activity_language
+from . import test_settings
+from . import test_report_paper
+from . import test_demo_company
+from . import test_day_in_the_life_desk
+from . import test_day_in_the_life_field

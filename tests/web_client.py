@@ -187,6 +187,15 @@ class ScreenCalls:
             filter_context = evaluate(node.get("context"), self.env, {})
             if filter_context.get("group_by"):
                 group_by.append(filter_context["group_by"])
+        for node in search_arch.iter("field"):
+            value = context.get(f"search_default_{node.get('name')}")
+            if not value:
+                continue
+            if node.get("filter_domain"):
+                names = dict(eval_context(self.env), self=value)
+                domain &= Domain(safe_eval(node.get("filter_domain"), names))
+            else:
+                domain &= Domain(node.get("name"), "=", value)
         group_by = context.get("group_by") or group_by
         if isinstance(group_by, str):
             group_by = [group_by]
@@ -200,15 +209,14 @@ class ScreenCalls:
         first_id = None
         for view_type, arch in archs.items():
             method = getattr(self, f"_call_{view_type}", None)
-            if method is None:
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    found = method(arch, domain, group_by)
-            except Exception as error:  # noqa: BLE001 - every failure is reported
-                failures.append((f"{view_type}", error))
-                continue
-            first_id = first_id or found
+            if method is not None:
+                found = self._try(failures, view_type, lambda m=method, a=arch: (
+                    m(a, domain, group_by)
+                ))
+                first_id = first_id or found
+        if "search" in archs:
+            self._search_filters(failures, archs["search"], domain)
+            self._search_panel(failures, archs["search"], domain)
         if "form" in archs:
             form = archs["form"]
             spec = self.spec(form, self.model._name, sub_views=True)
@@ -222,13 +230,58 @@ class ScreenCalls:
                 ))
         return failures
 
+    def _search_filters(self, failures, search_arch, domain):
+        """Each filter and group-by of the search view, clicked alone."""
+        for node in search_arch.iter("filter"):
+            name = node.get("name") or node.get("string")
+            if node.get("domain"):
+                self._try(failures, f"filter: {name}", lambda n=node: (
+                    self.rpc("search_count", domain & Domain(
+                        evaluate(n.get("domain"), self.env, [])
+                    ))
+                ))
+            group_by = self._client_group_by(
+                evaluate(node.get("context"), self.env, {}).get("group_by")
+            )
+            if group_by:
+                self._try(failures, f"group by: {name}", lambda g=group_by: (
+                    self.rpc("formatted_read_group", domain, [g], ["__count"])
+                ))
+
+    def _client_group_by(self, group_by):
+        """A group-by as the client sends it: dates by month; properties are
+        picked in a menu of their own, not grouped by the filter itself."""
+        if isinstance(group_by, (list, tuple)):
+            group_by = group_by[0] if group_by else None
+        if not group_by:
+            return None
+        field = self.fields_of(self.model._name).get(group_by.split(":")[0], {})
+        if field.get("type") == "properties":
+            return None
+        if field.get("type") in ("date", "datetime") and ":" not in group_by:
+            return f"{group_by}:month"
+        return group_by
+
+    def _search_panel(self, failures, search_arch, domain):
+        for panel in search_arch.iter("searchpanel"):
+            for node in panel.iter("field"):
+                name = node.get("name")
+                method = "search_panel_select_range"
+                if node.get("select") == "multi":
+                    method = "search_panel_select_multi_range"
+                self._try(failures, f"search panel: {name}", lambda m=method, n=name: (
+                    self.rpc(m, n, search_domain=list(domain), enable_counters=True)
+                ))
+
     def _try(self, failures, call, function):
+        """``function()``'s result, or None when it failed, in ``failures``."""
         self.calls.append(call)
         try:
             with self.env.cr.savepoint():
-                function()
+                return function()
         except Exception as error:  # noqa: BLE001 - every failure is reported
             failures.append((call, error))
+        return None
 
     def _can_create(self, form):
         if form.get("create") in ("0", "false", "False"):
@@ -236,11 +289,9 @@ class ScreenCalls:
         return self.model.has_access("create")
 
     def _call_list(self, arch, domain, group_by):
-        self.calls.append("list")
         return self._read_records(arch, domain, group_by, auto_unfold=False)
 
     def _call_kanban(self, arch, domain, group_by):
-        self.calls.append("kanban")
         default = arch.get("default_group_by")
         group_by = group_by or ([default] if default else [])
         return self._read_records(arch, domain, group_by, auto_unfold=True)
@@ -254,6 +305,11 @@ class ScreenCalls:
                 "web_read_group", domain, group_by[:1], ["__count"], limit=LIMIT,
                 auto_unfold=auto_unfold, unfold_read_specification=spec,
             )
+            for bar in arch.iter("progressbar"):
+                self.rpc("read_progress_bar", domain, group_by[0], {
+                    "field": bar.get("field"),
+                    "colors": evaluate(bar.get("colors"), self.env, {}),
+                })
         result = self.rpc(
             "web_search_read", domain, spec,
             limit=LIMIT, order=arch.get("default_order") or None, count_limit=10001,
@@ -278,7 +334,6 @@ class ScreenCalls:
         ]
 
     def _call_pivot(self, arch, domain, group_by):
-        self.calls.append("pivot")
         rows = group_by or self._groupbys(arch, ("row",))
         cols = self._groupbys(arch, ("col",))
         grouping_sets = []
@@ -289,12 +344,10 @@ class ScreenCalls:
         self.rpc("formatted_read_grouping_sets", domain, grouping_sets, aggregates)
 
     def _call_graph(self, arch, domain, group_by):
-        self.calls.append("graph")
         groupby = group_by or self._groupbys(arch, ("row", None, "col"))
         self.rpc("formatted_read_group", domain, groupby[:2], self._aggregates(arch))
 
     def _call_calendar(self, arch, domain, group_by):
-        self.calls.append("calendar")
         spec = self.spec(arch, self.model._name)
         for attribute in ("date_start", "date_stop", "date_delay", "color"):
             if arch.get(attribute):
@@ -302,7 +355,6 @@ class ScreenCalls:
         self.rpc("web_search_read", domain, spec, limit=LIMIT)
 
     def _call_activity(self, arch, domain, group_by):
-        self.calls.append("activity")
         self.rpc(
             "get_activity_data",
             self.model._name, domain, limit=LIMIT, offset=0, fetch_done=True,
