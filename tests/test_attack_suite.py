@@ -608,9 +608,11 @@ ATTACKS = [
     Attack(
         "read_access", "helpdesk.ticket", "group tickets by phone to read the numbers in the labels",
         roles=("leader", "handler", "counsel"), target="target_ticket",
-        # On the target: formatted_read_group is not an @api.model method, so
-        # XML-RPC reads ids first.
-        calls=(Call("formatted_read_group", {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]}),),
+        calls=(Call(
+            "formatted_read_group",
+            {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]},
+            on_target=False,
+        ),),
     ),
     Attack(
         "read_access", "helpdesk.ticket", "search tickets by phone to learn whose number it is",
