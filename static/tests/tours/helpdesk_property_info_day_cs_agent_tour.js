@@ -1,25 +1,11 @@
 import { registry } from "@web/core/registry";
+import { pickMany2one, save } from "@helpdesk_property_info/../tests/tours/tour_steps";
 
 // A day of Customer Service, from log on, whatever the user's language: the
 // labels of the shipped data (channel, content type) and the ids of the
 // kinds and urgency come from the test, in window.hpiDayInTheLife, set just
 // before the tour starts (the steps are built again then; the first build,
 // to check that the tour is ready, has none).
-
-function pickMany2one(field, text) {
-    return [
-        {
-            content: `Type ${text} in ${field}`,
-            trigger: `.o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Pick ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains("${text}")`,
-            run: "click",
-        },
-    ];
-}
 
 function pickRadio(field, value) {
     const input = `.o_field_widget[name=${field}] input[data-value="${value}"]`;
@@ -45,13 +31,6 @@ function intake(day, { subject, caller, room, phone, matter }) {
         type("room_number", room),
         type("contact_phone", phone),
         type("matter", matter, "textarea"),
-    ];
-}
-
-function save() {
-    return [
-        { content: "Save", trigger: ".o_form_button_save", run: "click" },
-        { content: "Saved", trigger: ".o_form_view .o_form_saved" },
     ];
 }
 

@@ -1,26 +1,5 @@
 import { registry } from "@web/core/registry";
-
-function pickMany2one(field, text) {
-    return [
-        {
-            content: `Type ${text} in ${field}`,
-            trigger: `.o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Pick ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains("${text}")`,
-            run: "click",
-        },
-    ];
-}
-
-function save() {
-    return [
-        { content: "Save", trigger: ".o_form_button_save", run: "click" },
-        { content: "Saved", trigger: ".o_form_saved" },
-    ];
-}
+import { pickMany2one, save } from "@helpdesk_property_info/../tests/tours/tour_steps";
 
 // A Customer Service agent records a telephone complaint with its intake record.
 registry.category("web_tour.tours").add("helpdesk_property_info_flow_intake", {
