@@ -257,7 +257,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             ["campaign_id", *groupby, "non_conforming"],
             ["__count", "satisfaction_score:sum", "ticket_id:count"],
         ):
-            row = figures[campaign, *values]
+            row = figures[(campaign, *values)]
             row[0] += count
             row[1] += total
             row[2] += count if nonconforming else 0

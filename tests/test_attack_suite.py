@@ -16,7 +16,6 @@ own: a :class:`PropertyAttackCase` subclass with its fixtures, and
 from datetime import date, timedelta
 from itertools import count
 
-from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .attack_common import ALL_ATTACKS, PORTAL_HTTP, Attack, Call, PropertyAttackCase, attack_tests

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
