@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class HelpdeskTicket(models.Model):
@@ -17,3 +17,11 @@ class HelpdeskTicket(models.Model):
         "(stage_id, priority DESC, sequence, number DESC, id DESC)"
     )
     _stage_newest_idx = models.Index("(stage_id, id DESC)")
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        """helpdesk_mgmt's "number - title", without the "/ - False" it
+        shows for a ticket not saved yet (the web client then says New)."""
+        for ticket in self:
+            number = ticket.number if ticket.number != "/" else False
+            ticket.display_name = " - ".join(filter(None, (number, ticket.name)))

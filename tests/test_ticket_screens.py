@@ -82,6 +82,16 @@ class TestNewestFirst(PropertyInfoCase):
                     self.assertEqual(self._first_row(action, view_type), new.id)
 
 
+class TestTicketName(PropertyInfoCase):
+    def test_a_new_ticket_is_named_by_its_title_only(self):
+        ticket = self.Ticket.new({})
+        self.assertEqual(ticket.display_name, "")
+        ticket.name = "Leak"
+        self.assertEqual(ticket.display_name, "Leak")
+        saved = self.Ticket.create({"name": "Leak", "matter": "Leak"})
+        self.assertEqual(saved.display_name, f"{saved.number} - Leak")
+
+
 class TestMaskedPhoneNotDialled(PropertyInfoCase):
     """A masked phone is plain text; the full one keeps the phone widget."""
 
