@@ -200,7 +200,11 @@ run_pytest() {  # database, pytest args...
     (cd "$BUILD/addons" && "$PY" -m pytest -p no:cacheprovider -c "$BUILD/pytest.ini" --rootdir="$BUILD/addons" \
         --odoo-database="$db" --odoo-addons-path="$(addons_path)" --odoo-http \
         -o addopts= -rs "$@") 2>&1 | tee "$log" || rc=$?
-    if [ -s "$HPI_TEST_SUMMARY" ]; then sed 's/^/==> /' "$HPI_TEST_SUMMARY"; fi
+    # The counts, then pytest's closing line again: the run ends on it.
+    if [ -s "$HPI_TEST_SUMMARY" ]; then
+        sed 's/^/==> /' "$HPI_TEST_SUMMARY"
+        grep -E '^=+ .*(passed|failed|error)' "$log" | tail -n 1
+    fi
     if grep -Eq '^=+ .*[0-9]+ skipped' "$log"; then
         echo "error: tests were skipped (reasons above); a skipped test counts as a failure" >&2
         return 1
