@@ -6,6 +6,14 @@ from odoo.tests import TransactionCase, freeze_time, new_test_user
 from odoo.tools.pdf import PdfReader
 
 
+def load_chinese(env, modules=("helpdesk_property_info",)):
+    """Simplified Chinese active, with the terms of ``modules`` loaded."""
+    env["res.lang"]._activate_lang("zh_CN")
+    env["ir.module.module"].search([("name", "in", list(modules))])._update_translations(
+        "zh_CN"
+    )
+
+
 class PropertyInfoCase(TransactionCase):
     """Users per role, the Customer Service Department and a counterpart
     department, in a company located in China."""
@@ -61,10 +69,7 @@ class PropertyInfoCase(TransactionCase):
     def company_in_chinese(self):
         """The demo company, writing in Simplified Chinese with the addon's
         translations loaded."""
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search(
-            [("name", "=", "helpdesk_property_info")]
-        )._update_translations("zh_CN")
+        load_chinese(self.env)
         self.company.partner_id.lang = "zh_CN"
         self.company.name = "祥和物业服务有限公司"
 

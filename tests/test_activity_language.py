@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from .common import WatcherCase
+from .common import WatcherCase, load_chinese
 
 # Monday 5 January 2026, 10:00 in Shanghai; the reply is due one working day later.
 INTAKE = datetime(2026, 1, 5, 2, 0)
@@ -14,10 +14,7 @@ class TestActivityLanguage(WatcherCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"].search(
-            [("name", "=", "helpdesk_property_info")]
-        )._update_translations("zh_CN")
+        load_chinese(cls.env)
         cls.company.partner_id.lang = "zh_CN"
         (cls.manager | cls.leader).write({"lang": "zh_CN"})
         cls.agent.lang = "en_US"

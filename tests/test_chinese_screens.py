@@ -6,6 +6,8 @@ from lxml import etree
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.convert import convert_file
 
+from .common import load_chinese
+
 MODULE = "helpdesk_property_info"
 # The apps whose menus the addon's users work in.
 MODULES = (MODULE, "helpdesk_mgmt", "helpdesk_type", "base_tier_validation")
@@ -44,9 +46,7 @@ class TestChineseScreens(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        modules = cls.env["ir.module.module"].search([("name", "in", MODULES)])
-        modules._update_translations("zh_CN")
+        load_chinese(cls.env, MODULES)
         cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
 
     def menus(self):

@@ -1,14 +1,13 @@
 from odoo.tests import TransactionCase
 
+from .common import load_chinese
+
 
 class TestShippedData(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"].search(
-            [("name", "=", "helpdesk_property_info")]
-        )._update_translations("zh_CN")
+        load_chinese(cls.env)
 
     def zh(self, xmlid, field="name"):
         return self.env.ref(xmlid).with_context(lang="zh_CN")[field]
