@@ -18,16 +18,19 @@ BATCH = int(os.environ.get("BENCH_ANONYMISE_BATCH", "500"))
 
 Ticket = env["helpdesk.ticket"]  # noqa: F821
 cr = env.cr  # noqa: F821
-template = Ticket.create({
-    "name": "Template",
-    "description": "<p>x</p>",
-    "level_id": env.ref("helpdesk_property_info.level_general").id,  # noqa: F821
-})
+template = Ticket.create(
+    {
+        "name": "Template",
+        "description": "<p>x</p>",
+        "level_id": env.ref("helpdesk_property_info.level_general").id,  # noqa: F821
+    }
+)
 env.flush_all()  # noqa: F821
 done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")  # noqa: F821
 # Closed five years ago, with the caller's details, inserted in SQL.
 start = time.perf_counter()
-cr.execute("""
+cr.execute(
+    """
     INSERT INTO helpdesk_ticket (number, name, description, company_id, team_id,
         stage_id, level_id, intake_date, closed_date, active, info_origin, importance,
         priority, contact_name, partner_name, contact_phone, room_number, matter,
@@ -40,7 +43,9 @@ cr.execute("""
         '+861381234' || lpad(mod(g, 10000)::text, 4, '0'), '3-2-' || (1000 + mod(g, 900)),
         'Roof leaks in the bedroom', create_date, write_date, create_uid, write_uid
     FROM helpdesk_ticket, generate_series(1, %s) g WHERE id = %s
-""", [done.id, EXPIRED, template.id])
+""",
+    [done.id, EXPIRED, template.id],
+)
 inserted = time.perf_counter() - start
 cr.execute("ANALYZE helpdesk_ticket")
 cr.commit()
@@ -75,16 +80,23 @@ cr.execute("""
     DELETE FROM mail_message WHERE model = 'helpdesk.ticket'
        AND res_id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE 'X%%')
 """)
-cr.execute("DELETE FROM helpdesk_ticket WHERE number LIKE 'X%%' OR id = %s", [template.id])
+cr.execute(
+    "DELETE FROM helpdesk_ticket WHERE number LIKE 'X%%' OR id = %s", [template.id]
+)
 cr.commit()
-print("BENCH " + json.dumps({
-    "scenario": "anonymise",
-    "expired": EXPIRED,
-    "insert_seconds": inserted,
-    "seconds": seconds,
-    "queries": queries,
-    "anonymised": anonymised,
-    "left_identifiable": left,
-    "batches": len(batches),
-    "batch": BATCH,
-}))
+print(
+    "BENCH "
+    + json.dumps(
+        {
+            "scenario": "anonymise",
+            "expired": EXPIRED,
+            "insert_seconds": inserted,
+            "seconds": seconds,
+            "queries": queries,
+            "anonymised": anonymised,
+            "left_identifiable": left,
+            "batches": len(batches),
+            "batch": BATCH,
+        }
+    )
+)

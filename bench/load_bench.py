@@ -48,9 +48,13 @@ TIMEOUT = float(os.environ.get("BENCH_LOAD_TIMEOUT", "60"))
 MIX = {"create": 3, "reply": 2, "expense": 1, "list": 4}
 # What Odoo logs when it retries a transaction after a serialization failure
 # or a concurrent update (odoo/service/model.py, retrying()).
-RETRY_LOG = re.compile(r"odoo\.service\.model: .*, \d+ tries left, try again in [\d.]+ sec")
+RETRY_LOG = re.compile(
+    r"odoo\.service\.model: .*, \d+ tries left, try again in [\d.]+ sec"
+)
 GAVE_UP_LOG = re.compile(r"odoo\.service\.model: .*, maximum number of tries reached")
-WATCHER_LOG = re.compile(r"Job 'Helpdesk: watch reply deadlines' \(\d+\) .*\(#loop \d+; done (\d+);")
+WATCHER_LOG = re.compile(
+    r"Job 'Helpdesk: watch reply deadlines' \(\d+\) .*\(#loop \d+; done (\d+);"
+)
 MONTHLY_LIMIT = re.compile(r"a month|this month", re.IGNORECASE)
 
 setup = json.loads(open(SETUP).read())
@@ -59,7 +63,11 @@ setup = json.loads(open(SETUP).read())
 class RPCError(Exception):
     def __init__(self, status, body):
         super().__init__(f"{status}: {body.get('name')}: {body.get('message')}")
-        self.status, self.name, self.message = status, body.get("name"), body.get("message") or ""
+        self.status, self.name, self.message = (
+            status,
+            body.get("name"),
+            body.get("message") or "",
+        )
 
 
 def call(key, model, method, **params):
@@ -102,7 +110,13 @@ def list_request(key):
             continue
         relational = fields[name]["type"] in ("many2one", "many2many", "one2many")
         spec[name] = {"fields": {"display_name": {}}} if relational else {}
-    params = {"domain": [], "specification": spec, "offset": 0, "limit": 80, "count_limit": 10001}
+    params = {
+        "domain": [],
+        "specification": spec,
+        "offset": 0,
+        "limit": 80,
+        "count_limit": 10001,
+    }
     if arch.get("default_order"):
         params["order"] = arch.get("default_order")
     return params
@@ -127,7 +141,9 @@ class Stats:
     def error(self, operation, exc, requests):
         with self.lock:
             self.requests[operation] += requests
-            self.errors[f"{operation}: {getattr(exc, 'name', None) or type(exc).__name__}"] += 1
+            self.errors[
+                f"{operation}: {getattr(exc, 'name', None) or type(exc).__name__}"
+            ] += 1
             if len(self.samples) < 5:
                 self.samples.append(f"{operation}: {exc}"[:300])
 
@@ -147,38 +163,55 @@ def client(number, key, list_params, deadline):
         try:
             if operation == "create":
                 vals = dict(setup["ticket"])
-                vals.update({
-                    "name": f"Roof leaks {number}-{len(own) + 1}",
-                    "description": "<p>Ceiling wet after rain</p>",
-                    "category_id": rng.choice(setup["categories"]),
-                    "contact_name": "赵先生",
-                    "room_number": f"{number}-2-{1800 + len(own)}",
-                    "contact_phone": f"138{rng.randrange(10**8):08d}",
-                    "matter": "Roof leaks in the bedroom",
-                })
+                vals.update(
+                    {
+                        "name": f"Roof leaks {number}-{len(own) + 1}",
+                        "description": "<p>Ceiling wet after rain</p>",
+                        "category_id": rng.choice(setup["categories"]),
+                        "contact_name": "赵先生",
+                        "room_number": f"{number}-2-{1800 + len(own)}",
+                        "contact_phone": f"138{rng.randrange(10**8):08d}",
+                        "matter": "Roof leaks in the bedroom",
+                    }
+                )
                 ids = call(key, "helpdesk.ticket", "create", vals_list=[vals])
                 own += ids
                 with stats.lock:
                     stats.tickets += ids
             elif operation == "reply":
                 ticket = rng.choice(own)
-                call(key, "helpdesk.ticket", "message_post", ids=[ticket],
-                     body="We have sent a plumber; he will call you today.",
-                     message_type="comment", subtype_xmlid="mail.mt_comment")
+                call(
+                    key,
+                    "helpdesk.ticket",
+                    "message_post",
+                    ids=[ticket],
+                    body="We have sent a plumber; he will call you today.",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
                 with stats.lock:
                     stats.replied.append(ticket)
             elif operation == "expense":
-                ids = call(key, "helpdesk.reception.expense", "create", vals_list=[{
-                    "policy_id": setup["policy_id"],
-                    "amount": rng.randrange(10, 91),
-                    "attendees": 2,
-                    "purpose": "Tea for the owners' visit",
-                }])
+                ids = call(
+                    key,
+                    "helpdesk.reception.expense",
+                    "create",
+                    vals_list=[
+                        {
+                            "policy_id": setup["policy_id"],
+                            "amount": rng.randrange(10, 91),
+                            "attendees": 2,
+                            "purpose": "Tea for the owners' visit",
+                        }
+                    ],
+                )
                 requests += 1
                 try:
                     call(key, "helpdesk.reception.expense", "action_confirm", ids=ids)
                 except RPCError as exc:
-                    if exc.name == "odoo.exceptions.UserError" and MONTHLY_LIMIT.search(exc.message):
+                    if exc.name == "odoo.exceptions.UserError" and MONTHLY_LIMIT.search(
+                        exc.message
+                    ):
                         with stats.lock:
                             stats.refusals += 1
                             stats.requests[operation] += requests
@@ -199,7 +232,13 @@ def trigger_watcher(deadline, stop):
         wait = TRIGGER_EVERY
         now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
         try:
-            call(setup["admin_key"], "ir.cron", "write", ids=[setup["watcher_id"]], vals={"nextcall": now})
+            call(
+                setup["admin_key"],
+                "ir.cron",
+                "write",
+                ids=[setup["watcher_id"]],
+                vals={"nextcall": now},
+            )
             triggers += 1
         except RPCError:
             pass  # the watcher is running: it may not be modified meanwhile
@@ -219,10 +258,16 @@ def percentile(values, p):
 def invariants():
     """Checked as admin once the clients have stopped."""
     admin = setup["admin_key"]
-    expenses = call(admin, "helpdesk.reception.expense", "search_read",
-                    domain=[("policy_id", "=", setup["policy_id"]),
-                            ("state", "in", ["waiting", "approved", "exported"])],
-                    fields=["date", "amount"])
+    expenses = call(
+        admin,
+        "helpdesk.reception.expense",
+        "search_read",
+        domain=[
+            ("policy_id", "=", setup["policy_id"]),
+            ("state", "in", ["waiting", "approved", "exported"]),
+        ],
+        fields=["date", "amount"],
+    )
     months = defaultdict(lambda: [0.0, 0])
     for expense in expenses:
         month = months[expense["date"][:7]]
@@ -232,24 +277,46 @@ def invariants():
         amount <= setup["amount_cap"] + 0.005 and count <= setup["count_cap"]
         for amount, count in months.values()
     )
-    without_deadline = call(admin, "helpdesk.ticket", "search_count",
-                            domain=[("id", "in", stats.tickets), ("reply_deadline", "=", False)])
-    replied = call(admin, "helpdesk.ticket", "search_read",
-                   domain=[("replied_date", "!=", False), ("reply_method", "=", "message")],
-                   fields=["id"])
+    without_deadline = call(
+        admin,
+        "helpdesk.ticket",
+        "search_count",
+        domain=[("id", "in", stats.tickets), ("reply_deadline", "=", False)],
+    )
+    replied = call(
+        admin,
+        "helpdesk.ticket",
+        "search_read",
+        domain=[("replied_date", "!=", False), ("reply_method", "=", "message")],
+        fields=["id"],
+    )
     replied_ids = {t["id"] for t in replied}
-    messages = call(admin, "mail.message", "search_read",
-                    domain=[("model", "=", "helpdesk.ticket"), ("res_id", "in", sorted(replied_ids)),
-                            ("message_type", "=", "comment")],
-                    fields=["res_id"])
+    messages = call(
+        admin,
+        "mail.message",
+        "search_read",
+        domain=[
+            ("model", "=", "helpdesk.ticket"),
+            ("res_id", "in", sorted(replied_ids)),
+            ("message_type", "=", "comment"),
+        ],
+        fields=["res_id"],
+    )
     reply_without_message = len(replied_ids - {m["res_id"] for m in messages})
     message_without_reply = len(set(stats.replied) - replied_ids)
     alerts = defaultdict(int)
-    for ticket in call(admin, "helpdesk.ticket", "search_read",
-                       domain=[("id", "in", stats.tickets)], fields=["reply_alert"]):
+    for ticket in call(
+        admin,
+        "helpdesk.ticket",
+        "search_read",
+        domain=[("id", "in", stats.tickets)],
+        fields=["reply_alert"],
+    ):
         alerts[str(ticket["reply_alert"] or "none")] += 1
     return {
-        "expense_months": {m: {"amount": a, "count": c} for m, (a, c) in sorted(months.items())},
+        "expense_months": {
+            m: {"amount": a, "count": c} for m, (a, c) in sorted(months.items())
+        },
         "amount_cap": setup["amount_cap"],
         "count_cap": setup["count_cap"],
         "expenses_within_cap": within_cap,
@@ -285,12 +352,16 @@ def main():
     start = time.monotonic()
     deadline = start + SECONDS
     threads = [
-        threading.Thread(target=client, args=(i, key, list_params, deadline), daemon=True)
+        threading.Thread(
+            target=client, args=(i, key, list_params, deadline), daemon=True
+        )
         for i, key in enumerate(keys, 1)
     ]
     stop = threading.Event()
     triggers = []
-    trigger = threading.Thread(target=lambda: triggers.append(trigger_watcher(deadline, stop)), daemon=True)
+    trigger = threading.Thread(
+        target=lambda: triggers.append(trigger_watcher(deadline, stop)), daemon=True
+    )
     for thread in threads:
         thread.start()
     trigger.start()

@@ -39,55 +39,76 @@ calendar.tz = TZ
 team = ref("helpdesk_property_info.team_customer_service")
 team.resource_calendar_id = calendar
 
-level = env["helpdesk.info.level"].create({
-    "name": "Load Test: Quick Reply",
-    "code": "bench_load",
-    "sequence": 99,
-    "reply_allowance": SECONDS / 3 / 3600,
-    "reply_unit": "hours",
-    "reply_basis": "calendar",
-    "due_soon_hours": SECONDS / 6 / 3600,
-    "resolve_allowance": 1,
-    "resolve_unit": "days",
-    "resolve_basis": "calendar",
-})
-policy = env["helpdesk.reception.policy"].create({
-    "name": "Load Test: Reception",
-    "code": "bench_load",
-    "sequence": 99,
-    "company_id": company.id,
-    "monthly_max_amount": AMOUNT_CAP,
-    "monthly_max_count": CAP,
-    "approval_type": "none",
-})
+level = env["helpdesk.info.level"].create(
+    {
+        "name": "Load Test: Quick Reply",
+        "code": "bench_load",
+        "sequence": 99,
+        "reply_allowance": SECONDS / 3 / 3600,
+        "reply_unit": "hours",
+        "reply_basis": "calendar",
+        "due_soon_hours": SECONDS / 6 / 3600,
+        "resolve_allowance": 1,
+        "resolve_unit": "days",
+        "resolve_basis": "calendar",
+    }
+)
+policy = env["helpdesk.reception.policy"].create(
+    {
+        "name": "Load Test: Reception",
+        "code": "bench_load",
+        "sequence": 99,
+        "company_id": company.id,
+        "monthly_max_amount": AMOUNT_CAP,
+        "monthly_max_count": CAP,
+        "approval_type": "none",
+    }
+)
 
 Users = env["res.users"].with_context(no_reset_password=True)
 
 
 def user(login, group):
-    return Users.create({
-        "name": login.replace("_", " ").title(),
-        "login": login,
-        "password": login + "-pass",
-        "tz": TZ,
-        "notification_type": "inbox",
-        "company_id": company.id,
-        "company_ids": [Command.set(company.ids)],
-        "group_ids": [Command.link(ref(group).id)],
-    })
+    return Users.create(
+        {
+            "name": login.replace("_", " ").title(),
+            "login": login,
+            "password": login + "-pass",
+            "tz": TZ,
+            "notification_type": "inbox",
+            "company_id": company.id,
+            "company_ids": [Command.set(company.ids)],
+            "group_ids": [Command.link(ref(group).id)],
+        }
+    )
 
 
 def api_key(user):
-    return env["res.users.apikeys"].with_user(user).sudo()._generate(None, "load test", None)
+    return (
+        env["res.users.apikeys"]
+        .with_user(user)
+        .sudo()
+        ._generate(None, "load test", None)
+    )
 
 
-agents = [user(f"bench_agent_{i}", "helpdesk_property_info.group_cs_agent") for i in range(1, CLIENTS + 1)]
+agents = [
+    user(f"bench_agent_{i}", "helpdesk_property_info.group_cs_agent")
+    for i in range(1, CLIENTS + 1)
+]
 team.user_ids = [Command.link(agent.id) for agent in agents]
 user("bench_manager", "helpdesk_property_info.group_cs_manager")
 user("bench_leader", "helpdesk_property_info.group_company_leader")
 
 watcher = ref("helpdesk_property_info.ir_cron_watch_deadlines")
-watcher.write({"interval_number": 1, "interval_type": "minutes", "nextcall": fields.Datetime.now(), "active": True})
+watcher.write(
+    {
+        "interval_number": 1,
+        "interval_type": "minutes",
+        "nextcall": fields.Datetime.now(),
+        "active": True,
+    }
+)
 
 categories = [
     ref(f"helpdesk_property_info.{xmlid}").id
@@ -109,7 +130,9 @@ setup = {
         "channel_id": ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
         "info_origin": "customer",
         "info_source_id": ref("helpdesk_property_info.info_source_community").id,
-        "involved_party_id": ref("helpdesk_property_info.info_party_individual_customer").id,
+        "involved_party_id": ref(
+            "helpdesk_property_info.info_party_individual_customer"
+        ).id,
         "info_nature": "negative",
         "importance": "important",
         "level_id": level.id,

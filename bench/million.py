@@ -26,7 +26,9 @@ PARTNERS = 200
 
 
 def _sql_array(values):
-    return "ARRAY[%s]::int[]" % ",".join("NULL" if v is None else str(int(v)) for v in values)
+    return "ARRAY[%s]::int[]" % ",".join(
+        "NULL" if v is None else str(int(v)) for v in values
+    )
 
 
 def _ids(env, model, domain=()):
@@ -39,10 +41,13 @@ def bench_agents(env):
     group = env.ref("helpdesk_mgmt.group_helpdesk_user")
     agents = Users.search([("login", "=like", "bench_agent_%")])
     for i in range(len(agents), AGENTS):
-        agents |= Users.create({
-            "name": f"Bench Agent {i}", "login": f"bench_agent_{i}",
-            "group_ids": [(4, group.id)],
-        })
+        agents |= Users.create(
+            {
+                "name": f"Bench Agent {i}",
+                "login": f"bench_agent_{i}",
+                "group_ids": [(4, group.id)],
+            }
+        )
     teams = env["helpdesk.ticket.team"].search([])
     teams.write({"user_ids": [(4, uid) for uid in agents.ids]})
     return agents
@@ -53,7 +58,9 @@ def insert_tickets(env, count, months=12):
     cr = env.cr
     company = env.company
     company.resource_calendar_id.tz = "Asia/Shanghai"
-    teams = _ids(env, "helpdesk.ticket.team", [("company_id", "in", [company.id, False])])
+    teams = _ids(
+        env, "helpdesk.ticket.team", [("company_id", "in", [company.id, False])]
+    )
     categories = _ids(env, "helpdesk.ticket.category") + [None]
     channels = _ids(env, "helpdesk.ticket.channel") + [None]
     sources = _ids(env, "helpdesk.info.source") + [None]
@@ -62,11 +69,29 @@ def insert_tickets(env, count, months=12):
     ref = env.ref
     repair = ref("helpdesk_property_info.ticket_type_repair").id
     complaint = ref("helpdesk_property_info.ticket_type_complaint").id
-    grades = [ref(f"helpdesk_property_info.complaint_grade_{g}").id for g in ("minor", "important", "major")]
-    kinds = [ref(f"helpdesk_property_info.ticket_type_{kind}").id for kind in (
-        "complaint", "repair", "inquiry", "repair", "suggestion", "repair", "praise", "other")]
-    urgencies = env["helpdesk.info.repair.urgency"].browse([
-        ref(f"helpdesk_property_info.repair_urgency_{u}").id for u in ("emergency", "urgent", "ordinary")])
+    grades = [
+        ref(f"helpdesk_property_info.complaint_grade_{g}").id
+        for g in ("minor", "important", "major")
+    ]
+    kinds = [
+        ref(f"helpdesk_property_info.ticket_type_{kind}").id
+        for kind in (
+            "complaint",
+            "repair",
+            "inquiry",
+            "repair",
+            "suggestion",
+            "repair",
+            "praise",
+            "other",
+        )
+    ]
+    urgencies = env["helpdesk.info.repair.urgency"].browse(
+        [
+            ref(f"helpdesk_property_info.repair_urgency_{u}").id
+            for u in ("emergency", "urgent", "ordinary")
+        ]
+    )
     stages = env["helpdesk.ticket.stage"].search([("team_ids", "=", False)])
     closed = stages.filtered("closed").ids
     open_ = stages.filtered(lambda s: not s.closed).ids
@@ -74,14 +99,24 @@ def insert_tickets(env, count, months=12):
     agents = bench_agents(env).ids + [None]
     partners = env["res.partner"].search([("name", "=like", "Bench Customer %")]).ids
     if len(partners) < PARTNERS:
-        partners += env["res.partner"].create([
-            {"name": f"Bench Customer {i}", "phone": f"1381234{i:04d}"}
-            for i in range(len(partners), PARTNERS)
-        ]).ids
+        partners += (
+            env["res.partner"]
+            .create(
+                [
+                    {"name": f"Bench Customer {i}", "phone": f"1381234{i:04d}"}
+                    for i in range(len(partners), PARTNERS)
+                ]
+            )
+            .ids
+        )
     partners.append(None)
-    template = env["helpdesk.ticket"].create({
-        "name": "Template", "description": "<p>x</p>", "team_id": teams[0],
-    })
+    template = env["helpdesk.ticket"].create(
+        {
+            "name": "Template",
+            "description": "<p>x</p>",
+            "team_id": teams[0],
+        }
+    )
     env.flush_all()
 
     first = datetime(YEAR, MONTH, 1)
@@ -90,7 +125,8 @@ def insert_tickets(env, count, months=12):
 
     started = time.perf_counter()
     # Coprime moduli spread the dimensions independently of one another.
-    cr.execute(f"""
+    cr.execute(
+        f"""
         INSERT INTO helpdesk_ticket (
             number, name, description, company_id, team_id, stage_id, unattended,
             active, priority, user_id, partner_id, commercial_partner_id,
@@ -159,7 +195,9 @@ def insert_tickets(env, count, months=12):
                               ({_sql_array(urgencies.mapped("arrival_minutes"))})[1 + (g / 3) %% 3]
                               AS minutes) u) r
         WHERE t.id = %s
-    """, [count, start, count, span_days, template.id])
+    """,
+        [count, start, count, span_days, template.id],
+    )
     cr.commit()
     seconds = time.perf_counter() - started
     # As autovacuum leaves a table in use: statistics and visibility map.

@@ -33,26 +33,38 @@ company.country_id = env.ref("base.cn")
 company.reception_tz = "Asia/Shanghai"
 cs_team = env.ref("helpdesk_property_info.team_customer_service")
 assistants = [
-    new_test_user(env, login=f"bench_assistant_{n}", groups="helpdesk_property_info.group_cs_agent",
-                  company_id=company.id)
+    new_test_user(
+        env,
+        login=f"bench_assistant_{n}",
+        groups="helpdesk_property_info.group_cs_agent",
+        company_id=company.id,
+    )
     for n in range(20)
 ]
-manager = new_test_user(env, login="bench_cs_manager", groups="helpdesk_property_info.group_cs_manager",
-                        company_id=company.id)
+manager = new_test_user(
+    env,
+    login="bench_cs_manager",
+    groups="helpdesk_property_info.group_cs_manager",
+    company_id=company.id,
+)
 cs_team.user_id = manager
 
-communities = env["helpdesk.info.community"].create([
-    {"name": f"Bench Garden {n}", "team_id": cs_team.id} for n in range(COMMUNITIES)
-])
-env["helpdesk.info.building"].create([
-    {"community_id": community.id, "code": str(b), "floor_count": 20}
-    for community in communities for b in range(1, 5)
-])
+communities = env["helpdesk.info.community"].create(
+    [{"name": f"Bench Garden {n}", "team_id": cs_team.id} for n in range(COMMUNITIES)]
+)
+env["helpdesk.info.building"].create(
+    [
+        {"community_id": community.id, "code": str(b), "floor_count": 20}
+        for community in communities
+        for b in range(1, 5)
+    ]
+)
 first = communities[0]
 owner = env["res.partner"].create({"name": "Bench Owner"})
 # The first community's units and occupants, in SQL: 4 buildings, 5 entrances, 20 floors.
 start = time.perf_counter()
-cr.execute("""
+cr.execute(
+    """
     INSERT INTO helpdesk_info_unit (community_id, building_id, entrance, room, floor, full_code, status,
                                     company_id, active, create_uid, write_uid, create_date, write_date)
     SELECT b.community_id, b.id, e::text, (f * 100 + r)::text, f, b.code || '-' || e || '-' || (f * 100 + r),
@@ -60,13 +72,19 @@ cr.execute("""
       FROM helpdesk_info_building b, generate_series(1, 5) e, generate_series(1, 20) f, generate_series(1, 100) r
      WHERE b.community_id = %s
      LIMIT %s
-""", [first.id, UNITS])
-cr.execute("""
+""",
+    [first.id, UNITS],
+)
+cr.execute(
+    """
     INSERT INTO helpdesk_info_unit_occupancy (unit_id, partner_id, relation, company_id,
                                               create_uid, write_uid, create_date, write_date)
     SELECT id, %s, 'owner', company_id, 1, 1, now(), now() FROM helpdesk_info_unit WHERE community_id = %s
-""", [owner.id, first.id])
-cr.execute("""
+""",
+    [owner.id, first.id],
+)
+cr.execute(
+    """
     INSERT INTO helpdesk_info_visit (user_id, community_id, unit_id, company_id, kind, method, state,
                                      satisfaction, planned_date, visited_on, opinions,
                                      create_uid, write_uid, create_date, write_date)
@@ -74,8 +92,12 @@ cr.execute("""
            '4', (now() - mod(u.id, 60) * interval '1 day')::date, now() - mod(u.id, 60) * interval '1 day',
            'Lift noisy at night', 1, 1, now(), now()
       FROM helpdesk_info_unit u WHERE u.community_id = %s ORDER BY u.id LIMIT %s
-""", [[a.id for a in assistants], first.id, VISITS])
-cr.execute("ANALYZE helpdesk_info_unit; ANALYZE helpdesk_info_unit_occupancy; ANALYZE helpdesk_info_visit")
+""",
+    [[a.id for a in assistants], first.id, VISITS],
+)
+cr.execute(
+    "ANALYZE helpdesk_info_unit; ANALYZE helpdesk_info_unit_occupancy; ANALYZE helpdesk_info_visit"
+)
 env.invalidate_all()
 setup_seconds = time.perf_counter() - start
 
@@ -90,27 +112,42 @@ def measure(function):
     return result, round(time.perf_counter() - begin, 3), cr.sql_log_count - queries
 
 
-results = {"units": UNITS, "visits": VISITS, "communities": COMMUNITIES, "setup_s": round(setup_seconds, 2)}
+results = {
+    "units": UNITS,
+    "visits": VISITS,
+    "communities": COMMUNITIES,
+    "setup_s": round(setup_seconds, 2),
+}
 assistant = assistants[0]
-draw = env["helpdesk.info.visit.draw"].with_user(assistant).create(
-    {"community_id": first.id, "user_id": assistant.id, "number": 20}
+draw = (
+    env["helpdesk.info.visit.draw"]
+    .with_user(assistant)
+    .create({"community_id": first.id, "user_id": assistant.id, "number": 20})
 )
 _, results["draw_s"], results["draw_queries"] = measure(draw.action_draw)
 results["drawn"] = len(draw.line_ids)
 _, results["confirm_s"], results["confirm_queries"] = measure(draw.action_confirm)
 Quota = env["helpdesk.info.visit.quota"].with_user(manager)
-_, results["quota_screen_s"], results["quota_screen_queries"] = measure(Quota.action_open_this_month)
+_, results["quota_screen_s"], results["quota_screen_queries"] = measure(
+    Quota.action_open_this_month
+)
 
 Patrol = env["helpdesk.info.patrol"]
 _, results["patrols_first_run_s"], queries = measure(Patrol._cron_daily_patrols)
-results["patrols_created"] = Patrol.search_count([("community_id", "in", communities.ids)])
+results["patrols_created"] = Patrol.search_count(
+    [("community_id", "in", communities.ids)]
+)
 results["patrol_queries_per_community"] = round(queries / COMMUNITIES, 1)
 _, results["patrols_idle_run_s"], queries = measure(Patrol._cron_daily_patrols)
 results["patrol_idle_queries_per_community"] = round(queries / COMMUNITIES, 1)
 
 for name, model, method in (
     ("finding_watcher", "helpdesk.info.patrol.check", "_cron_watch_patrol_findings"),
-    ("corrective_watcher", "helpdesk.info.survey.corrective.action", "_cron_watch_deadlines"),
+    (
+        "corrective_watcher",
+        "helpdesk.info.survey.corrective.action",
+        "_cron_watch_deadlines",
+    ),
     ("notice_expiry", "helpdesk.info.publication", "_cron_withdraw_expired_notices"),
 ):
     _, _seconds, results[f"{name}_idle_queries"] = measure(getattr(env[model], method))

@@ -13,98 +13,174 @@ def best(scenario, batch):
     )
 
 
-for batch in sorted({r["batch"] for r in rows if r["scenario"] == "create_plain"}, reverse=True):
+for batch in sorted(
+    {r["batch"] for r in rows if r["scenario"] == "create_plain"}, reverse=True
+):
     plain = best("create_plain", batch)
     n = plain["tickets"]
     how = "one create() each" if batch == 1 else f"create() in batches of {batch}"
     print(f"create {n} tickets, {how}, best of 3:")
-    print(f"  {'plain helpdesk_mgmt':22}{plain['seconds']:6.2f} s  {n / plain['seconds']:5.0f} tickets/s  "
-          f"{plain['queries'] / n:5.1f} queries/ticket")
-    for label, scenario in (("classified + routed", "create_classified"), ("emergency repairs", "create_repair")):
+    print(
+        f"  {'plain helpdesk_mgmt':22}{plain['seconds']:6.2f} s  {n / plain['seconds']:5.0f} tickets/s  "
+        f"{plain['queries'] / n:5.1f} queries/ticket"
+    )
+    for label, scenario in (
+        ("classified + routed", "create_classified"),
+        ("emergency repairs", "create_repair"),
+    ):
         if not any(r["scenario"] == scenario and r["batch"] == batch for r in rows):
             continue
         r = best(scenario, batch)
-        print(f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
-              f"{r['queries'] / n:5.1f} queries/ticket  ratio {r['seconds'] / plain['seconds']:.2f}")
-for scenario, what, done in (("watcher", "deadline watcher over {} open tickets", "warned"),
-                             ("repair_watcher", "arrival watcher over {} open repairs", "alerted")):
+        print(
+            f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
+            f"{r['queries'] / n:5.1f} queries/ticket  ratio {r['seconds'] / plain['seconds']:.2f}"
+        )
+for scenario, what, done in (
+    ("watcher", "deadline watcher over {} open tickets", "warned"),
+    ("repair_watcher", "arrival watcher over {} open repairs", "alerted"),
+):
     watcher = next((r for r in rows if r["scenario"] == scenario), None)
     if watcher:
         print(what.format(watcher["open"]) + ":")
-        print(f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
-              f"{watcher['none_due']['queries']} queries")
-        print(f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
-              f"{watcher['some_due']['queries']} queries ({watcher['some_due'][done]} {done})")
+        print(
+            f"  {'none due':22}{watcher['none_due']['seconds']:6.3f} s  "
+            f"{watcher['none_due']['queries']} queries"
+        )
+        print(
+            f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
+            f"{watcher['some_due']['queries']} queries ({watcher['some_due'][done]} {done})"
+        )
 for anonymise in (r for r in rows if r["scenario"] == "anonymise"):
-    print(f"anonymisation job over {anonymise['expired']} expired tickets "
-          f"(inserted in {anonymise['insert_seconds']:.0f} s), batches of {anonymise['batch']}:")
-    print(f"  {'whole job':22}{anonymise['seconds']:6.1f} s  "
-          f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  {anonymise['queries']} queries  "
-          f"{anonymise['batches']} batches committed")
-    print(f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} still identifiable")
+    print(
+        f"anonymisation job over {anonymise['expired']} expired tickets "
+        f"(inserted in {anonymise['insert_seconds']:.0f} s), batches of {anonymise['batch']}:"
+    )
+    print(
+        f"  {'whole job':22}{anonymise['seconds']:6.1f} s  "
+        f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  {anonymise['queries']} queries  "
+        f"{anonymise['batches']} batches committed"
+    )
+    print(
+        f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} still identifiable"
+    )
 for p in (r for r in rows if r["scenario"] == "proactive"):
-    print(f"proactive service: {p['units']} occupied units and {p['visits']} visits done in one community, "
-          f"{p['communities']} communities:")
-    print(f"  {'draw 20 visits':22}{p['draw_s']:6.2f} s  {p['draw_queries']} queries ({p['drawn']} drawn)")
-    print(f"  {'confirm the draw':22}{p['confirm_s']:6.2f} s  {p['confirm_queries']} queries")
-    print(f"  {'visit quota screen':22}{p['quota_screen_s']:6.2f} s  {p['quota_screen_queries']} queries")
-    print(f"  {'daily patrols, 1st run':22}{p['patrols_first_run_s']:6.2f} s  "
-          f"{p['patrol_queries_per_community']} queries a community ({p['patrols_created']} patrols)")
-    print(f"  {'daily patrols, idle':22}{p['patrols_idle_run_s']:6.2f} s  "
-          f"{p['patrol_idle_queries_per_community']} queries a community")
-    print(f"  idle watchers: findings {p['finding_watcher_idle_queries']}, corrective actions "
-          f"{p['corrective_watcher_idle_queries']}, notice expiry {p['notice_expiry_idle_queries']} queries")
+    print(
+        f"proactive service: {p['units']} occupied units and {p['visits']} visits done in one community, "
+        f"{p['communities']} communities:"
+    )
+    print(
+        f"  {'draw 20 visits':22}{p['draw_s']:6.2f} s  {p['draw_queries']} queries ({p['drawn']} drawn)"
+    )
+    print(
+        f"  {'confirm the draw':22}{p['confirm_s']:6.2f} s  {p['confirm_queries']} queries"
+    )
+    print(
+        f"  {'visit quota screen':22}{p['quota_screen_s']:6.2f} s  {p['quota_screen_queries']} queries"
+    )
+    print(
+        f"  {'daily patrols, 1st run':22}{p['patrols_first_run_s']:6.2f} s  "
+        f"{p['patrol_queries_per_community']} queries a community ({p['patrols_created']} patrols)"
+    )
+    print(
+        f"  {'daily patrols, idle':22}{p['patrols_idle_run_s']:6.2f} s  "
+        f"{p['patrol_idle_queries_per_community']} queries a community"
+    )
+    print(
+        f"  idle watchers: findings {p['finding_watcher_idle_queries']}, corrective actions "
+        f"{p['corrective_watcher_idle_queries']}, notice expiry {p['notice_expiry_idle_queries']} queries"
+    )
 for stats in (r for r in rows if r["scenario"] == "statistics"):
-    print(f"report figures over {stats['table']} tickets ({stats['months']} months, "
-          f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:")
+    print(
+        f"report figures over {stats['table']} tickets ({stats['months']} months, "
+        f"inserted in {stats['insert_seconds']:.0f} s), cold / best of 3:"
+    )
     for label, r in stats["reports"].items():
-        print(f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
-              f"({r['tickets']} tickets in the period)")
+        print(
+            f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
+            f"({r['tickets']} tickets in the period)"
+        )
 for screens in (r for r in rows if r["scenario"] == "screens"):
-    inserted = (f", inserted in {screens['insert_seconds']:.0f} s"
-                if screens.get("insert_seconds") else "")
-    print(f"ticket screens over {screens['table']} tickets{inserted}, as {screens['user']}, "
-          "cold / best of 3:")
+    inserted = (
+        f", inserted in {screens['insert_seconds']:.0f} s"
+        if screens.get("insert_seconds")
+        else ""
+    )
+    print(
+        f"ticket screens over {screens['table']} tickets{inserted}, as {screens['user']}, "
+        "cold / best of 3:"
+    )
     for label, r in screens["screens"].items():
-        print(f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries")
+        print(
+            f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries"
+        )
     for label, r in screens["delete"].items():
         how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""
-        print(f"  delete {r['tickets']} tickets{how}: {r['seconds']:.2f} s, "
-              f"{r['seconds'] / r['tickets'] * 1000:.2f} ms/ticket, {r['queries']} queries")
+        print(
+            f"  delete {r['tickets']} tickets{how}: {r['seconds']:.2f} s, "
+            f"{r['seconds'] / r['tickets'] * 1000:.2f} ms/ticket, {r['queries']} queries"
+        )
 created = {
-    label: min((r for r in rows if r["scenario"] == label), key=lambda r: r["seconds"], default=None)
+    label: min(
+        (r for r in rows if r["scenario"] == label),
+        key=lambda r: r["seconds"],
+        default=None,
+    )
     for label in ("create_empty", "create_million")
 }
 if all(created.values()):
     empty, full = created["create_empty"], created["create_million"]
     print(f"create {empty['tickets']} classified tickets one by one, best of 3:")
     for label, r in (("empty database", empty), ("over a million", full)):
-        print(f"  {label:22}{r['seconds'] / r['tickets'] * 1000:6.1f} ms/ticket  "
-              f"{r['queries'] / r['tickets']:5.1f} queries/ticket")
+        print(
+            f"  {label:22}{r['seconds'] / r['tickets'] * 1000:6.1f} ms/ticket  "
+            f"{r['queries'] / r['tickets']:5.1f} queries/ticket"
+        )
     print(f"  {'ratio':22}{full['seconds'] / empty['seconds']:6.2f}")
 for load in (r for r in rows if r["scenario"] == "load"):
-    print(f"load: {load['clients']} clients for {load['seconds']:.0f} s ({load['elapsed']:.0f} s elapsed), "
-          f"{load['requests']} requests, {load['requests_per_second']:.1f} requests/s:")
+    print(
+        f"load: {load['clients']} clients for {load['seconds']:.0f} s ({load['elapsed']:.0f} s elapsed), "
+        f"{load['requests']} requests, {load['requests_per_second']:.1f} requests/s:"
+    )
     print(f"  {'operation':22}{'done':>6}{'/s':>7}{'p50':>8}{'p95':>8}{'p99':>8}")
     for label, op in load["operations"].items():
-        cells = "".join(f"{op[p]:7.2f}s" if op[p] is not None else f"{'-':>8}" for p in ("p50", "p95", "p99"))
+        cells = "".join(
+            f"{op[p]:7.2f}s" if op[p] is not None else f"{'-':>8}"
+            for p in ("p50", "p95", "p99")
+        )
         print(f"  {label:22}{op['done']:6}{op['per_second']:7.2f}{cells}")
     inv = load["invariants"]
-    print(f"  refusals at the monthly cap {load['refusals']}, errors {load['errors']}"
-          + (f" {load['error_kinds']}" if load["errors"] else ""))
-    print(f"  serialization retries {load['serialization_retries']} "
-          f"(given up {load['retries_given_up']}); deadline watcher: {load['watcher_runs']} runs, "
-          f"{load['watcher_tickets']} tickets, alerts {inv['reply_alerts']}")
-    months = ", ".join(f"{m} {v['amount']:.0f}/{inv['amount_cap']} in {v['count']}/{inv['count_cap']}"
-                       for m, v in inv["expense_months"].items())
-    ok = (inv["expenses_within_cap"] and not inv["tickets_without_deadline"]
-          and not inv["replies_without_message"] and not inv["messages_without_reply"])
-    print(f"  invariants {'hold' if ok else 'BROKEN'}: confirmed expenses {months or 'none'}; "
-          f"{inv['tickets_without_deadline']} of {inv['tickets_created']} tickets without a reply deadline; "
-          f"{inv['replies_without_message']} replies without a message; "
-          f"{inv['messages_without_reply']} replied tickets without a reply")
+    print(
+        f"  refusals at the monthly cap {load['refusals']}, errors {load['errors']}"
+        + (f" {load['error_kinds']}" if load["errors"] else "")
+    )
+    print(
+        f"  serialization retries {load['serialization_retries']} "
+        f"(given up {load['retries_given_up']}); deadline watcher: {load['watcher_runs']} runs, "
+        f"{load['watcher_tickets']} tickets, alerts {inv['reply_alerts']}"
+    )
+    months = ", ".join(
+        f"{m} {v['amount']:.0f}/{inv['amount_cap']} in {v['count']}/{inv['count_cap']}"
+        for m, v in inv["expense_months"].items()
+    )
+    ok = (
+        inv["expenses_within_cap"]
+        and not inv["tickets_without_deadline"]
+        and not inv["replies_without_message"]
+        and not inv["messages_without_reply"]
+    )
+    print(
+        f"  invariants {'hold' if ok else 'BROKEN'}: confirmed expenses {months or 'none'}; "
+        f"{inv['tickets_without_deadline']} of {inv['tickets_created']} tickets without a reply deadline; "
+        f"{inv['replies_without_message']} replies without a message; "
+        f"{inv['messages_without_reply']} replied tickets without a reply"
+    )
 for load in (r for r in rows if r["scenario"] == "load"):
     inv = load["invariants"]
-    if load["errors"] or not inv["expenses_within_cap"] or inv["tickets_without_deadline"] \
-            or inv["replies_without_message"] or inv["messages_without_reply"]:
+    if (
+        load["errors"]
+        or not inv["expenses_within_cap"]
+        or inv["tickets_without_deadline"]
+        or inv["replies_without_message"]
+        or inv["messages_without_reply"]
+    ):
         sys.exit("load test: errors or broken invariants (above)")

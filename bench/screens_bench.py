@@ -22,7 +22,7 @@ from lxml import etree
 from odoo.tools.safe_eval import safe_eval
 
 sys.path.insert(0, os.environ["BENCH_DIR"])
-import million  # noqa: E402
+import million
 
 N = int(os.environ.get("BENCH_STAT_TICKETS", "1000000"))
 MONTHS = int(os.environ.get("BENCH_STAT_MONTHS", "12"))
@@ -42,13 +42,18 @@ table = cr.fetchone()[0]
 
 # The agent: a customer-service agent, member of every team.
 Users = env["res.users"].with_context(no_reset_password=True)
-agent = Users.search([("login", "=", "bench_cs_agent")]) or Users.create({
-    "name": "Bench CS Agent", "login": "bench_cs_agent",
-    "group_ids": [(4, env.ref("helpdesk_property_info.group_cs_agent").id)],
-})
+agent = Users.search([("login", "=", "bench_cs_agent")]) or Users.create(
+    {
+        "name": "Bench CS Agent",
+        "login": "bench_cs_agent",
+        "group_ids": [(4, env.ref("helpdesk_property_info.group_cs_agent").id)],
+    }
+)
 env["helpdesk.ticket.team"].search([]).write({"user_ids": [(4, agent.id)]})
 cr.commit()
-uenv = env(user=agent.id, context={**env.context, "tz": "Asia/Shanghai", "lang": "en_US"})
+uenv = env(
+    user=agent.id, context={**env.context, "tz": "Asia/Shanghai", "lang": "en_US"}
+)
 
 
 def specification(model, node):
@@ -76,7 +81,9 @@ def specification(model, node):
             if f.type == "many2one":
                 spec[name] = {"fields": sub}
             else:
-                spec[name] = {"fields": sub, "limit": 40} if subviews else {"fields": sub}
+                spec[name] = (
+                    {"fields": sub, "limit": 40} if subviews else {"fields": sub}
+                )
         else:
             spec[name] = {}
     return spec
@@ -95,7 +102,7 @@ def action_domain(model, action, search_arch):
     context = safe_eval(action.context or "{}", ctx)
     for key, value in context.items():
         if key.startswith("search_default_") and value:
-            name = key[len("search_default_"):]
+            name = key[len("search_default_") :]
             node = search_arch.find(f".//filter[@name='{name}']")
             if node is not None and node.get("domain"):
                 domain += list(safe_eval(node.get("domain"), ctx))
@@ -118,8 +125,9 @@ Ticket = uenv["helpdesk.ticket"]
 tickets_action = env.ref("helpdesk_mgmt.helpdesk_ticket_action")
 archs = views(Ticket, tickets_action, ["list", "kanban", "form", "search"])
 domain, context = action_domain(Ticket, tickets_action, archs["search"])
-Ticket = Ticket.with_context(**{k: v for k, v in context.items()
-                                if not k.startswith("search_default_")})
+Ticket = Ticket.with_context(
+    **{k: v for k, v in context.items() if not k.startswith("search_default_")}
+)
 list_spec = specification(Ticket, archs["list"])
 kanban_spec = specification(Ticket, archs["kanban"])
 form_spec = specification(Ticket, archs["form"])
@@ -131,18 +139,37 @@ def ticket_list():
 
 def ticket_kanban():
     Ticket.with_context(read_group_expand=True).web_read_group(
-        domain, ["stage_id"], aggregates=["__count"], auto_unfold=True,
-        unfold_read_specification=kanban_spec, unfold_read_default_limit=40,
+        domain,
+        ["stage_id"],
+        aggregates=["__count"],
+        auto_unfold=True,
+        unfold_read_specification=kanban_spec,
+        unfold_read_default_limit=40,
     )
 
 
-analysis_action = env.ref("helpdesk_property_info.helpdesk_ticket_action_information_analysis")
-pivot_arch = etree.fromstring(Ticket.get_views(
-    [(env.ref("helpdesk_property_info.helpdesk_ticket_view_pivot_classification").id, "pivot"),
-     (False, "search")], {"action_id": analysis_action.id})["views"]["pivot"]["arch"])
+analysis_action = env.ref(
+    "helpdesk_property_info.helpdesk_ticket_action_information_analysis"
+)
+pivot_arch = etree.fromstring(
+    Ticket.get_views(
+        [
+            (
+                env.ref(
+                    "helpdesk_property_info.helpdesk_ticket_view_pivot_classification"
+                ).id,
+                "pivot",
+            ),
+            (False, "search"),
+        ],
+        {"action_id": analysis_action.id},
+    )["views"]["pivot"]["arch"]
+)
 rows = [f.get("name") for f in pivot_arch.iter("field") if f.get("type") == "row"]
 cols = [f.get("name") for f in pivot_arch.iter("field") if f.get("type") == "col"]
-measures = [f.get("name") for f in pivot_arch.iter("field") if f.get("type") == "measure"]
+measures = [
+    f.get("name") for f in pivot_arch.iter("field") if f.get("type") == "measure"
+]
 aggregates = ["__count"] + [f"{m}:sum" for m in measures]
 analysis_domain = list(safe_eval(analysis_action.domain or "[]", {"uid": agent.id}))
 
@@ -185,8 +212,10 @@ screens = {
 
 
 def delete(count, bare):
-    cr.execute("SELECT id FROM helpdesk_ticket WHERE number LIKE 'S%%' ORDER BY id DESC LIMIT %s",
-               [count])
+    cr.execute(
+        "SELECT id FROM helpdesk_ticket WHERE number LIKE 'S%%' ORDER BY id DESC LIMIT %s",
+        [count],
+    )
     ids = [r[0] for r in cr.fetchall()]
     dropped = []
     if bare:
@@ -207,15 +236,29 @@ def delete(count, bare):
     env["helpdesk.ticket"].browse(ids).unlink()
     env.flush_all()
     seconds = time.perf_counter() - begin
-    result = {"tickets": count, "seconds": seconds, "queries": cr.sql_log_count - queries,
-              "dropped": dropped}
+    result = {
+        "tickets": count,
+        "seconds": seconds,
+        "queries": cr.sql_log_count - queries,
+        "dropped": dropped,
+    }
     cr.rollback()
     return result
 
 
 deletes = {"indexed": delete(DELETE, False), "bare": delete(DELETE_BARE, True)}
-print("BENCH " + json.dumps({
-    "scenario": "screens", "table": table, "insert_seconds": inserted,
-    "user": agent.login, "screens": screens, "delete": deletes,
-    "list_fields": sorted(list_spec), "kanban_fields": sorted(kanban_spec),
-}))
+print(
+    "BENCH "
+    + json.dumps(
+        {
+            "scenario": "screens",
+            "table": table,
+            "insert_seconds": inserted,
+            "user": agent.login,
+            "screens": screens,
+            "delete": deletes,
+            "list_fields": sorted(list_spec),
+            "kanban_fields": sorted(kanban_spec),
+        }
+    )
+)

@@ -22,16 +22,20 @@ YEAR, MONTH = 2026, 6  # as in million.py
 
 cr = env.cr  # noqa: F821 (odoo shell)
 sys.path.insert(0, os.environ["BENCH_DIR"])
-import million  # noqa: E402
+import million
 
 first = datetime(YEAR, MONTH, 1)
 inserted = million.insert_tickets(env, N, MONTHS)  # noqa: F821
-teams = million._ids(env, "helpdesk.ticket.team", [("company_id", "in", [env.company.id, False])])  # noqa: F821,E501
+teams = million._ids(
+    env, "helpdesk.ticket.team", [("company_id", "in", [env.company.id, False])]
+)
 
 Report = env["helpdesk.info.report"]  # noqa: F821
 reports = {
     "monthly, company": Report.create({"kind": "monthly", "date_from": first}),
-    "weekly, company": Report.create({"kind": "weekly", "date_from": datetime(YEAR, MONTH, 22)}),
+    "weekly, company": Report.create(
+        {"kind": "weekly", "date_from": datetime(YEAR, MONTH, 22)}
+    ),
     "monthly, one team": Report.create(
         {"kind": "monthly", "date_from": first, "team_id": teams[1 % len(teams)]}
     ),
@@ -60,7 +64,15 @@ for label, report in reports.items():
     }
 cr.execute("SELECT count(*) FROM helpdesk_ticket")
 total = cr.fetchone()[0]
-print("BENCH " + json.dumps({
-    "scenario": "statistics", "table": total, "months": MONTHS,
-    "insert_seconds": inserted, "reports": results,
-}))
+print(
+    "BENCH "
+    + json.dumps(
+        {
+            "scenario": "statistics",
+            "table": total,
+            "months": MONTHS,
+            "insert_seconds": inserted,
+            "reports": results,
+        }
+    )
+)

@@ -45,25 +45,35 @@ def create(classified, repair=False):
             ref("helpdesk_property_info.category_property_service_quality").id,
             ref("helpdesk_property_info.category_contract").id,
         ]
-        vals.update({
-            "channel_id": ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "info_origin": "customer",
-            "info_source_id": ref("helpdesk_property_info.info_source_community").id,
-            "involved_party_id": ref("helpdesk_property_info.info_party_individual_customer").id,
-            "info_nature": "negative",
-            # Important by default: each ticket also notifies the CS managers.
-            "importance": os.environ.get("BENCH_IMPORTANCE", "important"),
-            "contact_name": "赵先生",
-            "room_number": "3-2-1801",
-            "contact_phone": "13812345678",
-            "matter": "Roof leaks in the bedroom",
-            "level_id": ref("helpdesk_property_info.level_complex").id,
-        })
+        vals.update(
+            {
+                "channel_id": ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "info_origin": "customer",
+                "info_source_id": ref(
+                    "helpdesk_property_info.info_source_community"
+                ).id,
+                "involved_party_id": ref(
+                    "helpdesk_property_info.info_party_individual_customer"
+                ).id,
+                "info_nature": "negative",
+                # Important by default: each ticket also notifies the CS managers.
+                "importance": os.environ.get("BENCH_IMPORTANCE", "important"),
+                "contact_name": "赵先生",
+                "room_number": "3-2-1801",
+                "contact_phone": "13812345678",
+                "matter": "Roof leaks in the bedroom",
+                "level_id": ref("helpdesk_property_info.level_complex").id,
+            }
+        )
     if repair:
-        vals.update({
-            "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-            "repair_urgency_id": env.ref("helpdesk_property_info.repair_urgency_emergency").id,  # noqa: F821
-        })
+        vals.update(
+            {
+                "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
+                "repair_urgency_id": env.ref(
+                    "helpdesk_property_info.repair_urgency_emergency"
+                ).id,
+            }
+        )
     vals_list = []
     for i in range(N):
         item = dict(vals)
@@ -73,7 +83,7 @@ def create(classified, repair=False):
 
     def run():
         for start in range(0, N, BATCH):
-            Ticket.create(vals_list[start:start + BATCH])
+            Ticket.create(vals_list[start : start + BATCH])
 
     seconds, queries = measure(run)
     env.cr.rollback()  # noqa: F821
@@ -85,13 +95,17 @@ def watcher():
     cr = env.cr  # noqa: F821
     open_count = int(os.environ.get("BENCH_OPEN", "100000"))
     due = int(os.environ.get("BENCH_DUE", "1000"))
-    template = Ticket.create({
-        "name": "Template", "description": "<p>x</p>",
-        "level_id": env.ref("helpdesk_property_info.level_general").id,  # noqa: F821
-    })
+    template = Ticket.create(
+        {
+            "name": "Template",
+            "description": "<p>x</p>",
+            "level_id": env.ref("helpdesk_property_info.level_general").id,  # noqa: F821
+        }
+    )
     env.flush_all()  # noqa: F821
     # Open tickets whose next check lies a month ahead, inserted in SQL.
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO helpdesk_ticket (number, name, description, company_id, team_id,
             stage_id, level_id, intake_date, reply_deadline, resolve_deadline,
             reply_state, deadline_next_check, active, info_origin, importance,
@@ -102,9 +116,16 @@ def watcher():
             now() at time zone 'utc' + interval '29 days', true, info_origin,
             importance, priority, create_date, write_date, create_uid, write_uid
         FROM helpdesk_ticket, generate_series(1, %s) g WHERE id = %s
-    """, [open_count, template.id])
+    """,
+        [open_count, template.id],
+    )
     return measure_watcher(
-        Ticket._cron_watch_deadlines, "B", template, due, open_count, "warned",
+        Ticket._cron_watch_deadlines,
+        "B",
+        template,
+        due,
+        open_count,
+        "warned",
         "deadline_next_check = now() at time zone 'utc' - interval '1 minute', "
         "reply_deadline = now() at time zone 'utc' + interval '2 hours'",
         "reply_alert = 'due_soon'",
@@ -118,16 +139,22 @@ def measure_watcher(run, prefix, template, due, open_count, done, make_due, done
     cr.execute("ANALYZE helpdesk_ticket")
     cr.commit()
     none_due = measure(run)
-    cr.execute(f"""
+    cr.execute(
+        f"""
         UPDATE helpdesk_ticket SET {make_due}
         WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE '{prefix}%%' ORDER BY id LIMIT %s)
-    """, [due])
+    """,
+        [due],
+    )
     cr.commit()
     some_due = measure(run)
     cr.execute(f"SELECT count(*) FROM helpdesk_ticket WHERE {done_where}")
     count = cr.fetchone()[0]
     cr.execute("DELETE FROM mail_activity WHERE res_model = 'helpdesk.ticket'")
-    cr.execute(f"DELETE FROM helpdesk_ticket WHERE number LIKE '{prefix}%%' OR id = %s", [template.id])
+    cr.execute(
+        f"DELETE FROM helpdesk_ticket WHERE number LIKE '{prefix}%%' OR id = %s",
+        [template.id],
+    )
     cr.commit()
     return {
         "open": open_count,
@@ -144,13 +171,19 @@ def repair_watcher():
     cr = env.cr  # noqa: F821
     open_count = int(os.environ.get("BENCH_OPEN", "100000"))
     due = int(os.environ.get("BENCH_DUE", "1000"))
-    template = Ticket.create({
-        "name": "Template", "description": "<p>x</p>",
-        "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-        "repair_urgency_id": env.ref("helpdesk_property_info.repair_urgency_emergency").id,  # noqa: F821
-    })
+    template = Ticket.create(
+        {
+            "name": "Template",
+            "description": "<p>x</p>",
+            "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
+            "repair_urgency_id": env.ref(
+                "helpdesk_property_info.repair_urgency_emergency"
+            ).id,
+        }
+    )
     env.flush_all()  # noqa: F821
-    cr.execute("""
+    cr.execute(
+        """
         INSERT INTO helpdesk_ticket (number, name, description, company_id, team_id,
             stage_id, level_id, type_id, is_repair, repair_urgency_id, repair_state,
             intake_date, arrival_deadline, repair_next_check, active, info_origin,
@@ -161,9 +194,16 @@ def repair_watcher():
             now() at time zone 'utc' + interval '30 days', true, info_origin,
             importance, priority, create_date, write_date, create_uid, write_uid
         FROM helpdesk_ticket, generate_series(1, %s) g WHERE id = %s
-    """, [open_count, template.id])
+    """,
+        [open_count, template.id],
+    )
     return measure_watcher(
-        Ticket._cron_watch_repair_arrivals, "R", template, due, open_count, "alerted",
+        Ticket._cron_watch_repair_arrivals,
+        "R",
+        template,
+        due,
+        open_count,
+        "alerted",
         "repair_next_check = now() at time zone 'utc' - interval '1 minute', "
         "arrival_deadline = now() at time zone 'utc' - interval '1 minute'",
         "repair_late_alerted",
@@ -180,4 +220,7 @@ elif SCENARIO == "repair_watcher":
     result = repair_watcher()
 else:
     result = watcher()
-print("BENCH " + json.dumps({"scenario": os.environ.get("BENCH_LABEL") or SCENARIO, **result}))
+print(
+    "BENCH "
+    + json.dumps({"scenario": os.environ.get("BENCH_LABEL") or SCENARIO, **result})
+)

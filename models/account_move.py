@@ -10,7 +10,10 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     reception_expense_ids = fields.One2many(
-        "helpdesk.reception.expense", "move_id", string="Reception Expenses", readonly=True
+        "helpdesk.reception.expense",
+        "move_id",
+        string="Reception Expenses",
+        readonly=True,
     )
     repair_ticket_ids = fields.One2many(
         "helpdesk.ticket", "repair_invoice_id", string="Repairs", readonly=True
@@ -27,7 +30,9 @@ class AccountMove(models.Model):
         return super().unlink()
 
     def _reverse_moves(self, default_values_list=None, cancel=False):
-        reverses = super()._reverse_moves(default_values_list=default_values_list, cancel=cancel)
+        reverses = super()._reverse_moves(
+            default_values_list=default_values_list, cancel=cancel
+        )
         if cancel:
             self._release_documents("reversed")
         return reverses

@@ -32,7 +32,9 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
     approved_by_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False, tracking=True
     )
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
+    approved_date = fields.Datetime(
+        string="Approved On", readonly=True, copy=False, tracking=True
+    )
     rejection_reason = fields.Text(readonly=True, copy=False)
 
     def _approval_content_fields(self):
@@ -43,9 +45,19 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         return self[self._requester_field]
 
     def _guarded_fields(self):
-        return dict.fromkeys(
-            ("state", self._requester_field, "approved_by_id", "approved_date", "rejection_reason"), None
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "state",
+                    self._requester_field,
+                    "approved_by_id",
+                    "approved_date",
+                    "rejection_reason",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     def _tier_excluded_reviewers(self):
         return self._requester()
@@ -72,7 +84,10 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         kept = self.filtered(lambda d: d.state not in ("draft", "rejected"))
         if kept:
             raise UserError(
-                self.env._("%s is waiting for approval or decided: it is kept.", kept[0].display_name)
+                self.env._(
+                    "%s is waiting for approval or decided: it is kept.",
+                    kept[0].display_name,
+                )
             )
 
     def _get_tier_validation_readonly_domain(self):
@@ -123,13 +138,19 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         self.ensure_one()
         if self._requester() == self.env.user:
             raise UserError(
-                self.env._("%s is yours or you asked for its approval: another reviewer gives it.", self.display_name)
+                self.env._(
+                    "%s is yours or you asked for its approval: another reviewer gives it.",
+                    self.display_name,
+                )
             )
         if not self.env.su and not self.review_ids.filtered(
             lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
         ):
             raise UserError(
-                self.env._("%s waits for its reviewers' approval: you are not among them.", self.display_name)
+                self.env._(
+                    "%s waits for its reviewers' approval: you are not among them.",
+                    self.display_name,
+                )
             )
         # True rather than None: XML-RPC callers cannot receive None.
         return super().validate_tier() or True
@@ -156,18 +177,27 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
     def _approve(self):
         self.ensure_one()
         approvers = self.review_ids.filtered(
-            lambda r: r.status == "approved" and r.done_by and r.done_by != self._requester()
+            lambda r: (
+                r.status == "approved" and r.done_by and r.done_by != self._requester()
+            )
         ).done_by
         if not approvers:
             raise UserError(
-                self.env._("%s is approved by a reviewer other than who asked for it.", self.display_name)
+                self.env._(
+                    "%s is approved by a reviewer other than who asked for it.",
+                    self.display_name,
+                )
             )
         self.invalidate_recordset(["need_validation"])
         self._write_by_action(self._approval_vals(approvers[-1], fields.Datetime.now()))
         self._after_approval()
 
     def _approval_vals(self, approver, now):
-        return {"state": "approved", "approved_by_id": approver.id, "approved_date": now}
+        return {
+            "state": "approved",
+            "approved_by_id": approver.id,
+            "approved_date": now,
+        }
 
     def _after_approval(self):
         """What an approval starts at once."""
@@ -180,7 +210,10 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         for document in self:
             if document.state != "rejected":
                 raise UserError(
-                    self.env._("Only a rejected document goes back to draft: %s is not.", document.display_name)
+                    self.env._(
+                        "Only a rejected document goes back to draft: %s is not.",
+                        document.display_name,
+                    )
                 )
         self._write_by_action({"state": "draft"})
         return True

@@ -49,7 +49,9 @@ class HelpdeskInfoBuilding(models.Model):
     def _compute_display_name(self):
         for building in self:
             building.display_name = " ".join(
-                part for part in (building.community_id.name, building.name or building.code) if part
+                part
+                for part in (building.community_id.name, building.name or building.code)
+                if part
             )
 
     @api.depends("unit_ids")
@@ -72,11 +74,16 @@ class HelpdeskInfoBuilding(models.Model):
     @api.constrains("floor_count")
     def _check_floor_count(self):
         if any(building.floor_count < 0 for building in self):
-            raise ValidationError(self.env._("A building has no negative number of floors."))
+            raise ValidationError(
+                self.env._("A building has no negative number of floors.")
+            )
 
     def action_open_units(self):
         self.ensure_one()
         return self.env["helpdesk.info.unit"]._action_open(
             [("building_id", "=", self.id)],
-            {"default_community_id": self.community_id.id, "default_building_id": self.id},
+            {
+                "default_community_id": self.community_id.id,
+                "default_building_id": self.id,
+            },
         )

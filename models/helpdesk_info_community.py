@@ -40,7 +40,9 @@ class HelpdeskInfoCommunity(models.Model):
         help="The owners (业主) of the community's homes: satisfaction surveys "
         "are handed out to them, and the distribution rate counts against them.",
     )
-    owner_count = fields.Integer(string="Number of Owners", compute="_compute_owner_count")
+    owner_count = fields.Integer(
+        string="Number of Owners", compute="_compute_owner_count"
+    )
     note = fields.Text(string="Notes")
     building_ids = fields.One2many(
         "helpdesk.info.building",

@@ -45,7 +45,9 @@ class HelpdeskInfoComplaintGrade(models.Model):
     def _unlink_except_used(self):
         Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
         used = Ticket._read_group(
-            [("complaint_grade_id", "in", self.ids)], ["complaint_grade_id"], ["__count"]
+            [("complaint_grade_id", "in", self.ids)],
+            ["complaint_grade_id"],
+            ["__count"],
         )
         if used:
             raise UserError(

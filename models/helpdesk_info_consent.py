@@ -51,34 +51,60 @@ class HelpdeskInfoConsent(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     date = fields.Datetime(
-        required=True, default=fields.Datetime.now, tracking=True, help="When the person gave their consent."
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        help="When the person gave their consent.",
     )
     channel = fields.Selection(
-        CONSENT_CHANNELS, required=True, default="phone", tracking=True, help="How the consent was given."
+        CONSENT_CHANNELS,
+        required=True,
+        default="phone",
+        tracking=True,
+        help="How the consent was given.",
     )
     purpose = fields.Text(
         required=True,
         help="The purpose told to the person: what the voluntary data is kept for.",
     )
-    state = fields.Selection(CONSENT_STATES, default="given", required=True, readonly=True, tracking=True)
-    recorded_by_id = fields.Many2one(
-        "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True, required=True
+    state = fields.Selection(
+        CONSENT_STATES, default="given", required=True, readonly=True, tracking=True
     )
-    withdrawn_date = fields.Datetime(string="Withdrawn On", readonly=True, tracking=True)
-    withdrawn_by_id = fields.Many2one("res.users", string="Withdrawal Recorded By", readonly=True)
+    recorded_by_id = fields.Many2one(
+        "res.users",
+        string="Recorded By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        required=True,
+    )
+    withdrawn_date = fields.Datetime(
+        string="Withdrawn On", readonly=True, tracking=True
+    )
+    withdrawn_by_id = fields.Many2one(
+        "res.users", string="Withdrawal Recorded By", readonly=True
+    )
 
     def _guarded_fields(self):
         # Given at creation, withdrawn by its button, in the recorder's name.
-        return dict.fromkeys(
-            ("state", "recorded_by_id", "withdrawn_date", "withdrawn_by_id"), None
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                ("state", "recorded_by_id", "withdrawn_date", "withdrawn_by_id"), None
+            )
+            | super()._guarded_fields()
+        )
 
     @api.depends("partner_id", "ticket_id", "date")
     def _compute_display_name(self):
         for consent in self:
-            who = consent.partner_id.display_name or consent.ticket_id.contact_name or consent.ticket_id.number
+            who = (
+                consent.partner_id.display_name
+                or consent.ticket_id.contact_name
+                or consent.ticket_id.number
+            )
             consent.display_name = self.env._(
-                "Consent of %(who)s (%(date)s)", who=who or "", date=fields.Date.to_string(consent.date) or ""
+                "Consent of %(who)s (%(date)s)",
+                who=who or "",
+                date=fields.Date.to_string(consent.date) or "",
             )
 
     @api.constrains("partner_id", "ticket_id", "date", "purpose")
@@ -86,31 +112,49 @@ class HelpdeskInfoConsent(models.Model):
         now = fields.Datetime.now()
         for consent in self:
             if not consent.partner_id and not consent.ticket_id:
-                raise ValidationError(self.env._("A consent is given by a person or at a ticket's intake."))
+                raise ValidationError(
+                    self.env._(
+                        "A consent is given by a person or at a ticket's intake."
+                    )
+                )
             if consent.date and consent.date > now:
-                raise ValidationError(self.env._("A consent is recorded once given, not before."))
+                raise ValidationError(
+                    self.env._("A consent is recorded once given, not before.")
+                )
             if not (consent.purpose or "").strip():
-                raise ValidationError(self.env._("State the purpose told to the person."))
+                raise ValidationError(
+                    self.env._("State the purpose told to the person.")
+                )
 
     def write(self, vals):
         if CONSENT_CONTENT_FIELDS & set(vals) and not self.env.su:
             raise UserError(
-                self.env._("A recorded consent is not rewritten: record a new one, or withdraw this one.")
+                self.env._(
+                    "A recorded consent is not rewritten: record a new one, or withdraw this one."
+                )
             )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        raise UserError(self.env._("Consents are kept as the record of what the person agreed to."))
+        raise UserError(
+            self.env._("Consents are kept as the record of what the person agreed to.")
+        )
 
     def action_withdraw(self):
         """The person withdraws their consent: the voluntary data it covered is erased."""
         self.check_access("write")
         for consent in self:
             if consent.state != "given":
-                raise UserError(self.env._("%s is already withdrawn.", consent.display_name))
+                raise UserError(
+                    self.env._("%s is already withdrawn.", consent.display_name)
+                )
         self._write_by_action(
-            {"state": "withdrawn", "withdrawn_date": fields.Datetime.now(), "withdrawn_by_id": self.env.uid}
+            {
+                "state": "withdrawn",
+                "withdrawn_date": fields.Datetime.now(),
+                "withdrawn_by_id": self.env.uid,
+            }
         )
         for consent in self:
             if consent.partner_id and not consent.partner_id._has_current_consent():
@@ -121,7 +165,9 @@ class HelpdeskInfoConsent(models.Model):
                     dict.fromkeys(ticket._voluntary_fields(), False)
                 )
             consent.message_post(
-                body=self.env._("Consent withdrawn: the voluntary data it covered is erased."),
+                body=self.env._(
+                    "Consent withdrawn: the voluntary data it covered is erased."
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True

@@ -17,7 +17,9 @@ class HelpdeskInfoDeadlineRuleMixin(models.AbstractModel):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True, help="Short stable identifier, used by integrations.")
+    code = fields.Char(
+        required=True, help="Short stable identifier, used by integrations."
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)

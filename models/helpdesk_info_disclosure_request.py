@@ -35,31 +35,61 @@ class HelpdeskInfoDisclosureRequest(models.Model):
         help="The person whose file (register entries, tickets) is given.",
     )
     recipient_kind = fields.Selection(
-        DISCLOSURE_RECIPIENTS, string="Recipient Kind", required=True, default="lawyer", tracking=True
+        DISCLOSURE_RECIPIENTS,
+        string="Recipient Kind",
+        required=True,
+        default="lawyer",
+        tracking=True,
     )
-    recipient = fields.Char(required=True, tracking=True, help="Who receives the copy: name, office, case number.")
+    recipient = fields.Char(
+        required=True,
+        tracking=True,
+        help="Who receives the copy: name, office, case number.",
+    )
     legal_basis = fields.Text(
-        required=True, tracking=True, help="Why the company may give it: the court order, the police request…"
+        required=True,
+        tracking=True,
+        help="Why the company may give it: the court order, the police request…",
     )
-    disclosed_date = fields.Datetime(string="Disclosed On", readonly=True, copy=False, tracking=True)
-    disclosed_by_id = fields.Many2one("res.users", string="Disclosed By", readonly=True, copy=False, tracking=True)
+    disclosed_date = fields.Datetime(
+        string="Disclosed On", readonly=True, copy=False, tracking=True
+    )
+    disclosed_by_id = fields.Many2one(
+        "res.users", string="Disclosed By", readonly=True, copy=False, tracking=True
+    )
 
     def _approval_content_fields(self):
-        return {"ticket_ids", "partner_id", "recipient_kind", "recipient", "legal_basis", "company_id"}
+        return {
+            "ticket_ids",
+            "partner_id",
+            "recipient_kind",
+            "recipient",
+            "legal_basis",
+            "company_id",
+        }
 
     def _guarded_fields(self):
-        return dict.fromkeys(("disclosed_date", "disclosed_by_id"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(("disclosed_date", "disclosed_by_id"), None)
+            | super()._guarded_fields()
+        )
 
     @api.depends("recipient")
     def _compute_display_name(self):
         for request in self:
-            request.display_name = self.env._("Disclosure to %s", request.recipient or "")
+            request.display_name = self.env._(
+                "Disclosure to %s", request.recipient or ""
+            )
 
     @api.constrains("ticket_ids", "partner_id", "recipient")
     def _check_what(self):
         for request in self:
             if not request.ticket_ids and not request.partner_id:
-                raise ValidationError(self.env._("Say what is disclosed: tickets, a person's file, or both."))
+                raise ValidationError(
+                    self.env._(
+                        "Say what is disclosed: tickets, a person's file, or both."
+                    )
+                )
 
     def action_mark_disclosed(self):
         """The approved copy was handed over."""
@@ -67,16 +97,25 @@ class HelpdeskInfoDisclosureRequest(models.Model):
         for request in self:
             if request.state != "approved":
                 raise UserError(
-                    self.env._("%s is not approved by a company leader: nothing leaves the company.",
-                               request.display_name)
+                    self.env._(
+                        "%s is not approved by a company leader: nothing leaves the company.",
+                        request.display_name,
+                    )
                 )
         self._write_by_action(
-            {"state": "done", "disclosed_date": fields.Datetime.now(), "disclosed_by_id": self.env.uid}
+            {
+                "state": "done",
+                "disclosed_date": fields.Datetime.now(),
+                "disclosed_by_id": self.env.uid,
+            }
         )
         for request in self:
             request.message_post(
-                body=self.env._("Disclosed to %(recipient)s by %(user)s.", recipient=request.recipient,
-                                user=self.env.user.name),
+                body=self.env._(
+                    "Disclosed to %(recipient)s by %(user)s.",
+                    recipient=request.recipient,
+                    user=self.env.user.name,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True

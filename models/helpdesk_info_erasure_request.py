@@ -27,25 +27,41 @@ class HelpdeskInfoErasureRequest(models.Model):
         tracking=True,
         help="Whose personal data is to be erased.",
     )
-    reason = fields.Text(required=True, tracking=True, help="What the person asked and why.")
+    reason = fields.Text(
+        required=True, tracking=True, help="What the person asked and why."
+    )
     received_date = fields.Date(
-        string="Received On", required=True, default=fields.Date.context_today, tracking=True,
+        string="Received On",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
         help="When the person's request reached the company.",
     )
-    done_date = fields.Datetime(string="Erased On", readonly=True, copy=False, tracking=True)
-    ticket_count = fields.Integer(string="Tickets Anonymised", readonly=True, copy=False)
-    questionnaire_count = fields.Integer(string="Questionnaires Anonymised", readonly=True, copy=False)
+    done_date = fields.Datetime(
+        string="Erased On", readonly=True, copy=False, tracking=True
+    )
+    ticket_count = fields.Integer(
+        string="Tickets Anonymised", readonly=True, copy=False
+    )
+    questionnaire_count = fields.Integer(
+        string="Questionnaires Anonymised", readonly=True, copy=False
+    )
 
     def _approval_content_fields(self):
         return {"partner_id", "reason", "received_date", "company_id"}
 
     def _guarded_fields(self):
-        return dict.fromkeys(("done_date", "ticket_count", "questionnaire_count"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(("done_date", "ticket_count", "questionnaire_count"), None)
+            | super()._guarded_fields()
+        )
 
     @api.depends("partner_id")
     def _compute_display_name(self):
         for request in self:
-            request.display_name = self.env._("Erasure request of %s", request.partner_id.display_name or "")
+            request.display_name = self.env._(
+                "Erasure request of %s", request.partner_id.display_name or ""
+            )
 
     def _after_approval(self):
         self._erase()
@@ -60,14 +76,19 @@ class HelpdeskInfoErasureRequest(models.Model):
             normalized = set()
             for phone in phones:
                 try:
-                    normalized.add(Ticket._normalize_contact_phone(phone, self.company_id))
+                    normalized.add(
+                        Ticket._normalize_contact_phone(phone, self.company_id)
+                    )
                 except Exception:  # noqa: BLE001 - a number the intake would not take matches no ticket
                     normalized.add(phone)
             domain |= Domain("contact_phone", "in", list(normalized))
         if partner.email:
             domain |= Domain("partner_email", "=ilike", partner.email)
-        return self.env["helpdesk.ticket"].sudo().with_context(active_test=False).search(
-            domain & Domain("company_id", "=", self.company_id.id)
+        return (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(domain & Domain("company_id", "=", self.company_id.id))
         )
 
     def _erase(self):
@@ -76,13 +97,19 @@ class HelpdeskInfoErasureRequest(models.Model):
         partner = self.partner_id.sudo()
         reason = self.env._("erasure request approved by %s", self.approved_by_id.name)
         tickets = self._person_tickets()._anonymise_personal_data(reason)
-        questionnaires = self.env["survey.user_input"].sudo().search(
-            [("partner_id", "=", partner.id), ("campaign_id", "!=", False)]
+        questionnaires = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search([("partner_id", "=", partner.id), ("campaign_id", "!=", False)])
         )
         in_action_scope(questionnaires, "survey.user_input").write(
             {"partner_id": False, "email": False, "nickname": False}
         )
-        occupancies = self.env["helpdesk.info.unit.occupancy"].sudo().search([("partner_id", "=", partner.id)])
+        occupancies = (
+            self.env["helpdesk.info.unit.occupancy"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)])
+        )
         occupancies.write({"note": False})
         vals = dict.fromkeys(PARTNER_VOLUNTARY_FIELDS + PARTNER_CONTACT_FIELDS, False)
         if "mobile" in partner._fields:

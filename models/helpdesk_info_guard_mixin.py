@@ -33,8 +33,14 @@ def in_action_scope(records, *model_names):
         names |= scope.model_names
     # Only the scope and the user's language and time zone carry over: the
     # messages the action posts read in the user's language.
-    context = {key: records.env.context[key] for key in SCOPE_KEPT_CONTEXT_KEYS if key in records.env.context}
-    return records.with_context(dict(context, **{GUARD_CONTEXT_KEY: ActionScope(names)}))
+    context = {
+        key: records.env.context[key]
+        for key in SCOPE_KEPT_CONTEXT_KEYS
+        if key in records.env.context
+    }
+    return records.with_context(
+        dict(context, **{GUARD_CONTEXT_KEY: ActionScope(names)})
+    )
 
 
 def is_action(records):
@@ -76,11 +82,14 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         return sorted(
             name
             for name in names
-            if name in guarded and not (guarded[name] and user.has_groups(guarded[name]))
+            if name in guarded
+            and not (guarded[name] and user.has_groups(guarded[name]))
         )
 
     def _guard_raise(self, names):
-        labels = ", ".join(self._fields[name]._description_string(self.env) for name in names)
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in names
+        )
         raise AccessError(
             self.env._(
                 "%(document)s: %(fields)s change through its buttons only, never written directly.",
@@ -102,7 +111,9 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         ]
         if not dropped:
             return self
-        return self.with_context({key: value for key, value in context.items() if key not in dropped})
+        return self.with_context(
+            {key: value for key, value in context.items() if key not in dropped}
+        )
 
     def _guard_is_default(self, name, value):
         if not value:
@@ -111,9 +122,9 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         if not field.default or field.type in ("one2many", "many2many"):
             return False
         default = field.default(self)
-        return field.convert_to_cache(value, self, validate=False) == field.convert_to_cache(
-            default, self, validate=False
-        )
+        return field.convert_to_cache(
+            value, self, validate=False
+        ) == field.convert_to_cache(default, self, validate=False)
 
     @api.model
     def default_get(self, fields):
@@ -124,8 +135,12 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             for name in set(fields) & set(self._guarded_fields()):
                 field = self._fields[name]
                 if field.default:
-                    value = field.convert_to_cache(field.default(self), self, validate=False)
-                    defaults[name] = field.convert_to_write(field.convert_to_record(value, self), self)
+                    value = field.convert_to_cache(
+                        field.default(self), self, validate=False
+                    )
+                    defaults[name] = field.convert_to_write(
+                        field.convert_to_record(value, self), self
+                    )
                 else:
                     defaults.pop(name, None)
         return defaults
@@ -138,12 +153,18 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         forged_defaults = {
             key[8:]
             for key, value in self.env.context.items()
-            if key.startswith("default_") and key[8:] in guarded and not self._guard_is_default(key[8:], value)
+            if key.startswith("default_")
+            and key[8:] in guarded
+            and not self._guard_is_default(key[8:], value)
         }
         for vals in vals_list:
             blocked = self._guard_blocked(
                 forged_defaults
-                | {name for name in vals if name in guarded and not self._guard_is_default(name, vals[name])}
+                | {
+                    name
+                    for name in vals
+                    if name in guarded and not self._guard_is_default(name, vals[name])
+                }
             )
             if blocked:
                 self._guard_raise(blocked)

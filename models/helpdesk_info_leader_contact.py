@@ -23,12 +23,16 @@ class HelpdeskInfoLeaderContactMixin(models.AbstractModel):
             if kwargs.get("author_id")
             else self.env.user.partner_id
         )
-        leader_partners = self.env.ref(
-            "helpdesk_property_info.group_company_leader"
-        ).sudo().all_user_ids.partner_id
+        leader_partners = (
+            self.env.ref("helpdesk_property_info.group_company_leader")
+            .sudo()
+            .all_user_ids.partner_id
+        )
         if author not in leader_partners:
             return kwargs
-        company = (self.company_id[:1] if "company_id" in self._fields else False) or self.env.company
+        company = (
+            self.company_id[:1] if "company_id" in self._fields else False
+        ) or self.env.company
         return dict(
             kwargs,
             author_id=company.partner_id.id,
@@ -51,7 +55,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("user_id")
     def _compute_assignee_contact_private(self):
-        leaders = self.env.ref("helpdesk_property_info.group_company_leader").sudo().all_user_ids
+        leaders = (
+            self.env.ref("helpdesk_property_info.group_company_leader")
+            .sudo()
+            .all_user_ids
+        )
         for ticket in self:
             ticket.assignee_contact_private = ticket.sudo().user_id in leaders
 

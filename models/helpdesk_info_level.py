@@ -42,7 +42,9 @@ class HelpdeskInfoLevel(models.Model):
         # Deleting a level would leave its tickets without deadlines and lift
         # the leader's gate of the major ones.
         Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
-        used = Ticket._read_group([("level_id", "in", self.ids)], ["level_id"], ["__count"])
+        used = Ticket._read_group(
+            [("level_id", "in", self.ids)], ["level_id"], ["__count"]
+        )
         if used:
             raise UserError(
                 self.env._(
@@ -88,7 +90,9 @@ class HelpdeskInfoLevel(models.Model):
         most = max(hours for _key, _start, hours in items)
         # Enough calendar days to hold the longest allowance, weekends and a
         # few holidays included; extended below when it is not.
-        span = timedelta(days=int(most / max(calendar.hours_per_day or 8, 1) * 7 / 5) + 15)
+        span = timedelta(
+            days=int(most / max(calendar.hours_per_day or 8, 1) * 7 / 5) + 15
+        )
         result = {}
         pending = items
         day = timedelta(days=1)
@@ -108,7 +112,9 @@ class HelpdeskInfoLevel(models.Model):
                     left.append((key, start, hours))
             if len(left) == len(pending) and span > timedelta(days=3660):
                 # A calendar without working time: fall back to calendar time.
-                result.update({key: start + timedelta(hours=h) for key, start, h in left})
+                result.update(
+                    {key: start + timedelta(hours=h) for key, start, h in left}
+                )
                 break
             pending, span = left, span * 2
         return result

@@ -77,7 +77,10 @@ class HelpdeskInfoOpinion(models.Model):
     def _guarded_fields(self):
         # The leaders are told by _notify_leaders_of_major, the ticket is
         # opened by action_create_ticket: neither is claimed by hand.
-        return dict.fromkeys(("leaders_notified", "ticket_id"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(("leaders_notified", "ticket_id"), None)
+            | super()._guarded_fields()
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -92,7 +95,9 @@ class HelpdeskInfoOpinion(models.Model):
         return result
 
     def _notify_leaders_of_major(self):
-        leaders = self.env.ref("helpdesk_property_info.group_company_leader").all_user_ids
+        leaders = self.env.ref(
+            "helpdesk_property_info.group_company_leader"
+        ).all_user_ids
         for opinion in self.filtered(
             lambda o: o.importance == "major" and not o.leaders_notified
         ):
@@ -115,12 +120,15 @@ class HelpdeskInfoOpinion(models.Model):
             if not self.env["helpdesk.ticket"].has_access("create"):
                 raise UserError(self.env._("You cannot create tickets."))
             self._write_by_action(
-                {"ticket_id": self.env["helpdesk.ticket"].create(self._ticket_vals()).id}
+                {
+                    "ticket_id": self.env["helpdesk.ticket"]
+                    .create(self._ticket_vals())
+                    .id
+                }
             )
             self.message_post(
-                body=Markup(self.env._("Ticket %s created from this entry.")) % (
-                    self.ticket_id._get_html_link(title=self.ticket_id.number)
-                ),
+                body=Markup(self.env._("Ticket %s created from this entry."))
+                % (self.ticket_id._get_html_link(title=self.ticket_id.number)),
                 subtype_xmlid="mail.mt_note",
             )
         return {
@@ -132,7 +140,9 @@ class HelpdeskInfoOpinion(models.Model):
 
     def _ticket_vals(self):
         description = Markup("<p>%s</p><p>%s: %s</p>") % (
-            self.content or self.name, self.site, self.url or ""
+            self.content or self.name,
+            self.site,
+            self.url or "",
         )
         vals = {
             "name": self.name,
@@ -158,16 +168,20 @@ class HelpdeskInfoOpinion(models.Model):
     def _cron_daily_collection(self):
         """Give each company's Customer Service supervisor, once a working day,
         an activity to collect and record what was said online that day."""
-        activity_type = self.env.ref("helpdesk_property_info.mail_activity_opinion_collection")
+        activity_type = self.env.ref(
+            "helpdesk_property_info.mail_activity_opinion_collection"
+        )
         for company in self.env["res.company"].search([]):
             try:
                 with self.env.cr.savepoint():
-                    self.with_context(lang=company._helpdesk_info_lang())._schedule_daily_collection(
-                        company, activity_type
-                    )
+                    self.with_context(
+                        lang=company._helpdesk_info_lang()
+                    )._schedule_daily_collection(company, activity_type)
             except Exception:
                 _logger.exception(
-                    "Online opinion collection: company %s (%s) skipped", company.name, company.id
+                    "Online opinion collection: company %s (%s) skipped",
+                    company.name,
+                    company.id,
                 )
 
     @api.model
@@ -183,7 +197,9 @@ class HelpdeskInfoOpinion(models.Model):
             return
         team.activity_schedule(
             activity_type_id=activity_type.id,
-            summary=supervisor._helpdesk_info_lang_env()._("Collect and record today's online opinion"),
+            summary=supervisor._helpdesk_info_lang_env()._(
+                "Collect and record today's online opinion"
+            ),
             date_deadline=today,
             user_id=supervisor.id,
         )

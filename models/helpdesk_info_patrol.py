@@ -26,7 +26,12 @@ class HelpdeskInfoPatrol(models.Model):
 
     _name = "helpdesk.info.patrol"
     _description = "Daily Patrol"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin", "helpdesk.info.watcher.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "helpdesk.info.guard.mixin",
+        "helpdesk.info.watcher.mixin",
+    ]
     _order = "date desc, community_id, id desc"
     _check_company_auto = True
 
@@ -57,15 +62,27 @@ class HelpdeskInfoPatrol(models.Model):
         "unassigned patrol becomes its inspector. Set by Customer Service managers.",
     )
     state = fields.Selection(
-        PATROL_STATES, required=True, default="draft", index=True, tracking=True, copy=False
+        PATROL_STATES,
+        required=True,
+        default="draft",
+        index=True,
+        tracking=True,
+        copy=False,
     )
-    started_at = fields.Datetime(string="Started", readonly=True, copy=False, tracking=True)
-    finished_at = fields.Datetime(string="Finished", readonly=True, copy=False, tracking=True)
+    started_at = fields.Datetime(
+        string="Started", readonly=True, copy=False, tracking=True
+    )
+    finished_at = fields.Datetime(
+        string="Finished", readonly=True, copy=False, tracking=True
+    )
     company_id = fields.Many2one(
         related="community_id.company_id", store=True, index=True, precompute=True
     )
     floor_ids = fields.One2many(
-        "helpdesk.info.patrol.floor", "patrol_id", string="Floor Inspection Sheets", copy=False,
+        "helpdesk.info.patrol.floor",
+        "patrol_id",
+        string="Floor Inspection Sheets",
+        copy=False,
         help="The floors checked with the floor inspection sheet (《楼层巡检表》).",
     )
     # Computed from the floors' sheets, not read back from the database, so
@@ -79,16 +96,27 @@ class HelpdeskInfoPatrol(models.Model):
         help="The problems found on this patrol; each becomes a ticket.",
     )
     verification_ids = fields.One2many(
-        "helpdesk.info.patrol.verification", "patrol_id", string="Verifications", copy=False,
+        "helpdesk.info.patrol.verification",
+        "patrol_id",
+        string="Verifications",
+        copy=False,
         help="The problems found on earlier patrols, checked again on site "
         "(seed 001 §10: by the next day at the latest).",
     )
-    note = fields.Html(string="Notes", help="Grounds, greenery, lobby, car park and what else was seen.")
-    required_floor_count = fields.Integer(
-        compute="_compute_required_floor_count", help="Floors the patrol must check before it is done."
+    note = fields.Html(
+        string="Notes",
+        help="Grounds, greenery, lobby, car park and what else was seen.",
     )
-    checked_floor_count = fields.Integer(string="Floors Checked", compute="_compute_checked_floor_count")
-    finding_count = fields.Integer(string="Problems Found", compute="_compute_finding_figures")
+    required_floor_count = fields.Integer(
+        compute="_compute_required_floor_count",
+        help="Floors the patrol must check before it is done.",
+    )
+    checked_floor_count = fields.Integer(
+        string="Floors Checked", compute="_compute_checked_floor_count"
+    )
+    finding_count = fields.Integer(
+        string="Problems Found", compute="_compute_finding_figures"
+    )
     finding_without_ticket_count = fields.Integer(
         string="Problems without Ticket", compute="_compute_finding_figures"
     )
@@ -99,24 +127,37 @@ class HelpdeskInfoPatrol(models.Model):
     def _guarded_fields(self):
         # The buttons move the patrol and date it; managers plan the day and
         # the inspector of a patrol, agents take a patrol by starting it.
-        return dict.fromkeys(("state", "started_at", "finished_at", "company_id"), None) | {
-            "date": PATROL_MANAGERS,
-            "user_id": PATROL_MANAGERS,
-        } | super()._guarded_fields()
+        return (
+            dict.fromkeys(("state", "started_at", "finished_at", "company_id"), None)
+            | {
+                "date": PATROL_MANAGERS,
+                "user_id": PATROL_MANAGERS,
+            }
+            | super()._guarded_fields()
+        )
 
     @api.depends("community_id.name", "date")
     def _compute_name(self):
         for patrol in self:
             patrol.name = " ".join(
-                part for part in (patrol.community_id.name, fields.Date.to_string(patrol.date)) if part
+                part
+                for part in (
+                    patrol.community_id.name,
+                    fields.Date.to_string(patrol.date),
+                )
+                if part
             )
 
     @api.depends("floor_ids.check_ids.result")
     def _compute_checked_floor_count(self):
         for patrol in self:
-            patrol.checked_floor_count = sum(1 for floor in patrol.floor_ids if floor.checked)
+            patrol.checked_floor_count = sum(
+                1 for floor in patrol.floor_ids if floor.checked
+            )
 
-    @api.depends("community_id.building_ids.floor_count", "company_id.patrol_floor_count")
+    @api.depends(
+        "community_id.building_ids.floor_count", "company_id.patrol_floor_count"
+    )
     def _compute_required_floor_count(self):
         """The company's count, or every floor of a smaller community; the
         communities' floors counted once for all the patrols shown."""
@@ -124,20 +165,25 @@ class HelpdeskInfoPatrol(models.Model):
         for patrol in self:
             wanted = (patrol.company_id or self.env.company).patrol_floor_count
             patrol.required_floor_count = (
-                min(wanted, floors.get(patrol.community_id, 0)) if patrol.community_id else wanted
+                min(wanted, floors.get(patrol.community_id, 0))
+                if patrol.community_id
+                else wanted
             )
 
     @api.model
     def _community_floor_counts(self, communities):
         """{community: number of floors}, counted as ``building._floors()``
         does: a building's floor count, else its units' floors."""
-        buildings = self.env["helpdesk.info.building"].search([("community_id", "in", communities.ids)])
+        buildings = self.env["helpdesk.info.building"].search(
+            [("community_id", "in", communities.ids)]
+        )
         counted = buildings.filtered(lambda b: b.floor_count > 0)
         counts = defaultdict(int)
         for building in counted:
             counts[building.community_id] += building.floor_count
         for building, _floor in self.env["helpdesk.info.unit"]._read_group(
-            [("building_id", "in", (buildings - counted).ids), ("floor", ">", 0)], ["building_id", "floor"]
+            [("building_id", "in", (buildings - counted).ids), ("floor", ">", 0)],
+            ["building_id", "floor"],
         ):
             counts[building.community_id] += 1
         return counts
@@ -162,12 +208,18 @@ class HelpdeskInfoPatrol(models.Model):
     @api.depends("verification_ids.result")
     def _compute_verification_open_count(self):
         for patrol in self:
-            patrol.verification_open_count = len(patrol.verification_ids.filtered(lambda v: not v.result))
+            patrol.verification_open_count = len(
+                patrol.verification_ids.filtered(lambda v: not v.result)
+            )
 
     def _candidate_floors(self):
         self.ensure_one()
-        buildings = self.env["helpdesk.info.building"].search([("community_id", "=", self.community_id.id)])
-        return [(building, floor) for building in buildings for floor in building._floors()]
+        buildings = self.env["helpdesk.info.building"].search(
+            [("community_id", "=", self.community_id.id)]
+        )
+        return [
+            (building, floor) for building in buildings for floor in building._floors()
+        ]
 
     # ------------------------------------------------------------------
     # Creation: floors proposed at random, earlier findings to verify
@@ -182,7 +234,9 @@ class HelpdeskInfoPatrol(models.Model):
 
     def write(self, vals):
         if "community_id" in vals and any(patrol.state != "draft" for patrol in self):
-            raise UserError(self.env._("A patrol under way or done keeps its community."))
+            raise UserError(
+                self.env._("A patrol under way or done keeps its community.")
+            )
         if "date" in vals and any(patrol.state == "done" for patrol in self):
             raise UserError(self.env._("A patrol that is done keeps its date."))
         return super().write(vals)
@@ -198,15 +252,25 @@ class HelpdeskInfoPatrol(models.Model):
         patrol."""
         self.ensure_one()
         Check = self.env["helpdesk.info.patrol.check"].sudo()
-        findings = Check.search([
-            ("community_id", "=", self.community_id.id),
-            ("result", "=", "problem"),
-            ("verified", "=", False),
-            ("patrol_id.date", "<", self.date),
-        ])
-        pending = self.env["helpdesk.info.patrol.verification"].sudo().search([
-            ("check_id", "in", findings.ids), ("patrol_id.state", "!=", "done"),
-        ]).check_id
+        findings = Check.search(
+            [
+                ("community_id", "=", self.community_id.id),
+                ("result", "=", "problem"),
+                ("verified", "=", False),
+                ("patrol_id.date", "<", self.date),
+            ]
+        )
+        pending = (
+            self.env["helpdesk.info.patrol.verification"]
+            .sudo()
+            .search(
+                [
+                    ("check_id", "in", findings.ids),
+                    ("patrol_id.state", "!=", "done"),
+                ]
+            )
+            .check_id
+        )
         findings -= pending
         if findings:
             self.env["helpdesk.info.patrol.verification"].sudo().create(
@@ -219,7 +283,11 @@ class HelpdeskInfoPatrol(models.Model):
         self._check_patroller()
         for patrol in self:
             if patrol.state == "done":
-                raise UserError(self.env._("The patrol %s is done: its floors are fixed.", patrol.name))
+                raise UserError(
+                    self.env._(
+                        "The patrol %s is done: its floors are fixed.", patrol.name
+                    )
+                )
             patrol._propose_floors()
         return True
 
@@ -231,10 +299,19 @@ class HelpdeskInfoPatrol(models.Model):
         if missing <= 0 or not candidates:
             return
         picked = rng.sample(candidates, min(missing, len(candidates)))
-        self.env["helpdesk.info.patrol.floor"].sudo().create([
-            {"patrol_id": self.id, "building_id": building.id, "floor": floor, "drawn": True}
-            for building, floor in sorted(picked, key=lambda pair: (pair[0].sequence, pair[0].id, pair[1]))
-        ])
+        self.env["helpdesk.info.patrol.floor"].sudo().create(
+            [
+                {
+                    "patrol_id": self.id,
+                    "building_id": building.id,
+                    "floor": floor,
+                    "drawn": True,
+                }
+                for building, floor in sorted(
+                    picked, key=lambda pair: (pair[0].sequence, pair[0].id, pair[1])
+                )
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Buttons
@@ -255,10 +332,16 @@ class HelpdeskInfoPatrol(models.Model):
         is_manager = self.env.user.has_group(PATROL_MANAGERS)
         for patrol in self:
             if patrol.state != "draft":
-                raise UserError(self.env._("The patrol %s has already started.", patrol.name))
+                raise UserError(
+                    self.env._("The patrol %s has already started.", patrol.name)
+                )
             if patrol.user_id and patrol.user_id != self.env.user and not is_manager:
                 raise UserError(
-                    self.env._("The patrol %(patrol)s is %(user)s's.", patrol=patrol.name, user=patrol.user_id.name)
+                    self.env._(
+                        "The patrol %(patrol)s is %(user)s's.",
+                        patrol=patrol.name,
+                        user=patrol.user_id.name,
+                    )
                 )
             vals = {"state": "in_progress", "started_at": fields.Datetime.now()}
             if not patrol.user_id:
@@ -278,8 +361,12 @@ class HelpdeskInfoPatrol(models.Model):
             patrol._check_completion()
         for patrol in self:
             for line in patrol.verification_ids.filtered(lambda v: v.result == "fixed"):
-                line.check_id._write_by_action({"verified": True, "verified_patrol_id": patrol.id})
-            patrol._write_by_action({"state": "done", "finished_at": fields.Datetime.now()})
+                line.check_id._write_by_action(
+                    {"verified": True, "verified_patrol_id": patrol.id}
+                )
+            patrol._write_by_action(
+                {"state": "done", "finished_at": fields.Datetime.now()}
+            )
         return True
 
     def _check_completion(self):
@@ -287,32 +374,45 @@ class HelpdeskInfoPatrol(models.Model):
         problems = []
         checked, required = self.checked_floor_count, self.required_floor_count
         if checked < required:
-            problems.append(self.env._(
-                "%(checked)s of the %(required)s floors required are fully checked.",
-                checked=checked, required=required,
-            ))
+            problems.append(
+                self.env._(
+                    "%(checked)s of the %(required)s floors required are fully checked.",
+                    checked=checked,
+                    required=required,
+                )
+            )
         unchecked = self.floor_ids.check_ids.filtered(lambda c: not c.result)
         if unchecked:
-            problems.append(self.env._(
-                "%(count)s checklist items of the floors are not answered: %(items)s.",
-                count=len(unchecked), items=self._items_by_floor(unchecked),
-            ))
+            problems.append(
+                self.env._(
+                    "%(count)s checklist items of the floors are not answered: %(items)s.",
+                    count=len(unchecked),
+                    items=self._items_by_floor(unchecked),
+                )
+            )
         without_ticket = self.finding_ids.filtered(lambda c: not c.ticket_id)
         if without_ticket:
-            problems.append(self.env._(
-                "%(count)s problems found have no ticket yet: %(items)s.",
-                count=len(without_ticket), items=", ".join(without_ticket.mapped("display_name")),
-            ))
+            problems.append(
+                self.env._(
+                    "%(count)s problems found have no ticket yet: %(items)s.",
+                    count=len(without_ticket),
+                    items=", ".join(without_ticket.mapped("display_name")),
+                )
+            )
         unverified = self.verification_ids.filtered(lambda v: not v.result)
         if unverified:
-            problems.append(self.env._(
-                "%(count)s problems of earlier patrols are not verified yet: %(items)s.",
-                count=len(unverified),
-                items=", ".join(unverified.check_id.mapped("display_name")),
-            ))
+            problems.append(
+                self.env._(
+                    "%(count)s problems of earlier patrols are not verified yet: %(items)s.",
+                    count=len(unverified),
+                    items=", ".join(unverified.check_id.mapped("display_name")),
+                )
+            )
         if problems:
             raise UserError(
-                self.env._("The patrol %s cannot be completed:", self.name) + "\n- " + "\n- ".join(problems)
+                self.env._("The patrol %s cannot be completed:", self.name)
+                + "\n- "
+                + "\n- ".join(problems)
             )
 
     def _items_by_floor(self, checks):
@@ -351,17 +451,26 @@ class HelpdeskInfoPatrol(models.Model):
     @api.model
     def _plan_day(self, community):
         today = community.company_id._reception_local_date()
-        patrols = self.search([("community_id", "=", community.id), ("date", "in", [today - timedelta(days=1), today])])
+        patrols = self.search(
+            [
+                ("community_id", "=", community.id),
+                ("date", "in", [today - timedelta(days=1), today]),
+            ]
+        )
         todays = patrols.filtered(lambda p: p.date == today)
         if not todays:
-            todays = in_action_scope(self).create({
-                "community_id": community.id,
-                "date": today,
-                "user_id": community.team_id.user_id.id,
-            })
+            todays = in_action_scope(self).create(
+                {
+                    "community_id": community.id,
+                    "date": today,
+                    "user_id": community.team_id.user_id.id,
+                }
+            )
             todays._propose_floors()
             todays.message_post(
-                body=self.env._("Patrol of the day created, with floors proposed at random."),
+                body=self.env._(
+                    "Patrol of the day created, with floors proposed at random."
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         # Yesterday's patrol exists when the community was patrolled-to-be
@@ -372,22 +481,34 @@ class HelpdeskInfoPatrol(models.Model):
 
     def _alert_missed_day(self, day):
         self.ensure_one()
-        activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_missed")
+        activity_type = self.env.ref(
+            "helpdesk_property_info.mail_activity_patrol_missed"
+        )
         if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
             return
 
         def summary(env):
-            return env._("No patrol of %(community)s was completed on %(day)s",
-                         community=self.community_id.name, day=fields.Date.to_string(day))
+            return env._(
+                "No patrol of %(community)s was completed on %(day)s",
+                community=self.community_id.name,
+                day=fields.Date.to_string(day),
+            )
 
         managers = self._company_users("group_cs_manager")
-        self.env["mail.activity"].create([{
-            "activity_type_id": activity_type.id,
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "user_id": manager.id,
-            "summary": summary(manager._helpdesk_info_lang_env()),
-            "date_deadline": self.date,
-            "automated": True,
-        } for manager in managers])
-        self.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": self.id,
+                    "user_id": manager.id,
+                    "summary": summary(manager._helpdesk_info_lang_env()),
+                    "date_deadline": self.date,
+                    "automated": True,
+                }
+                for manager in managers
+            ]
+        )
+        self.message_post(
+            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
+        )

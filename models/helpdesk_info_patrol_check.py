@@ -22,15 +22,27 @@ class HelpdeskInfoPatrolCheck(models.Model):
     _check_company_auto = True
 
     floor_line_id = fields.Many2one(
-        "helpdesk.info.patrol.floor", string="Floor Sheet", required=True, index=True, ondelete="cascade"
+        "helpdesk.info.patrol.floor",
+        string="Floor Sheet",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
-    patrol_id = fields.Many2one(related="floor_line_id.patrol_id", store=True, index=True)
-    community_id = fields.Many2one(related="floor_line_id.community_id", store=True, index=True)
-    company_id = fields.Many2one(related="floor_line_id.company_id", store=True, index=True)
+    patrol_id = fields.Many2one(
+        related="floor_line_id.patrol_id", store=True, index=True
+    )
+    community_id = fields.Many2one(
+        related="floor_line_id.community_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="floor_line_id.company_id", store=True, index=True
+    )
     building_id = fields.Many2one(related="floor_line_id.building_id", store=True)
     floor = fields.Integer(related="floor_line_id.floor", store=True)
     user_id = fields.Many2one(related="patrol_id.user_id", string="Inspector")
-    patrol_date = fields.Date(related="patrol_id.date", store=True, string="Patrol Date")
+    patrol_date = fields.Date(
+        related="patrol_id.date", store=True, string="Patrol Date"
+    )
     patrol_state = fields.Selection(related="patrol_id.state", string="Patrol Status")
     item_id = fields.Many2one(
         "helpdesk.info.patrol.item", string="Item", required=True, ondelete="restrict"
@@ -50,44 +62,77 @@ class HelpdeskInfoPatrolCheck(models.Model):
         help="The unit concerned, when the problem is at someone's door.",
     )
     found_at = fields.Datetime(
-        string="Found At", readonly=True, copy=False,
+        string="Found At",
+        readonly=True,
+        copy=False,
         help="When the problem was first recorded, set by the server.",
     )
     ticket_deadline = fields.Datetime(
-        string="Ticket Due", compute="_compute_ticket_deadline",
+        string="Ticket Due",
+        compute="_compute_ticket_deadline",
         help="The finding must be a ticket by then.",
     )
     ticket_next_check = fields.Datetime(
-        readonly=True, copy=False, index="btree_not_null",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
         help="When the watcher looks at the finding again; empty once it has a ticket or was reported late.",
     )
-    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, copy=False, index="btree_not_null")
-    ticket_stage_id = fields.Many2one(related="ticket_id.stage_id", string="Ticket Stage")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", readonly=True, copy=False, index="btree_not_null"
+    )
+    ticket_stage_id = fields.Many2one(
+        related="ticket_id.stage_id", string="Ticket Stage"
+    )
     ticket_late = fields.Boolean(
-        string="Ticket Late", readonly=True, copy=False,
+        string="Ticket Late",
+        readonly=True,
+        copy=False,
         help="The ticket was opened after the time allowed.",
     )
     ticket_late_alerted = fields.Boolean(readonly=True, copy=False)
     verified = fields.Boolean(
-        string="Verified Fixed", readonly=True, copy=False,
+        string="Verified Fixed",
+        readonly=True,
+        copy=False,
         help="A later patrol found the problem fixed on site.",
     )
     verified_patrol_id = fields.Many2one(
-        "helpdesk.info.patrol", string="Verified On", readonly=True, copy=False, index="btree_not_null"
+        "helpdesk.info.patrol",
+        string="Verified On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
 
     def _guarded_fields(self):
         # Only the server dates a finding, opens its ticket and records the
         # watcher's and the verification's outcomes; the lines of a floor are
         # made with it.
-        return dict.fromkeys(
-            (
-                "found_at", "ticket_next_check", "ticket_id", "ticket_late", "ticket_late_alerted",
-                "verified", "verified_patrol_id", "floor_line_id", "item_id", "patrol_id",
-                "community_id", "company_id", "building_id", "floor", "patrol_date", "sequence",
-            ),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "found_at",
+                    "ticket_next_check",
+                    "ticket_id",
+                    "ticket_late",
+                    "ticket_late_alerted",
+                    "verified",
+                    "verified_patrol_id",
+                    "floor_line_id",
+                    "item_id",
+                    "patrol_id",
+                    "community_id",
+                    "company_id",
+                    "building_id",
+                    "floor",
+                    "patrol_date",
+                    "sequence",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     @api.depends("item_id.name", "building_id", "floor")
     def _compute_display_name(self):
@@ -102,21 +147,36 @@ class HelpdeskInfoPatrolCheck(models.Model):
     @api.depends("found_at", "company_id.patrol_ticket_minutes")
     def _compute_ticket_deadline(self):
         for check in self:
-            check.ticket_deadline = check.found_at and check.found_at + check._allowed_delay()
+            check.ticket_deadline = (
+                check.found_at and check.found_at + check._allowed_delay()
+            )
 
     def _allowed_delay(self):
-        return timedelta(minutes=(self.company_id or self.env.company).patrol_ticket_minutes)
+        return timedelta(
+            minutes=(self.company_id or self.env.company).patrol_ticket_minutes
+        )
 
     def write(self, vals):
         answered = {"result", "note", "unit_id"} & set(vals)
         if answered and not is_action(self):
             for check in self:
                 if check.patrol_id.state != "in_progress":
-                    raise UserError(self.env._("Checklist lines are answered while the patrol is under way."))
-                if check.ticket_id and "result" in vals and vals["result"] != check.result:
-                    raise UserError(self.env._(
-                        "%s has its ticket: its result stays a problem.", check.display_name
-                    ))
+                    raise UserError(
+                        self.env._(
+                            "Checklist lines are answered while the patrol is under way."
+                        )
+                    )
+                if (
+                    check.ticket_id
+                    and "result" in vals
+                    and vals["result"] != check.result
+                ):
+                    raise UserError(
+                        self.env._(
+                            "%s has its ticket: its result stays a problem.",
+                            check.display_name,
+                        )
+                    )
         result = super().write(vals)
         if answered:
             self._check_fixed_note()
@@ -128,7 +188,10 @@ class HelpdeskInfoPatrolCheck(models.Model):
         for check in self:
             if check.result == "fixed" and not (check.note or "").strip():
                 raise UserError(
-                    self.env._("%s was fixed on the spot: say in the note what was done.", check.display_name)
+                    self.env._(
+                        "%s was fixed on the spot: say in the note what was done.",
+                        check.display_name,
+                    )
                 )
 
     def _date_findings(self):
@@ -163,21 +226,39 @@ class HelpdeskInfoPatrolCheck(models.Model):
         """Pass the finding on as a ticket (seed 001 §10: within 30 minutes);
         a second click opens it."""
         self.ensure_one()
-        if not self.env.su and not self.env.user.has_group("helpdesk_property_info.group_cs_agent"):
-            raise UserError(self.env._("Only Customer Service opens tickets for patrol findings."))
+        if not self.env.su and not self.env.user.has_group(
+            "helpdesk_property_info.group_cs_agent"
+        ):
+            raise UserError(
+                self.env._("Only Customer Service opens tickets for patrol findings.")
+            )
         self.check_access("write")
         if not self.ticket_id:
             if self.result != "problem":
                 raise UserError(self.env._("Only a problem found becomes a ticket."))
             if self.patrol_id.state != "in_progress":
-                raise UserError(self.env._("Tickets are opened while the patrol is under way."))
+                raise UserError(
+                    self.env._("Tickets are opened while the patrol is under way.")
+                )
             self.env["helpdesk.ticket"].check_access("create")
-            late = bool(self.ticket_deadline) and fields.Datetime.now() > self.ticket_deadline
+            late = (
+                bool(self.ticket_deadline)
+                and fields.Datetime.now() > self.ticket_deadline
+            )
             ticket = self.env["helpdesk.ticket"].create(self._ticket_vals())
-            ticket._write_by_action({"patrol_check_id": self.id, "patrol_ticket_late": late})
-            self._write_by_action({"ticket_id": ticket.id, "ticket_next_check": False, "ticket_late": late})
+            ticket._write_by_action(
+                {"patrol_check_id": self.id, "patrol_ticket_late": late}
+            )
+            self._write_by_action(
+                {
+                    "ticket_id": ticket.id,
+                    "ticket_next_check": False,
+                    "ticket_late": late,
+                }
+            )
             self.patrol_id.message_post(
-                body=Markup("%s %s") % (
+                body=Markup("%s %s")
+                % (
                     self.env._("Ticket opened for the problem %s:", self.display_name),
                     ticket._get_html_link(title=ticket.number),
                 ),
@@ -195,22 +276,38 @@ class HelpdeskInfoPatrolCheck(models.Model):
         community = self.community_id
         place = self.env._(
             "%(community)s, %(building)s, floor %(floor)s",
-            community=community.name, building=self.building_id.name or self.building_id.code, floor=self.floor,
+            community=community.name,
+            building=self.building_id.name or self.building_id.code,
+            floor=self.floor,
         )
-        description = Markup("<p>%s</p><ul><li>%s: %s</li><li>%s: %s</li><li>%s: %s</li></ul>") % (
+        description = Markup(
+            "<p>%s</p><ul><li>%s: %s</li><li>%s: %s</li><li>%s: %s</li></ul>"
+        ) % (
             self.note or self.item_id.name,
-            self.env._("Found on the daily patrol"), self.patrol_id.name,
-            self.env._("Where"), place,
-            self.env._("Found at"), fields.Datetime.to_string(
-                fields.Datetime.context_timestamp(self.with_context(tz=self.company_id._reception_tz_name()), self.found_at)
+            self.env._("Found on the daily patrol"),
+            self.patrol_id.name,
+            self.env._("Where"),
+            place,
+            self.env._("Found at"),
+            fields.Datetime.to_string(
+                fields.Datetime.context_timestamp(
+                    self.with_context(tz=self.company_id._reception_tz_name()),
+                    self.found_at,
+                )
             )[:16],
         )
-        source = self.env.ref("helpdesk_property_info.info_source_community", raise_if_not_found=False)
+        source = self.env.ref(
+            "helpdesk_property_info.info_source_community", raise_if_not_found=False
+        )
         vals = {
-            "name": self.env._("Patrol: %(item)s, %(place)s", item=self.item_id.name, place=place),
+            "name": self.env._(
+                "Patrol: %(item)s, %(place)s", item=self.item_id.name, place=place
+            ),
             "description": description,
             "company_id": self.company_id.id,
-            "channel_id": self.env.ref("helpdesk_property_info.channel_daily_patrol").id,
+            "channel_id": self.env.ref(
+                "helpdesk_property_info.channel_daily_patrol"
+            ).id,
             "info_origin": "company",
             "info_source_id": source.id if source else False,
             "matter": self.item_id.name,
@@ -231,7 +328,9 @@ class HelpdeskInfoPatrolCheck(models.Model):
         """Report the findings still without ticket past their time, once.
         Selects only those through the partial index on
         ``ticket_next_check``: a run with nothing due costs one query."""
-        self._watch_next_checks("ticket_next_check", "_alert_finding_without_ticket", batch_size)
+        self._watch_next_checks(
+            "ticket_next_check", "_alert_finding_without_ticket", batch_size
+        )
 
     def _alert_finding_without_ticket(self):
         self.ensure_one()
@@ -245,15 +344,26 @@ class HelpdeskInfoPatrolCheck(models.Model):
             )
 
         users = patrol.user_id | patrol._company_users("group_cs_manager")
-        activity_type = self.env.ref("helpdesk_property_info.mail_activity_patrol_finding_late")
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([{
-            "activity_type_id": activity_type.id,
-            "res_model_id": self.env["ir.model"]._get_id(patrol._name),
-            "res_id": patrol.id,
-            "user_id": user.id,
-            "summary": summary(user._helpdesk_info_lang_env()),
-            "date_deadline": fields.Date.context_today(self),
-            "automated": True,
-        } for user in users])
-        patrol.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
-        in_action_scope(self).write({"ticket_late_alerted": True, "ticket_next_check": False})
+        activity_type = self.env.ref(
+            "helpdesk_property_info.mail_activity_patrol_finding_late"
+        )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "res_model_id": self.env["ir.model"]._get_id(patrol._name),
+                    "res_id": patrol.id,
+                    "user_id": user.id,
+                    "summary": summary(user._helpdesk_info_lang_env()),
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for user in users
+            ]
+        )
+        patrol.message_post(
+            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
+        )
+        in_action_scope(self).write(
+            {"ticket_late_alerted": True, "ticket_next_check": False}
+        )

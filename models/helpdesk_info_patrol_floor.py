@@ -15,9 +15,15 @@ class HelpdeskInfoPatrolFloor(models.Model):
     _check_company_auto = True
 
     patrol_id = fields.Many2one(
-        "helpdesk.info.patrol", required=True, index=True, ondelete="cascade", check_company=True
+        "helpdesk.info.patrol",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
-    community_id = fields.Many2one(related="patrol_id.community_id", store=True, index=True)
+    community_id = fields.Many2one(
+        related="patrol_id.community_id", store=True, index=True
+    )
     company_id = fields.Many2one(related="patrol_id.company_id", store=True, index=True)
     patrol_state = fields.Selection(related="patrol_id.state", string="Patrol Status")
     building_id = fields.Many2one(
@@ -30,7 +36,9 @@ class HelpdeskInfoPatrolFloor(models.Model):
         help="The building of the floor, in the patrolled community.",
     )
     building_sequence = fields.Integer(related="building_id.sequence", store=True)
-    floor = fields.Integer(required=True, help="The storey checked, 1 for the ground floor.")
+    floor = fields.Integer(
+        required=True, help="The storey checked, 1 for the ground floor."
+    )
     drawn = fields.Boolean(
         string="Drawn at Random",
         readonly=True,
@@ -38,27 +46,38 @@ class HelpdeskInfoPatrolFloor(models.Model):
         help="Proposed at random by the server: only a Customer Service manager removes it.",
     )
     check_ids = fields.One2many(
-        "helpdesk.info.patrol.check", "floor_line_id", string="Checklist",
+        "helpdesk.info.patrol.check",
+        "floor_line_id",
+        string="Checklist",
         help="The items of the floor inspection sheet, each found in order or with a problem.",
     )
     checked = fields.Boolean(
-        compute="_compute_check_figures", help="Every item of the floor's sheet is answered."
+        compute="_compute_check_figures",
+        help="Every item of the floor's sheet is answered.",
     )
     problem_count = fields.Integer(string="Problems", compute="_compute_check_figures")
-    unanswered_count = fields.Integer(string="To Check", compute="_compute_check_figures")
+    unanswered_count = fields.Integer(
+        string="To Check", compute="_compute_check_figures"
+    )
 
     _patrol_floor_uniq = models.UniqueIndex(
         "(patrol_id, building_id, floor)", "This floor is already on the patrol."
     )
 
     def _guarded_fields(self):
-        return dict.fromkeys(("community_id", "company_id", "building_sequence", "drawn"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                ("community_id", "company_id", "building_sequence", "drawn"), None
+            )
+            | super()._guarded_fields()
+        )
 
     @api.depends("building_id", "floor")
     def _compute_display_name(self):
         for line in self:
             line.display_name = self.env._(
-                "%(building)s, floor %(floor)s", building=line.building_id.name or line.building_id.code or "",
+                "%(building)s, floor %(floor)s",
+                building=line.building_id.name or line.building_id.code or "",
                 floor=line.floor,
             )
 
@@ -74,16 +93,22 @@ class HelpdeskInfoPatrolFloor(models.Model):
     def _check_floor_in_community(self):
         for line in self:
             if line.building_id.community_id != line.patrol_id.community_id:
-                raise ValidationError(self.env._(
-                    "The building %(building)s is not in the community %(community)s.",
-                    building=line.building_id.display_name, community=line.patrol_id.community_id.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The building %(building)s is not in the community %(community)s.",
+                        building=line.building_id.display_name,
+                        community=line.patrol_id.community_id.name,
+                    )
+                )
             floors = line.building_id._floors()
             if line.floor < 1 or (floors and line.floor not in floors):
-                raise ValidationError(self.env._(
-                    "The building %(building)s has no floor %(floor)s.",
-                    building=line.building_id.display_name, floor=line.floor,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The building %(building)s has no floor %(floor)s.",
+                        building=line.building_id.display_name,
+                        floor=line.floor,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -103,7 +128,11 @@ class HelpdeskInfoPatrolFloor(models.Model):
         if {"patrol_id", "building_id", "floor"} & set(vals):
             self.patrol_id._check_floors_editable()
             if self.check_ids.filtered("result"):
-                raise UserError(self.env._("A floor already checked cannot be moved to another floor."))
+                raise UserError(
+                    self.env._(
+                        "A floor already checked cannot be moved to another floor."
+                    )
+                )
         result = super().write(vals)
         if "patrol_id" in vals:
             self.patrol_id._check_floors_editable()
@@ -119,9 +148,11 @@ class HelpdeskInfoPatrolFloor(models.Model):
             and self.filtered("drawn")
             and not self.env.user.has_group("helpdesk_property_info.group_cs_manager")
         ):
-            raise UserError(self.env._(
-                "The floors drawn at random are checked as drawn: only a Customer Service manager removes one."
-            ))
+            raise UserError(
+                self.env._(
+                    "The floors drawn at random are checked as drawn: only a Customer Service manager removes one."
+                )
+            )
 
     def action_mark_rest_in_order(self):
         """Answer every item not answered yet as in order."""

@@ -9,13 +9,17 @@ class HelpdeskInfoPatrolItem(models.Model):
     _description = "Patrol Checklist Item"
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True, help="What is checked, e.g. Lighting.")
+    name = fields.Char(
+        required=True, translate=True, help="What is checked, e.g. Lighting."
+    )
     description = fields.Text(
-        translate=True, help="What the inspector looks for, shown under the item on the sheet."
+        translate=True,
+        help="What the inspector looks for, shown under the item on the sheet.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(
-        default=True, help="Archived items are no longer put on the sheets of new floors."
+        default=True,
+        help="Archived items are no longer put on the sheets of new floors.",
     )
     company_id = fields.Many2one(
         "res.company",
@@ -24,4 +28,6 @@ class HelpdeskInfoPatrolItem(models.Model):
     )
 
     def _for_company(self, company):
-        return self.search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        return self.search(
+            ["|", ("company_id", "=", False), ("company_id", "=", company.id)]
+        )

@@ -28,19 +28,32 @@ class HelpdeskInfoPersonalDataLog(models.Model):
     _order = "date desc, id desc"
     _rec_name = "res_model"
 
-    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+    date = fields.Datetime(
+        required=True, readonly=True, default=fields.Datetime.now, index=True
+    )
     user_id = fields.Many2one(
-        "res.users", string="User", required=True, readonly=True, index=True, ondelete="restrict"
+        "res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
     )
     action = fields.Selection(LOG_ACTIONS, required=True, readonly=True, index=True)
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_ids = fields.Text(
-        string="Record IDs", readonly=True, help="Ids of the records read, separated by commas."
+        string="Record IDs",
+        readonly=True,
+        help="Ids of the records read, separated by commas.",
     )
     record_count = fields.Integer(string="Number of Records", readonly=True)
     field_names = fields.Char(string="Fields", readonly=True)
     company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     @api.model
@@ -62,15 +75,23 @@ class HelpdeskInfoPersonalDataLog(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            raise AccessError(self.env._("The personal data access log is written by the server only."))
+            raise AccessError(
+                self.env._(
+                    "The personal data access log is written by the server only."
+                )
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.is_superuser():
-            raise AccessError(self.env._("The personal data access log cannot be changed."))
+            raise AccessError(
+                self.env._("The personal data access log cannot be changed.")
+            )
         return super().write(vals)
 
     def unlink(self):
         if not self.env.is_superuser():
-            raise AccessError(self.env._("The personal data access log cannot be deleted."))
+            raise AccessError(
+                self.env._("The personal data access log cannot be deleted.")
+            )
         return super().unlink()

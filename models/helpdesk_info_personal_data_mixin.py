@@ -34,7 +34,11 @@ def mask_email(value):
 def mask_wechat(value):
     """zhao_wx123 → zh******23: the first two and last two characters."""
     value = value or ""
-    return value[:2] + "*" * max(len(value) - 4, 2) + value[-2:] if len(value) > 4 else "****"
+    return (
+        value[:2] + "*" * max(len(value) - 4, 2) + value[-2:]
+        if len(value) > 4
+        else "****"
+    )
 
 
 def mask_unit(value):
@@ -43,7 +47,11 @@ def mask_unit(value):
 
 
 MASKS = {
-    "phone": mask_phone, "room": mask_room, "email": mask_email, "unit": mask_unit, "wechat": mask_wechat,
+    "phone": mask_phone,
+    "room": mask_room,
+    "email": mask_email,
+    "unit": mask_unit,
+    "wechat": mask_wechat,
 }
 
 
@@ -104,10 +112,16 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         fields_kinds = self._personal_data_fields()
         if not values_list or not fields_kinds:
             return values_list
-        read_fields = {name for values in values_list for name in values} & set(fields_kinds)
+        read_fields = {name for values in values_list for name in values} & set(
+            fields_kinds
+        )
         if not read_fields:
             return values_list
-        masked_ids = set(self.browse([v["id"] for v in values_list])._personal_data_masked_records().ids)
+        masked_ids = set(
+            self.browse([v["id"] for v in values_list])
+            ._personal_data_masked_records()
+            .ids
+        )
         if not masked_ids:
             return values_list
         for values in values_list:
@@ -137,7 +151,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     def web_read(self, specification):
         # web_read reads a many2one's display name as the superuser after
         # ``read``: mask it again.
-        return self._mask_read_values(super().web_read(specification), many2one_only=True)
+        return self._mask_read_values(
+            super().web_read(specification), many2one_only=True
+        )
 
     def _log_register_read(self, fnames, values_list):
         """Reads of the owners' register by a user outside Customer Service
@@ -146,7 +162,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         if not register_fields or not values_list or self._personal_data_team_access():
             return
         self.env["helpdesk.info.personal.data.log"]._log(
-            "register_read", self.browse([v["id"] for v in values_list]), register_fields
+            "register_read",
+            self.browse([v["id"] for v in values_list]),
+            register_fields,
         )
 
     @api.model
@@ -167,14 +185,22 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         personal text field is for Customer Service; grouping by the unit
         shows its masked name to others."""
         if self._personal_data_team_access():
-            return super().formatted_read_group(domain, groupby, aggregates, *args, **kwargs)
+            return super().formatted_read_group(
+                domain, groupby, aggregates, *args, **kwargs
+            )
         fields_kinds = self._personal_data_fields()
-        grouped = {spec.split(":")[0].split(".")[0] for spec in groupby} & set(fields_kinds)
+        grouped = {spec.split(":")[0].split(".")[0] for spec in groupby} & set(
+            fields_kinds
+        )
         if any(self._fields[name].type != "many2one" for name in grouped):
             raise AccessError(
-                self.env._("Only Customer Service can group records by phone, room or e-mail.")
+                self.env._(
+                    "Only Customer Service can group records by phone, room or e-mail."
+                )
             )
-        groups = super().formatted_read_group(domain, groupby, aggregates, *args, **kwargs)
+        groups = super().formatted_read_group(
+            domain, groupby, aggregates, *args, **kwargs
+        )
         for group in groups:
             for name in grouped:
                 if name in group:
@@ -185,13 +211,24 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     def _search(self, domain, *args, **kwargs):
         """Searching by a phone, room, e-mail or WeChat ID would tell whether
         a masked record holds it: outside Customer Service it is refused."""
-        if self._personal_data_search_restricted and not self.env.su and not self._personal_data_team_access():
-            text_fields = {name for name, kind in self._personal_data_fields().items() if kind != "unit"}
+        if (
+            self._personal_data_search_restricted
+            and not self.env.su
+            and not self._personal_data_team_access()
+        ):
+            text_fields = {
+                name
+                for name, kind in self._personal_data_fields().items()
+                if kind != "unit"
+            }
             if text_fields and any(
-                condition.field_expr.split(".")[0] in text_fields for condition in Domain(domain).iter_conditions()
+                condition.field_expr.split(".")[0] in text_fields
+                for condition in Domain(domain).iter_conditions()
             ):
                 raise AccessError(
-                    self.env._("Only Customer Service searches records by phone, room, e-mail or WeChat ID.")
+                    self.env._(
+                        "Only Customer Service searches records by phone, room, e-mail or WeChat ID."
+                    )
                 )
         return super()._search(domain, *args, **kwargs)
 
@@ -231,7 +268,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
 
     def _personal_data_can_reveal(self):
         self.ensure_one()
-        return bool(self._personal_data_full_records()) or self.env.user.has_group(REVEAL_GROUP)
+        return bool(self._personal_data_full_records()) or self.env.user.has_group(
+            REVEAL_GROUP
+        )
 
     def _personal_data_full_values(self):
         self.ensure_one()
@@ -291,7 +330,10 @@ class Base(models.AbstractModel):
                     break
                 if (
                     hasattr(model, "_personal_data_fields")
-                    and (part in model._personal_data_fields() or part in model._personal_data_register_fields())
+                    and (
+                        part in model._personal_data_fields()
+                        or part in model._personal_data_register_fields()
+                    )
                     and model._personal_data_export_controlled(parent)
                 ):
                     found.append((model, part))

@@ -23,10 +23,20 @@ class HelpdeskInfoPersonalRequestMixin(models.AbstractModel):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     state = fields.Selection(
-        REQUEST_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+        REQUEST_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", required=True, readonly=True,
-        default=lambda self: self.env.user, tracking=True,
+        "res.users",
+        string="Requested By",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        tracking=True,
         help="Who recorded the request and asks for its approval; never its approver.",
     )

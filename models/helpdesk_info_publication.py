@@ -16,7 +16,11 @@ def grouped_rows(env, model, domain, field, aggregates=("__count",)):
     first, labelled in the environment's language."""
     Model = env[model]
     definition = Model._fields[field]
-    labels = dict(definition._description_selection(env)) if definition.type == "selection" else {}
+    labels = (
+        dict(definition._description_selection(env))
+        if definition.type == "selection"
+        else {}
+    )
     rows = []
     for value, *values in Model._read_group(
         domain, [field], list(aggregates), order=f"{aggregates[0]} desc"
@@ -63,11 +67,26 @@ class HelpdeskInfoPublication(models.Model):
     _tier_validation_manual_config = False
 
     # Changing any of these after approval changes what is approved.
-    _CONTENT_FIELDS = frozenset({
-        "name", "kind", "content", "target", "alias_name", "partner_id", "ticket_id",
-        "community_id", "building_ids", "notice_place_ids", "valid_from", "valid_until",
-        "planned_post_date", "outage_type", "outage_start", "outage_end",
-    })
+    _CONTENT_FIELDS = frozenset(
+        {
+            "name",
+            "kind",
+            "content",
+            "target",
+            "alias_name",
+            "partner_id",
+            "ticket_id",
+            "community_id",
+            "building_ids",
+            "notice_place_ids",
+            "valid_from",
+            "valid_until",
+            "planned_post_date",
+            "outage_type",
+            "outage_start",
+            "outage_end",
+        }
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     kind = fields.Selection(
@@ -280,36 +299,62 @@ class HelpdeskInfoPublication(models.Model):
                 publication.ticket_id or publication.partner_id
             ):
                 raise ValidationError(
-                    self.env._("A written reply goes to a ticket's customer or to an addressee.")
+                    self.env._(
+                        "A written reply goes to a ticket's customer or to an addressee."
+                    )
                 )
 
     @api.constrains(
-        "kind", "community_id", "building_ids", "valid_from", "valid_until", "outage_type",
-        "outage_start", "outage_end",
+        "kind",
+        "community_id",
+        "building_ids",
+        "valid_from",
+        "valid_until",
+        "outage_type",
+        "outage_start",
+        "outage_end",
     )
     def _check_notice(self):
         for notice in self.filtered(lambda p: p.kind == "notice"):
             if not notice.community_id:
                 raise ValidationError(
-                    self.env._("The notice “%s” names the community it addresses.", notice.name)
+                    self.env._(
+                        "The notice “%s” names the community it addresses.", notice.name
+                    )
                 )
             if notice.building_ids.community_id - notice.community_id:
                 raise ValidationError(
                     self.env._(
-                        "The buildings of the notice “%s” belong to its community.", notice.name
+                        "The buildings of the notice “%s” belong to its community.",
+                        notice.name,
                     )
                 )
-            if notice.valid_from and notice.valid_until and notice.valid_until <= notice.valid_from:
+            if (
+                notice.valid_from
+                and notice.valid_until
+                and notice.valid_until <= notice.valid_from
+            ):
                 raise ValidationError(
-                    self.env._("The notice “%s” cannot end before it is valid.", notice.name)
+                    self.env._(
+                        "The notice “%s” cannot end before it is valid.", notice.name
+                    )
                 )
             if notice.outage_type and not notice.outage_start:
                 raise ValidationError(
-                    self.env._("The planned outage of “%s” has a start time.", notice.name)
+                    self.env._(
+                        "The planned outage of “%s” has a start time.", notice.name
+                    )
                 )
-            if notice.outage_start and notice.outage_end and notice.outage_end <= notice.outage_start:
+            if (
+                notice.outage_start
+                and notice.outage_end
+                and notice.outage_end <= notice.outage_start
+            ):
                 raise ValidationError(
-                    self.env._("The planned outage of “%s” cannot end before it starts.", notice.name)
+                    self.env._(
+                        "The planned outage of “%s” cannot end before it starts.",
+                        notice.name,
+                    )
                 )
 
     @api.depends("kind", "state", "valid_from", "valid_until")
@@ -330,8 +375,12 @@ class HelpdeskInfoPublication(models.Model):
         domain = [
             ("kind", "=", "notice"),
             ("state", "=", "published"),
-            "|", ("valid_from", "=", False), ("valid_from", "<=", now),
-            "|", ("valid_until", "=", False), ("valid_until", ">", now),
+            "|",
+            ("valid_from", "=", False),
+            ("valid_from", "<=", now),
+            "|",
+            ("valid_until", "=", False),
+            ("valid_until", ">", now),
         ]
         return domain if True in value else ["!", *domain]
 
@@ -340,7 +389,8 @@ class HelpdeskInfoPublication(models.Model):
         self.department_ids |= self.ticket_ids.team_id
 
     @api.depends(
-        "ticket_ids.litigation_risk", "ticket_ids.level_id.leader_opinion_required",
+        "ticket_ids.litigation_risk",
+        "ticket_ids.level_id.leader_opinion_required",
         "ticket_ids.complaint_grade_id.leader_opinion_required",
     )
     def _compute_ticket_flags(self):
@@ -386,14 +436,24 @@ class HelpdeskInfoPublication(models.Model):
     def _guarded_fields(self):
         # The record of what was approved and published; and the author, whom
         # the approval excludes.
-        return dict.fromkeys(
-            (
-                "state", "approved_content", "approved_hash", "approved_date",
-                "approver_ids", "published_date", "published_by_id",
-                "rejection_reason", "reply_message_id", "author_id",
-            ),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "state",
+                    "approved_content",
+                    "approved_hash",
+                    "approved_date",
+                    "approver_ids",
+                    "published_date",
+                    "published_by_id",
+                    "rejection_reason",
+                    "reply_message_id",
+                    "author_id",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     def _tier_excluded_reviewers(self):
         return self.author_id
@@ -474,9 +534,7 @@ class HelpdeskInfoPublication(models.Model):
     def validate_tier(self):
         if self.author_id == self.env.user:
             raise UserError(
-                self.env._(
-                    "You wrote “%s”: another leader approves it.", self.name
-                )
+                self.env._("You wrote “%s”: another leader approves it.", self.name)
             )
         # True rather than None: XML-RPC callers cannot receive None.
         return super().validate_tier() or True
@@ -495,21 +553,25 @@ class HelpdeskInfoPublication(models.Model):
     def _rejected_tier(self, tiers=False):
         result = super()._rejected_tier(tiers)
         if self.state == "to_approve" and self.validation_status == "rejected":
-            self.sudo().with_context(skip_validation_check=True).write({
-                "state": "rejected",
-                "rejection_reason": self._rejection_reasons(),
-            })
+            self.sudo().with_context(skip_validation_check=True).write(
+                {
+                    "state": "rejected",
+                    "rejection_reason": self._rejection_reasons(),
+                }
+            )
         return result
 
     def _mark_approved(self):
         self.ensure_one()
-        self.sudo().write({
-            "state": "approved",
-            "approved_content": self.content,
-            "approved_hash": self._content_fingerprint(),
-            "approved_date": fields.Datetime.now(),
-            "approver_ids": [fields.Command.set(self.review_ids.done_by.ids)],
-        })
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approved_content": self.content,
+                "approved_hash": self._content_fingerprint(),
+                "approved_date": fields.Datetime.now(),
+                "approver_ids": [fields.Command.set(self.review_ids.done_by.ids)],
+            }
+        )
 
     def _send_back_for_approval(self):
         self.sudo().write({"state": "to_approve"})
@@ -550,11 +612,19 @@ class HelpdeskInfoPublication(models.Model):
         """The company's time zone: the notice is read where it is posted."""
         self.ensure_one()
         company = self.company_id
-        return company.resource_calendar_id.tz or company.partner_id.tz or self.env.user.tz or "UTC"
+        return (
+            company.resource_calendar_id.tz
+            or company.partner_id.tz
+            or self.env.user.tz
+            or "UTC"
+        )
 
     def _check_approved(self):
         for publication in self:
-            if publication.state != "approved" or publication.validation_status != "validated":
+            if (
+                publication.state != "approved"
+                or publication.validation_status != "validated"
+            ):
                 raise UserError(
                     self.env._(
                         "“%s” is not approved: nothing goes out in the company's name "
@@ -587,7 +657,9 @@ class HelpdeskInfoPublication(models.Model):
         for notice in self.filtered(lambda p: p.kind == "notice"):
             if notice.valid_until and notice.valid_until <= now:
                 raise UserError(
-                    self.env._("“%s” is no longer valid: it cannot be posted.", notice.name)
+                    self.env._(
+                        "“%s” is no longer valid: it cannot be posted.", notice.name
+                    )
                 )
         self._set_published()
         self.filtered(lambda p: p.kind == "notice")._schedule_notice_expiry()
@@ -624,12 +696,14 @@ class HelpdeskInfoPublication(models.Model):
         return True
 
     def _set_published(self, **extra):
-        self.sudo().write({
-            "state": "published",
-            "published_date": fields.Datetime.now(),
-            "published_by_id": self.env.uid,
-            **extra,
-        })
+        self.sudo().write(
+            {
+                "state": "published",
+                "published_date": fields.Datetime.now(),
+                "published_by_id": self.env.uid,
+                **extra,
+            }
+        )
 
     def action_withdraw(self):
         """Take a published notice down before its validity ends."""
@@ -646,7 +720,9 @@ class HelpdeskInfoPublication(models.Model):
 
     def _schedule_notice_expiry(self):
         moments = sorted({p.valid_until for p in self if p.valid_until})
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(NOTICE_EXPIRY_CRON, raise_if_not_found=False)
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            NOTICE_EXPIRY_CRON, raise_if_not_found=False
+        )
         if moments and cron_id:
             self.env["ir.cron"].sudo().browse(cron_id)._trigger(moments)
 
@@ -655,13 +731,17 @@ class HelpdeskInfoPublication(models.Model):
         """Withdraw the published notices whose validity has ended. Triggered
         at each notice's end when it is published; the hourly run only
         catches up after a downtime, and costs one query when idle."""
-        expired = self.sudo().search([
-            ("state", "=", "published"),
-            ("kind", "=", "notice"),
-            ("valid_until", "<=", fields.Datetime.now()),
-        ])
+        expired = self.sudo().search(
+            [
+                ("state", "=", "published"),
+                ("kind", "=", "notice"),
+                ("valid_until", "<=", fields.Datetime.now()),
+            ]
+        )
         for notice in expired:
-            notice = notice.with_context(lang=notice.company_id.partner_id.lang or self.env.lang)
+            notice = notice.with_context(
+                lang=notice.company_id.partner_id.lang or self.env.lang
+            )
             notice._withdraw(notice.env._("Validity ended: the notice is withdrawn."))
 
     def action_cancel(self):
@@ -677,7 +757,9 @@ class HelpdeskInfoPublication(models.Model):
         self.check_access("write")
         if any(p.state not in ("rejected", "cancel") for p in self):
             raise UserError(
-                self.env._("Only a rejected or cancelled publication goes back to draft.")
+                self.env._(
+                    "Only a rejected or cancelled publication goes back to draft."
+                )
             )
         self.sudo().write({"state": "draft"})
         return True
@@ -689,22 +771,32 @@ class HelpdeskInfoPublication(models.Model):
     @api.model
     def _written_reply_vals(self, ticket):
         customer = ticket.contact_name or ticket.partner_id.name or ""
-        received = ticket._format_datetime(ticket.intake_date) if ticket.intake_date else ""
-        greeting = self.env._("Dear %s,", customer) if customer else self.env._("Dear customer,")
+        received = (
+            ticket._format_datetime(ticket.intake_date) if ticket.intake_date else ""
+        )
+        greeting = (
+            self.env._("Dear %s,", customer)
+            if customer
+            else self.env._("Dear customer,")
+        )
         body = self.env._(
             "Concerning “%(subject)s”, which you reported on %(date)s (ticket %(number)s):",
             subject=ticket.name,
             date=received,
             number=ticket.number,
         )
-        content = (
-            Markup("<p>%s</p><p>%s</p><p><br/></p><p>%s</p>")
-            % (greeting, body, ticket.company_id.name)
+        content = Markup("<p>%s</p><p>%s</p><p><br/></p><p>%s</p>") % (
+            greeting,
+            body,
+            ticket.company_id.name,
         )
         return {
             "kind": "written_reply",
-            "name": self.env._("Written reply to %(number)s: %(subject)s",
-                               number=ticket.number, subject=ticket.name),
+            "name": self.env._(
+                "Written reply to %(number)s: %(subject)s",
+                number=ticket.number,
+                subject=ticket.name,
+            ),
             "content": content,
             "target": customer or ticket.partner_id.email or "",
             "ticket_id": ticket.id,
@@ -730,7 +822,9 @@ class HelpdeskInfoPublication(models.Model):
                     self.with_context(lang=lang)._post_monthly_statistics(company)
             except Exception:
                 _logger.exception(
-                    "Monthly publication statistics: company %s (%s) skipped", company.name, company.id
+                    "Monthly publication statistics: company %s (%s) skipped",
+                    company.name,
+                    company.id,
                 )
 
     @api.model
@@ -740,7 +834,10 @@ class HelpdeskInfoPublication(models.Model):
             return
         month_start = team._local_today().replace(day=1)
         period_start = month_start - relativedelta(months=1)
-        if team.publication_summary_date and team.publication_summary_date >= period_start:
+        if (
+            team.publication_summary_date
+            and team.publication_summary_date >= period_start
+        ):
             return
         managers = team._company_managers(company)
         if managers:
@@ -775,7 +872,11 @@ class HelpdeskInfoPublication(models.Model):
             ("published_date", ">=", start),
             ("published_date", "<", end),
         ]
-        seen = [("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)]
+        seen = [
+            ("company_id", "=", company.id),
+            ("date", ">=", start),
+            ("date", "<", end),
+        ]
         publication = "helpdesk.info.publication"
         opinion = "helpdesk.info.opinion"
         return {

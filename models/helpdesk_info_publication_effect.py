@@ -29,7 +29,10 @@ class HelpdeskInfoPublicationEffect(models.Model):
     )
     note = fields.Text(required=True)
     user_id = fields.Many2one(
-        "res.users", string="Logged By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Logged By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
 
     def _guarded_fields(self):
@@ -38,7 +41,9 @@ class HelpdeskInfoPublicationEffect(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         effects = super().create(vals_list)
-        unpublished = effects.publication_id.filtered(lambda p: p.state not in ("published", "expired"))
+        unpublished = effects.publication_id.filtered(
+            lambda p: p.state not in ("published", "expired")
+        )
         if unpublished:
             raise UserError(
                 self.env._(
@@ -54,9 +59,8 @@ class HelpdeskInfoPublicationEffect(models.Model):
         for effect in self:
             publication = effect.publication_id
             publication.message_post(
-                body=Markup("<p><b>%s</b></p><p>%s</p>") % (
-                    self.env._("Effect noted: %s", kinds[effect.kind]), effect.note
-                ),
+                body=Markup("<p><b>%s</b></p><p>%s</p>")
+                % (self.env._("Effect noted: %s", kinds[effect.kind]), effect.note),
                 subtype_xmlid="mail.mt_note",
                 partner_ids=publication.department_ids.user_ids.partner_id.ids,
             )

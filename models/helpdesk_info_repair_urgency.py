@@ -11,7 +11,9 @@ class HelpdeskInfoRepairUrgency(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True, help="Short stable identifier, used by integrations.")
+    code = fields.Char(
+        required=True, help="Short stable identifier, used by integrations."
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     arrival_minutes = fields.Integer(
@@ -24,5 +26,6 @@ class HelpdeskInfoRepairUrgency(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(code)", "Each urgency has its own code.")
     _arrival_minutes_positive = models.Constraint(
-        "CHECK(arrival_minutes >= 0)", "The minutes to arrive on site cannot be negative."
+        "CHECK(arrival_minutes >= 0)",
+        "The minutes to arrive on site cannot be negative.",
     )

@@ -54,7 +54,9 @@ class HelpdeskInfoReport(models.Model):
         index="btree_not_null",
         help="Leave empty to report on the whole company.",
     )
-    kind = fields.Selection(PERIOD_KINDS, string="Report", required=True, default="weekly")
+    kind = fields.Selection(
+        PERIOD_KINDS, string="Report", required=True, default="weekly"
+    )
     date_from = fields.Date(
         string="From",
         required=True,
@@ -73,7 +75,12 @@ class HelpdeskInfoReport(models.Model):
         "or those of the company's Customer Service Department.",
     )
     state = fields.Selection(
-        REPORT_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True
+        REPORT_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
     )
     sent_date = fields.Datetime(string="Sent On", readonly=True, copy=False)
     recipient_ids = fields.Many2many(
@@ -175,8 +182,10 @@ class HelpdeskInfoReport(models.Model):
         tz = pytz.timezone(self.tz or "UTC")
 
         def utc(day):
-            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(
-                tzinfo=None
+            return (
+                tz.localize(datetime.combine(day, time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
             )
 
         return utc(date_from), utc(date_to + timedelta(days=1))
@@ -204,10 +213,13 @@ class HelpdeskInfoReport(models.Model):
         for vals in vals_list:
             vals.setdefault(
                 "date_from",
-                self.env.context.get("default_date_from") or fields.Date.context_today(self),
+                self.env.context.get("default_date_from")
+                or fields.Date.context_today(self),
             )
-            self._normalize_period(vals, vals.get("kind") or self.env.context.get("default_kind")
-                                   or "weekly")
+            self._normalize_period(
+                vals,
+                vals.get("kind") or self.env.context.get("default_kind") or "weekly",
+            )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -215,8 +227,9 @@ class HelpdeskInfoReport(models.Model):
             if self.filtered(lambda r: r.state == "sent"):
                 raise UserError(self.env._("A report that was sent keeps its period."))
             for report in self:
-                report_vals = self._normalize_period(dict(vals), vals.get("kind") or report.kind,
-                                                     report.date_from)
+                report_vals = self._normalize_period(
+                    dict(vals), vals.get("kind") or report.kind, report.date_from
+                )
                 super(HelpdeskInfoReport, report).write(report_vals)
             return True
         return super().write(vals)
@@ -294,7 +307,9 @@ class HelpdeskInfoReport(models.Model):
         tickets = report.env["helpdesk.ticket"].with_context(active_test=True)
         domain = report._ticket_domain()
         counts = report._count_by_field(
-            tickets, domain, [*report._classification_dimensions(), "reply_state", "resolve_state"]
+            tickets,
+            domain,
+            [*report._classification_dimensions(), "reply_state", "resolve_state"],
         )
         dimensions = report._figures_dimensions(counts)
         total = sum(row["count"] for row in dimensions[0]["rows"]) if dimensions else 0
@@ -312,7 +327,9 @@ class HelpdeskInfoReport(models.Model):
             "resolutions": report._figures_resolutions(counts["resolve_state"]),
             "negative": report._figures_negative(tickets, by_field["info_nature"]),
             "visits": visits,
-            "complaints_apart": report._figures_complaints_apart(counts["type_id"], visits),
+            "complaints_apart": report._figures_complaints_apart(
+                counts["type_id"], visits
+            ),
             "top_categories": categories[: self._top_category_count],
         }
 
@@ -320,7 +337,9 @@ class HelpdeskInfoReport(models.Model):
         previous = self._previous_period()
         return {
             "kind": self.kind,
-            "kind_label": dict(self._fields["kind"]._description_selection(self.env))[self.kind],
+            "kind_label": dict(self._fields["kind"]._description_selection(self.env))[
+                self.kind
+            ],
             "date_from": fields.Date.to_string(self.date_from),
             "date_to": fields.Date.to_string(self.date_to),
             "previous_from": fields.Date.to_string(previous[0]),
@@ -337,7 +356,14 @@ class HelpdeskInfoReport(models.Model):
         counted on its own."""
         self.ensure_one()
         return [
-            ["type_id", "info_origin", "info_nature", "importance", "reply_state", "resolve_state"],
+            [
+                "type_id",
+                "info_origin",
+                "info_nature",
+                "importance",
+                "reply_state",
+                "resolve_state",
+            ],
             ["info_source_id", "involved_party_id"],
             ["category_id", "channel_id"],
             ["level_id"] if self.team_id else ["level_id", "team_id"],
@@ -372,17 +398,23 @@ class HelpdeskInfoReport(models.Model):
                     key, label = value.id, value.display_name
                 else:
                     key, label = value, labels.get(value)
-                rows.append({"key": key or False, "label": label or not_set, "count": count})
+                rows.append(
+                    {"key": key or False, "label": label or not_set, "count": count}
+                )
             rows.sort(key=lambda row: (-row["count"], row["label"]))
-            dimensions.append({
-                "field": fname,
-                "label": field._description_string(self.env),
-                "rows": rows,
-            })
+            dimensions.append(
+                {
+                    "field": fname,
+                    "label": field._description_string(self.env),
+                    "rows": rows,
+                }
+            )
         return dimensions
 
     def _figures_replies(self, tickets, domain, counts):
-        on_time, late, overdue = (counts.get(s, 0) for s in ("on_time", "late", "overdue"))
+        on_time, late, overdue = (
+            counts.get(s, 0) for s in ("on_time", "late", "overdue")
+        )
         due = on_time + late + overdue
         overdue_tickets = tickets.search(
             domain & Domain("reply_state", "=", "overdue"),
@@ -414,7 +446,9 @@ class HelpdeskInfoReport(models.Model):
     def _figures_resolutions(self, counts):
         """Resolutions of the period's tickets, by their resolution state: a
         ticket is resolved when it is closed."""
-        on_time, late, overdue = (counts.get(s, 0) for s in ("on_time", "late", "overdue"))
+        on_time, late, overdue = (
+            counts.get(s, 0) for s in ("on_time", "late", "overdue")
+        )
         due = on_time + late + overdue
         return {
             "due": due,
@@ -426,7 +460,9 @@ class HelpdeskInfoReport(models.Model):
         }
 
     def _figures_negative(self, tickets, nature):
-        current = sum(row["count"] for row in nature["rows"] if row["key"] == "negative")
+        current = sum(
+            row["count"] for row in nature["rows"] if row["key"] == "negative"
+        )
         previous = tickets.search_count(
             self._ticket_domain(period=self._previous_period())
             & Domain("info_nature", "=", "negative")
@@ -450,7 +486,9 @@ class HelpdeskInfoReport(models.Model):
         states = defaultdict(int)
         complaints = {"closed": 0, "visited": 0}
         for rate, state, kind, count, score_sum in tickets._read_group(
-            domain, ["return_visit_rate", "visit_state", "type_id"], ["__count", "visit_score:sum"]
+            domain,
+            ["return_visit_rate", "visit_state", "type_id"],
+            ["__count", "visit_score:sum"],
         ):
             closed += count
             states[state] += count
@@ -491,9 +529,14 @@ class HelpdeskInfoReport(models.Model):
         """Complaints apart from the other kinds (seed 000 §7.1.3): received
         in the period, and the return visits of those closed in it."""
         complaint = self.env.ref(COMPLAINT_KIND, raise_if_not_found=False)
-        received = sum(count for kind, count in kinds.items() if kind and kind == complaint)
+        received = sum(
+            count for kind, count in kinds.items() if kind and kind == complaint
+        )
         total = sum(kinds.values())
-        closed, visited = visits["complaints"]["closed"], visits["complaints"]["visited"]
+        closed, visited = (
+            visits["complaints"]["closed"],
+            visits["complaints"]["visited"],
+        )
         return {
             "received": received,
             "others": total - received,
@@ -524,11 +567,13 @@ class HelpdeskInfoReport(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "helpdesk_property_info.helpdesk_ticket_action_statistics"
         )
-        action.update({
-            "name": self.display_name,
-            "domain": list(self._ticket_domain()),
-            "context": {"search_default_group_category": 1},
-        })
+        action.update(
+            {
+                "name": self.display_name,
+                "domain": list(self._ticket_domain()),
+                "context": {"search_default_group_category": 1},
+            }
+        )
         return action
 
     def action_send(self):
@@ -563,16 +608,19 @@ class HelpdeskInfoReport(models.Model):
         for report in self.filtered(lambda r: r.state == "draft"):
             partners = report._get_recipients()
             content, _kind = Report._render_qweb_pdf(REPORT_ACTION, report.ids)
-            attachment = self.env["ir.attachment"].create({
-                "name": report._pdf_filename(),
-                "raw": content,
-                "res_model": report._name,
-                "res_id": report.id,
-                "mimetype": "application/pdf",
-            })
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": report._pdf_filename(),
+                    "raw": content,
+                    "res_model": report._name,
+                    "res_id": report.id,
+                    "mimetype": "application/pdf",
+                }
+            )
             report = report.with_context(lang=report._report_lang())
             report.message_post(
-                body=Markup("<p>%s</p>") % self.env._(
+                body=Markup("<p>%s</p>")
+                % self.env._(
                     "%(report)s of %(company)s is attached.",
                     report=report.display_name,
                     company=report.company_id.name,
@@ -583,7 +631,9 @@ class HelpdeskInfoReport(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-            report._write_by_action({"state": "sent", "sent_date": fields.Datetime.now()})
+            report._write_by_action(
+                {"state": "sent", "sent_date": fields.Datetime.now()}
+            )
 
     # ------------------------------------------------------------------
     # Scheduled mailing
@@ -607,9 +657,16 @@ class HelpdeskInfoReport(models.Model):
                 with self.env.cr.savepoint():
                     # Named in the company's language, whoever runs the job.
                     lang = company._helpdesk_info_lang()
-                    report = self.with_context(lang=lang)._get_period_report(company, kind)
+                    report = self.with_context(lang=lang)._get_period_report(
+                        company, kind
+                    )
             except Exception:
-                _logger.exception("%s report of company %s (%s) not created", kind, company.name, company.id)
+                _logger.exception(
+                    "%s report of company %s (%s) not created",
+                    kind,
+                    company.name,
+                    company.id,
+                )
                 continue
             if report and report.state == "draft":
                 pending |= report
@@ -624,7 +681,9 @@ class HelpdeskInfoReport(models.Model):
                     report._send()
             except Exception:
                 # Left in draft: the next run tries it again.
-                _logger.exception("Report %s (%s) not sent", report.display_name, report.id)
+                _logger.exception(
+                    "Report %s (%s) not sent", report.display_name, report.id
+                )
             if not Cron._commit_progress(1):
                 break
 
@@ -643,7 +702,12 @@ class HelpdeskInfoReport(models.Model):
         report = self.search(domain, limit=1)
         if report:
             return report
-        vals = {"company_id": company.id, "team_id": team.id, "kind": kind, "date_from": date_from}
+        vals = {
+            "company_id": company.id,
+            "team_id": team.id,
+            "kind": kind,
+            "date_from": date_from,
+        }
         if not self.new(vals)._get_recipients():
             return report
         try:

@@ -35,7 +35,9 @@ class HelpdeskInfoReport(models.Model):
         resolutions due or done and those on time, with the rates."""
         self.ensure_one()
         Ticket = self.env["helpdesk.ticket"].with_context(active_test=True)
-        complaint = self.env["ir.model.data"]._xmlid_to_res_id(COMPLAINT_TYPE, raise_if_not_found=False)
+        complaint = self.env["ir.model.data"]._xmlid_to_res_id(
+            COMPLAINT_TYPE, raise_if_not_found=False
+        )
         domain = self._ticket_domain() & Domain("type_id", "=", complaint)
         counts = defaultdict(lambda: dict.fromkeys(KEYS, 0))
         for grade, reply_state, resolve_state, count in Ticket._read_group(
@@ -51,17 +53,33 @@ class HelpdeskInfoReport(models.Model):
                 row["resolve_due"] += count
             if resolve_state == "on_time":
                 row["resolved_on_time"] += count
-        grades = self.env["helpdesk.info.complaint.grade"].with_context(active_test=False).search(
-            ["|", ("active", "=", True), ("id", "in", [key for key in counts if key])]
+        grades = (
+            self.env["helpdesk.info.complaint.grade"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    ("active", "=", True),
+                    ("id", "in", [key for key in counts if key]),
+                ]
+            )
         )
-        rows = [self._complaint_row(grade.name, counts.get(grade.id), grade.code) for grade in grades]
+        rows = [
+            self._complaint_row(grade.name, counts.get(grade.id), grade.code)
+            for grade in grades
+        ]
         if counts.get(False):
-            rows.append(self._complaint_row(self.env._("No Grade"), counts[False], False))
+            rows.append(
+                self._complaint_row(self.env._("No Grade"), counts[False], False)
+            )
         total = dict.fromkeys(KEYS, 0)
         for row in counts.values():
             for key in KEYS:
                 total[key] += row[key]
-        return {"rows": rows, "total": self._complaint_row(self.env._("Total"), total, False)}
+        return {
+            "rows": rows,
+            "total": self._complaint_row(self.env._("Total"), total, False),
+        }
 
     def _complaint_row(self, label, counts, code):
         counts = counts or dict.fromkeys(KEYS, 0)
@@ -69,6 +87,10 @@ class HelpdeskInfoReport(models.Model):
             "label": label,
             "code": code,
             **{key: counts.get(key, 0) for key in KEYS},
-            "reply_rate": rate(counts.get("replied_on_time", 0), counts.get("reply_due", 0)),
-            "resolve_rate": rate(counts.get("resolved_on_time", 0), counts.get("resolve_due", 0)),
+            "reply_rate": rate(
+                counts.get("replied_on_time", 0), counts.get("reply_due", 0)
+            ),
+            "resolve_rate": rate(
+                counts.get("resolved_on_time", 0), counts.get("resolve_due", 0)
+            ),
         }

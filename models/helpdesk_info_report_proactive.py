@@ -17,7 +17,9 @@ class HelpdeskInfoReport(models.Model):
 
     def _get_report_sections(self):
         sections = super()._get_report_sections()
-        return sections if self.team_id else self._insert_section(sections, SECTION, AFTER)
+        return (
+            sections if self.team_id else self._insert_section(sections, SECTION, AFTER)
+        )
 
     def _get_report_figures(self):
         figures = super()._get_report_figures()
@@ -47,16 +49,21 @@ class HelpdeskInfoReport(models.Model):
             "done": Visit.search_count(done),
             "by_kind": grouped_rows(self.env, "helpdesk.info.visit", done, "kind"),
             "average_satisfaction": (
-                round(sum(score * count for score, count in scores) / answered, 2) if answered else None
+                round(sum(score * count for score, count in scores) / answered, 2)
+                if answered
+                else None
             ),
-            "tickets": self.env["helpdesk.ticket"].with_context(active_test=False).search_count(
-                [("customer_visit_id", "any", done)]
-            ),
+            "tickets": self.env["helpdesk.ticket"]
+            .with_context(active_test=False)
+            .search_count([("customer_visit_id", "any", done)]),
         }
 
     def _figures_patrols(self):
         company = [("company_id", "=", self.company_id.id)]
-        period = [("patrol_date", ">=", self.date_from), ("patrol_date", "<=", self.date_to)]
+        period = [
+            ("patrol_date", ">=", self.date_from),
+            ("patrol_date", "<=", self.date_to),
+        ]
         Check = self.env["helpdesk.info.patrol.check"]
         found = {"problem": 0, "fixed": 0}
         tickets = {False: 0, True: 0}
@@ -69,14 +76,23 @@ class HelpdeskInfoReport(models.Model):
             tickets[late] += with_ticket
         return {
             "done": self.env["helpdesk.info.patrol"].search_count(
-                company + [("state", "=", "done"), ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+                company
+                + [
+                    ("state", "=", "done"),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ]
             ),
             "problems": found["problem"],
             "tickets_on_time": tickets[False],
             "tickets_late": tickets[True],
             "fixed_on_the_spot": found["fixed"],
             "verified": Check.search_count(
-                company + [("verified", "=", True), ("verified_patrol_id.date", ">=", self.date_from),
-                           ("verified_patrol_id.date", "<=", self.date_to)]
+                company
+                + [
+                    ("verified", "=", True),
+                    ("verified_patrol_id.date", ">=", self.date_from),
+                    ("verified_patrol_id.date", "<=", self.date_to),
+                ]
             ),
         }

@@ -51,10 +51,21 @@ class HelpdeskInfoReport(models.Model):
                 row["on_time"] += count
             if alerted:
                 row["late_alerts"] += count
-        urgencies = self.env["helpdesk.info.repair.urgency"].with_context(active_test=False).search(
-            ["|", ("active", "=", True), ("id", "in", [key for key in counts if key])]
+        urgencies = (
+            self.env["helpdesk.info.repair.urgency"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    ("active", "=", True),
+                    ("id", "in", [key for key in counts if key]),
+                ]
+            )
         )
-        rows = [self._repair_row(urgency.name, counts.get(urgency.id)) for urgency in urgencies]
+        rows = [
+            self._repair_row(urgency.name, counts.get(urgency.id))
+            for urgency in urgencies
+        ]
         if counts.get(False):
             rows.append(self._repair_row(self.env._("Not Set"), counts[False]))
         total = dict.fromkeys(keys, 0)
@@ -72,6 +83,8 @@ class HelpdeskInfoReport(models.Model):
             "arrived": arrived,
             "on_time": counts.get("on_time", 0),
             "on_time_rate": repair_rate(counts.get("on_time", 0), arrived),
-            "average_minutes": round(counts.get("minutes", 0) / arrived, 1) if arrived else None,
+            "average_minutes": round(counts.get("minutes", 0) / arrived, 1)
+            if arrived
+            else None,
             "late_alerts": counts.get("late_alerts", 0),
         }

@@ -41,10 +41,16 @@ class HelpdeskInfoReport(models.Model):
         Opinion = self.env["helpdesk.info.opinion"]
         return {
             "published": self.env["helpdesk.info.publication"].search_count(published),
-            "by_kind": grouped_rows(self.env, "helpdesk.info.publication", published, "kind"),
+            "by_kind": grouped_rows(
+                self.env, "helpdesk.info.publication", published, "kind"
+            ),
             "opinions": Opinion.search_count(seen),
-            "opinions_by_nature": grouped_rows(self.env, "helpdesk.info.opinion", seen, "nature"),
-            "major_opinions": Opinion.search_count(seen + [("importance", "=", "major")]),
+            "opinions_by_nature": grouped_rows(
+                self.env, "helpdesk.info.opinion", seen, "nature"
+            ),
+            "major_opinions": Opinion.search_count(
+                seen + [("importance", "=", "major")]
+            ),
         }
 
     def _figures_reception(self):
@@ -56,10 +62,16 @@ class HelpdeskInfoReport(models.Model):
         ]
         currency = self.company_id.currency_id
         rows = grouped_rows(
-            self.env, "helpdesk.reception.expense", domain, "policy_id", ("amount:sum", "__count")
+            self.env,
+            "helpdesk.reception.expense",
+            domain,
+            "policy_id",
+            ("amount:sum", "__count"),
         )
         return {
-            "total": formatLang(self.env, sum(row[1] for row in rows), currency_obj=currency),
+            "total": formatLang(
+                self.env, sum(row[1] for row in rows), currency_obj=currency
+            ),
             "count": sum(row[2] for row in rows),
             "by_policy": [
                 [label, formatLang(self.env, amount, currency_obj=currency), count]

@@ -14,7 +14,9 @@ class HelpdeskInfoRoute(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", index=True, help="Leave empty to apply the rule to all companies."
+        "res.company",
+        index=True,
+        help="Leave empty to apply the rule to all companies.",
     )
     category_ids = fields.Many2many(
         "helpdesk.ticket.category",

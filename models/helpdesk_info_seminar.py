@@ -18,9 +18,15 @@ class HelpdeskInfoSeminar(models.Model):
     _check_company_auto = True
 
     plan_id = fields.Many2one(
-        "helpdesk.info.seminar.plan", string="Seminar Plan", required=True, ondelete="cascade", index=True
+        "helpdesk.info.seminar.plan",
+        string="Seminar Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Company")
+    company_id = fields.Many2one(
+        related="plan_id.company_id", store=True, index=True, string="Company"
+    )
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     community_id = fields.Many2one(
         "helpdesk.info.community",
@@ -28,12 +34,21 @@ class HelpdeskInfoSeminar(models.Model):
         check_company=True,
         help="The community whose owners are invited; empty for a seminar of several communities.",
     )
-    topic = fields.Char(string="Content", required=True, help="What the seminar discusses with the owners.")
-    description = fields.Text(string="Agenda", help="The points to discuss and what is asked of the owners.")
+    topic = fields.Char(
+        string="Content",
+        required=True,
+        help="What the seminar discusses with the owners.",
+    )
+    description = fields.Text(
+        string="Agenda", help="The points to discuss and what is asked of the owners."
+    )
     date_start = fields.Datetime(string="Time", required=True)
     duration = fields.Float(default=2.0, help="In hours.")
     date_stop = fields.Datetime(string="Ends", compute="_compute_date_stop", store=True)
-    place = fields.Char(required=True, help="Where the seminar is held, e.g. the management office meeting room.")
+    place = fields.Char(
+        required=True,
+        help="Where the seminar is held, e.g. the management office meeting room.",
+    )
     partner_ids = fields.Many2many(
         "res.partner",
         "helpdesk_info_seminar_partner_rel",
@@ -59,7 +74,9 @@ class HelpdeskInfoSeminar(models.Model):
         help="The event the seminar is held as, once its plan is approved.",
     )
 
-    _duration_positive = models.Constraint("CHECK(duration > 0)", "A seminar lasts some time.")
+    _duration_positive = models.Constraint(
+        "CHECK(duration > 0)", "A seminar lasts some time."
+    )
 
     def _guarded_fields(self):
         return {"event_id": None} | super()._guarded_fields()
@@ -68,7 +85,9 @@ class HelpdeskInfoSeminar(models.Model):
     def _compute_date_stop(self):
         for seminar in self:
             seminar.date_stop = (
-                seminar.date_start + timedelta(hours=seminar.duration) if seminar.date_start else False
+                seminar.date_start + timedelta(hours=seminar.duration)
+                if seminar.date_start
+                else False
             )
 
     @api.constrains("date_start", "plan_id")
@@ -98,8 +117,14 @@ class HelpdeskInfoSeminar(models.Model):
         return seminars
 
     def write(self, vals):
-        if "plan_id" in vals and any(seminar.plan_id.id != vals["plan_id"] for seminar in self):
-            raise UserError(self.env._("A seminar stays in its plan: plan it again in the other one."))
+        if "plan_id" in vals and any(
+            seminar.plan_id.id != vals["plan_id"] for seminar in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A seminar stays in its plan: plan it again in the other one."
+                )
+            )
         content = set(vals) - {"event_id"}
         if content:
             self.plan_id._check_changeable()

@@ -27,10 +27,19 @@ class HelpdeskInfoSeminarPlan(models.Model):
     _requester_field = "user_id"
 
     name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, precompute=True, required=True, tracking=True
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
     )
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company, tracking=True
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
     )
     year = fields.Integer(
         required=True,
@@ -50,9 +59,17 @@ class HelpdeskInfoSeminarPlan(models.Model):
     seminar_ids = fields.One2many(
         "helpdesk.info.seminar", "plan_id", string="Seminars", copy=True
     )
-    seminar_count = fields.Integer(string="Number of Seminars", compute="_compute_seminar_count")
+    seminar_count = fields.Integer(
+        string="Number of Seminars", compute="_compute_seminar_count"
+    )
     state = fields.Selection(
-        PLAN_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+        PLAN_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     note = fields.Html(string="Notes")
 
@@ -93,7 +110,10 @@ class HelpdeskInfoSeminarPlan(models.Model):
         for plan in self:
             if plan.state == "submitted":
                 raise UserError(
-                    self.env._("%s waits for its approval: it changes once approved or rejected.", plan.name)
+                    self.env._(
+                        "%s waits for its approval: it changes once approved or rejected.",
+                        plan.name,
+                    )
                 )
 
     def _back_to_approval(self):
@@ -106,7 +126,9 @@ class HelpdeskInfoSeminarPlan(models.Model):
         approved.action_submit()
         for plan in approved:
             plan.message_post(
-                body=self.env._("The approved plan changed: it waits for a new approval."),
+                body=self.env._(
+                    "The approved plan changed: it waits for a new approval."
+                ),
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -118,7 +140,12 @@ class HelpdeskInfoSeminarPlan(models.Model):
         super()._check_submittable()
         for plan in self:
             if not plan.seminar_ids:
-                raise UserError(self.env._("%s has no seminar: plan them before asking for approval.", plan.name))
+                raise UserError(
+                    self.env._(
+                        "%s has no seminar: plan them before asking for approval.",
+                        plan.name,
+                    )
+                )
 
     def _after_rejection(self):
         self.message_post(
@@ -144,9 +171,13 @@ class HelpdeskInfoSeminarPlan(models.Model):
 
     def action_view_events(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("calendar.action_calendar_event")
-        action.update({
-            "domain": [("id", "in", self.seminar_ids.event_id.ids)],
-            "context": {"create": False},
-        })
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "calendar.action_calendar_event"
+        )
+        action.update(
+            {
+                "domain": [("id", "in", self.seminar_ids.event_id.ids)],
+                "context": {"create": False},
+            }
+        )
         return action

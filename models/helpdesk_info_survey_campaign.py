@@ -41,7 +41,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         index=True,
         tracking=True,
     )
-    company_id = fields.Many2one(related="community_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="community_id.company_id", store=True, index=True
+    )
     survey_id = fields.Many2one(
         "survey.survey",
         string="Questionnaire",
@@ -68,7 +70,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         HALVES,
         string="Half-Year",
         required=True,
-        default=lambda self: "first" if fields.Date.context_today(self).month <= 6 else "second",
+        default=lambda self: (
+            "first" if fields.Date.context_today(self).month <= 6 else "second"
+        ),
     )
     date_start = fields.Date(
         string="Hand Out From",
@@ -88,7 +92,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         required=True,
     )
     state = fields.Selection(
-        CAMPAIGN_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True
+        CAMPAIGN_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
     )
     distribution_goal = fields.Float(
         string="Distribution Goal (%)",
@@ -113,8 +122,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         groups="survey.group_survey_user",
     )
     owner_count = fields.Integer(string="Owners", compute="_compute_rates", store=True)
-    distributed_count = fields.Integer(string="Handed Out", compute="_compute_rates", store=True)
-    returned_count = fields.Integer(string="Returned", compute="_compute_rates", store=True)
+    distributed_count = fields.Integer(
+        string="Handed Out", compute="_compute_rates", store=True
+    )
+    returned_count = fields.Integer(
+        string="Returned", compute="_compute_rates", store=True
+    )
     distribution_rate = fields.Float(
         string="Distribution Rate (%)",
         compute="_compute_rates",
@@ -156,7 +169,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         help="The notice telling the owners the survey is coming. The survey "
         "starts only once it is published.",
     )
-    pre_notice_state = fields.Selection(related="pre_notice_id.state", string="Notice Status")
+    pre_notice_state = fields.Selection(
+        related="pre_notice_id.state", string="Notice Status"
+    )
     shortfall_reason = fields.Text(
         string="Reason for Missing the Goals",
         tracking=True,
@@ -235,14 +250,24 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     @api.depends("distribution_rate", "return_rate", "distribution_goal", "return_goal")
     def _compute_goals(self):
         for campaign in self:
-            campaign.distribution_goal_met = campaign.distribution_rate >= campaign.distribution_goal
+            campaign.distribution_goal_met = (
+                campaign.distribution_rate >= campaign.distribution_goal
+            )
             campaign.return_goal_met = campaign.return_rate >= campaign.return_goal
 
     def _answer_lines(self, extra_domain=()):
         """The campaign's scored answers (with sudo: the figures are the
         campaign's, whoever reads them)."""
-        return self.env["survey.user_input.line"].sudo().search(
-            [("campaign_id", "in", self.ids), ("satisfaction_score", ">", 0), *extra_domain]
+        return (
+            self.env["survey.user_input.line"]
+            .sudo()
+            .search(
+                [
+                    ("campaign_id", "in", self.ids),
+                    ("satisfaction_score", ">", 0),
+                    *extra_domain,
+                ]
+            )
         )
 
     def _answer_figures(self, *groupby):
@@ -250,12 +275,14 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         non-conforming answers, tickets]} of the campaigns' scored answers
         (with sudo: the figures are the campaign's, whoever reads them)."""
         figures = defaultdict(lambda: [0, 0, 0, 0])
-        for campaign, *values, nonconforming, count, total, tickets in self.env[
-            "survey.user_input.line"
-        ].sudo()._read_group(
-            [("campaign_id", "in", self.ids), ("satisfaction_score", ">", 0)],
-            ["campaign_id", *groupby, "non_conforming"],
-            ["__count", "satisfaction_score:sum", "ticket_id:count"],
+        for campaign, *values, nonconforming, count, total, tickets in (
+            self.env["survey.user_input.line"]
+            .sudo()
+            ._read_group(
+                [("campaign_id", "in", self.ids), ("satisfaction_score", ">", 0)],
+                ["campaign_id", *groupby, "non_conforming"],
+                ["__count", "satisfaction_score:sum", "ticket_id:count"],
+            )
         ):
             row = figures[(campaign, *values)]
             row[0] += count
@@ -277,14 +304,18 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.date_end < campaign.date_start:
                 raise ValidationError(
-                    self.env._("The survey of “%s” cannot end before it starts.", campaign.name)
+                    self.env._(
+                        "The survey of “%s” cannot end before it starts.", campaign.name
+                    )
                 )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(campaign.state != "draft" for campaign in self):
             raise UserError(
-                self.env._("Only a draft survey can be deleted: its questionnaires are records.")
+                self.env._(
+                    "Only a draft survey can be deleted: its questionnaires are records."
+                )
             )
 
     # ------------------------------------------------------------------
@@ -303,8 +334,11 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.state not in allowed:
                 raise UserError(
-                    self.env._("“%(campaign)s” is %(state)s: this cannot be done now.",
-                               campaign=campaign.name, state=states[campaign.state])
+                    self.env._(
+                        "“%(campaign)s” is %(state)s: this cannot be done now.",
+                        campaign=campaign.name,
+                        state=states[campaign.state],
+                    )
                 )
 
     def action_open(self):
@@ -313,8 +347,11 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self._check_state("draft")
         for campaign in self:
             if not campaign.survey_id.sudo().question_ids:
-                raise UserError(self.env._("The questionnaire of “%s” has no question.",
-                                           campaign.name))
+                raise UserError(
+                    self.env._(
+                        "The questionnaire of “%s” has no question.", campaign.name
+                    )
+                )
             campaign._check_pre_notice()
         self._write_by_action({"state": "open"})
         return True
@@ -325,12 +362,19 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         starts late."""
         self.ensure_one()
         notice = self.pre_notice_id.sudo()
-        if notice and (notice.kind != "notice" or notice.community_id != self.community_id):
+        if notice and (
+            notice.kind != "notice" or notice.community_id != self.community_id
+        ):
             raise UserError(
-                self.env._("The notice before “%s” is a notice to its community's owners.", self.name)
+                self.env._(
+                    "The notice before “%s” is a notice to its community's owners.",
+                    self.name,
+                )
             )
-        deadline = max(datetime.combine(self.date_start + timedelta(days=1), time.min),
-                       fields.Datetime.now())
+        deadline = max(
+            datetime.combine(self.date_start + timedelta(days=1), time.min),
+            fields.Datetime.now(),
+        )
         if (
             not notice
             or notice.state not in ("published", "expired")
@@ -351,7 +395,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self.check_access("write")
         self._check_state("open")
         for campaign in self:
-            if campaign._goals_missed() and not (campaign.shortfall_reason or "").strip():
+            if (
+                campaign._goals_missed()
+                and not (campaign.shortfall_reason or "").strip()
+            ):
                 raise UserError(
                     self.env._(
                         "“%(campaign)s” closes below its goals (handed out %(distribution).1f%% "
@@ -405,25 +452,31 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         outsiders = partners - self.community_id.owner_ids
         if outsiders:
             raise UserError(
-                self.env._("%(owners)s are not owners of %(community)s.",
-                           owners=", ".join(outsiders.mapped("display_name")),
-                           community=self.community_id.name)
+                self.env._(
+                    "%(owners)s are not owners of %(community)s.",
+                    owners=", ".join(outsiders.mapped("display_name")),
+                    community=self.community_id.name,
+                )
             )
         campaign = self.sudo()
         new = partners - campaign.user_input_ids.partner_id
         survey = campaign.survey_id
         inputs = self.env["survey.user_input"].sudo()
         for partner in new:
-            inputs |= survey._create_answer(partner=partner, check_attempts=False,
-                                            campaign_id=campaign.id)
+            inputs |= survey._create_answer(
+                partner=partner, check_attempts=False, campaign_id=campaign.id
+            )
         if send_email:
             template = self.env.ref("survey.mail_template_user_input_invite").sudo()
             for user_input in inputs.filtered("partner_id.email"):
-                template.send_mail(user_input.id, email_layout_xmlid="mail.mail_notification_light")
+                template.send_mail(
+                    user_input.id, email_layout_xmlid="mail.mail_notification_light"
+                )
         if inputs:
             self.message_post(
-                body=self.env._("Questionnaires handed out to %(count)s owners.",
-                                count=len(inputs)),
+                body=self.env._(
+                    "Questionnaires handed out to %(count)s owners.", count=len(inputs)
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return inputs
@@ -443,18 +496,24 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         """Replace the results per department with the current answers'."""
         Result = self.env["helpdesk.info.survey.result"].sudo()
         Result.search([("campaign_id", "in", self.ids)]).unlink()
-        Result.create([
-            {
-                "campaign_id": campaign.id,
-                "team_id": team.id,
-                "answer_count": count,
-                "average_score": total / count,
-                "satisfied_rate": 100.0 * (count - nonconforming) / count,
-                "nonconforming_count": nonconforming,
-            }
-            for (campaign, team), (count, total, nonconforming, _tickets)
-            in self._answer_figures("helpdesk_team_id").items()
-        ])
+        Result.create(
+            [
+                {
+                    "campaign_id": campaign.id,
+                    "team_id": team.id,
+                    "answer_count": count,
+                    "average_score": total / count,
+                    "satisfied_rate": 100.0 * (count - nonconforming) / count,
+                    "nonconforming_count": nonconforming,
+                }
+                for (campaign, team), (
+                    count,
+                    total,
+                    nonconforming,
+                    _tickets,
+                ) in self._answer_figures("helpdesk_team_id").items()
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Non-conformities
@@ -474,12 +533,16 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             ).try_lock_for_update()  # lines locked elsewhere get their ticket there
             if not lines:
                 continue
-            new = tickets.create([campaign._nonconformity_ticket_vals(line) for line in lines])
+            new = tickets.create(
+                [campaign._nonconformity_ticket_vals(line) for line in lines]
+            )
             for line, ticket in zip(lines, new):
                 line._write_by_action({"ticket_id": ticket.id})
             campaign.message_post(
-                body=self.env._("%(count)s tickets opened for non-conforming answers.",
-                                count=len(new)),
+                body=self.env._(
+                    "%(count)s tickets opened for non-conforming answers.",
+                    count=len(new),
+                ),
                 subtype_xmlid="mail.mt_note",
             )
             tickets |= new
@@ -489,7 +552,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 "tag": "display_notification",
                 "params": {
                     "type": "info",
-                    "message": self.env._("Every non-conforming answer already has its ticket."),
+                    "message": self.env._(
+                        "Every non-conforming answer already has its ticket."
+                    ),
                 },
             }
         return self._action_view_tickets(tickets)
@@ -506,27 +571,39 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             team = team.browse()
         team = team or self.community_id.team_id
         comment = line.user_input_id.user_input_line_ids.filtered(
-            lambda other: other.question_id == question and other.answer_type == "char_box"
+            lambda other: (
+                other.question_id == question and other.answer_type == "char_box"
+            )
         )[:1].value_char_box
-        source = self.env.ref("helpdesk_property_info.info_source_community", raise_if_not_found=False)
+        source = self.env.ref(
+            "helpdesk_property_info.info_source_community", raise_if_not_found=False
+        )
         description = Markup(
             "<p>%s</p><ul><li>%s: %s</li><li>%s: %s</li><li>%s: %s</li></ul>"
         ) % (
             self.name,
-            self.env._("Question"), question.title,
-            self.env._("Answer"), line.suggested_answer_id.value,
-            self.env._("Owner's comment"), comment or "—",
+            self.env._("Question"),
+            question.title,
+            self.env._("Answer"),
+            line.suggested_answer_id.value,
+            self.env._("Owner's comment"),
+            comment or "—",
         )
         return {
-            "name": self.env._("Satisfaction survey: %(question)s, %(answer)s",
-                               question=question.title, answer=line.suggested_answer_id.value),
+            "name": self.env._(
+                "Satisfaction survey: %(question)s, %(answer)s",
+                question=question.title,
+                answer=line.suggested_answer_id.value,
+            ),
             "description": description,
             "company_id": self.company_id.id,
             "team_id": team.id,
             "partner_id": owner.id,
             "contact_name": owner.name,
             "matter": question.title,
-            "channel_id": self.env.ref("helpdesk_property_info.channel_questionnaire").id,
+            "channel_id": self.env.ref(
+                "helpdesk_property_info.channel_questionnaire"
+            ).id,
             "info_origin": "customer",
             "info_nature": "negative",
             "info_source_id": source.id if source else False,
@@ -543,7 +620,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self._check_group("helpdesk_property_info.group_cs_agent")
         self.check_access("write")
         self._check_state("draft")
-        if self.pre_notice_id and self.pre_notice_id.state not in ("cancel", "rejected"):
+        if self.pre_notice_id and self.pre_notice_id.state not in (
+            "cancel",
+            "rejected",
+        ):
             return self._action_open_notice(self.pre_notice_id)
         content = Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
             self.env._("Dear owners,"),
@@ -551,22 +631,33 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 "From %(start)s to %(end)s, Customer Service hands out the owners' "
                 "satisfaction questionnaire of %(community)s. Please fill it in and hand "
                 "it back: every opinion is answered and followed up in writing.",
-                start=self.date_start, end=self.date_end, community=self.community_id.name,
+                start=self.date_start,
+                end=self.date_end,
+                community=self.community_id.name,
             ),
             self.company_id.name,
         )
-        notice = self.env["helpdesk.info.publication"].create({
-            "kind": "notice",
-            "name": self.env._("Notice: owners' satisfaction survey %(start)s – %(end)s",
-                               start=self.date_start, end=self.date_end),
-            "content": content,
-            "target": self.community_id.name,
-            "community_id": self.community_id.id,
-            "company_id": self.company_id.id,
-            "valid_until": max(datetime.combine(self.date_end + timedelta(days=1), time.min),
-                               fields.Datetime.now() + timedelta(days=7)),
-            "notice_place_ids": [fields.Command.set(self._default_notice_places().ids)],
-        })
+        notice = self.env["helpdesk.info.publication"].create(
+            {
+                "kind": "notice",
+                "name": self.env._(
+                    "Notice: owners' satisfaction survey %(start)s – %(end)s",
+                    start=self.date_start,
+                    end=self.date_end,
+                ),
+                "content": content,
+                "target": self.community_id.name,
+                "community_id": self.community_id.id,
+                "company_id": self.company_id.id,
+                "valid_until": max(
+                    datetime.combine(self.date_end + timedelta(days=1), time.min),
+                    fields.Datetime.now() + timedelta(days=7),
+                ),
+                "notice_place_ids": [
+                    fields.Command.set(self._default_notice_places().ids)
+                ],
+            }
+        )
         self.pre_notice_id = notice
         return self._action_open_notice(notice)
 
@@ -576,17 +667,24 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self._check_group("helpdesk_property_info.group_cs_agent")
         self.check_access("write")
         self._check_state("closed")
-        if self.results_notice_id and self.results_notice_id.state not in ("cancel", "rejected"):
+        if self.results_notice_id and self.results_notice_id.state not in (
+            "cancel",
+            "rejected",
+        ):
             return self._action_open_notice(self.results_notice_id)
-        notice = self.env["helpdesk.info.publication"].create({
-            "kind": "notice",
-            "name": self.env._("Notice: results of %s", self.name),
-            "content": self._results_notice_content(),
-            "target": self.community_id.name,
-            "community_id": self.community_id.id,
-            "company_id": self.company_id.id,
-            "notice_place_ids": [fields.Command.set(self._default_notice_places().ids)],
-        })
+        notice = self.env["helpdesk.info.publication"].create(
+            {
+                "kind": "notice",
+                "name": self.env._("Notice: results of %s", self.name),
+                "content": self._results_notice_content(),
+                "target": self.community_id.name,
+                "community_id": self.community_id.id,
+                "company_id": self.company_id.id,
+                "notice_place_ids": [
+                    fields.Command.set(self._default_notice_places().ids)
+                ],
+            }
+        )
         self._write_by_action({"results_notice_id": notice.id})
         return self._action_open_notice(notice)
 
@@ -598,9 +696,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     def _results_notice_content(self):
         self.ensure_one()
         rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.1f%%</td></tr>") % (
+            Markup("<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.1f%%</td></tr>")
+            % (
                 result.team_id.name or self.env._("Service as a whole"),
-                result.answer_count, result.average_score, result.satisfied_rate,
+                result.answer_count,
+                result.average_score,
+                result.satisfied_rate,
             )
             for result in self.result_ids
         )
@@ -614,13 +715,18 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 "The satisfaction survey of %(community)s is closed: %(handed)s questionnaires "
                 "were handed out to %(owners)s owners (%(distribution).1f%%) and %(returned)s came "
                 "back (%(return).1f%%). The average satisfaction is %(score).2f out of 5.",
-                community=self.community_id.name, handed=self.distributed_count,
-                owners=self.owner_count, distribution=self.distribution_rate,
-                returned=self.returned_count, score=self.average_score,
+                community=self.community_id.name,
+                handed=self.distributed_count,
+                owners=self.owner_count,
+                distribution=self.distribution_rate,
+                returned=self.returned_count,
+                score=self.average_score,
                 **{"return": self.return_rate},
             ),
-            self.env._("Department"), self.env._("Answers"),
-            self.env._("Average Satisfaction"), self.env._("Conforming (%)"),
+            self.env._("Department"),
+            self.env._("Answers"),
+            self.env._("Average Satisfaction"),
+            self.env._("Conforming (%)"),
             rows,
             self.env._(
                 "Each department below the standard answers in writing with its corrective "
@@ -648,7 +754,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.report_sent_date:
                 raise UserError(
-                    self.env._("The report of “%s” was already sent to the leaders.", campaign.name)
+                    self.env._(
+                        "The report of “%s” was already sent to the leaders.",
+                        campaign.name,
+                    )
                 )
         self._send_report_to_leaders()
         return True
@@ -669,8 +778,14 @@ class HelpdeskInfoSurveyCampaign(models.Model):
 
     def _report_leaders(self):
         self.ensure_one()
-        leaders = self.env.ref("helpdesk_property_info.group_company_leader").sudo().all_user_ids
-        return leaders.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        leaders = (
+            self.env.ref("helpdesk_property_info.group_company_leader")
+            .sudo()
+            .all_user_ids
+        )
+        return leaders.filtered(
+            lambda u: not u.share and self.company_id in u.company_ids
+        )
 
     def _send_report_to_leaders(self):
         """Post the written report as a PDF to the company leaders and record
@@ -678,18 +793,25 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         Report = self.env["ir.actions.report"].sudo()
         for campaign in self:
             campaign = campaign.with_context(lang=campaign._report_lang())
-            content, _kind = Report.with_context(lang=campaign._report_lang())._render_qweb_pdf(
-                CAMPAIGN_REPORT, campaign.ids
+            content, _kind = Report.with_context(
+                lang=campaign._report_lang()
+            )._render_qweb_pdf(CAMPAIGN_REPORT, campaign.ids)
+            attachment = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": "%s.pdf" % campaign._report_filename(),
+                        "raw": content,
+                        "res_model": campaign._name,
+                        "res_id": campaign.id,
+                        "mimetype": "application/pdf",
+                    }
+                )
             )
-            attachment = self.env["ir.attachment"].sudo().create({
-                "name": "%s.pdf" % campaign._report_filename(),
-                "raw": content,
-                "res_model": campaign._name,
-                "res_id": campaign.id,
-                "mimetype": "application/pdf",
-            })
             campaign.message_post(
-                body=Markup("<p>%s</p>") % campaign.env._(
+                body=Markup("<p>%s</p>")
+                % campaign.env._(
                     "The written report of %(campaign)s is attached for the company leaders.",
                     campaign=campaign.name,
                 ),
@@ -715,22 +837,32 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
 
     def _action_view_tickets(self, tickets):
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_mgmt.helpdesk_ticket_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
         action["name"] = self.env._("Survey Tickets")
-        action.update({"domain": [("id", "in", tickets.ids)], "context": {"create": False}})
+        action.update(
+            {"domain": [("id", "in", tickets.ids)], "context": {"create": False}}
+        )
         return action
 
     def action_view_tickets(self):
-        return self._action_view_tickets(self._answer_lines([("ticket_id", "!=", False)]).ticket_id)
+        return self._action_view_tickets(
+            self._answer_lines([("ticket_id", "!=", False)]).ticket_id
+        )
 
     def action_view_questionnaires(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("survey.action_survey_user_input")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "survey.action_survey_user_input"
+        )
         action["name"] = self.env._("Questionnaires")
-        action.update({
-            "domain": [("campaign_id", "=", self.id)],
-            "context": {"create": False, "search_default_group_by_survey": False},
-        })
+        action.update(
+            {
+                "domain": [("campaign_id", "=", self.id)],
+                "context": {"create": False, "search_default_group_by_survey": False},
+            }
+        )
         return action
 
     def action_view_answers(self):
@@ -742,7 +874,12 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             "res_model": "survey.user_input.line",
             "view_mode": "pivot,graph,list",
             "views": [
-                (self.env.ref("helpdesk_property_info.survey_user_input_line_view_pivot_satisfaction").id, "pivot"),
+                (
+                    self.env.ref(
+                        "helpdesk_property_info.survey_user_input_line_view_pivot_satisfaction"
+                    ).id,
+                    "pivot",
+                ),
                 (False, "graph"),
                 (False, "list"),
             ],
@@ -755,7 +892,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
 
     corrective_action_ids = fields.One2many(
-        "helpdesk.info.survey.corrective.action", "campaign_id", string="Corrective Actions"
+        "helpdesk.info.survey.corrective.action",
+        "campaign_id",
+        string="Corrective Actions",
     )
 
     def action_create_corrective_actions(self):
@@ -764,12 +903,16 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self._check_group("helpdesk_property_info.group_cs_manager")
         self.check_access("write")
         self._check_state("closed")
-        actions = self.env["helpdesk.info.survey.corrective.action"]._create_for_campaigns(self)
+        actions = self.env[
+            "helpdesk.info.survey.corrective.action"
+        ]._create_for_campaigns(self)
         for campaign in self:
             created = actions.filtered(lambda a, c=campaign: a.campaign_id == c)
             if created:
                 campaign.message_post(
-                    body=self.env._("%(count)s corrective actions created.", count=len(created)),
+                    body=self.env._(
+                        "%(count)s corrective actions created.", count=len(created)
+                    ),
                     subtype_xmlid="mail.mt_note",
                 )
         return self.action_view_corrective_actions()
@@ -778,8 +921,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "helpdesk_property_info.helpdesk_info_survey_corrective_action_action"
         )
-        action.update({
-            "domain": [("campaign_id", "in", self.ids)],
-            "context": {"create": False},
-        })
+        action.update(
+            {
+                "domain": [("campaign_id", "in", self.ids)],
+                "context": {"create": False},
+            }
+        )
         return action

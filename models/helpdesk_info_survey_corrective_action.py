@@ -46,8 +46,12 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         index=True,
         help="The survey whose results found the department non-conforming.",
     )
-    community_id = fields.Many2one(related="campaign_id.community_id", store=True, string="Community")
-    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True, string="Company")
+    community_id = fields.Many2one(
+        related="campaign_id.community_id", store=True, string="Community"
+    )
+    company_id = fields.Many2one(
+        related="campaign_id.company_id", store=True, index=True, string="Company"
+    )
     project_manager_id = fields.Many2one(
         related="campaign_id.community_id.manager_id",
         string="Project Manager",
@@ -85,10 +89,20 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         help="The department's written reply: causes and the corrective measures with their dates.",
     )
     state = fields.Selection(
-        CORRECTIVE_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+        CORRECTIVE_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
-    submitted_date = fields.Datetime(string="Reply Submitted On", readonly=True, copy=False)
-    done_date = fields.Datetime(string="Done On", readonly=True, copy=False, tracking=True)
+    submitted_date = fields.Datetime(
+        string="Reply Submitted On", readonly=True, copy=False
+    )
+    done_date = fields.Datetime(
+        string="Done On", readonly=True, copy=False, tracking=True
+    )
     deadline_alerted = fields.Boolean(
         string="Overdue Reported",
         readonly=True,
@@ -101,24 +115,35 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         copy=False,
         help="When the deadline watcher next has something to do for this corrective action.",
     )
-    overdue = fields.Boolean(compute="_compute_overdue", help="The reply was not approved by the deadline.")
+    overdue = fields.Boolean(
+        compute="_compute_overdue", help="The reply was not approved by the deadline."
+    )
 
     _campaign_team_uniq = models.UniqueIndex(
-        "(campaign_id, team_id)", "A department has one corrective action per satisfaction survey."
+        "(campaign_id, team_id)",
+        "A department has one corrective action per satisfaction survey.",
     )
-    _deadline_next_check_idx = models.Index("(deadline_next_check) WHERE deadline_next_check IS NOT NULL")
+    _deadline_next_check_idx = models.Index(
+        "(deadline_next_check) WHERE deadline_next_check IS NOT NULL"
+    )
 
     def _guarded_fields(self):
         return (
             super()._guarded_fields()
             | dict.fromkeys(
-                ("campaign_id", "team_id", "findings", "submitted_date", "done_date", "deadline_alerted",
-                 "deadline_next_check"),
+                (
+                    "campaign_id",
+                    "team_id",
+                    "findings",
+                    "submitted_date",
+                    "done_date",
+                    "deadline_alerted",
+                    "deadline_next_check",
+                ),
                 None,
             )
             | {"owner_id": CS_MANAGER, "deadline": CS_MANAGER}
         )
-
 
     @api.depends("campaign_id.name", "team_id.name")
     def _compute_display_name(self):
@@ -132,14 +157,20 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     def _deadline_end(self):
         """The end of the deadline day in the company's time zone, naive UTC."""
         self.ensure_one()
-        tz = pytz.timezone(self.env["helpdesk.info.report"].sudo()._default_tz(self.company_id))
+        tz = pytz.timezone(
+            self.env["helpdesk.info.report"].sudo()._default_tz(self.company_id)
+        )
         end = tz.localize(datetime.combine(self.deadline + timedelta(days=1), time.min))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.depends("state", "deadline", "deadline_alerted")
     def _compute_deadline_next_check(self):
         for action in self:
-            watched = action.state in OPEN_STATES and action.deadline and not action.deadline_alerted
+            watched = (
+                action.state in OPEN_STATES
+                and action.deadline
+                and not action.deadline_alerted
+            )
             action.deadline_next_check = action._deadline_end() if watched else False
 
     @api.depends("state", "deadline")
@@ -147,7 +178,9 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         now = fields.Datetime.now()
         for action in self:
             action.overdue = bool(
-                action.state in OPEN_STATES and action.deadline and now >= action._deadline_end()
+                action.state in OPEN_STATES
+                and action.deadline
+                and now >= action._deadline_end()
             )
 
     # ------------------------------------------------------------------
@@ -164,11 +197,17 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         if "reply" in vals:
             self._check_reply_writable()
         if "deadline" in vals and self.filtered(lambda a: a.state not in OPEN_STATES):
-            raise UserError(self.env._("The deadline of an approved corrective action no longer changes."))
+            raise UserError(
+                self.env._(
+                    "The deadline of an approved corrective action no longer changes."
+                )
+            )
         result = super().write(vals)
         if "deadline" in vals:
             # A new deadline is watched afresh.
-            self.filtered("deadline_alerted")._write_by_action({"deadline_alerted": False})
+            self.filtered("deadline_alerted")._write_by_action(
+                {"deadline_alerted": False}
+            )
             self._schedule_deadline_watch()
         return result
 
@@ -182,8 +221,12 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
                         action.display_name,
                     )
                 )
-            if not (self.env.su or user == action.owner_id or user in action.team_id.user_ids
-                    or user.has_groups(CS_MANAGER)):
+            if not (
+                self.env.su
+                or user == action.owner_id
+                or user in action.team_id.user_ids
+                or user.has_groups(CS_MANAGER)
+            ):
                 raise AccessError(
                     self.env._(
                         "%s: only its owner, the department's members or a Customer Service manager "
@@ -195,7 +238,11 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(action.state != "draft" for action in self):
-            raise UserError(self.env._("A corrective action with a submitted reply is kept with its survey."))
+            raise UserError(
+                self.env._(
+                    "A corrective action with a submitted reply is kept with its survey."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Creation from a survey's results
@@ -217,27 +264,41 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         for campaign in campaigns:
             for result in campaign.sudo().result_ids:
                 team = result.team_id
-                if not team or not result.nonconforming_count or (campaign, team) in existing:
+                if (
+                    not team
+                    or not result.nonconforming_count
+                    or (campaign, team) in existing
+                ):
                     continue
-                vals_list.append({
-                    "campaign_id": campaign.id,
-                    "team_id": team.id,
-                    "owner_id": (team.user_id or campaign.user_id or self.env.user).id,
-                    "deadline": self._default_deadline(),
-                    "findings": self._findings(result),
-                })
+                vals_list.append(
+                    {
+                        "campaign_id": campaign.id,
+                        "team_id": team.id,
+                        "owner_id": (
+                            team.user_id or campaign.user_id or self.env.user
+                        ).id,
+                        "deadline": self._default_deadline(),
+                        "findings": self._findings(result),
+                    }
+                )
         return self._tier_scope().create(vals_list).with_env(self.env)
 
     @api.model
     def _findings(self, result):
         lines = result.campaign_id._answer_lines(
-            [("non_conforming", "=", True), ("question_id.helpdesk_team_id", "=", result.team_id.id)]
+            [
+                ("non_conforming", "=", True),
+                ("question_id.helpdesk_team_id", "=", result.team_id.id),
+            ]
         )
         by_question = {}
         for line in lines:
-            by_question[line.question_id.title] = by_question.get(line.question_id.title, 0) + 1
+            by_question[line.question_id.title] = (
+                by_question.get(line.question_id.title, 0) + 1
+            )
         items = Markup("").join(
-            Markup("<li>%s: %s</li>") % (title, count) for title, count in sorted(by_question.items())
+            Markup("<li>%s: %s</li>") % (title, count)
+            for title, count in sorted(by_question.items())
         )
         summary = self.env._(
             "Average satisfaction %(score).2f, conforming answers %(rate).1f%%, "
@@ -246,7 +307,11 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             rate=result.satisfied_rate,
             count=result.nonconforming_count,
         )
-        return Markup("<p>%s</p><ul>%s</ul>") % (summary, items) if items else Markup("<p>%s</p>") % summary
+        return (
+            Markup("<p>%s</p><ul>%s</ul>") % (summary, items)
+            if items
+            else Markup("<p>%s</p>") % summary
+        )
 
     # ------------------------------------------------------------------
     # Approval of the written reply
@@ -255,20 +320,34 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     def _get_under_validation_exceptions(self):
         # The deadline is watched, and may be moved, while the reply is reviewed.
         return super()._get_under_validation_exceptions() + [
-            "deadline", "owner_id", "deadline_alerted", "deadline_next_check",
+            "deadline",
+            "owner_id",
+            "deadline_alerted",
+            "deadline_next_check",
         ]
 
     def _check_submittable(self):
         super()._check_submittable()
         user = self.env.user
         for action in self:
-            if not (self.env.su or user == action.owner_id or user in action.team_id.user_ids
-                    or user.has_groups(CS_MANAGER)):
+            if not (
+                self.env.su
+                or user == action.owner_id
+                or user in action.team_id.user_ids
+                or user.has_groups(CS_MANAGER)
+            ):
                 raise AccessError(
-                    self.env._("%s: its owner or the department submits its reply.", action.display_name)
+                    self.env._(
+                        "%s: its owner or the department submits its reply.",
+                        action.display_name,
+                    )
                 )
             if is_html_empty(action.reply):
-                raise UserError(self.env._("Write the department's reply before asking for its approval."))
+                raise UserError(
+                    self.env._(
+                        "Write the department's reply before asking for its approval."
+                    )
+                )
             if not action.sudo().project_manager_id:
                 raise UserError(
                     self.env._(
@@ -298,7 +377,9 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     def _after_approval(self):
         approvers = self.review_ids.filtered(lambda r: r.status == "approved").done_by
         self.message_post(
-            body=self.env._("Written reply approved by %s.", ", ".join(approvers.mapped("name"))),
+            body=self.env._(
+                "Written reply approved by %s.", ", ".join(approvers.mapped("name"))
+            ),
             partner_ids=self.owner_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
@@ -314,10 +395,20 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         user = self.env.user
         for action in self:
             if action.state != "approved":
-                raise UserError(self.env._("%s: its reply is approved before it is done.", action.display_name))
-            if not (self.env.su or user == action.owner_id or user.has_groups(CS_MANAGER)):
+                raise UserError(
+                    self.env._(
+                        "%s: its reply is approved before it is done.",
+                        action.display_name,
+                    )
+                )
+            if not (
+                self.env.su or user == action.owner_id or user.has_groups(CS_MANAGER)
+            ):
                 raise AccessError(
-                    self.env._("%s: its owner or a Customer Service manager marks it done.", action.display_name)
+                    self.env._(
+                        "%s: its owner or a Customer Service manager marks it done.",
+                        action.display_name,
+                    )
                 )
         self._write_by_action({"state": "done", "done_date": fields.Datetime.now()})
         return True
@@ -327,10 +418,14 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     # ------------------------------------------------------------------
 
     def _schedule_deadline_watch(self):
-        checks = {action.deadline_next_check for action in self if action.deadline_next_check}
+        checks = {
+            action.deadline_next_check for action in self if action.deadline_next_check
+        }
         if not checks:
             return
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(DEADLINE_CRON, raise_if_not_found=False)
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            DEADLINE_CRON, raise_if_not_found=False
+        )
         if cron_id:
             self.env["ir.cron"].sudo().browse(cron_id)._trigger(sorted(checks))
 
@@ -358,19 +453,23 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
                 deadline=fields.Date.to_string(self.deadline),
             )
 
-        activity_type = self.env.ref("helpdesk_property_info.mail_activity_corrective_action_overdue")
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            {
-                "activity_type_id": activity_type.id,
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": self.id,
-                "user_id": user.id,
-                "summary": summary(user._helpdesk_info_lang_env()),
-                "date_deadline": fields.Date.context_today(self),
-                "automated": True,
-            }
-            for user in users
-        ])
+        activity_type = self.env.ref(
+            "helpdesk_property_info.mail_activity_corrective_action_overdue"
+        )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": self.id,
+                    "user_id": user.id,
+                    "summary": summary(user._helpdesk_info_lang_env()),
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for user in users
+            ]
+        )
         self.message_post(
             body=Markup("<p>%s</p>") % summary(self.env),
             partner_ids=users.partner_id.ids,

@@ -13,7 +13,9 @@ class HelpdeskInfoSurveyResult(models.Model):
     campaign_id = fields.Many2one(
         "helpdesk.info.survey.campaign", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="campaign_id.company_id", store=True, index=True
+    )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Department",
@@ -23,11 +25,15 @@ class HelpdeskInfoSurveyResult(models.Model):
     )
     answer_count = fields.Integer(string="Answers")
     average_score = fields.Float(
-        string="Average Satisfaction", digits=(3, 2), aggregator="avg",
+        string="Average Satisfaction",
+        digits=(3, 2),
+        aggregator="avg",
         help="From 1 (very dissatisfied) to 5 (very satisfied).",
     )
     satisfied_rate = fields.Float(
-        string="Conforming (%)", digits=(5, 1), aggregator="avg",
+        string="Conforming (%)",
+        digits=(5, 1),
+        aggregator="avg",
         help="Share of the answers at or above the campaign's lowest conforming score.",
     )
     nonconforming_count = fields.Integer(string="Non-Conforming")

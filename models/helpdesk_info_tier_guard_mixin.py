@@ -38,14 +38,18 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
         return in_action_scope(self, self._name, "tier.review")
 
     def request_validation(self):
-        return super(HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()).request_validation()
+        return super(
+            HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()
+        ).request_validation()
 
     def _write_by_action(self, vals):
         # A state change may remove the reviews (base_tier_validation).
         return self._tier_scope().write(vals)
 
     def restart_validation(self):
-        if not is_action(self) and not self.env.user.has_groups(self._tier_restart_groups):
+        if not is_action(self) and not self.env.user.has_groups(
+            self._tier_restart_groups
+        ):
             for document in self:
                 if document.review_ids and document.validation_status != "rejected":
                     raise AccessError(
@@ -55,12 +59,16 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
                             document=document.display_name,
                         )
                     )
-        return super(HelpdeskInfoTierGuardMixin, self._tier_scope()).restart_validation()
+        return super(
+            HelpdeskInfoTierGuardMixin, self._tier_scope()
+        ).restart_validation()
 
     def validate_tier(self):
         self.ensure_one()
         if not self.env.su and self.review_ids.filtered(
-            lambda r: r.status in ("waiting", "pending") and r.requested_by == self.env.user
+            lambda r: (
+                r.status in ("waiting", "pending") and r.requested_by == self.env.user
+            )
         ):
             raise AccessError(
                 self.env._(
@@ -68,10 +76,14 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
                     document=self.display_name,
                 )
             )
-        return super(HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()).validate_tier()
+        return super(
+            HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()
+        ).validate_tier()
 
     def reject_tier(self):
-        return super(HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()).reject_tier()
+        return super(
+            HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()
+        ).reject_tier()
 
     def _reject_asking_reason(self):
         """The rejection dialog of the user's reviews: its comment is the reason."""
@@ -86,13 +98,19 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
         return "\n".join(filter(None, rejected.mapped("comment")))
 
     def _validate_tier(self, tiers=False):
-        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._validate_tier(tiers)
+        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._validate_tier(
+            tiers
+        )
 
     def _rejected_tier(self, tiers=False):
-        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._rejected_tier(tiers)
+        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._rejected_tier(
+            tiers
+        )
 
     def _update_counter(self, review_counter):
-        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._update_counter(review_counter)
+        return super(HelpdeskInfoTierGuardMixin, self._tier_scope())._update_counter(
+            review_counter
+        )
 
     # ------------------------------------------------------------------
     # What the leaders read: base_tier_validation's messages, stated again
@@ -103,7 +121,10 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _get_to_validate_message_name(self):
-        return self.env["ir.model"]._get(self._name).with_context(lang=self.env.lang).name or self._description
+        return (
+            self.env["ir.model"]._get(self._name).with_context(lang=self.env.lang).name
+            or self._description
+        )
 
     def _get_to_validate_message(self):
         icon = '<i class="fa fa-lg fa-info-circle"></i>'
@@ -122,12 +143,16 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
     def _get_validated_message(self):
         if self.validation_status != "validated":
             return ""
-        return '<i class="fa fa-thumbs-up"></i> ' + self.env._("Operation has been <b>validated</b>!")
+        return '<i class="fa fa-thumbs-up"></i> ' + self.env._(
+            "Operation has been <b>validated</b>!"
+        )
 
     def _get_rejected_message(self):
         if self.validation_status != "rejected":
             return ""
-        return '<i class="fa fa-thumbs-down"></i> ' + self.env._("Operation has been <b>rejected</b>.")
+        return '<i class="fa fa-thumbs-down"></i> ' + self.env._(
+            "Operation has been <b>rejected</b>."
+        )
 
     # The messages follow the reader's language, not the first one to read them.
     @api.depends_context("lang")
@@ -145,8 +170,12 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
     @api.depends_context("lang")
     def _compute_next_review(self):
         for document in self:
-            review = document.review_ids.sorted("sequence").filtered(lambda r: r.status == "pending")[:1]
-            document.next_review = self.env._("Next: %s", review.name) if review else False
+            review = document.review_ids.sorted("sequence").filtered(
+                lambda r: r.status == "pending"
+            )[:1]
+            document.next_review = (
+                self.env._("Next: %s", review.name) if review else False
+            )
 
     def _add_comment(self, validate_reject, reviews):
         action = super()._add_comment(validate_reject, reviews)
@@ -162,15 +191,19 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
         return self.with_context(lang=self.company_id[:1]._helpdesk_info_lang())
 
     def _notify_review_requested(self, tier_reviews):
-        return super(HelpdeskInfoTierGuardMixin, self._in_company_lang())._notify_review_requested(
-            tier_reviews
-        )
+        return super(
+            HelpdeskInfoTierGuardMixin, self._in_company_lang()
+        )._notify_review_requested(tier_reviews)
 
     def _notify_restarted_review(self):
-        return super(HelpdeskInfoTierGuardMixin, self._in_company_lang())._notify_restarted_review()
+        return super(
+            HelpdeskInfoTierGuardMixin, self._in_company_lang()
+        )._notify_restarted_review()
 
     def _notify_created_review_body(self):
-        return self.env._("A record to be reviewed has been created by %s.", self.env.user.name)
+        return self.env._(
+            "A record to be reviewed has been created by %s.", self.env.user.name
+        )
 
     def _notify_requested_review_body(self, tier_reviews=None):
         if tier_reviews:
@@ -183,16 +216,24 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
                 assignees=assignees,
                 requester=requester.display_name,
             )
-        return self.env._("A review has been requested by %s.", self.env.user.display_name)
+        return self.env._(
+            "A review has been requested by %s.", self.env.user.display_name
+        )
 
     def _notify_accepted_reviews_body(self):
-        comments = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
+        comments = self.review_ids.filtered(
+            lambda r: self.env.user in r.reviewer_ids and r.comment
+        )
         if comments:
-            return self.env._("A review was accepted. (%s)", comments.mapped("comment")[0])
+            return self.env._(
+                "A review was accepted. (%s)", comments.mapped("comment")[0]
+            )
         return self.env._("A review was accepted")
 
     def _notify_rejected_review_body(self):
-        comments = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
+        comments = self.review_ids.filtered(
+            lambda r: self.env.user in r.reviewer_ids and r.comment
+        )
         if comments:
             return self.env._(
                 "A review was rejected by %(user)s. (%(comment)s)",

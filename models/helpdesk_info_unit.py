@@ -110,7 +110,9 @@ class HelpdeskInfoUnit(models.Model):
     active = fields.Boolean(default=True)
     note = fields.Text(string="Notes")
     ticket_ids = fields.One2many("helpdesk.ticket", "unit_id", string="Tickets")
-    ticket_count = fields.Integer(string="Number of Tickets", compute="_compute_ticket_count")
+    ticket_count = fields.Integer(
+        string="Number of Tickets", compute="_compute_ticket_count"
+    )
 
     _community_code_uniq = models.UniqueIndex(
         "(community_id, full_code)",
@@ -144,7 +146,10 @@ class HelpdeskInfoUnit(models.Model):
     def _compute_full_code(self):
         for unit in self:
             parts = (unit.building_id.code, unit.entrance, unit.room)
-            unit.full_code = "-".join(part.strip() for part in parts if part and part.strip()) or False
+            unit.full_code = (
+                "-".join(part.strip() for part in parts if part and part.strip())
+                or False
+            )
 
     @api.depends("community_id.name", "full_code")
     def _compute_display_name(self):
@@ -153,7 +158,9 @@ class HelpdeskInfoUnit(models.Model):
                 part for part in (unit.community_id.name, unit.full_code) if part
             )
 
-    @api.depends("occupancy_ids.partner_id", "occupancy_ids.date_start", "occupancy_ids.date_end")
+    @api.depends(
+        "occupancy_ids.partner_id", "occupancy_ids.date_start", "occupancy_ids.date_end"
+    )
     def _compute_current_partner_ids(self):
         for unit in self:
             unit.current_partner_ids = unit.occupancy_ids.filtered("current").partner_id
@@ -175,9 +182,9 @@ class HelpdeskInfoUnit(models.Model):
         if operator in ("ilike", "=ilike", "=", "like") and isinstance(value, str):
             community, _sep, code = value.strip().rpartition(" ")
             if community and code:
-                domain |= Domain("community_id.name", operator, community.strip()) & Domain(
-                    "full_code", operator, code
-                )
+                domain |= Domain(
+                    "community_id.name", operator, community.strip()
+                ) & Domain("full_code", operator, code)
         return domain
 
     @api.model
@@ -200,7 +207,9 @@ class HelpdeskInfoUnit(models.Model):
         for vals in vals_list:
             code = (vals.get("building_code") or "").strip()
             if code and not vals.get("building_id"):
-                community = self.env["helpdesk.info.community"].browse(vals.get("community_id"))
+                community = self.env["helpdesk.info.community"].browse(
+                    vals.get("community_id")
+                )
                 vals["building_id"] = self._building_for_code(community, code).id
         return super().create(vals_list)
 
@@ -220,7 +229,11 @@ class HelpdeskInfoUnit(models.Model):
     def _count_by(self, field_name, records):
         """{record: number of units} of ``records`` (buildings, communities)
         that the units point to by ``field_name``."""
-        return dict(self._read_group([(field_name, "in", records.ids)], [field_name], ["__count"]))
+        return dict(
+            self._read_group(
+                [(field_name, "in", records.ids)], [field_name], ["__count"]
+            )
+        )
 
     @api.model
     def _action_open(self, domain, context=None):
@@ -243,7 +256,9 @@ class HelpdeskInfoUnit(models.Model):
 
     def action_open_tickets(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_mgmt.helpdesk_ticket_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
         action["domain"] = [("unit_id", "=", self.id)]
         action["context"] = {"default_unit_id": self.id}
         return action

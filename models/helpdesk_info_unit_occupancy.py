@@ -44,7 +44,8 @@ class HelpdeskInfoUnitOccupancy(models.Model):
         string="From", help="When they became owner or moved in; empty when unknown."
     )
     date_end = fields.Date(
-        string="Until", help="When they sold the unit or moved out; empty while they still do."
+        string="Until",
+        help="When they sold the unit or moved out; empty while they still do.",
     )
     current = fields.Boolean(
         compute="_compute_current",
@@ -61,17 +62,17 @@ class HelpdeskInfoUnitOccupancy(models.Model):
     def _compute_current(self):
         today = fields.Date.context_today(self)
         for occupancy in self:
-            occupancy.current = (not occupancy.date_start or occupancy.date_start <= today) and (
-                not occupancy.date_end or occupancy.date_end >= today
-            )
+            occupancy.current = (
+                not occupancy.date_start or occupancy.date_start <= today
+            ) and (not occupancy.date_end or occupancy.date_end >= today)
 
     def _search_current(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
         today = fields.Date.context_today(self)
-        current = (Domain("date_start", "=", False) | Domain("date_start", "<=", today)) & (
-            Domain("date_end", "=", False) | Domain("date_end", ">=", today)
-        )
+        current = (
+            Domain("date_start", "=", False) | Domain("date_start", "<=", today)
+        ) & (Domain("date_end", "=", False) | Domain("date_end", ">=", today))
         values = set(value)
         if True in values and False in values:
             domain = Domain.TRUE
@@ -84,7 +85,11 @@ class HelpdeskInfoUnitOccupancy(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for occupancy in self:
-            if occupancy.date_start and occupancy.date_end and occupancy.date_end < occupancy.date_start:
+            if (
+                occupancy.date_start
+                and occupancy.date_end
+                and occupancy.date_end < occupancy.date_start
+            ):
                 raise ValidationError(
                     _(
                         "%(partner)s's occupancy of %(unit)s ends on %(end)s, before it starts on %(start)s.",
@@ -104,7 +109,9 @@ class HelpdeskInfoUnitOccupancy(models.Model):
             heads = occupancy.unit_id.occupancy_ids.filtered(
                 lambda o: o.relation in ("owner", "tenant") and o.current
             ).partner_id
-            if not any(person._has_current_consent() for person in occupancy.partner_id | heads):
+            if not any(
+                person._has_current_consent() for person in occupancy.partner_id | heads
+            ):
                 raise ValidationError(
                     _(
                         "%(partner)s is recorded as a family member of %(unit)s only with a consent: record "

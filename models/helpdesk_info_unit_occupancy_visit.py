@@ -29,7 +29,9 @@ class HelpdeskInfoUnitOccupancy(models.Model):
         candidates = self.filtered(lambda o: o.relation == "owner" and o.date_start)
         if not candidates:
             return Visit
-        planned = Visit.sudo().search([("occupancy_id", "in", candidates.ids)]).occupancy_id
+        planned = (
+            Visit.sudo().search([("occupancy_id", "in", candidates.ids)]).occupancy_id
+        )
         vals_list = []
         for occupancy in candidates - planned:
             company = occupancy.unit_id.company_id
@@ -39,13 +41,15 @@ class HelpdeskInfoUnitOccupancy(models.Model):
             visitor = Visit._default_visitor(occupancy.unit_id.community_id, company)
             if not visitor:
                 continue
-            vals_list.append({
-                "kind": "new_owner",
-                "unit_id": occupancy.unit_id.id,
-                "partner_id": occupancy.partner_id.id,
-                "user_id": visitor.id,
-                "occupancy_id": occupancy.id,
-                "planned_date": due,
-                "company_id": company.id,
-            })
+            vals_list.append(
+                {
+                    "kind": "new_owner",
+                    "unit_id": occupancy.unit_id.id,
+                    "partner_id": occupancy.partner_id.id,
+                    "user_id": visitor.id,
+                    "occupancy_id": occupancy.id,
+                    "planned_date": due,
+                    "company_id": company.id,
+                }
+            )
         return Visit._plan_system_visits(vals_list) if vals_list else Visit

@@ -166,7 +166,9 @@ class HelpdeskInfoVisit(models.Model):
     ticket_ids = fields.One2many(
         "helpdesk.ticket", "customer_visit_id", string="Tickets", readonly=True
     )
-    ticket_count = fields.Integer(string="Number of Tickets", compute="_compute_ticket_count")
+    ticket_count = fields.Integer(
+        string="Number of Tickets", compute="_compute_ticket_count"
+    )
     occupancy_id = fields.Many2one(
         "helpdesk.info.unit.occupancy",
         string="Move-in",
@@ -201,7 +203,9 @@ class HelpdeskInfoVisit(models.Model):
         # State and visit time are what the quotas count: only the buttons
         # write them. Managers plan visits for others; assistants for themselves.
         return (
-            dict.fromkeys(("state", "visited_on", "occupancy_id", "source_ticket_id"), None)
+            dict.fromkeys(
+                ("state", "visited_on", "occupancy_id", "source_ticket_id"), None
+            )
             | {"user_id": CS_MANAGER_GROUP}
             | super()._guarded_fields()
         )
@@ -221,7 +225,9 @@ class HelpdeskInfoVisit(models.Model):
     @api.depends("community_id")
     def _compute_company_id(self):
         for visit in self:
-            visit.company_id = visit.community_id.company_id or visit.company_id or self.env.company
+            visit.company_id = (
+                visit.community_id.company_id or visit.company_id or self.env.company
+            )
 
     @api.depends("unit_id")
     def _compute_building_floor(self):
@@ -233,15 +239,22 @@ class HelpdeskInfoVisit(models.Model):
     @api.depends("unit_id")
     def _compute_partner_id(self):
         for visit in self:
-            if visit.unit_id and visit.partner_id not in visit.unit_id.current_partner_ids:
+            if (
+                visit.unit_id
+                and visit.partner_id not in visit.unit_id.current_partner_ids
+            ):
                 occupancies = visit.unit_id.occupancy_ids.filtered("current")
-                owners = occupancies.filtered(lambda o: o.relation == "owner") or occupancies
+                owners = (
+                    occupancies.filtered(lambda o: o.relation == "owner") or occupancies
+                )
                 visit.partner_id = owners[:1].partner_id
 
     def _compute_ticket_count(self):
         counts = dict(
             self.env["helpdesk.ticket"]._read_group(
-                [("customer_visit_id", "in", self.ids)], ["customer_visit_id"], ["__count"]
+                [("customer_visit_id", "in", self.ids)],
+                ["customer_visit_id"],
+                ["__count"],
             )
         )
         for visit in self:
@@ -256,10 +269,16 @@ class HelpdeskInfoVisit(models.Model):
                 place = visit.unit_id.display_name
             elif visit.building_id:
                 place = self.env._(
-                    "%(building)s, floor %(floor)s", building=visit.building_id.display_name, floor=visit.floor
+                    "%(building)s, floor %(floor)s",
+                    building=visit.building_id.display_name,
+                    floor=visit.floor,
                 )
             else:
-                place = visit.partner_id.display_name or visit.community_id.display_name or ""
+                place = (
+                    visit.partner_id.display_name
+                    or visit.community_id.display_name
+                    or ""
+                )
             visit.display_name = "%s · %s" % (kinds.get(visit.kind, ""), place)
 
     # ------------------------------------------------------------------
@@ -276,13 +295,19 @@ class HelpdeskInfoVisit(models.Model):
                     )
             elif not visit.unit_id and not visit.partner_id:
                 raise ValidationError(
-                    self.env._("A customer visit names the unit or the customer visited.")
+                    self.env._(
+                        "A customer visit names the unit or the customer visited."
+                    )
                 )
 
     @api.constrains("unit_id", "building_id", "community_id")
     def _check_register_consistency(self):
         for visit in self:
-            if visit.unit_id and visit.building_id and visit.unit_id.building_id != visit.building_id:
+            if (
+                visit.unit_id
+                and visit.building_id
+                and visit.unit_id.building_id != visit.building_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "Unit %(unit)s is not in building %(building)s.",
@@ -290,7 +315,11 @@ class HelpdeskInfoVisit(models.Model):
                         building=visit.building_id.display_name,
                     )
                 )
-            if visit.building_id and visit.community_id and visit.building_id.community_id != visit.community_id:
+            if (
+                visit.building_id
+                and visit.community_id
+                and visit.building_id.community_id != visit.community_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "Building %(building)s is not in community %(community)s.",
@@ -302,7 +331,16 @@ class HelpdeskInfoVisit(models.Model):
     def write(self, vals):
         # What a done visit counted is kept: the visitor, the place, the
         # customer and their satisfaction no longer change.
-        locked = {"user_id", "kind", "unit_id", "building_id", "floor", "partner_id", "satisfaction", "company_id"}
+        locked = {
+            "user_id",
+            "kind",
+            "unit_id",
+            "building_id",
+            "floor",
+            "partner_id",
+            "satisfaction",
+            "company_id",
+        }
         if locked & set(vals) and any(visit.state == "done" for visit in self):
             self._guard_blocked_after_done(locked & set(vals))
         return super().write(vals)
@@ -311,12 +349,21 @@ class HelpdeskInfoVisit(models.Model):
     def _unlink_except_done(self):
         # A done visit counted toward the month's quotas: it stays.
         if not self.env.su and any(visit.state == "done" for visit in self):
-            raise UserError(self.env._("A done visit counts toward the quotas and cannot be deleted."))
+            raise UserError(
+                self.env._(
+                    "A done visit counts toward the quotas and cannot be deleted."
+                )
+            )
 
     def _guard_blocked_after_done(self, names):
-        labels = ", ".join(self._fields[name]._description_string(self.env) for name in sorted(names))
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
         raise UserError(
-            self.env._("A done visit keeps what it recorded: %(fields)s can no longer change.", fields=labels)
+            self.env._(
+                "A done visit keeps what it recorded: %(fields)s can no longer change.",
+                fields=labels,
+            )
         )
 
     # ------------------------------------------------------------------
@@ -326,7 +373,11 @@ class HelpdeskInfoVisit(models.Model):
     def _check_visitor_or_manager(self, what):
         user = self.env.user
         for visit in self:
-            if visit.user_id != user and not user.has_group(CS_MANAGER_GROUP) and not self.env.su:
+            if (
+                visit.user_id != user
+                and not user.has_group(CS_MANAGER_GROUP)
+                and not self.env.su
+            ):
                 raise UserError(
                     self.env._(
                         "Only the visitor (%(visitor)s) or a Customer Service manager can %(what)s.",
@@ -341,7 +392,10 @@ class HelpdeskInfoVisit(models.Model):
         for visit in self:
             if visit.state != "planned":
                 raise UserError(
-                    self.env._("Only a planned visit can be marked done: %(visit)s is not.", visit=visit.display_name)
+                    self.env._(
+                        "Only a planned visit can be marked done: %(visit)s is not.",
+                        visit=visit.display_name,
+                    )
                 )
             missing = [
                 visit._fields[name]._description_string(self.env)
@@ -380,8 +434,12 @@ class HelpdeskInfoVisit(models.Model):
         second click (or a concurrent one) on the same opinion is refused."""
         self.ensure_one()
         if self.state == "cancelled":
-            raise UserError(self.env._("A cancelled visit has no opinion to turn into a ticket."))
-        if not self.env["helpdesk.ticket"].has_access("create") or not self.has_access("write"):
+            raise UserError(
+                self.env._("A cancelled visit has no opinion to turn into a ticket.")
+            )
+        if not self.env["helpdesk.ticket"].has_access("create") or not self.has_access(
+            "write"
+        ):
             raise UserError(self.env._("You cannot create tickets."))
         # Serialise double clicks: the second waits for the first, then finds its ticket.
         self.env.cr.execute(
@@ -390,16 +448,25 @@ class HelpdeskInfoVisit(models.Model):
         self.invalidate_recordset(["opinions"])
         opinion = (self.opinions or "").strip()
         if not opinion:
-            raise UserError(self.env._("Record the customer's opinion before turning it into a ticket."))
-        if self.sudo().ticket_ids.filtered(lambda t: (t.matter or "").strip() == opinion):
             raise UserError(
-                self.env._("This opinion already has its ticket; record a new opinion to open another one.")
+                self.env._(
+                    "Record the customer's opinion before turning it into a ticket."
+                )
             )
-        ticket = in_action_scope(self.env["helpdesk.ticket"], "helpdesk.ticket").create(self._ticket_vals(opinion))
+        if self.sudo().ticket_ids.filtered(
+            lambda t: (t.matter or "").strip() == opinion
+        ):
+            raise UserError(
+                self.env._(
+                    "This opinion already has its ticket; record a new opinion to open another one."
+                )
+            )
+        ticket = in_action_scope(self.env["helpdesk.ticket"], "helpdesk.ticket").create(
+            self._ticket_vals(opinion)
+        )
         self.message_post(
-            body=Markup(self.env._("Ticket %s created from the customer's opinion.")) % (
-                ticket._get_html_link(title=ticket.number or ticket.name)
-            ),
+            body=Markup(self.env._("Ticket %s created from the customer's opinion."))
+            % (ticket._get_html_link(title=ticket.number or ticket.name)),
             subtype_xmlid="mail.mt_note",
         )
         return {
@@ -422,20 +489,30 @@ class HelpdeskInfoVisit(models.Model):
             "partner_id": partner.id,
             "contact_name": partner.name or self.user_id.name,
             "contact_phone": partner.phone or False,
-            "channel_id": self.env.ref("helpdesk_property_info.channel_customer_visit").id,
+            "channel_id": self.env.ref(
+                "helpdesk_property_info.channel_customer_visit"
+            ).id,
             "info_origin": "customer",
-            "info_source_id": self.env.ref("helpdesk_property_info.info_source_community").id,
+            "info_source_id": self.env.ref(
+                "helpdesk_property_info.info_source_community"
+            ).id,
             "customer_visit_id": self.id,
         }
 
     @api.model
     def _count_by_unit(self, units):
-        return dict(self._read_group([("unit_id", "in", units.ids)], ["unit_id"], ["__count"]))
+        return dict(
+            self._read_group([("unit_id", "in", units.ids)], ["unit_id"], ["__count"])
+        )
 
     def action_open_tickets(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_mgmt.helpdesk_ticket_action")
-        action.update(domain=[("customer_visit_id", "=", self.id)], context={"create": False})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action.update(
+            domain=[("customer_visit_id", "=", self.id)], context={"create": False}
+        )
         return action
 
     # ------------------------------------------------------------------
@@ -457,7 +534,11 @@ class HelpdeskInfoVisit(models.Model):
         tz = pytz.timezone(self._company_tz(company))
 
         def utc(day):
-            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+            return (
+                tz.localize(datetime.combine(day, time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
 
         return utc(month_start), utc(month_start + relativedelta(months=1))
 
@@ -474,10 +555,14 @@ class HelpdeskInfoVisit(models.Model):
         """The visitor of visits planned by the system: the leader of the
         community's management office, else the leader of the company's
         Customer Service team, else a Customer Service manager."""
-        team = community.team_id or self.env["helpdesk.ticket.team"].sudo()._get_intake_team(company)
+        team = community.team_id or self.env[
+            "helpdesk.ticket.team"
+        ].sudo()._get_intake_team(company)
         if team.user_id and not team.user_id.share:
             return team.user_id
-        managers = self.env.ref("helpdesk_property_info.group_cs_manager").sudo().all_user_ids
+        managers = (
+            self.env.ref("helpdesk_property_info.group_cs_manager").sudo().all_user_ids
+        )
         return managers.filtered(lambda u: not u.share and company in u.company_ids)[:1]
 
     @api.model
@@ -501,12 +586,18 @@ class HelpdeskInfoVisit(models.Model):
         home visits of key customers and of major problems. For the Customer
         Service managers; opens the visits planned."""
         if not self.env.user.has_group(CS_MANAGER_GROUP):
-            raise AccessError(self.env._("Only a Customer Service manager plans the home visits."))
+            raise AccessError(
+                self.env._("Only a Customer Service manager plans the home visits.")
+            )
         visits = self.browse()
         for company in self.env.companies:
             Visit = self.sudo().with_company(company)
-            visits |= Visit._propose_key_customer_visits(company) | Visit._propose_major_problem_visits(company)
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_property_info.helpdesk_info_visit_action")
+            visits |= Visit._propose_key_customer_visits(
+                company
+            ) | Visit._propose_major_problem_visits(company)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_property_info.helpdesk_info_visit_action"
+        )
         action.update(domain=[("id", "in", visits.ids)], context={})
         return action
 
@@ -524,24 +615,40 @@ class HelpdeskInfoVisit(models.Model):
                     Visit._propose_key_customer_visits(company)
                     Visit._propose_major_problem_visits(company)
             except Exception:
-                _logger.exception("Home visits of company %s (%s) not planned", company.name, company.id)
+                _logger.exception(
+                    "Home visits of company %s (%s) not planned",
+                    company.name,
+                    company.id,
+                )
 
     @api.model
     def _propose_key_customer_visits(self, company):
         today = self._company_today(company)
         quarter_start = self._quarter_start(today)
-        occupancies = self.env["helpdesk.info.unit.occupancy"].sudo().search([
-            ("company_id", "=", company.id),
-            ("partner_id.key_customer", "=", True),
-            ("relation", "in", ("owner", "tenant")),
-            ("current", "=", True),
-        ])
-        visited = self.sudo().search([
-            ("company_id", "=", company.id),
-            ("kind", "=", "key_customer"),
-            ("state", "in", ("planned", "done")),
-            ("planned_date", ">=", quarter_start),
-        ]).partner_id
+        occupancies = (
+            self.env["helpdesk.info.unit.occupancy"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_id.key_customer", "=", True),
+                    ("relation", "in", ("owner", "tenant")),
+                    ("current", "=", True),
+                ]
+            )
+        )
+        visited = (
+            self.sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("kind", "=", "key_customer"),
+                    ("state", "in", ("planned", "done")),
+                    ("planned_date", ">=", quarter_start),
+                ]
+            )
+            .partner_id
+        )
         vals_list = []
         for partner, partner_occupancies in occupancies.grouped("partner_id").items():
             if partner in visited:
@@ -549,45 +656,59 @@ class HelpdeskInfoVisit(models.Model):
             unit = partner_occupancies[0].unit_id
             visitor = self._default_visitor(unit.community_id, company)
             if visitor:
-                vals_list.append({
-                    "kind": "key_customer",
-                    "unit_id": unit.id,
-                    "partner_id": partner.id,
-                    "user_id": visitor.id,
-                    "planned_date": today + relativedelta(days=7),
-                    "company_id": company.id,
-                })
+                vals_list.append(
+                    {
+                        "kind": "key_customer",
+                        "unit_id": unit.id,
+                        "partner_id": partner.id,
+                        "user_id": visitor.id,
+                        "planned_date": today + relativedelta(days=7),
+                        "company_id": company.id,
+                    }
+                )
         return self._plan_system_visits(vals_list) if vals_list else self.browse()
 
     @api.model
     def _propose_major_problem_visits(self, company):
         today = self._company_today(company)
         since = fields.Datetime.now() - relativedelta(months=3)
-        tickets = self.env["helpdesk.ticket"].sudo().search([
-            ("company_id", "=", company.id),
-            ("stage_id.closed", "=", True),
-            ("closed_date", ">=", since),
-            ("partner_id", "!=", False),
-            # Major problems and major complaints (_leader_opinion_required).
-            "|",
-            ("level_id.leader_opinion_required", "=", True),
-            ("complaint_grade_id.leader_opinion_required", "=", True),
-        ])
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("stage_id.closed", "=", True),
+                    ("closed_date", ">=", since),
+                    ("partner_id", "!=", False),
+                    # Major problems and major complaints (_leader_opinion_required).
+                    "|",
+                    ("level_id.leader_opinion_required", "=", True),
+                    ("complaint_grade_id.leader_opinion_required", "=", True),
+                ]
+            )
+        )
         if not tickets:
             return self.browse()
-        followed = self.sudo().search([("source_ticket_id", "in", tickets.ids)]).source_ticket_id
+        followed = (
+            self.sudo()
+            .search([("source_ticket_id", "in", tickets.ids)])
+            .source_ticket_id
+        )
         vals_list = []
         for ticket in tickets - followed:
             community = ticket.unit_id.community_id
             visitor = self._default_visitor(community, company)
             if visitor:
-                vals_list.append({
-                    "kind": "major_problem",
-                    "unit_id": ticket.unit_id.id,
-                    "partner_id": ticket.partner_id.id,
-                    "user_id": visitor.id,
-                    "source_ticket_id": ticket.id,
-                    "planned_date": today + relativedelta(days=7),
-                    "company_id": company.id,
-                })
+                vals_list.append(
+                    {
+                        "kind": "major_problem",
+                        "unit_id": ticket.unit_id.id,
+                        "partner_id": ticket.partner_id.id,
+                        "user_id": visitor.id,
+                        "source_ticket_id": ticket.id,
+                        "planned_date": today + relativedelta(days=7),
+                        "company_id": company.id,
+                    }
+                )
         return self._plan_system_visits(vals_list) if vals_list else self.browse()

@@ -20,8 +20,12 @@ class HelpdeskInfoVisitQuota(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "month desc, company_id, user_id desc, id"
 
-    company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
-    month = fields.Date(required=True, readonly=True, index=True, help="The first day of the month.")
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True
+    )
+    month = fields.Date(
+        required=True, readonly=True, index=True, help="The first day of the month."
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Assistant",
@@ -38,11 +42,17 @@ class HelpdeskInfoVisitQuota(models.Model):
     quota = fields.Integer(readonly=True, help="The visits due this month.")
     done_count = fields.Integer(string="Visits Done", readonly=True)
     progress = fields.Float(
-        string="Progress (%)", readonly=True, aggregator="avg", help="Visits done, in percent of the quota."
+        string="Progress (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Visits done, in percent of the quota.",
     )
-    shortfall = fields.Integer(readonly=True, help="Visits still missing to reach the quota.")
+    shortfall = fields.Integer(
+        readonly=True, help="Visits still missing to reach the quota."
+    )
     alert_sent = fields.Boolean(
-        readonly=True, help="The month has closed and the managers were told of its shortfalls."
+        readonly=True,
+        help="The month has closed and the managers were told of its shortfalls.",
     )
 
     _month_row_uniq = models.UniqueIndex(
@@ -54,7 +64,10 @@ class HelpdeskInfoVisitQuota(models.Model):
     def _compute_display_name(self):
         for row in self:
             who = row.user_id.name if row.user_id else self.env._("Department")
-            row.display_name = "%s %s" % (row.month and row.month.strftime("%Y-%m") or "", who)
+            row.display_name = "%s %s" % (
+                row.month and row.month.strftime("%Y-%m") or "",
+                who,
+            )
 
     @api.model
     def _refresh(self, company, month_start):
@@ -64,17 +77,31 @@ class HelpdeskInfoVisitQuota(models.Model):
         Visit = self.env["helpdesk.info.visit"].sudo()
         start, end = Visit._utc_month_bounds(company, month_start)
         done = Visit._read_group(
-            [("company_id", "=", company.id), ("state", "=", "done"),
-             ("visited_on", ">=", start), ("visited_on", "<", end)],
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("visited_on", ">=", start),
+                ("visited_on", "<", end),
+            ],
             ["user_id"],
             ["__count"],
         )
         per_user = {user: count for user, count in done}
-        rows = self.sudo().search([("company_id", "=", company.id), ("month", "=", month_start)])
+        rows = self.sudo().search(
+            [("company_id", "=", company.id), ("month", "=", month_start)]
+        )
         by_user = {row.user_id: row for row in rows}
-        targets = [(user, user._visit_monthly_quota(company), per_user.get(user, 0))
-                   for user in self.env["res.users"]._visit_quota_users(company)]
-        targets.append((self.env["res.users"], company.visit_department_quota, sum(per_user.values())))
+        targets = [
+            (user, user._visit_monthly_quota(company), per_user.get(user, 0))
+            for user in self.env["res.users"]._visit_quota_users(company)
+        ]
+        targets.append(
+            (
+                self.env["res.users"],
+                company.visit_department_quota,
+                sum(per_user.values()),
+            )
+        )
         result = self.sudo()
         for user, quota, count in targets:
             vals = {
@@ -88,10 +115,15 @@ class HelpdeskInfoVisitQuota(models.Model):
                 if any(row[name] != value for name, value in vals.items()):
                     row.write(vals)
             else:
-                row = self.sudo().create(dict(
-                    vals, company_id=company.id, month=month_start, user_id=user.id,
-                    scope="person" if user else "department",
-                ))
+                row = self.sudo().create(
+                    dict(
+                        vals,
+                        company_id=company.id,
+                        month=month_start,
+                        user_id=user.id,
+                        scope="person" if user else "department",
+                    )
+                )
             result |= row
         return result
 
@@ -123,22 +155,37 @@ class HelpdeskInfoVisitQuota(models.Model):
         for company in self.env["res.company"].sudo().search([]):
             try:
                 with self.env.cr.savepoint():
-                    self.with_context(lang=company._helpdesk_info_lang())._alert_month_end(company)
+                    self.with_context(
+                        lang=company._helpdesk_info_lang()
+                    )._alert_month_end(company)
             except Exception:
-                _logger.exception("Visit quota alert of company %s (%s) not sent", company.name, company.id)
+                _logger.exception(
+                    "Visit quota alert of company %s (%s) not sent",
+                    company.name,
+                    company.id,
+                )
 
     @api.model
     def _alert_month_end(self, company):
         Visit = self.env["helpdesk.info.visit"].sudo()
-        month_start = Visit._company_today(company).replace(day=1) - relativedelta(months=1)
-        department = self.sudo().search([
-            ("company_id", "=", company.id), ("month", "=", month_start), ("user_id", "=", False),
-        ])
+        month_start = Visit._company_today(company).replace(day=1) - relativedelta(
+            months=1
+        )
+        department = self.sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("month", "=", month_start),
+                ("user_id", "=", False),
+            ]
+        )
         if department.alert_sent:
             return self.browse()
         # A company that has never recorded a visit does not use them: no alert.
         next_month = month_start + relativedelta(months=1)
-        if not Visit.search_count([("company_id", "=", company.id), ("planned_date", "<", next_month)], limit=1):
+        if not Visit.search_count(
+            [("company_id", "=", company.id), ("planned_date", "<", next_month)],
+            limit=1,
+        ):
             return self.browse()
         rows = self._refresh(company, month_start)
         department = rows.filtered(lambda r: not r.user_id)
@@ -172,7 +219,8 @@ class HelpdeskInfoVisitQuota(models.Model):
             self.with_context(lang=env.lang).activity_schedule(
                 "helpdesk_property_info.mail_activity_visit_quota_short",
                 summary=env._(
-                    "Customer visits of %(month)s ended short", month=self.month.strftime("%Y-%m")
+                    "Customer visits of %(month)s ended short",
+                    month=self.month.strftime("%Y-%m"),
                 ),
                 note=Markup("<br/>").join(lines),
                 user_id=manager.id,

@@ -20,10 +20,14 @@ class HelpdeskInfoWatcherMixin(models.AbstractModel):
         the records' companies: those an alert goes to."""
         # Read as superuser: whoever triggers the alert may not read the
         # other companies those users also work for.
-        group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"helpdesk_property_info.{group}")
+        group_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            f"helpdesk_property_info.{group}"
+        )
         users = self.env["res.groups"].sudo().browse(group_id).all_user_ids
         companies = self.company_id.sudo()
-        return users.filtered(lambda u: not u.share and u.company_ids & companies).sudo(False)
+        return users.filtered(lambda u: not u.share and u.company_ids & companies).sudo(
+            False
+        )
 
     @api.model
     def _watch_next_checks(self, next_check, handler, batch_size=200):
@@ -35,7 +39,9 @@ class HelpdeskInfoWatcherMixin(models.AbstractModel):
         failed = []
         domain = Domain(next_check, "<=", fields.Datetime.now())
         while records := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order=f"{next_check}, id"
+            domain & Domain("id", "not in", failed),
+            limit=batch_size,
+            order=f"{next_check}, id",
         ):
             locked = records.try_lock_for_update()
             if not locked:
@@ -51,9 +57,15 @@ class HelpdeskInfoWatcherMixin(models.AbstractModel):
                         getattr(record, handler)()
                 except Exception:
                     _logger.exception(
-                        "Watcher %s: %s %s failed, left for the next run", handler, self._name, record.id
+                        "Watcher %s: %s %s failed, left for the next run",
+                        handler,
+                        self._name,
+                        record.id,
                     )
                     failed.append(record.id)
             remaining = len(records) == batch_size
-            if not Cron._commit_progress(len(locked), remaining=int(remaining)) or not remaining:
+            if (
+                not Cron._commit_progress(len(locked), remaining=int(remaining))
+                or not remaining
+            ):
                 break

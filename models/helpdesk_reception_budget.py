@@ -6,7 +6,11 @@ from odoo.tools.misc import formatLang
 from .helpdesk_info_guard_mixin import is_action
 from .helpdesk_reception_policy import lock_for_check
 
-BUDGET_STATES = [("draft", "Draft"), ("approved", "Approved"), ("cancelled", "Cancelled")]
+BUDGET_STATES = [
+    ("draft", "Draft"),
+    ("approved", "Approved"),
+    ("cancelled", "Cancelled"),
+]
 # Once approved, what the approval covered no longer changes: a revision
 # goes back to draft and through the approval again.
 APPROVED_FIELDS = {"company_id", "policy_id", "date", "attendees", "line_ids"}
@@ -29,8 +33,12 @@ class HelpdeskReceptionBudget(models.Model):
     _cancel_state = "cancelled"
     _tier_validation_manual_config = False
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
-    title = fields.Char(string="Owners' Meeting", required=True, help="The meeting the budget is for.")
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    title = fields.Char(
+        string="Owners' Meeting", required=True, help="The meeting the budget is for."
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -51,12 +59,20 @@ class HelpdeskReceptionBudget(models.Model):
         help="The budget is approved on or before this day.",
     )
     attendees = fields.Integer(string="Expected Attendees", tracking=True)
-    line_ids = fields.One2many("helpdesk.reception.budget.line", "budget_id", string="Lines", copy=True)
+    line_ids = fields.One2many(
+        "helpdesk.reception.budget.line", "budget_id", string="Lines", copy=True
+    )
     amount_total = fields.Monetary(
         string="Budget", compute="_compute_amount_total", store=True, tracking=True
     )
     state = fields.Selection(
-        BUDGET_STATES, required=True, default="draft", readonly=True, copy=False, tracking=True, index=True
+        BUDGET_STATES,
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     first_approved_on = fields.Datetime(
         readonly=True,
@@ -64,14 +80,20 @@ class HelpdeskReceptionBudget(models.Model):
         help="When the budget was first approved; the meeting's expenses need it on or before the meeting.",
     )
     approved_on = fields.Datetime(string="Last Approved On", readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    expense_ids = fields.One2many("helpdesk.reception.expense", "budget_id", string="Expenses")
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False
+    )
+    expense_ids = fields.One2many(
+        "helpdesk.reception.expense", "budget_id", string="Expenses"
+    )
     spent_amount = fields.Monetary(
         string="Spent",
         compute="_compute_spent_amount",
         help="Approved and exported expenses charged to the budget.",
     )
-    remaining_amount = fields.Monetary(string="Remaining", compute="_compute_spent_amount")
+    remaining_amount = fields.Monetary(
+        string="Remaining", compute="_compute_spent_amount"
+    )
 
     @api.depends("line_ids.amount")
     def _compute_amount_total(self):
@@ -82,7 +104,9 @@ class HelpdeskReceptionBudget(models.Model):
     def _compute_spent_amount(self):
         for budget in self:
             spent = sum(
-                budget.expense_ids.filtered(lambda e: e.state in ("approved", "exported")).mapped("amount")
+                budget.expense_ids.filtered(
+                    lambda e: e.state in ("approved", "exported")
+                ).mapped("amount")
             )
             budget.spent_amount = spent
             budget.remaining_amount = budget.amount_total - spent
@@ -93,7 +117,8 @@ class HelpdeskReceptionBudget(models.Model):
             if budget.policy_id.approval_type != "budget":
                 raise ValidationError(
                     self.env._(
-                        "“%(policy)s” does not ask for a written budget.", policy=budget.policy_id.name
+                        "“%(policy)s” does not ask for a written budget.",
+                        policy=budget.policy_id.name,
                     )
                 )
 
@@ -101,17 +126,23 @@ class HelpdeskReceptionBudget(models.Model):
         return formatLang(self.env, amount, currency_obj=self.currency_id)
 
     def _guarded_fields(self):
-        return dict.fromkeys(
-            ("state", "first_approved_on", "approved_on", "approved_by_id"), None
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                ("state", "first_approved_on", "approved_on", "approved_by_id"), None
+            )
+            | super()._guarded_fields()
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "helpdesk.reception.budget", sequence_date=vals.get("date")
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(
+                        "helpdesk.reception.budget", sequence_date=vals.get("date")
+                    )
+                    or "/"
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -145,9 +176,15 @@ class HelpdeskReceptionBudget(models.Model):
         for budget in self:
             if not budget.line_ids or budget.currency_id.is_zero(budget.amount_total):
                 raise UserError(
-                    self.env._("Write the lines of the budget %(budget)s before asking for its approval.", budget=budget.name)
+                    self.env._(
+                        "Write the lines of the budget %(budget)s before asking for its approval.",
+                        budget=budget.name,
+                    )
                 )
-            if not budget.first_approved_on and budget.company_id._reception_local_date() > budget.date:
+            if (
+                not budget.first_approved_on
+                and budget.company_id._reception_local_date() > budget.date
+            ):
                 raise UserError(
                     self.env._(
                         "The meeting of %(date)s has already taken place: a written budget is approved before the meeting.",
@@ -172,16 +209,25 @@ class HelpdeskReceptionBudget(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         leaders = self.review_ids.filtered(
-            lambda r: r.status == "approved"
-            and r.done_by
-            and r.done_by != r.requested_by
-            and self.env["helpdesk.reception.expense"]._is_leader(r.done_by, self.company_id)
+            lambda r: (
+                r.status == "approved"
+                and r.done_by
+                and r.done_by != r.requested_by
+                and self.env["helpdesk.reception.expense"]._is_leader(
+                    r.done_by, self.company_id
+                )
+            )
         ).done_by
         if not leaders:
             raise UserError(
-                self.env._("A written budget is approved by a company leader other than the one who asked.")
+                self.env._(
+                    "A written budget is approved by a company leader other than the one who asked."
+                )
             )
-        if not self.first_approved_on and self.company_id._reception_local_date(now) > self.date:
+        if (
+            not self.first_approved_on
+            and self.company_id._reception_local_date(now) > self.date
+        ):
             raise UserError(
                 self.env._(
                     "The meeting of %(date)s has already taken place: a written budget is approved before the meeting.",
@@ -206,7 +252,9 @@ class HelpdeskReceptionBudget(models.Model):
             )
         )
         # Expenses that waited for this approval go ahead when it covers them.
-        for expense in self.expense_ids.filtered(lambda e: e.state == "waiting").sorted("id"):
+        for expense in self.expense_ids.filtered(lambda e: e.state == "waiting").sorted(
+            "id"
+        ):
             problem = self._cover_problem(expense)
             if problem:
                 expense.message_post(body=problem)
@@ -221,12 +269,16 @@ class HelpdeskReceptionBudget(models.Model):
                 raise UserError(self.env._("Only an approved budget is revised."))
         self._write_by_action({"state": "draft"})
         for budget in self:
-            budget.message_post(body=self.env._("Revision started: the budget needs a new approval."))
+            budget.message_post(
+                body=self.env._("Revision started: the budget needs a new approval.")
+            )
         return True
 
     def action_cancel(self):
         for budget in self:
-            if budget.expense_ids.filtered(lambda e: e.state in ("waiting", "approved", "exported")):
+            if budget.expense_ids.filtered(
+                lambda e: e.state in ("waiting", "approved", "exported")
+            ):
                 raise UserError(
                     self.env._(
                         "The written budget %(budget)s has confirmed expenses: cancel them first.",
@@ -239,7 +291,9 @@ class HelpdeskReceptionBudget(models.Model):
     def action_reset_to_draft(self):
         for budget in self:
             if budget.state != "cancelled":
-                raise UserError(self.env._("Only a cancelled budget goes back to draft."))
+                raise UserError(
+                    self.env._("Only a cancelled budget goes back to draft.")
+                )
         self._write_by_action({"state": "draft"})
         return True
 

@@ -21,7 +21,13 @@ ACTION_FIELDS = ("state", "move_id", "refused_by_id")
 # confirmed, the approval once approved, what the bill was made of once exported.
 LIMIT_FIELDS = {"company_id", "policy_id", "date", "amount", "attendees"}
 APPROVAL_FIELDS = {"oral_approver_id", "oral_approved_on", "budget_id"}
-BOOKING_FIELDS = {"supplier_id", "analytic_account_id", "receipt", "receipt_filename", "purpose"}
+BOOKING_FIELDS = {
+    "supplier_id",
+    "analytic_account_id",
+    "receipt",
+    "receipt_filename",
+    "purpose",
+}
 FROZEN_FIELDS = {
     "waiting": LIMIT_FIELDS,
     "approved": LIMIT_FIELDS | APPROVAL_FIELDS,
@@ -44,7 +50,9 @@ class HelpdeskReceptionExpense(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -83,7 +91,9 @@ class HelpdeskReceptionExpense(models.Model):
         tracking=True,
         help="How many people took part, hosts included.",
     )
-    purpose = fields.Text(required=True, help="Why the reception took place and what was bought.")
+    purpose = fields.Text(
+        required=True, help="Why the reception took place and what was bought."
+    )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Ticket",
@@ -91,7 +101,9 @@ class HelpdeskReceptionExpense(models.Model):
         index="btree_not_null",
         help="The ticket the reception served, e.g. the complaint discussed with the owners.",
     )
-    meeting = fields.Char(help="The meeting or visit the expense served, e.g. an owners' meeting of building 3.")
+    meeting = fields.Char(
+        help="The meeting or visit the expense served, e.g. an owners' meeting of building 3."
+    )
     partner_ids = fields.Many2many(
         "res.partner",
         "helpdesk_reception_expense_partner_rel",
@@ -108,7 +120,11 @@ class HelpdeskReceptionExpense(models.Model):
         tracking=True,
         help="Who was paid: the restaurant, the shop. The vendor bill is made out to them.",
     )
-    receipt = fields.Binary(attachment=True, copy=False, help="The receipt or invoice (发票), attached to the vendor bill.")
+    receipt = fields.Binary(
+        attachment=True,
+        copy=False,
+        help="The receipt or invoice (发票), attached to the vendor bill.",
+    )
     receipt_filename = fields.Char(copy=False)
     analytic_plan_id = fields.Many2one(related="policy_id.analytic_plan_id")
     analytic_account_id = fields.Many2one(
@@ -124,7 +140,10 @@ class HelpdeskReceptionExpense(models.Model):
         string="Orally Approved By",
         copy=False,
         tracking=True,
-        domain=lambda self: [("all_group_ids", "in", self._leader_group().ids), ("share", "=", False)],
+        domain=lambda self: [
+            ("all_group_ids", "in", self._leader_group().ids),
+            ("share", "=", False),
+        ],
         help="The company leader who agreed to the expense before the event.",
     )
     oral_approved_on = fields.Datetime(
@@ -144,8 +163,12 @@ class HelpdeskReceptionExpense(models.Model):
         help="The meeting's written budget, approved by a company leader before the meeting. "
         "The expenses charged to it may not exceed it.",
     )
-    refused_by_id = fields.Many2one("res.users", string="Refused By", readonly=True, copy=False)
-    _amount_positive = models.Constraint("CHECK(amount > 0)", "An expense must cost something.")
+    refused_by_id = fields.Many2one(
+        "res.users", string="Refused By", readonly=True, copy=False
+    )
+    _amount_positive = models.Constraint(
+        "CHECK(amount > 0)", "An expense must cost something."
+    )
     _attendees_not_negative = models.Constraint(
         "CHECK(attendees >= 0)", "The number of attendees may not be negative."
     )
@@ -154,16 +177,25 @@ class HelpdeskReceptionExpense(models.Model):
     # Helpers
     # ------------------------------------------------------------------
     def _leader_group(self):
-        return self.env.ref("helpdesk_property_info.group_company_leader", raise_if_not_found=False) or self.env[
-            "res.groups"
-        ]
+        return (
+            self.env.ref(
+                "helpdesk_property_info.group_company_leader", raise_if_not_found=False
+            )
+            or self.env["res.groups"]
+        )
 
     def _is_leader(self, user, company):
         user = user.sudo()
-        return self._leader_group() in user.all_group_ids and company in user.company_ids
+        return (
+            self._leader_group() in user.all_group_ids and company in user.company_ids
+        )
 
     def _money(self, amount):
-        return formatLang(self.env, amount, currency_obj=self.currency_id or self.env.company.currency_id)
+        return formatLang(
+            self.env,
+            amount,
+            currency_obj=self.currency_id or self.env.company.currency_id,
+        )
 
     def _state_label(self):
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
@@ -178,9 +210,12 @@ class HelpdeskReceptionExpense(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "helpdesk.reception.expense", sequence_date=vals.get("date")
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(
+                        "helpdesk.reception.expense", sequence_date=vals.get("date")
+                    )
+                    or "/"
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -188,7 +223,12 @@ class HelpdeskReceptionExpense(models.Model):
             for expense in self:
                 frozen = FROZEN_FIELDS.get(expense.state, set()) & set(vals)
                 if frozen:
-                    labels = ", ".join(sorted(self._fields[name].get_description(self.env)["string"] for name in frozen))
+                    labels = ", ".join(
+                        sorted(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in frozen
+                        )
+                    )
                     raise UserError(
                         self.env._(
                             "%(expense)s is %(state)s: %(fields)s can no longer be changed.",
@@ -224,18 +264,29 @@ class HelpdeskReceptionExpense(models.Model):
         self.ensure_one()
         problem = None
         company = self.company_id
-        if self.oral_approver_id and not self._is_leader(self.oral_approver_id, company):
+        if self.oral_approver_id and not self._is_leader(
+            self.oral_approver_id, company
+        ):
             problem = self.env._(
                 "%(user)s is not a company leader of %(company)s: only a company leader approves reception expenses.",
                 user=self.oral_approver_id.name,
                 company=company.name,
             )
-        elif self.oral_approved_on and self.oral_approved_on > fields.Datetime.now() + CLOCK_TOLERANCE:
+        elif (
+            self.oral_approved_on
+            and self.oral_approved_on > fields.Datetime.now() + CLOCK_TOLERANCE
+        ):
             problem = self.env._("An oral approval cannot be recorded ahead of time.")
-        elif self.oral_approved_on and self.date and company._reception_local_date(self.oral_approved_on) > self.date:
+        elif (
+            self.oral_approved_on
+            and self.date
+            and company._reception_local_date(self.oral_approved_on) > self.date
+        ):
             problem = self.env._(
                 "An oral approval is given before the event: %(approved)s is after the event of %(date)s.",
-                approved=format_date(self.env, company._reception_local_date(self.oral_approved_on)),
+                approved=format_date(
+                    self.env, company._reception_local_date(self.oral_approved_on)
+                ),
                 date=format_date(self.env, self.date),
             )
         if problem and raise_it:
@@ -294,7 +345,11 @@ class HelpdeskReceptionExpense(models.Model):
                 raise UserError(expense._waiting_message())
             if gate == "ready":
                 expense._write_by_action({"state": "approved"})
-                expense.message_post(body=self.env._("Confirmed within the policy's limits and approved."))
+                expense.message_post(
+                    body=self.env._(
+                        "Confirmed within the policy's limits and approved."
+                    )
+                )
             else:
                 expense._write_by_action({"state": "waiting"})
                 expense._notify_leaders()
@@ -308,7 +363,9 @@ class HelpdeskReceptionExpense(models.Model):
         leaders = (
             self._leader_group()
             .sudo()
-            .all_user_ids.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+            .all_user_ids.filtered(
+                lambda u: not u.share and self.company_id in u.company_ids
+            )
         )
         self.message_post(
             body=self._waiting_message(),
@@ -320,8 +377,12 @@ class HelpdeskReceptionExpense(models.Model):
         """A company leader gives their approval of an expense waiting for an
         oral approval, on or before the day of the event."""
         for expense in self:
-            if not self.env.su and not self._is_leader(self.env.user, expense.company_id):
-                raise AccessError(self.env._("Only a company leader approves reception expenses."))
+            if not self.env.su and not self._is_leader(
+                self.env.user, expense.company_id
+            ):
+                raise AccessError(
+                    self.env._("Only a company leader approves reception expenses.")
+                )
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
@@ -339,7 +400,12 @@ class HelpdeskReceptionExpense(models.Model):
                 )
         for expense in self:
             if not (expense.oral_approver_id and expense.oral_approved_on):
-                expense._write_by_action({"oral_approver_id": self.env.user.id, "oral_approved_on": fields.Datetime.now()})
+                expense._write_by_action(
+                    {
+                        "oral_approver_id": self.env.user.id,
+                        "oral_approved_on": fields.Datetime.now(),
+                    }
+                )
             expense._write_by_action({"state": "approved"})
             expense.message_post(
                 body=self.env._(
@@ -352,8 +418,12 @@ class HelpdeskReceptionExpense(models.Model):
     def action_refuse(self):
         """A company leader refuses an expense waiting for approval."""
         for expense in self:
-            if not self.env.su and not self._is_leader(self.env.user, expense.company_id):
-                raise AccessError(self.env._("Only a company leader refuses reception expenses."))
+            if not self.env.su and not self._is_leader(
+                self.env.user, expense.company_id
+            ):
+                raise AccessError(
+                    self.env._("Only a company leader refuses reception expenses.")
+                )
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
@@ -364,7 +434,9 @@ class HelpdeskReceptionExpense(models.Model):
                 )
         self._write_by_action({"state": "cancelled", "refused_by_id": self.env.uid})
         for expense in self:
-            expense.message_post(body=self.env._("Refused by %(leader)s.", leader=self.env.user.name))
+            expense.message_post(
+                body=self.env._("Refused by %(leader)s.", leader=self.env.user.name)
+            )
         return True
 
     def action_cancel(self):
@@ -376,7 +448,9 @@ class HelpdeskReceptionExpense(models.Model):
                         expense=expense.name,
                     )
                 )
-        self.filtered(lambda e: e.state != "cancelled")._write_by_action({"state": "cancelled"})
+        self.filtered(lambda e: e.state != "cancelled")._write_by_action(
+            {"state": "cancelled"}
+        )
         return True
 
     def action_reset_to_draft(self):

@@ -36,7 +36,12 @@ class HelpdeskReceptionExpense(models.Model):
                     )
                 )
             if not expense.supplier_id:
-                problems.append(self.env._("%(expense)s has no supplier to make the bill out to.", expense=expense.name))
+                problems.append(
+                    self.env._(
+                        "%(expense)s has no supplier to make the bill out to.",
+                        expense=expense.name,
+                    )
+                )
             if not expense.policy_id.sudo().account_id:
                 problems.append(
                     self.env._(
@@ -116,11 +121,16 @@ class HelpdeskReceptionExpense(models.Model):
                     }
                 ).ids
             move.message_post(
-                body=self.env._("Reception expense %(expense)s: %(purpose)s", expense=expense.name, purpose=expense.purpose),
+                body=self.env._(
+                    "Reception expense %(expense)s: %(purpose)s",
+                    expense=expense.name,
+                    purpose=expense.purpose,
+                ),
                 attachment_ids=attachment_ids,
             )
             expense.message_post(
-                body=Markup("%s %s") % (self.env._("Exported to Accounting as"), move._get_html_link()),
+                body=Markup("%s %s")
+                % (self.env._("Exported to Accounting as"), move._get_html_link()),
             )
         return moves
 
@@ -136,7 +146,11 @@ class HelpdeskReceptionExpense(models.Model):
             self.env["ir.attachment"]
             .sudo()
             .search(
-                [("res_model", "=", self._name), ("res_id", "=", self.id), ("res_field", "=", "receipt")],
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("res_field", "=", "receipt"),
+                ],
                 limit=1,
             )
         )

@@ -17,7 +17,10 @@ class HelpdeskReceptionExpense(models.Model):
             policy = expense.policy_id
             currency = expense.currency_id
             money = expense._money
-            if policy.max_per_event and currency.compare_amounts(expense.amount, policy.max_per_event) > 0:
+            if (
+                policy.max_per_event
+                and currency.compare_amounts(expense.amount, policy.max_per_event) > 0
+            ):
                 problems.append(
                     self.env._(
                         "%(expense)s: “%(policy)s” allows at most %(limit)s per event; "
@@ -67,7 +70,10 @@ class HelpdeskReceptionExpense(models.Model):
                 )
             if (
                 policy.monthly_max_amount
-                and currency.compare_amounts(used_amount + expense.amount, policy.monthly_max_amount) > 0
+                and currency.compare_amounts(
+                    used_amount + expense.amount, policy.monthly_max_amount
+                )
+                > 0
             ):
                 problems.append(
                     self.env._(
@@ -79,7 +85,9 @@ class HelpdeskReceptionExpense(models.Model):
                         used=money(used_amount),
                         limit=money(policy.monthly_max_amount),
                         amount=money(expense.amount),
-                        excess=money(used_amount + expense.amount - policy.monthly_max_amount),
+                        excess=money(
+                            used_amount + expense.amount - policy.monthly_max_amount
+                        ),
                     )
                 )
             usage[policy, month] = [used_amount + expense.amount, used_count + 1]
@@ -95,7 +103,11 @@ class HelpdeskReceptionExpense(models.Model):
             problem = self._oral_approval_problem()
             if problem:
                 raise UserError(problem)
-            return "ready" if self.oral_approver_id and self.oral_approved_on else "waiting"
+            return (
+                "ready"
+                if self.oral_approver_id and self.oral_approved_on
+                else "waiting"
+            )
         if kind == "budget":
             if not self.budget_id:
                 raise UserError(

@@ -35,9 +35,19 @@ def lock_for_check(cr, table, ids):
         return
     ids = tuple(sorted(ids))
     cr.execute(
-        SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", SQL.identifier(table), ids)
+        SQL(
+            "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
+            SQL.identifier(table),
+            ids,
+        )
     )
-    cr.execute(SQL("UPDATE %s SET write_date = write_date WHERE id IN %s", SQL.identifier(table), ids))
+    cr.execute(
+        SQL(
+            "UPDATE %s SET write_date = write_date WHERE id IN %s",
+            SQL.identifier(table),
+            ids,
+        )
+    )
 
 
 class HelpdeskReceptionPolicy(models.Model):
@@ -191,10 +201,17 @@ class HelpdeskReceptionPolicy(models.Model):
         policies, as shipped for the main company (without its accounts)."""
         standard = self.browse()
         for xmlid in STANDARD_POLICIES:
-            standard |= self.env.ref(f"helpdesk_property_info.{xmlid}", raise_if_not_found=False) or self.browse()
+            standard |= (
+                self.env.ref(
+                    f"helpdesk_property_info.{xmlid}", raise_if_not_found=False
+                )
+                or self.browse()
+            )
         if not standard:
             return self.browse()
-        companies = companies if companies is not None else self.env["res.company"].search([])
+        companies = (
+            companies if companies is not None else self.env["res.company"].search([])
+        )
         provided = set(
             self.with_context(active_test=False)
             .search([("company_id", "in", companies.ids)])

@@ -15,7 +15,9 @@ class HelpdeskReceptionUsage(models.Model):
 
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    policy_id = fields.Many2one("helpdesk.reception.policy", string="Policy", readonly=True)
+    policy_id = fields.Many2one(
+        "helpdesk.reception.policy", string="Policy", readonly=True
+    )
     month = fields.Date(readonly=True, help="The first day of the calendar month.")
     used_amount = fields.Monetary(string="Used", readonly=True)
     waiting_amount = fields.Monetary(
@@ -69,4 +71,10 @@ class HelpdeskReceptionUsage(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )

@@ -45,7 +45,9 @@ class HelpdeskTicketChannel(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param(MEDIA_FLAG_PARAM):
             return
-        media = self.env.ref("helpdesk_property_info.channel_website_media", raise_if_not_found=False)
+        media = self.env.ref(
+            "helpdesk_property_info.channel_website_media", raise_if_not_found=False
+        )
         if media:
             media.escalate_at_once = True
         params.set_param(MEDIA_FLAG_PARAM, "1")

@@ -8,7 +8,10 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     info_origin = fields.Selection(
-        selection=[("customer", "Customer Information"), ("company", "Company Information")],
+        selection=[
+            ("customer", "Customer Information"),
+            ("company", "Company Information"),
+        ],
         string="Information Origin",
         default="customer",
         required=True,

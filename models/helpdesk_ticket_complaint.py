@@ -56,7 +56,9 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _complaint_type_id(self):
-        return self.env["ir.model.data"]._xmlid_to_res_id(COMPLAINT_TYPE, raise_if_not_found=False)
+        return self.env["ir.model.data"]._xmlid_to_res_id(
+            COMPLAINT_TYPE, raise_if_not_found=False
+        )
 
     @api.constrains("complaint_grade_id", "type_id")
     def _check_complaint_grade(self):
@@ -126,7 +128,10 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _leader_opinion_required(self):
-        return super()._leader_opinion_required() or self.complaint_grade_id.leader_opinion_required
+        return (
+            super()._leader_opinion_required()
+            or self.complaint_grade_id.leader_opinion_required
+        )
 
     @api.depends("complaint_grade_id.leader_opinion_required")
     def _compute_escalated(self):

@@ -18,7 +18,10 @@ class HelpdeskTicket(models.Model):
         help="Voluntary: kept only with the caller's consent, recorded at this ticket or on the customer.",
     )
     consent_ids = fields.One2many(
-        "helpdesk.info.consent", "ticket_id", string="Consents Given at Intake", readonly=True
+        "helpdesk.info.consent",
+        "ticket_id",
+        string="Consents Given at Intake",
+        readonly=True,
     )
     has_consent = fields.Boolean(
         string="Caller Consented",
@@ -37,7 +40,9 @@ class HelpdeskTicket(models.Model):
     def _has_current_consent(self):
         self.ensure_one()
         Consent = self.env["helpdesk.info.consent"].sudo()
-        domain = [("state", "=", "given"), ("ticket_id", "=", self.id)] if self.id else []
+        domain = (
+            [("state", "=", "given"), ("ticket_id", "=", self.id)] if self.id else []
+        )
         if domain and Consent.search_count(domain, limit=1):
             return True
         return bool(self.partner_id) and self.partner_id.sudo()._has_current_consent()
@@ -52,7 +57,10 @@ class HelpdeskTicket(models.Model):
                         "The caller of %(ticket)s has not consented to keeping %(fields)s: record "
                         "their consent (the purpose told and how they agreed) first.",
                         ticket=ticket.number or ticket.name,
-                        fields=", ".join(ticket._fields[name]._description_string(self.env) for name in filled),
+                        fields=", ".join(
+                            ticket._fields[name]._description_string(self.env)
+                            for name in filled
+                        ),
                     )
                 )
 

@@ -68,7 +68,9 @@ class HelpdeskTicket(models.Model):
         help="General, more complex or major problem: sets the reply and "
         "resolution deadlines and whether a leader's opinion is required.",
     )
-    reply_deadline = fields.Datetime(compute="_compute_deadlines", store=True, tracking=True)
+    reply_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, tracking=True
+    )
     resolve_deadline = fields.Datetime(
         string="Resolution Deadline",
         compute="_compute_deadlines",
@@ -156,15 +158,27 @@ class HelpdeskTicket(models.Model):
     def _guarded_fields(self):
         # The reply is recorded when it is given, the deadlines follow from the
         # level and the approved extensions, and the watcher's markers are its own.
-        return dict.fromkeys(
-            (
-                "replied_date", "reply_method", "reply_deadline", "resolve_deadline",
-                "reply_state", "reply_alert", "reply_alert_deadline", "deadline_next_check",
-                "reply_deadline_source", "resolve_deadline_source",
-                "resolve_state", "resolve_alert", "resolve_alert_deadline",
-            ),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "replied_date",
+                    "reply_method",
+                    "reply_deadline",
+                    "resolve_deadline",
+                    "reply_state",
+                    "reply_alert",
+                    "reply_alert_deadline",
+                    "deadline_next_check",
+                    "reply_deadline_source",
+                    "resolve_deadline_source",
+                    "resolve_state",
+                    "resolve_alert",
+                    "resolve_alert_deadline",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     def write(self, vals):
         # Deadlines and the on-time rate run from the time received: once
@@ -225,21 +239,35 @@ class HelpdeskTicket(models.Model):
             for source, rule in ticket._deadline_rules().items():
                 for kind in DEADLINE_KINDS:
                     if rule[f"{kind}_allowance"]:
-                        requests[ticket, kind, source] = (ticket.intake_date, rule, kind, calendar)
+                        requests[ticket, kind, source] = (
+                            ticket.intake_date,
+                            rule,
+                            kind,
+                            calendar,
+                        )
         deadlines = self.env["helpdesk.info.level"]._compute_deadlines(requests)
         order = [source for source, _label in reversed(DEADLINE_SOURCES)]
         for ticket in self:
             for kind in DEADLINE_KINDS:
-                candidates = ticket._deadline_candidates(kind, {
-                    source: deadlines[ticket, kind, source]
-                    for source in order
-                    if (ticket, kind, source) in deadlines
-                })
+                candidates = ticket._deadline_candidates(
+                    kind,
+                    {
+                        source: deadlines[ticket, kind, source]
+                        for source in order
+                        if (ticket, kind, source) in deadlines
+                    },
+                )
                 # The earliest binds; on a tie, the more specific rule (the grade).
-                source = min(candidates, key=lambda s: (candidates[s], order.index(s)), default=False)
+                source = min(
+                    candidates,
+                    key=lambda s: (candidates[s], order.index(s)),
+                    default=False,
+                )
                 deadline = candidates.get(source, False)
                 extended = ticket.extension_ids.filtered(
-                    lambda e, kind=kind: e.state == "approved" and e.deadline_type == kind
+                    lambda e, kind=kind: (
+                        e.state == "approved" and e.deadline_type == kind
+                    )
                 ).mapped("new_deadline")
                 if deadline and extended:
                     deadline = max([deadline, *extended])
@@ -247,8 +275,12 @@ class HelpdeskTicket(models.Model):
                 ticket[f"{kind}_deadline_source"] = source
 
     @api.depends(
-        "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
-        "level_id.due_soon_hours", "reply_deadline_source",
+        "replied_date",
+        "reply_deadline",
+        "reply_alert",
+        "reply_alert_deadline",
+        "level_id.due_soon_hours",
+        "reply_deadline_source",
     )
     def _compute_reply_state(self):
         now = fields.Datetime.now()
@@ -269,24 +301,39 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.stage_id.closed and self.closed_date
 
-    @api.depends("stage_id.closed", "closed_date", "resolve_deadline", "resolve_alert",
-                 "resolve_alert_deadline")
+    @api.depends(
+        "stage_id.closed",
+        "closed_date",
+        "resolve_deadline",
+        "resolve_alert",
+        "resolve_alert_deadline",
+    )
     def _compute_resolve_state(self):
         now = fields.Datetime.now()
         for ticket in self:
             deadline = ticket.resolve_deadline
             resolved = ticket._resolved_date()
             if resolved:
-                ticket.resolve_state = "late" if deadline and resolved > deadline else "on_time"
+                ticket.resolve_state = (
+                    "late" if deadline and resolved > deadline else "on_time"
+                )
             elif deadline and now >= deadline:
                 ticket.resolve_state = "overdue"
             else:
                 ticket.resolve_state = "pending"
 
     @api.depends(
-        "replied_date", "reply_deadline", "reply_alert", "reply_alert_deadline",
-        "level_id.due_soon_hours", "reply_deadline_source", "resolve_deadline_source",
-        "stage_id.closed", "closed_date", "resolve_deadline", "resolve_alert",
+        "replied_date",
+        "reply_deadline",
+        "reply_alert",
+        "reply_alert_deadline",
+        "level_id.due_soon_hours",
+        "reply_deadline_source",
+        "resolve_deadline_source",
+        "stage_id.closed",
+        "closed_date",
+        "resolve_deadline",
+        "resolve_alert",
         "resolve_alert_deadline",
     )
     def _compute_deadline_next_check(self):
@@ -346,8 +393,11 @@ class HelpdeskTicket(models.Model):
         self._register_reply(method)
         for ticket in self:
             ticket.message_post(
-                body=self.env._("Replied to the customer: %(method)s. %(note)s",
-                                method=allowed[method], note=note or ""),
+                body=self.env._(
+                    "Replied to the customer: %(method)s. %(note)s",
+                    method=allowed[method],
+                    note=note or "",
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -395,7 +445,9 @@ class HelpdeskTicket(models.Model):
         failed = []
         domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
         while tickets := self.search(
-            domain & Domain("id", "not in", failed), limit=batch_size, order="deadline_next_check, id"
+            domain & Domain("id", "not in", failed),
+            limit=batch_size,
+            order="deadline_next_check, id",
         ):
             locked = tickets.try_lock_for_update()
             if not locked:  # all taken by another run: let it finish them
@@ -403,9 +455,13 @@ class HelpdeskTicket(models.Model):
             failed += locked._watch_deadlines_isolated().ids
             remaining = (
                 self.search_count(domain & Domain("id", "not in", failed))
-                if len(tickets) == batch_size else 0
+                if len(tickets) == batch_size
+                else 0
             )
-            if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
+            if (
+                not Cron._commit_progress(len(locked), remaining=remaining)
+                or not remaining
+            ):
                 break
 
     def _watch_deadlines_isolated(self):
@@ -423,7 +479,10 @@ class HelpdeskTicket(models.Model):
                 with self.env.cr.savepoint():
                     ticket._watch_deadlines()
             except Exception:
-                _logger.exception("Deadline watcher: ticket %s failed, left for the next run", ticket.id)
+                _logger.exception(
+                    "Deadline watcher: ticket %s failed, left for the next run",
+                    ticket.id,
+                )
                 failed |= ticket
         return failed
 
@@ -434,7 +493,9 @@ class HelpdeskTicket(models.Model):
         for kind in DEADLINE_KINDS:
             activities += self._watch_deadline(kind)
         # Activities appear in the assignees' activity menus; no e-mail each.
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
+        )
 
     def _watch_deadline(self, kind):
         """Warn the assignee before the deadline of ``kind`` and escalate to the
@@ -453,19 +514,32 @@ class HelpdeskTicket(models.Model):
             elif now >= deadline - ticket._due_soon_delta(kind) and not alert:
                 warn |= ticket
         if kind == "reply":
-            soon_type, overdue_type = "mail_activity_reply_due_soon", "mail_activity_reply_overdue"
-            soon_text, overdue_text = _lt("Reply due by %s"), _lt("Reply overdue since %s")
+            soon_type, overdue_type = (
+                "mail_activity_reply_due_soon",
+                "mail_activity_reply_overdue",
+            )
+            soon_text, overdue_text = (
+                _lt("Reply due by %s"),
+                _lt("Reply overdue since %s"),
+            )
         else:
-            soon_type, overdue_type = "mail_activity_resolve_due_soon", "mail_activity_resolve_overdue"
+            soon_type, overdue_type = (
+                "mail_activity_resolve_due_soon",
+                "mail_activity_resolve_overdue",
+            )
             soon_text = _lt("Resolution due by %s")
             overdue_text = _lt("Resolution overdue since %s")
         activities = []
         for ticket in warn:
             user = ticket.user_id or ticket.team_id.user_id or self.env.user
             when = ticket._format_datetime(ticket[f"{kind}_deadline"])
-            activities.append(ticket._deadline_activity_vals(
-                soon_type, user, user._helpdesk_info_lang_env()._(soon_text) % when,
-            ))
+            activities.append(
+                ticket._deadline_activity_vals(
+                    soon_type,
+                    user,
+                    user._helpdesk_info_lang_env()._(soon_text) % when,
+                )
+            )
         managers = self._company_users("group_cs_manager")
         leaders = self._company_users("group_company_leader")
         for ticket in escalate:
@@ -473,17 +547,23 @@ class HelpdeskTicket(models.Model):
                 lambda u, t=ticket: t.company_id in u.company_ids
             )
             if ticket._leader_opinion_required():
-                users |= leaders.filtered(lambda u, t=ticket: t.company_id in u.company_ids)
+                users |= leaders.filtered(
+                    lambda u, t=ticket: t.company_id in u.company_ids
+                )
             when = ticket._format_datetime(ticket[f"{kind}_deadline"])
             activities += [
                 ticket._deadline_activity_vals(
-                    overdue_type, user, user._helpdesk_info_lang_env()._(overdue_text) % when
+                    overdue_type,
+                    user,
+                    user._helpdesk_info_lang_env()._(overdue_text) % when,
                 )
                 for user in users or self.env.user
             ]
         for alert, tickets in (("due_soon", warn), ("overdue", escalate)):
             for deadline, group in tickets.grouped(f"{kind}_deadline").items():
-                group._write_by_action({f"{kind}_alert": alert, f"{kind}_alert_deadline": deadline})
+                group._write_by_action(
+                    {f"{kind}_alert": alert, f"{kind}_alert_deadline": deadline}
+                )
         return activities
 
     def _deadline_activity_vals(self, xmlid, user, summary):
@@ -497,9 +577,8 @@ class HelpdeskTicket(models.Model):
             "automated": True,
         }
 
-
     def _format_datetime(self, value):
         tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"
-        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).strftime(
-            "%Y-%m-%d %H:%M"
-        )
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=tz), value
+        ).strftime("%Y-%m-%d %H:%M")

@@ -46,25 +46,41 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         "ticket's problem level, or of its complaint grade when the grade set "
         "the deadline.",
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    decided_by_id = fields.Many2one(
+        "res.users", string="Decided By", readonly=True, copy=False
+    )
     decided_on = fields.Datetime(string="Decided On", readonly=True, copy=False)
 
     @api.constrains("new_deadline", "current_deadline")
     def _check_new_deadline(self):
         for request in self:
-            if request.current_deadline and request.new_deadline <= request.current_deadline:
+            if (
+                request.current_deadline
+                and request.new_deadline <= request.current_deadline
+            ):
                 raise ValidationError(
-                    self.env._("An extension must move the deadline later than %s.",
-                               request.ticket_id._format_datetime(request.current_deadline))
+                    self.env._(
+                        "An extension must move the deadline later than %s.",
+                        request.ticket_id._format_datetime(request.current_deadline),
+                    )
                 )
 
     def _guarded_fields(self):
         # The deadline it extends and the group that decides come from the
         # ticket at creation; the decision from the buttons.
-        return dict.fromkeys(
-            ("state", "decided_by_id", "decided_on", "approver_group_id", "current_deadline"),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "state",
+                    "decided_by_id",
+                    "decided_on",
+                    "approver_group_id",
+                    "current_deadline",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -75,11 +91,17 @@ class HelpdeskTicketDeadlineExtension(models.Model):
             # the complaint grade when its deadline binds.
             rule = ticket._deadline_rule(request.deadline_type)
             if not rule:
-                raise UserError(self.env._("Set the ticket's problem level before asking for an extension."))
-            request._write_by_action({
-                "current_deadline": ticket[f"{request.deadline_type}_deadline"],
-                "approver_group_id": rule.extension_group_id.id,
-            })
+                raise UserError(
+                    self.env._(
+                        "Set the ticket's problem level before asking for an extension."
+                    )
+                )
+            request._write_by_action(
+                {
+                    "current_deadline": ticket[f"{request.deadline_type}_deadline"],
+                    "approver_group_id": rule.extension_group_id.id,
+                }
+            )
             request._log(self.env._("Deadline extension requested"))
         return requests
 
@@ -87,11 +109,15 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         if not is_action(self):
             if {"ticket_id", "deadline_type"} & set(vals):
                 raise UserError(
-                    self.env._("An extension request stays with its ticket and deadline: "
-                               "ask for a new one instead.")
+                    self.env._(
+                        "An extension request stays with its ticket and deadline: "
+                        "ask for a new one instead."
+                    )
                 )
             if any(r.state != "requested" for r in self):
-                raise UserError(self.env._("A decided extension request can no longer be changed."))
+                raise UserError(
+                    self.env._("A decided extension request can no longer be changed.")
+                )
         return super().write(vals)
 
     def action_approve(self):
@@ -103,19 +129,29 @@ class HelpdeskTicketDeadlineExtension(models.Model):
     def _decide(self, state, title):
         for request in self:
             if request.state != "requested":
-                raise UserError(self.env._("This extension request has already been decided."))
+                raise UserError(
+                    self.env._("This extension request has already been decided.")
+                )
             if not self.env.su and request.create_uid == self.env.user:
-                raise AccessError(self.env._("Nobody decides on their own extension request."))
+                raise AccessError(
+                    self.env._("Nobody decides on their own extension request.")
+                )
             group = request.approver_group_id
             if not self.env.su and group not in self.env.user.all_group_ids:
                 raise AccessError(
-                    self.env._("Only members of “%s” can decide on this extension.",
-                               group.full_name)
+                    self.env._(
+                        "Only members of “%s” can decide on this extension.",
+                        group.full_name,
+                    )
                 )
         # Checked above: a member of each request's approver group decides
         # requests that others wrote.
         self.sudo()._write_by_action(
-            {"state": state, "decided_by_id": self.env.uid, "decided_on": fields.Datetime.now()}
+            {
+                "state": state,
+                "decided_by_id": self.env.uid,
+                "decided_on": fields.Datetime.now(),
+            }
         )
         for request in self:
             request._log(title)
@@ -125,7 +161,9 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         ticket = self.ticket_id
         body = Markup("<p><b>%s</b>: %s → %s</p><p>%s</p>") % (
             title,
-            dict(self._fields["deadline_type"]._description_selection(self.env))[self.deadline_type],
+            dict(self._fields["deadline_type"]._description_selection(self.env))[
+                self.deadline_type
+            ],
             ticket._format_datetime(self.new_deadline),
             self.reason,
         )

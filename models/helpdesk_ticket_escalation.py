@@ -41,7 +41,11 @@ class HelpdeskTicket(models.Model):
         string="Leader's Opinion", readonly=True, copy=False, groups="base.group_user"
     )
     leader_opinion_user_id = fields.Many2one(
-        "res.users", string="Opinion By", readonly=True, copy=False, groups="base.group_user"
+        "res.users",
+        string="Opinion By",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     leader_opinion_date = fields.Datetime(
         string="Opinion Recorded On",
@@ -54,7 +58,11 @@ class HelpdeskTicket(models.Model):
         string="Legal Advice", readonly=True, copy=False, groups="base.group_user"
     )
     counsel_user_id = fields.Many2one(
-        "res.users", string="Advice By", readonly=True, copy=False, groups="base.group_user"
+        "res.users",
+        string="Advice By",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     counsel_date = fields.Datetime(
         string="Advice Recorded On",
@@ -64,7 +72,10 @@ class HelpdeskTicket(models.Model):
         groups="base.group_user",
     )
     awaiting_leader_opinion = fields.Boolean(
-        compute="_compute_awaiting", store=True, precompute=True, index=True,
+        compute="_compute_awaiting",
+        store=True,
+        precompute=True,
+        index=True,
         groups="base.group_user",
     )
     awaiting_counsel = fields.Boolean(
@@ -83,8 +94,12 @@ class HelpdeskTicket(models.Model):
                 ticket.litigation_risk or ticket.channel_id.intake_litigation_risk
             )
 
-    @api.depends("level_id.leader_opinion_required", "litigation_risk",
-                 "involved_party_id.escalate_at_once", "channel_id.escalate_at_once")
+    @api.depends(
+        "level_id.leader_opinion_required",
+        "litigation_risk",
+        "involved_party_id.escalate_at_once",
+        "channel_id.escalate_at_once",
+    )
     def _compute_escalated(self):
         for ticket in self:
             ticket.escalated = bool(
@@ -97,16 +112,24 @@ class HelpdeskTicket(models.Model):
         """Media and group incidents (§6.4): the ticket's involved party or
         its channel notifies the company leaders as soon as it is recorded."""
         self.ensure_one()
-        return self.involved_party_id.escalate_at_once or self.channel_id.escalate_at_once
+        return (
+            self.involved_party_id.escalate_at_once or self.channel_id.escalate_at_once
+        )
 
-    @api.depends("level_id.leader_opinion_required", "leader_opinion_date",
-                 "litigation_risk", "counsel_date")
+    @api.depends(
+        "level_id.leader_opinion_required",
+        "leader_opinion_date",
+        "litigation_risk",
+        "counsel_date",
+    )
     def _compute_awaiting(self):
         for ticket in self:
             ticket.awaiting_leader_opinion = bool(
                 ticket._leader_opinion_required() and not ticket.leader_opinion_date
             )
-            ticket.awaiting_counsel = bool(ticket.litigation_risk and not ticket.counsel_date)
+            ticket.awaiting_counsel = bool(
+                ticket.litigation_risk and not ticket.counsel_date
+            )
 
     def _leader_opinion_required(self):
         """Whether a company leader's opinion is needed: a major problem (and,
@@ -121,14 +144,23 @@ class HelpdeskTicket(models.Model):
     def _guarded_fields(self):
         # The opinions are recorded by their buttons, in their author's name;
         # the rest follows from the level, the risk and the opinions.
-        return dict.fromkeys(
-            (
-                "leader_opinion", "leader_opinion_user_id", "leader_opinion_date",
-                "counsel_advice", "counsel_user_id", "counsel_date",
-                "escalated", "awaiting_leader_opinion", "awaiting_counsel",
-            ),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "leader_opinion",
+                    "leader_opinion_user_id",
+                    "leader_opinion_date",
+                    "counsel_advice",
+                    "counsel_user_id",
+                    "counsel_date",
+                    "escalated",
+                    "awaiting_leader_opinion",
+                    "awaiting_counsel",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -136,12 +168,17 @@ class HelpdeskTicket(models.Model):
         if not is_action(self):
             # A risk the channel sets may only be left out by those who may untick it.
             unticked = [
-                vals["channel_id"] for vals in vals_list
-                if "litigation_risk" in vals and not vals["litigation_risk"] and vals.get("channel_id")
+                vals["channel_id"]
+                for vals in vals_list
+                if "litigation_risk" in vals
+                and not vals["litigation_risk"]
+                and vals.get("channel_id")
             ]
-            if unticked and any(self.env["helpdesk.ticket.channel"].browse(unticked).mapped(
-                "intake_litigation_risk"
-            )):
+            if unticked and any(
+                self.env["helpdesk.ticket.channel"]
+                .browse(unticked)
+                .mapped("intake_litigation_risk")
+            ):
                 self._check_may_lift_litigation_risk()
             # Created straight into a closed stage: the same gate as closing.
             tickets.filtered("closed")._check_counsel_advice_given("close")
@@ -174,7 +211,9 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _vals_close_ticket(self, vals):
         stage_id = vals.get("stage_id")
-        return bool(stage_id) and self.env["helpdesk.ticket.stage"].browse(stage_id).closed
+        return (
+            bool(stage_id) and self.env["helpdesk.ticket.stage"].browse(stage_id).closed
+        )
 
     def _check_gate_changes(self, vals):
         """Lowering a major problem lifts the leader's gate: a company leader
@@ -188,7 +227,9 @@ class HelpdeskTicket(models.Model):
             if (
                 lowered
                 and not level.leader_opinion_required
-                and not self.env.user.has_group("helpdesk_property_info.group_company_leader")
+                and not self.env.user.has_group(
+                    "helpdesk_property_info.group_company_leader"
+                )
             ):
                 raise AccessError(
                     self.env._(
@@ -197,8 +238,10 @@ class HelpdeskTicket(models.Model):
                         ", ".join(lowered.mapped("number")),
                     )
                 )
-        if "litigation_risk" in vals and not vals["litigation_risk"] and self.filtered(
-            "litigation_risk"
+        if (
+            "litigation_risk" in vals
+            and not vals["litigation_risk"]
+            and self.filtered("litigation_risk")
         ):
             self._check_may_lift_litigation_risk()
 
@@ -284,7 +327,9 @@ class HelpdeskTicket(models.Model):
 
     def _record_opinion(self, text, group, fields_, activity_type, title):
         if not (text or "").strip():
-            raise UserError(self.env._("Write the %s before recording it.", title.lower()))
+            raise UserError(
+                self.env._("Write the %s before recording it.", title.lower())
+            )
         if not self.env.user.has_group(f"helpdesk_property_info.{group}"):
             raise AccessError(
                 self.env._(
@@ -294,7 +339,11 @@ class HelpdeskTicket(models.Model):
             )
         text_field, user_field, date_field = fields_
         self._write_by_action(
-            {text_field: text, user_field: self.env.uid, date_field: fields.Datetime.now()}
+            {
+                text_field: text,
+                user_field: self.env.uid,
+                date_field: fields.Datetime.now(),
+            }
         )
         for ticket in self:
             ticket.activity_feedback([activity_type], feedback=text)
@@ -364,14 +413,20 @@ class HelpdeskTicket(models.Model):
         if subtype_id == IrModelData._xmlid_to_res_id("helpdesk_mgmt.hlp_tck_created"):
             return False  # the creation message (see _creation_subtype)
         message_type = kwargs.get("message_type", "notification")
-        if message_type == "comment" and subtype_id == IrModelData._xmlid_to_res_id("mail.mt_comment"):
+        if message_type == "comment" and subtype_id == IrModelData._xmlid_to_res_id(
+            "mail.mt_comment"
+        ):
             return True
-        partner_ids = [pid for pid in kwargs.get("partner_ids") or [] if isinstance(pid, int)]
+        partner_ids = [
+            pid for pid in kwargs.get("partner_ids") or [] if isinstance(pid, int)
+        ]
         subtype = self.env["mail.message.subtype"].sudo().browse(subtype_id)
         if not partner_ids and subtype.internal:
             return False  # reaches employees only, whoever follows
-        recipients = self.env["mail.followers"].sudo()._get_recipient_data(
-            self, message_type, subtype_id, partner_ids
+        recipients = (
+            self.env["mail.followers"]
+            .sudo()
+            ._get_recipient_data(self, message_type, subtype_id, partner_ids)
         )
         customers = set(self.sudo().partner_id.ids)
         return any(

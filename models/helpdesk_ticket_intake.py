@@ -99,14 +99,18 @@ class HelpdeskTicket(models.Model):
         """Tickets from before the sync get one caller name (on install and
         update): the caller name, or else helpdesk_mgmt's contact name."""
         # In SQL: closed and locked tickets too, without tracking messages.
-        self.env.cr.execute(SQL(
-            "UPDATE helpdesk_ticket SET contact_name = partner_name"
-            " WHERE COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
-        ))
-        self.env.cr.execute(SQL(
-            "UPDATE helpdesk_ticket SET partner_name = contact_name"
-            " WHERE contact_name IS DISTINCT FROM partner_name AND COALESCE(contact_name, '') != ''"
-        ))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_ticket SET contact_name = partner_name"
+                " WHERE COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_ticket SET partner_name = contact_name"
+                " WHERE contact_name IS DISTINCT FROM partner_name AND COALESCE(contact_name, '') != ''"
+            )
+        )
         self.invalidate_model(["contact_name", "partner_name"])
 
     def _normalize_intake_vals(self, vals, company):
@@ -138,9 +142,9 @@ class HelpdeskTicket(models.Model):
                     "Missing required field: record the %(matter)s or the "
                     "%(description)s of the ticket.",
                     matter=self._fields["matter"].get_description(self.env)["string"],
-                    description=self._fields["description"].get_description(
-                        self.env
-                    )["string"],
+                    description=self._fields["description"].get_description(self.env)[
+                        "string"
+                    ],
                 )
             )
 
@@ -214,10 +218,19 @@ class HelpdeskTicket(models.Model):
             ("contact_phone", channel.intake_require_phone),
             ("matter", channel.intake_require_matter),
         ]
-        return [name for name, needed in required if needed and not (self[name] or "").strip()]
+        return [
+            name
+            for name, needed in required
+            if needed and not (self[name] or "").strip()
+        ]
 
     @api.constrains(
-        "channel_id", "contact_name", "contact_phone", "matter", "info_origin", "partner_id"
+        "channel_id",
+        "contact_name",
+        "contact_phone",
+        "matter",
+        "info_origin",
+        "partner_id",
     )
     def _check_intake_record(self):
         for ticket in self.filtered("channel_id"):

@@ -34,9 +34,12 @@ class HelpdeskTicket(models.Model):
         # In SQL: closed and locked tickets too, without tracking messages.
         other = self._default_type_id()
         if other:
-            self.env.cr.execute(SQL(
-                "UPDATE helpdesk_ticket SET type_id = %s WHERE type_id IS NULL", other.id
-            ))
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE helpdesk_ticket SET type_id = %s WHERE type_id IS NULL",
+                    other.id,
+                )
+            )
             self.invalidate_model(["type_id"])
 
     @api.onchange("type_id")

@@ -23,4 +23,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def _guarded_fields(self):
-        return dict.fromkeys(("patrol_check_id", "patrol_ticket_late"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(("patrol_check_id", "patrol_ticket_late"), None)
+            | super()._guarded_fields()
+        )

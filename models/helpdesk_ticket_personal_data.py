@@ -37,7 +37,9 @@ class HelpdeskTicket(models.Model):
     def _personal_data_assigned(self):
         uid = self.env.uid
         return self.filtered(
-            lambda ticket: uid in (ticket.sudo().user_id.id, ticket.sudo().repair_worker_id.id)
+            lambda ticket: (
+                uid in (ticket.sudo().user_id.id, ticket.sudo().repair_worker_id.id)
+            )
         )
 
     def write(self, vals):
@@ -54,7 +56,9 @@ class HelpdeskTicket(models.Model):
         see it in full."""
         self.ensure_one()
         phone = self.contact_phone or self.partner_id.phone
-        return phone if self._personal_data_full_records() else mask_value("phone", phone)
+        return (
+            phone if self._personal_data_full_records() else mask_value("phone", phone)
+        )
 
     def _report_room(self):
         self.ensure_one()

@@ -71,13 +71,25 @@ class HelpdeskTicket(models.Model):
         domain=lambda self: [("group_ids", "in", self.env.ref(WORKER_GROUP).id)],
         help="The worker (维修工) the repair is dispatched to.",
     )
-    repair_dispatch_date = fields.Datetime(string="Dispatched On", copy=False, readonly=True)
-    repair_accept_date = fields.Datetime(string="Accepted On", copy=False, readonly=True)
-    repair_arrival_date = fields.Datetime(string="Arrived On", copy=False, readonly=True, tracking=True)
-    repair_done_date = fields.Datetime(string="Work Done On", copy=False, readonly=True, tracking=True)
-    repair_confirm_date = fields.Datetime(string="Owner Confirmed On", copy=False, readonly=True)
+    repair_dispatch_date = fields.Datetime(
+        string="Dispatched On", copy=False, readonly=True
+    )
+    repair_accept_date = fields.Datetime(
+        string="Accepted On", copy=False, readonly=True
+    )
+    repair_arrival_date = fields.Datetime(
+        string="Arrived On", copy=False, readonly=True, tracking=True
+    )
+    repair_done_date = fields.Datetime(
+        string="Work Done On", copy=False, readonly=True, tracking=True
+    )
+    repair_confirm_date = fields.Datetime(
+        string="Owner Confirmed On", copy=False, readonly=True
+    )
     repair_materials = fields.Text(
-        string="Materials Used", copy=False, help="What the worker used, as recorded on completion."
+        string="Materials Used",
+        copy=False,
+        help="What the worker used, as recorded on completion.",
     )
     repair_arrival_minutes = fields.Integer(
         string="Response (minutes)",
@@ -122,19 +134,34 @@ class HelpdeskTicket(models.Model):
         help="The arrival deadline has passed and nobody is on site yet.",
     )
 
-    _repair_next_check_idx = models.Index("(repair_next_check) WHERE repair_next_check IS NOT NULL")
+    _repair_next_check_idx = models.Index(
+        "(repair_next_check) WHERE repair_next_check IS NOT NULL"
+    )
 
     def _guarded_fields(self):
         # The order moves through its buttons; the deadline follows from the
         # urgency and the appointment, and the watcher's marker is its own.
-        return dict.fromkeys(
-            (
-                "repair_state", "repair_dispatch_date", "repair_accept_date", "repair_arrival_date",
-                "repair_done_date", "repair_confirm_date", "arrival_deadline", "repair_late_alerted",
-                "repair_next_check", "repair_arrival_minutes", "repair_on_time", "is_repair",
-            ),
-            None,
-        ) | {"repair_worker_id": DISPATCHER_GROUPS} | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "repair_state",
+                    "repair_dispatch_date",
+                    "repair_accept_date",
+                    "repair_arrival_date",
+                    "repair_done_date",
+                    "repair_confirm_date",
+                    "arrival_deadline",
+                    "repair_late_alerted",
+                    "repair_next_check",
+                    "repair_arrival_minutes",
+                    "repair_on_time",
+                    "is_repair",
+                ),
+                None,
+            )
+            | {"repair_worker_id": DISPATCHER_GROUPS}
+            | super()._guarded_fields()
+        )
 
     @api.model
     def _repair_type_id(self):
@@ -153,27 +180,32 @@ class HelpdeskTicket(models.Model):
         )
         if not ordinary_id:
             return
-        self.env.cr.execute(SQL(
-            """UPDATE helpdesk_ticket t
+        self.env.cr.execute(
+            SQL(
+                """UPDATE helpdesk_ticket t
                   SET repair_urgency_id = %s,
                       repair_state = CASE WHEN s.closed THEN 'confirmed' ELSE t.repair_state END
                  FROM helpdesk_ticket_stage s
                 WHERE s.id = t.stage_id AND t.is_repair AND t.repair_urgency_id IS NULL""",
-            ordinary_id,
-        ))
+                ordinary_id,
+            )
+        )
         self.invalidate_model(["repair_urgency_id", "repair_state"])
 
     @api.depends("type_id")
     def _compute_is_repair(self):
         repair_type_id = self._repair_type_id()
         for ticket in self:
-            ticket.is_repair = bool(repair_type_id) and ticket.type_id.id == repair_type_id
+            ticket.is_repair = (
+                bool(repair_type_id) and ticket.type_id.id == repair_type_id
+            )
 
     @api.depends("is_repair")
     def _compute_repair_urgency_id(self):
         ordinary = self.env["helpdesk.info.repair.urgency"].browse(
             self.env["ir.model.data"]._xmlid_to_res_id(
-                "helpdesk_property_info.repair_urgency_ordinary", raise_if_not_found=False
+                "helpdesk_property_info.repair_urgency_ordinary",
+                raise_if_not_found=False,
             )
         )
         for ticket in self:
@@ -188,22 +220,33 @@ class HelpdeskTicket(models.Model):
             elif not ticket.repair_state:
                 ticket.repair_state = "new"
 
-    @api.depends("is_repair", "intake_date", "repair_urgency_id.arrival_minutes", "appointment_date")
+    @api.depends(
+        "is_repair",
+        "intake_date",
+        "repair_urgency_id.arrival_minutes",
+        "appointment_date",
+    )
     def _compute_arrival_deadline(self):
         for ticket in self:
             urgency = ticket.repair_urgency_id
             if not ticket.is_repair or not urgency or not ticket.intake_date:
                 ticket.arrival_deadline = False
             elif urgency.arrival_minutes:
-                ticket.arrival_deadline = ticket.intake_date + timedelta(minutes=urgency.arrival_minutes)
+                ticket.arrival_deadline = ticket.intake_date + timedelta(
+                    minutes=urgency.arrival_minutes
+                )
             else:
-                ticket.arrival_deadline = ticket.appointment_date or ticket._end_of_intake_day()
+                ticket.arrival_deadline = (
+                    ticket.appointment_date or ticket._end_of_intake_day()
+                )
 
     def _end_of_intake_day(self):
         """The last minute of the day the repair was reported, in the team's
         (or else the company's) time zone, in UTC."""
         tz = pytz.timezone(
-            self.team_id.resource_calendar_id.tz or self.company_id.resource_calendar_id.tz or "UTC"
+            self.team_id.resource_calendar_id.tz
+            or self.company_id.resource_calendar_id.tz
+            or "UTC"
         )
         local_day = pytz.utc.localize(self.intake_date).astimezone(tz).date()
         end = tz.localize(datetime.combine(local_day, time(23, 59)))
@@ -214,15 +257,17 @@ class HelpdeskTicket(models.Model):
         teams = self.filtered(lambda t: not t.unit_id).team_id
         by_team = {}
         if teams:
-            communities = self.env["helpdesk.info.community"].sudo().search(
-                [("team_id", "in", teams.ids)]
+            communities = (
+                self.env["helpdesk.info.community"]
+                .sudo()
+                .search([("team_id", "in", teams.ids)])
             )
             for team in teams:
                 served = communities.filtered(lambda c, team=team: c.team_id == team)
                 by_team[team] = served if len(served) == 1 else served.browse()
         for ticket in self:
-            community = (
-                ticket.unit_id.sudo().community_id or by_team.get(ticket.team_id)
+            community = ticket.unit_id.sudo().community_id or by_team.get(
+                ticket.team_id
             )
             ticket.repair_community_id = (
                 community.with_env(self.env) if community else False
@@ -245,29 +290,42 @@ class HelpdeskTicket(models.Model):
             arrival = ticket.repair_arrival_date
             ticket.repair_arrival_minutes = (
                 int((arrival - ticket.intake_date).total_seconds() // 60)
-                if arrival and ticket.intake_date else 0
+                if arrival and ticket.intake_date
+                else 0
             )
             ticket.repair_on_time = bool(
-                arrival and ticket.arrival_deadline and arrival <= ticket.arrival_deadline
+                arrival
+                and ticket.arrival_deadline
+                and arrival <= ticket.arrival_deadline
             )
 
-    @api.depends("arrival_deadline", "repair_arrival_date", "repair_late_alerted", "repair_state")
+    @api.depends(
+        "arrival_deadline", "repair_arrival_date", "repair_late_alerted", "repair_state"
+    )
     def _compute_repair_next_check(self):
         for ticket in self:
             waiting = ticket.repair_state in ("new", "dispatched", "accepted")
             ticket.repair_next_check = (
                 ticket.arrival_deadline
-                if waiting and not ticket.repair_arrival_date and not ticket.repair_late_alerted
+                if waiting
+                and not ticket.repair_arrival_date
+                and not ticket.repair_late_alerted
                 else False
             )
 
     @api.constrains("appointment_date", "intake_date")
     def _check_appointment_date(self):
         for ticket in self:
-            if ticket.appointment_date and ticket.intake_date and ticket.appointment_date < ticket.intake_date:
+            if (
+                ticket.appointment_date
+                and ticket.intake_date
+                and ticket.appointment_date < ticket.intake_date
+            ):
                 raise ValidationError(
-                    self.env._("Ticket %s: the appointment cannot be before the repair was reported.",
-                               ticket.number or ticket.name)
+                    self.env._(
+                        "Ticket %s: the appointment cannot be before the repair was reported.",
+                        ticket.number or ticket.name,
+                    )
                 )
 
     @api.constrains("repair_worker_id")
@@ -286,17 +344,28 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        if self.filtered("repair_state") and vals.keys() & {"repair_urgency_id", "appointment_date"}:
-            started = self.filtered(lambda t: t.repair_state not in (False, "new", "dispatched", "accepted"))
+        if self.filtered("repair_state") and vals.keys() & {
+            "repair_urgency_id",
+            "appointment_date",
+        }:
+            started = self.filtered(
+                lambda t: t.repair_state not in (False, "new", "dispatched", "accepted")
+            )
             if started:
                 raise UserError(
                     self.env._(
                         "Repair %s: the worker is already on site; its urgency and appointment "
-                        "stay as they were.", started[0].number
+                        "stay as they were.",
+                        started[0].number,
                     )
                 )
         result = super().write(vals)
-        if vals.keys() & {"type_id", "repair_urgency_id", "appointment_date", "intake_date"}:
+        if vals.keys() & {
+            "type_id",
+            "repair_urgency_id",
+            "appointment_date",
+            "intake_date",
+        }:
             self._schedule_repair_watch()
         return result
 
@@ -307,7 +376,9 @@ class HelpdeskTicket(models.Model):
             if not ticket.is_repair:
                 raise UserError(self.env._("Ticket %s is not a repair.", ticket.number))
             if ticket.repair_state not in allowed:
-                states = dict(self._fields["repair_state"]._description_selection(self.env))
+                states = dict(
+                    self._fields["repair_state"]._description_selection(self.env)
+                )
                 raise UserError(
                     self.env._(
                         "Repair %(number)s is %(state)s: this step is not possible now.",
@@ -322,7 +393,9 @@ class HelpdeskTicket(models.Model):
     def _repair_check_worker(self):
         """Only the worker the repair is dispatched to, or a Customer Service
         manager on their behalf, moves it on site and to done."""
-        manager = self.env.su or self.env.user.has_group("helpdesk_property_info.group_cs_manager")
+        manager = self.env.su or self.env.user.has_group(
+            "helpdesk_property_info.group_cs_manager"
+        )
         for ticket in self:
             if ticket.repair_worker_id != self.env.user and not manager:
                 raise AccessError(
@@ -335,15 +408,24 @@ class HelpdeskTicket(models.Model):
     def action_repair_dispatch(self):
         if not self._repair_is_dispatcher():
             raise AccessError(
-                self.env._("Customer Service or the repair department dispatches repairs.")
+                self.env._(
+                    "Customer Service or the repair department dispatches repairs."
+                )
             )
         self._repair_check_state(("new", "dispatched", "accepted"))
         for ticket in self:
             if not ticket.repair_worker_id:
                 raise UserError(
-                    self.env._("Repair %s: choose the maintenance worker first.", ticket.number)
+                    self.env._(
+                        "Repair %s: choose the maintenance worker first.", ticket.number
+                    )
                 )
-        self._write_by_action({"repair_state": "dispatched", "repair_dispatch_date": fields.Datetime.now()})
+        self._write_by_action(
+            {
+                "repair_state": "dispatched",
+                "repair_dispatch_date": fields.Datetime.now(),
+            }
+        )
         for ticket in self:
             ticket.message_subscribe(partner_ids=ticket.repair_worker_id.partner_id.ids)
             ticket.activity_schedule(
@@ -359,7 +441,9 @@ class HelpdeskTicket(models.Model):
     def action_repair_accept(self):
         self._repair_check_worker()
         self._repair_check_state(("dispatched",))
-        self._write_by_action({"repair_state": "accepted", "repair_accept_date": fields.Datetime.now()})
+        self._write_by_action(
+            {"repair_state": "accepted", "repair_accept_date": fields.Datetime.now()}
+        )
         return True
 
     def action_repair_arrive(self):
@@ -367,26 +451,34 @@ class HelpdeskTicket(models.Model):
         self._repair_check_state(("dispatched", "accepted"))
         now = fields.Datetime.now()
         for ticket in self:
-            ticket._write_by_action({
-                "repair_state": "on_site",
-                "repair_accept_date": ticket.repair_accept_date or now,
-                "repair_arrival_date": now,
-            })
+            ticket._write_by_action(
+                {
+                    "repair_state": "on_site",
+                    "repair_accept_date": ticket.repair_accept_date or now,
+                    "repair_arrival_date": now,
+                }
+            )
         return True
 
     def action_repair_done(self):
         self._repair_check_worker()
         self._repair_check_state(("on_site",))
-        self._write_by_action({"repair_state": "done", "repair_done_date": fields.Datetime.now()})
+        self._write_by_action(
+            {"repair_state": "done", "repair_done_date": fields.Datetime.now()}
+        )
         self.activity_feedback(["helpdesk_property_info.mail_activity_repair_order"])
         return True
 
     def action_repair_confirm(self):
         """The owner confirmed the work (signed the repair order, or on the phone)."""
         if not self._repair_is_dispatcher():
-            raise AccessError(self.env._("Customer Service records the owner's confirmation."))
+            raise AccessError(
+                self.env._("Customer Service records the owner's confirmation.")
+            )
         self._repair_check_state(("done",))
-        self._write_by_action({"repair_state": "confirmed", "repair_confirm_date": fields.Datetime.now()})
+        self._write_by_action(
+            {"repair_state": "confirmed", "repair_confirm_date": fields.Datetime.now()}
+        )
         return True
 
     def _repair_reopen(self, reason):
@@ -394,35 +486,49 @@ class HelpdeskTicket(models.Model):
         repairs = self.filtered(lambda t: t.repair_state in ("done", "confirmed"))
         if not repairs:
             return
-        repairs._write_by_action({
-            "repair_state": "dispatched",
-            "repair_done_date": False,
-            "repair_confirm_date": False,
-            "repair_dispatch_date": fields.Datetime.now(),
-        })
+        repairs._write_by_action(
+            {
+                "repair_state": "dispatched",
+                "repair_done_date": False,
+                "repair_confirm_date": False,
+                "repair_dispatch_date": fields.Datetime.now(),
+            }
+        )
         for ticket in repairs:
             worker = ticket.repair_worker_id or self.env.user
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_repair_order",
                 date_deadline=fields.Date.context_today(ticket),
-                summary=worker._helpdesk_info_lang_env()._("Repair reopened: %s", reason),
+                summary=worker._helpdesk_info_lang_env()._(
+                    "Repair reopened: %s", reason
+                ),
                 user_id=worker.id,
             )
             ticket.message_post(
-                body=Markup("<p>%s</p>") % self.env._("Repair reopened and sent back to %(worker)s: %(reason)s",
-                                                      worker=ticket.repair_worker_id.name or "",
-                                                      reason=reason),
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "Repair reopened and sent back to %(worker)s: %(reason)s",
+                    worker=ticket.repair_worker_id.name or "",
+                    reason=reason,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
 
     def action_record_return_visit(self, solved, satisfaction, opinion=""):
         result = super().action_record_return_visit(solved, satisfaction, opinion)
         unhappy = self.filtered(
-            lambda t: t.is_repair and (t.visit_solved == "no" or t.visit_satisfaction in ("1", "2"))
+            lambda t: (
+                t.is_repair
+                and (t.visit_solved == "no" or t.visit_satisfaction in ("1", "2"))
+            )
         )
         for ticket in unhappy:
-            stage = ticket.team_id._get_applicable_stages().filtered(lambda s: not s.closed)[:1]
+            stage = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: not s.closed
+            )[:1]
             if stage:
                 ticket.stage_id = stage
-            ticket._repair_reopen(opinion or self.env._("the owner is not satisfied with the repair"))
+            ticket._repair_reopen(
+                opinion or self.env._("the owner is not satisfied with the repair")
+            )
         return result

@@ -14,7 +14,11 @@ class HelpdeskTicketRepairFeeLine(models.Model):
     _order = "ticket_id, sequence, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", required=True, ondelete="cascade", index=True, string="Repair"
+        "helpdesk.ticket",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        string="Repair",
     )
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
@@ -46,10 +50,15 @@ class HelpdeskTicketRepairFeeLine(models.Model):
         currency_field="currency_id",
     )
     price_subtotal = fields.Monetary(
-        string="Amount", compute="_compute_price_subtotal", store=True, currency_field="currency_id"
+        string="Amount",
+        compute="_compute_price_subtotal",
+        store=True,
+        currency_field="currency_id",
     )
 
-    _quantity_positive = models.Constraint("CHECK(quantity > 0)", "A fee line's quantity must be positive.")
+    _quantity_positive = models.Constraint(
+        "CHECK(quantity > 0)", "A fee line's quantity must be positive."
+    )
 
     @api.depends("product_id")
     def _compute_from_product(self):
@@ -60,7 +69,9 @@ class HelpdeskTicketRepairFeeLine(models.Model):
     @api.depends("quantity", "price_unit")
     def _compute_price_subtotal(self):
         for line in self:
-            line.price_subtotal = line.currency_id.round(line.quantity * line.price_unit)
+            line.price_subtotal = line.currency_id.round(
+                line.quantity * line.price_unit
+            )
 
     @api.constrains("price_unit")
     def _check_price_unit(self):
@@ -77,13 +88,16 @@ class HelpdeskTicketRepairFeeLine(models.Model):
         if agreed:
             raise AccessError(
                 self.env._(
-                    "Repair %s: the owner agreed to the fee; it no longer changes.", agreed[0].number
+                    "Repair %s: the owner agreed to the fee; it no longer changes.",
+                    agreed[0].number,
                 )
             )
 
     @api.model_create_multi
     def create(self, vals_list):
-        tickets = self.env["helpdesk.ticket"].browse({vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")})
+        tickets = self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+        )
         self._check_fee_open(tickets)
         return super().create(vals_list)
 

@@ -13,7 +13,12 @@ class HelpdeskTicket(models.Model):
     def _repair_order_lang(self):
         """The company's language, else the caller's."""
         self.ensure_one()
-        return self.company_id.partner_id.lang or self.partner_id.lang or self.env.lang or "en_US"
+        return (
+            self.company_id.partner_id.lang
+            or self.partner_id.lang
+            or self.env.lang
+            or "en_US"
+        )
 
     def _repair_order_tz(self):
         self.ensure_one()

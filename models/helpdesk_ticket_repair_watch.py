@@ -14,10 +14,14 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     def _schedule_repair_watch(self):
-        deadlines = {ticket.repair_next_check for ticket in self if ticket.repair_next_check}
+        deadlines = {
+            ticket.repair_next_check for ticket in self if ticket.repair_next_check
+        }
         if not deadlines:
             return
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(ARRIVAL_CRON, raise_if_not_found=False)
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            ARRIVAL_CRON, raise_if_not_found=False
+        )
         if cron_id:
             self.env["ir.cron"].sudo().browse(cron_id)._trigger(sorted(deadlines))
 
@@ -37,11 +41,17 @@ class HelpdeskTicket(models.Model):
         def summary(env):
             return env._("Nobody on site: repair due on site by %s", when)
 
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            self._deadline_activity_vals(
-                "mail_activity_repair_late", user, summary(user._helpdesk_info_lang_env())
-            )
-            for user in users or self.env.user
-        ])
-        self.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                self._deadline_activity_vals(
+                    "mail_activity_repair_late",
+                    user,
+                    summary(user._helpdesk_info_lang_env()),
+                )
+                for user in users or self.env.user
+            ]
+        )
+        self.message_post(
+            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
+        )
         self._write_by_action({"repair_late_alerted": True})

@@ -78,7 +78,13 @@ class HelpdeskTicketResult(models.Model):
         help="Who wrote the result and asks for its approval; never its approver.",
     )
     state = fields.Selection(
-        APPROVAL_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+        APPROVAL_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     reply_deadline = fields.Datetime(
         string="Reply By",
@@ -86,8 +92,12 @@ class HelpdeskTicketResult(models.Model):
         copy=False,
         help="The end of the working day of the approval: the customer hears the result that day.",
     )
-    replied_date = fields.Datetime(string="Replied On", readonly=True, copy=False, tracking=True)
-    reply_method = fields.Selection(RESULT_REPLY_METHODS, readonly=True, copy=False, tracking=True)
+    replied_date = fields.Datetime(
+        string="Replied On", readonly=True, copy=False, tracking=True
+    )
+    reply_method = fields.Selection(
+        RESULT_REPLY_METHODS, readonly=True, copy=False, tracking=True
+    )
     reply_state = fields.Selection(
         RESULT_REPLY_STATES,
         compute="_compute_reply_state",
@@ -114,9 +124,12 @@ class HelpdeskTicketResult(models.Model):
     )
 
     _ticket_uniq = models.UniqueIndex(
-        "(ticket_id)", "A complaint has one handling result: revise it rather than writing another."
+        "(ticket_id)",
+        "A complaint has one handling result: revise it rather than writing another.",
     )
-    _reply_next_check_idx = models.Index("(reply_next_check) WHERE reply_next_check IS NOT NULL")
+    _reply_next_check_idx = models.Index(
+        "(reply_next_check) WHERE reply_next_check IS NOT NULL"
+    )
 
     def _compute_ticket_readable(self):
         readable = self.search([("id", "in", self.ids), ("ticket_readable", "=", True)])
@@ -129,14 +142,19 @@ class HelpdeskTicketResult(models.Model):
         if operator not in ("in", "not in"):
             return NotImplemented
         Ticket = self.env(su=False)["helpdesk.ticket"]
-        domain = Domain("ticket_id", "in", Ticket._search([])) if Ticket.has_access("read") else Domain.FALSE
+        domain = (
+            Domain("ticket_id", "in", Ticket._search([]))
+            if Ticket.has_access("read")
+            else Domain.FALSE
+        )
         return domain if (operator == "in") == (True in value) else ~domain
 
     @api.depends("ticket_id.number")
     def _compute_display_name(self):
         for record in self:
             record.display_name = self.env._(
-                "Handling Result of %s", record.ticket_id.number or record.ticket_id.display_name or ""
+                "Handling Result of %s",
+                record.ticket_id.number or record.ticket_id.display_name or "",
             )
 
     @api.depends("state", "reply_deadline", "replied_date", "reply_alert")
@@ -151,7 +169,10 @@ class HelpdeskTicketResult(models.Model):
                 record.reply_state = "waiting"
             elif now >= deadline or record.reply_alert == "overdue":
                 record.reply_state = "overdue"
-            elif now >= deadline - record._due_soon_delta() or record.reply_alert == "due_soon":
+            elif (
+                now >= deadline - record._due_soon_delta()
+                or record.reply_alert == "due_soon"
+            ):
                 record.reply_state = "due_soon"
             else:
                 record.reply_state = "pending"
@@ -160,7 +181,12 @@ class HelpdeskTicketResult(models.Model):
     def _compute_reply_next_check(self):
         for record in self:
             deadline = record.reply_deadline
-            if record.state != "approved" or record.replied_date or not deadline or record.reply_alert == "overdue":
+            if (
+                record.state != "approved"
+                or record.replied_date
+                or not deadline
+                or record.reply_alert == "overdue"
+            ):
                 record.reply_next_check = False
             elif record.reply_alert == "due_soon":
                 record.reply_next_check = deadline
@@ -187,10 +213,20 @@ class HelpdeskTicketResult(models.Model):
 
     def _guarded_fields(self):
         # The reply and the watcher's markers follow from the buttons.
-        return dict.fromkeys(
-            ("reply_deadline", "replied_date", "reply_method", "reply_state", "reply_alert", "reply_next_check"),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "reply_deadline",
+                    "replied_date",
+                    "reply_method",
+                    "reply_state",
+                    "reply_alert",
+                    "reply_next_check",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     def _approval_content_fields(self):
         return RESULT_CONTENT_FIELDS
@@ -202,11 +238,15 @@ class HelpdeskTicketResult(models.Model):
     def _check_submittable(self):
         super()._check_submittable()
         if any(not (record.result or "").strip() for record in self):
-            raise UserError(self.env._("Write the handling result before asking for its approval."))
+            raise UserError(
+                self.env._("Write the handling result before asking for its approval.")
+            )
 
     def _after_rejection(self):
         self.ticket_id.message_post(
-            body=self.env._("Handling result rejected: %s", self.rejection_reason or ""),
+            body=self.env._(
+                "Handling result rejected: %s", self.rejection_reason or ""
+            ),
             subtype_xmlid="mail.mt_note",
         )
 
@@ -234,16 +274,29 @@ class HelpdeskTicketResult(models.Model):
         """Record that the approved result was told to the customer."""
         methods = dict(self._fields["reply_method"]._description_selection(self.env))
         if method not in methods:
-            raise UserError(self.env._("Tell how the customer heard the result: by phone, in person or with the form."))
+            raise UserError(
+                self.env._(
+                    "Tell how the customer heard the result: by phone, in person or with the form."
+                )
+            )
         self.check_access("write")
         for record in self:
             if record.state != "approved":
                 raise UserError(
-                    self.env._("%s is not approved: the customer hears an approved result only.", record.display_name)
+                    self.env._(
+                        "%s is not approved: the customer hears an approved result only.",
+                        record.display_name,
+                    )
                 )
             if record.replied_date:
-                raise UserError(self.env._("The result of %s was already replied.", record.ticket_id.number))
-        self._write_by_action({"replied_date": fields.Datetime.now(), "reply_method": method})
+                raise UserError(
+                    self.env._(
+                        "The result of %s was already replied.", record.ticket_id.number
+                    )
+                )
+        self._write_by_action(
+            {"replied_date": fields.Datetime.now(), "reply_method": method}
+        )
         for record in self:
             record.ticket_id.message_post(
                 body=self.env._(
@@ -293,7 +346,11 @@ class HelpdeskTicketResult(models.Model):
             return
         when = ticket._format_datetime(deadline)
         if now >= deadline:
-            users = (self.handler_id | ticket.user_id | ticket._company_users("group_cs_manager")).filtered(
+            users = (
+                self.handler_id
+                | ticket.user_id
+                | ticket._company_users("group_cs_manager")
+            ).filtered(
                 lambda u, t=ticket: not u.share and t.company_id in u.company_ids
             )
 
@@ -312,11 +369,15 @@ class HelpdeskTicketResult(models.Model):
             xmlid = "mail_activity_reply_due_soon"
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
-                ticket._deadline_activity_vals(xmlid, user, summary(user._helpdesk_info_lang_env()))
+                ticket._deadline_activity_vals(
+                    xmlid, user, summary(user._helpdesk_info_lang_env())
+                )
                 for user in users or self.env.user
             ]
         )
-        ticket.message_post(body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note")
+        ticket.message_post(
+            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
+        )
         self._write_by_action({"reply_alert": alert})
 
 
@@ -327,7 +388,10 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     result_ids = fields.One2many(
-        "helpdesk.ticket.result", "ticket_id", string="Handling Result", groups="base.group_user"
+        "helpdesk.ticket.result",
+        "ticket_id",
+        string="Handling Result",
+        groups="base.group_user",
     )
     result_approval_required = fields.Boolean(
         compute="_compute_result_approval_required",
@@ -382,9 +446,11 @@ class HelpdeskTicket(models.Model):
 
     def _check_result_approved(self, created=False):
         blocked = self.filtered(
-            lambda t: (created or not t.closed)
-            and t._result_approval_required()
-            and t.sudo().result_ids[:1].state != "approved"
+            lambda t: (
+                (created or not t.closed)
+                and t._result_approval_required()
+                and t.sudo().result_ids[:1].state != "approved"
+            )
         )
         if blocked:
             raise UserError(
@@ -413,12 +479,16 @@ class HelpdeskTicket(models.Model):
         team's calendar; after hours or on a day off, of the next working day.
         Without a calendar, midnight in the company's time zone."""
         self.ensure_one()
-        calendar = self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
+        calendar = (
+            self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
+        )
         if calendar:
             tz = pytz.timezone(calendar.tz or "UTC")
             begin = datetime.combine(moment.date(), time.min) - timedelta(days=1)
             for span in (15, 60, 400):
-                intervals = calendar._cached_work_intervals(begin, begin + timedelta(days=span))
+                intervals = calendar._cached_work_intervals(
+                    begin, begin + timedelta(days=span)
+                )
                 by_day = defaultdict(list)
                 for start, stop in intervals:
                     by_day[pytz.utc.localize(start).astimezone(tz).date()].append(stop)
@@ -426,9 +496,10 @@ class HelpdeskTicket(models.Model):
                     end = max(by_day[day])
                     if end > moment:
                         # whole seconds: a day's last interval may end at 23:59:59.999999
-                        return (end + timedelta(microseconds=500000)).replace(microsecond=0)
+                        return (end + timedelta(microseconds=500000)).replace(
+                            microsecond=0
+                        )
         tz = pytz.timezone(self._repair_order_tz())
         local = pytz.utc.localize(moment).astimezone(tz)
         end = tz.localize(datetime.combine(local.date() + timedelta(days=1), time.min))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
-

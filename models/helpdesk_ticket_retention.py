@@ -18,7 +18,12 @@ _logger = logging.getLogger(__name__)
 # about (kind, category, source, level, deadlines, states) stays, so the
 # statistics keep counting it.
 TICKET_PERSONAL_FIELDS = (
-    "contact_name", "partner_name", "contact_phone", "room_number", "unit_id", "partner_email",
+    "contact_name",
+    "partner_name",
+    "contact_phone",
+    "room_number",
+    "unit_id",
+    "partner_email",
     "contact_wechat",
 )
 # Free texts scrubbed of the caller's identifiers rather than erased.
@@ -47,7 +52,9 @@ class HelpdeskTicket(models.Model):
         "an approved erasure request). Nothing restores it.",
     )
 
-    _anonymise_due_idx = models.Index("(company_id, closed_date) WHERE anonymised_date IS NULL")
+    _anonymise_due_idx = models.Index(
+        "(company_id, closed_date) WHERE anonymised_date IS NULL"
+    )
 
     def _guarded_fields(self):
         return {"anonymised_date": None} | super()._guarded_fields()
@@ -59,12 +66,23 @@ class HelpdeskTicket(models.Model):
         return super()._get_missing_intake_fields()
 
     # The same fields as the intake's constraint: the override keeps it one.
-    @api.constrains("channel_id", "contact_name", "contact_phone", "matter", "info_origin", "partner_id")
+    @api.constrains(
+        "channel_id",
+        "contact_name",
+        "contact_phone",
+        "matter",
+        "info_origin",
+        "partner_id",
+    )
     def _check_intake_record(self):
-        return super(HelpdeskTicket, self.filtered(lambda t: not t.anonymised_date))._check_intake_record()
+        return super(
+            HelpdeskTicket, self.filtered(lambda t: not t.anonymised_date)
+        )._check_intake_record()
 
     def write(self, vals):
-        restored = [name for name in TICKET_PERSONAL_FIELDS + ("partner_id",) if vals.get(name)]
+        restored = [
+            name for name in TICKET_PERSONAL_FIELDS + ("partner_id",) if vals.get(name)
+        ]
         if restored and not self.env.su:
             anonymised = self.filtered("anonymised_date")
             if anonymised:
@@ -93,12 +111,23 @@ class HelpdeskTicket(models.Model):
 
     def _personal_identifiers(self):
         self.ensure_one()
-        values = {self.contact_name, self.partner_name, self.contact_phone, self.room_number,
-                  self.partner_email, self.contact_wechat, self.unit_id.full_code}
+        values = {
+            self.contact_name,
+            self.partner_name,
+            self.contact_phone,
+            self.room_number,
+            self.partner_email,
+            self.contact_wechat,
+            self.unit_id.full_code,
+        }
         if self.contact_phone:
             values.add(self.contact_phone.replace("+86", ""))
         if self.partner_id and not self.partner_id.is_company:
-            values |= {self.partner_id.name, self.partner_id.phone, self.partner_id.email}
+            values |= {
+                self.partner_id.name,
+                self.partner_id.phone,
+                self.partner_id.email,
+            }
         # Longest first: a name inside a longer identifier is replaced with it.
         return sorted((v for v in values if v and len(v) > 1), key=len, reverse=True)
 
@@ -114,13 +143,17 @@ class HelpdeskTicket(models.Model):
         identifiers_by_ticket = {}
         people = self.env["res.partner"]
         for ticket in tickets:
-            identifiers = identifiers_by_ticket[ticket.id] = ticket._personal_identifiers()
+            identifiers = identifiers_by_ticket[ticket.id] = (
+                ticket._personal_identifiers()
+            )
             changed = {}
             for name in TICKET_SCRUBBED_TEXTS:
                 value = ticket[name]
                 scrubbed = ticket._scrub_text(value, identifiers)
                 if value and scrubbed != str(value):
-                    changed[name] = Markup(scrubbed) if isinstance(value, Markup) else scrubbed
+                    changed[name] = (
+                        Markup(scrubbed) if isinstance(value, Markup) else scrubbed
+                    )
             if changed:
                 texts[ticket] = changed
             if ticket.partner_id and not ticket.partner_id.is_company:
@@ -143,7 +176,8 @@ class HelpdeskTicket(models.Model):
         tickets._message_log_batch(
             bodies=dict.fromkeys(
                 tickets.ids,
-                Markup("<p>%s</p>") % self.env._("Caller's personal data anonymised: %s", reason),
+                Markup("<p>%s</p>")
+                % self.env._("Caller's personal data anonymised: %s", reason),
             )
         )
         return tickets
@@ -156,8 +190,9 @@ class HelpdeskTicket(models.Model):
             for name in (*TICKET_PERSONAL_FIELDS, "partner_id")
         ]
         self.env.flush_all()
-        self.env.cr.execute(SQL(
-            """
+        self.env.cr.execute(
+            SQL(
+                """
             UPDATE mail_tracking_value v
                SET old_value_char = CASE WHEN v.old_value_char IS NULL THEN NULL ELSE %(mask)s END,
                    new_value_char = CASE WHEN v.new_value_char IS NULL THEN NULL ELSE %(mask)s END,
@@ -167,13 +202,18 @@ class HelpdeskTicket(models.Model):
              WHERE m.id = v.mail_message_id AND m.model = 'helpdesk.ticket'
                AND m.res_id = ANY(%(ids)s) AND v.field_id = ANY(%(fields)s)
             """,
-            mask=MASK, ids=tickets.ids, fields=field_ids,
-        ))
-        self.env.cr.execute(SQL(
-            "UPDATE mail_message SET email_from = NULL, reply_to = NULL"
-            " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s) AND email_from IS NOT NULL",
-            tickets.ids,
-        ))
+                mask=MASK,
+                ids=tickets.ids,
+                fields=field_ids,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE mail_message SET email_from = NULL, reply_to = NULL"
+                " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s) AND email_from IS NOT NULL",
+                tickets.ids,
+            )
+        )
         self.env["mail.tracking.value"].invalidate_model()
         self.env["mail.message"].invalidate_model(["email_from", "reply_to"])
 
@@ -181,25 +221,32 @@ class HelpdeskTicket(models.Model):
         """The callers' identifiers in the subjects and bodies of the
         tickets' messages and e-mails: notes and replies quote them."""
         self.env.flush_all()
-        self.env.cr.execute(SQL(
-            "SELECT id, res_id, subject, body FROM mail_message"
-            " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s)"
-            " AND (body IS NOT NULL OR subject IS NOT NULL)",
-            list(identifiers_by_ticket),
-        ))
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, res_id, subject, body FROM mail_message"
+                " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s)"
+                " AND (body IS NOT NULL OR subject IS NOT NULL)",
+                list(identifiers_by_ticket),
+            )
+        )
         scrub = self.browse()._scrub_text
         changed = []
         for message_id, ticket_id, subject, body in self.env.cr.fetchall():
             identifiers = identifiers_by_ticket[ticket_id]
-            new_subject, new_body = scrub(subject, identifiers), scrub(body, identifiers)
+            new_subject, new_body = (
+                scrub(subject, identifiers),
+                scrub(body, identifiers),
+            )
             if (new_subject, new_body) != (subject, body):
                 changed.append(SQL("(%s, %s, %s)", message_id, new_subject, new_body))
         if changed:
-            self.env.cr.execute(SQL(
-                "UPDATE mail_message m SET subject = v.subject, body = v.body"
-                " FROM (VALUES %s) AS v(id, subject, body) WHERE m.id = v.id",
-                SQL(", ").join(changed),
-            ))
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE mail_message m SET subject = v.subject, body = v.body"
+                    " FROM (VALUES %s) AS v(id, subject, body) WHERE m.id = v.id",
+                    SQL(", ").join(changed),
+                )
+            )
             self.env["mail.message"].invalidate_model(["subject", "body"])
 
     @api.model
@@ -207,10 +254,20 @@ class HelpdeskTicket(models.Model):
         """Closed tickets whose company's retention period is over, not yet anonymised."""
         now = fields.Datetime.now()
         domain = Domain.FALSE
-        for company in self.env["res.company"].sudo().search([("personal_data_retention_years", ">", 0)]):
+        for company in (
+            self.env["res.company"]
+            .sudo()
+            .search([("personal_data_retention_years", ">", 0)])
+        ):
             cutoff = now - relativedelta(years=company.personal_data_retention_years)
-            domain |= Domain("company_id", "=", company.id) & Domain("closed_date", "<", cutoff)
-        return domain & Domain("anonymised_date", "=", False) & Domain("stage_id.closed", "=", True)
+            domain |= Domain("company_id", "=", company.id) & Domain(
+                "closed_date", "<", cutoff
+            )
+        return (
+            domain
+            & Domain("anonymised_date", "=", False)
+            & Domain("stage_id.closed", "=", True)
+        )
 
     @api.model
     def _cron_anonymise_expired_tickets(self, batch_size=500):
@@ -225,13 +282,22 @@ class HelpdeskTicket(models.Model):
         domain = self._retention_expired_domain()
         reason = self.env._("the retention period is over")
         total = 0
-        while tickets := Ticket.search(domain, limit=batch_size, order="closed_date, id"):
+        while tickets := Ticket.search(
+            domain, limit=batch_size, order="closed_date, id"
+        ):
             locked = tickets.try_lock_for_update()
             if not locked:
                 break
             total += len(locked._anonymise_personal_data(reason))
             remaining = Ticket.search_count(domain) if len(tickets) == batch_size else 0
-            _logger.info("Anonymised the personal data of %s expired tickets, %s left", total, remaining)
-            if not Cron._commit_progress(len(locked), remaining=remaining) or not remaining:
+            _logger.info(
+                "Anonymised the personal data of %s expired tickets, %s left",
+                total,
+                remaining,
+            )
+            if (
+                not Cron._commit_progress(len(locked), remaining=remaining)
+                or not remaining
+            ):
                 break
         return total

@@ -23,10 +23,18 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     visit_date = fields.Datetime(
-        string="Visited On", readonly=True, copy=False, tracking=True, groups="base.group_user"
+        string="Visited On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups="base.group_user",
     )
     visit_user_id = fields.Many2one(
-        "res.users", string="Visited By", readonly=True, copy=False, groups="base.group_user"
+        "res.users",
+        string="Visited By",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     visit_solved = fields.Selection(
         [("yes", "Solved"), ("no", "Not Solved")],
@@ -68,13 +76,21 @@ class HelpdeskTicket(models.Model):
 
     def _guarded_fields(self):
         # The visit is recorded by its button, in the visitor's name.
-        return dict.fromkeys(
-            (
-                "visit_date", "visit_user_id", "visit_solved", "visit_satisfaction",
-                "visit_opinion", "visit_score", "return_visit_rate",
-            ),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "visit_date",
+                    "visit_user_id",
+                    "visit_solved",
+                    "visit_satisfaction",
+                    "visit_opinion",
+                    "visit_score",
+                    "return_visit_rate",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     @api.depends("visit_date", "visit_satisfaction")
     def _compute_visit_report(self):
@@ -84,7 +100,9 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         closing = self._vals_close_ticket(vals)
-        newly_closed = self.filtered(lambda t: not t.closed) if closing else self.browse()
+        newly_closed = (
+            self.filtered(lambda t: not t.closed) if closing else self.browse()
+        )
         result = super().write(vals)
         newly_closed._schedule_return_visit()
         return result
@@ -109,29 +127,38 @@ class HelpdeskTicket(models.Model):
     def action_record_return_visit(self, solved, satisfaction, opinion=""):
         if solved not in ("yes", "no") or satisfaction not in dict(SATISFACTION):
             raise UserError(
-                self.env._("Record whether the problem is solved and a satisfaction from 1 to 5.")
+                self.env._(
+                    "Record whether the problem is solved and a satisfaction from 1 to 5."
+                )
             )
         for ticket in self:
             if not ticket.closed and not ticket.visit_manual:
                 raise UserError(
-                    self.env._("Ticket %s is not closed yet: visit the customer once it is, "
-                               "or schedule a return visit by hand.",
-                               ticket.number)
+                    self.env._(
+                        "Ticket %s is not closed yet: visit the customer once it is, "
+                        "or schedule a return visit by hand.",
+                        ticket.number,
+                    )
                 )
-        self._write_by_action({
-            "visit_date": fields.Datetime.now(),
-            "visit_user_id": self.env.uid,
-            "visit_solved": solved,
-            "visit_satisfaction": satisfaction,
-            "visit_opinion": opinion,
-        })
-        labels = dict(self._fields["visit_satisfaction"]._description_selection(self.env))
+        self._write_by_action(
+            {
+                "visit_date": fields.Datetime.now(),
+                "visit_user_id": self.env.uid,
+                "visit_solved": solved,
+                "visit_satisfaction": satisfaction,
+                "visit_opinion": opinion,
+            }
+        )
+        labels = dict(
+            self._fields["visit_satisfaction"]._description_selection(self.env)
+        )
         for ticket in self:
-            ticket.activity_feedback(["helpdesk_property_info.mail_activity_return_visit"])
+            ticket.activity_feedback(
+                ["helpdesk_property_info.mail_activity_return_visit"]
+            )
             ticket.message_post(
-                body=Markup("<p><b>%s</b></p><p>%s</p>") % (
-                    self.env._("Return visit: %s", labels[satisfaction]), opinion or ""
-                ),
+                body=Markup("<p><b>%s</b></p><p>%s</p>")
+                % (self.env._("Return visit: %s", labels[satisfaction]), opinion or ""),
                 subtype_xmlid="mail.mt_note",
             )
         return True

@@ -2,7 +2,13 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-ROUTING_FIELDS = {"category_id", "level_id", "channel_id", "involved_party_id", "info_source_id"}
+ROUTING_FIELDS = {
+    "category_id",
+    "level_id",
+    "channel_id",
+    "involved_party_id",
+    "info_source_id",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -31,7 +37,9 @@ class HelpdeskTicket(models.Model):
             routes = Route._active_routes()
             for vals in vals_list:
                 if not vals.get("team_id"):
-                    route = Route._first_match(self._routing_facts_from_values(vals), routes)
+                    route = Route._first_match(
+                        self._routing_facts_from_values(vals), routes
+                    )
                     vals.update(self._routing_values(route) if route else {})
         tickets = super().create(vals_list)
         tickets.filtered(lambda t: not t.team_id)._assign_intake_team()
@@ -53,15 +61,25 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _routing_facts_from_values(self, vals):
-        company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        company = (
+            self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        )
         level = self.env["helpdesk.info.level"].browse(vals.get("level_id"))
         return {
             "company": company,
-            "category": self.env["helpdesk.ticket.category"].browse(vals.get("category_id")),
+            "category": self.env["helpdesk.ticket.category"].browse(
+                vals.get("category_id")
+            ),
             "level": level or self.env["helpdesk.info.level"]._default_level(company),
-            "channel": self.env["helpdesk.ticket.channel"].browse(vals.get("channel_id")),
-            "party": self.env["helpdesk.info.party"].browse(vals.get("involved_party_id")),
-            "source": self.env["helpdesk.info.source"].browse(vals.get("info_source_id")),
+            "channel": self.env["helpdesk.ticket.channel"].browse(
+                vals.get("channel_id")
+            ),
+            "party": self.env["helpdesk.info.party"].browse(
+                vals.get("involved_party_id")
+            ),
+            "source": self.env["helpdesk.info.source"].browse(
+                vals.get("info_source_id")
+            ),
         }
 
     def _routing_facts(self):
@@ -99,5 +117,8 @@ class HelpdeskTicket(models.Model):
 
     def _log_routing(self):
         self._message_log_batch(
-            bodies={ticket.id: Markup("<p>%s</p>") % ticket._routing_message() for ticket in self}
+            bodies={
+                ticket.id: Markup("<p>%s</p>") % ticket._routing_message()
+                for ticket in self
+            }
         )

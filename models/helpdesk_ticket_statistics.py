@@ -20,7 +20,9 @@ class HelpdeskTicket(models.Model):
 
     _company_intake_idx = models.Index("(company_id, intake_date)")
     _team_intake_idx = models.Index("(team_id, intake_date) WHERE team_id IS NOT NULL")
-    _company_closed_idx = models.Index("(company_id, closed_date) WHERE closed_date IS NOT NULL")
+    _company_closed_idx = models.Index(
+        "(company_id, closed_date) WHERE closed_date IS NOT NULL"
+    )
 
     @api.depends("reply_state")
     def _compute_reply_on_time_rate(self):

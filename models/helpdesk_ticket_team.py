@@ -8,7 +8,11 @@ from odoo.exceptions import ValidationError
 
 class HelpdeskTicketTeam(models.Model):
     _name = "helpdesk.ticket.team"
-    _inherit = ["helpdesk.ticket.team", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
+    _inherit = [
+        "helpdesk.ticket.team",
+        "mail.activity.mixin",
+        "helpdesk.info.guard.mixin",
+    ]
 
     resource_calendar_id = fields.Many2one(
         comodel_name="resource.calendar",
@@ -41,7 +45,10 @@ class HelpdeskTicketTeam(models.Model):
     def _guarded_fields(self):
         # What the scheduled actions have done: written back, they would
         # skip or repeat a collection or a month's statistics.
-        return dict.fromkeys(("opinion_collection_date", "publication_summary_date"), None) | super()._guarded_fields()
+        return (
+            dict.fromkeys(("opinion_collection_date", "publication_summary_date"), None)
+            | super()._guarded_fields()
+        )
 
     @api.constrains("is_intake_team", "company_id", "active")
     def _check_single_intake_team(self):
@@ -76,7 +83,9 @@ class HelpdeskTicketTeam(models.Model):
         """helpdesk_mgmt's dashboard tiles, named in the addon's terms:
         helpdesk_mgmt ships no Chinese for its own."""
         names = {
-            "helpdesk_mgmt.helpdesk_ticket_action_unassigned": self.env._("Open Tickets without team"),
+            "helpdesk_mgmt.helpdesk_ticket_action_unassigned": self.env._(
+                "Open Tickets without team"
+            ),
             "helpdesk_mgmt.helpdesk_ticket_action_opened": self.env._("Open Tickets"),
         }
         tiles = super()._retrieve_dashboard()
@@ -90,7 +99,9 @@ class HelpdeskTicketTeam(models.Model):
 
     def _local_today(self):
         """Today in the team calendar's time zone."""
-        return pytz.utc.localize(fields.Datetime.now()).astimezone(self._local_tz()).date()
+        return (
+            pytz.utc.localize(fields.Datetime.now()).astimezone(self._local_tz()).date()
+        )
 
     def _local_day_start(self, day):
         """Midnight of ``day`` in the team calendar's time zone, as a UTC datetime."""
@@ -105,8 +116,12 @@ class HelpdeskTicketTeam(models.Model):
             return day.weekday() < 5
         tz = self._local_tz()
         start = tz.localize(datetime.combine(day, time.min))
-        return bool(calendar._helpdesk_work_intervals(start, start + timedelta(days=1), tz))
+        return bool(
+            calendar._helpdesk_work_intervals(start, start + timedelta(days=1), tz)
+        )
 
     def _company_managers(self, company):
         group = self.env.ref("helpdesk_property_info.group_cs_manager")
-        return group.all_user_ids.filtered(lambda u: not u.share and company in u.company_ids)
+        return group.all_user_ids.filtered(
+            lambda u: not u.share and company in u.company_ids
+        )

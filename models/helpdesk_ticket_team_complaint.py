@@ -17,12 +17,17 @@ class HelpdeskTicketTeam(models.Model):
     )
 
     def _compute_open_complaint_count(self):
-        complaint = self.env["ir.model.data"]._xmlid_to_res_id(COMPLAINT_TYPE, raise_if_not_found=False)
-        counts = dict(self.env["helpdesk.ticket"]._read_group(
-            Domain("team_id", "in", self._origin.ids) & Domain("type_id", "=", complaint)
-            & Domain("closed", "=", False),
-            ["team_id"],
-            ["__count"],
-        ))
+        complaint = self.env["ir.model.data"]._xmlid_to_res_id(
+            COMPLAINT_TYPE, raise_if_not_found=False
+        )
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                Domain("team_id", "in", self._origin.ids)
+                & Domain("type_id", "=", complaint)
+                & Domain("closed", "=", False),
+                ["team_id"],
+                ["__count"],
+            )
+        )
         for team in self:
             team.open_complaint_count = counts.get(team._origin, 0)

@@ -37,14 +37,19 @@ class HelpdeskTicketTeam(models.Model):
     def _compute_repair_dashboard(self):
         Ticket = self.env["helpdesk.ticket"]
         teams = [("team_id", "in", self._origin.ids), ("is_repair", "=", True)]
-        open_counts = dict(Ticket._read_group(
-            teams + [("repair_state", "in", OPEN_REPAIR_STATES)], ["team_id"], ["__count"]
-        ))
+        open_counts = dict(
+            Ticket._read_group(
+                teams + [("repair_state", "in", OPEN_REPAIR_STATES)],
+                ["team_id"],
+                ["__count"],
+            )
+        )
         since = fields.Datetime.now() - timedelta(days=RATE_DAYS)
         arrived = {}
         on_time = {}
         for team, is_on_time, count in Ticket._read_group(
-            teams + [("intake_date", ">=", since), ("repair_arrival_date", "!=", False)],
+            teams
+            + [("intake_date", ">=", since), ("repair_arrival_date", "!=", False)],
             ["team_id", "repair_on_time"],
             ["__count"],
         ):
@@ -55,4 +60,6 @@ class HelpdeskTicketTeam(models.Model):
             origin = team._origin
             team.open_repair_count = open_counts.get(origin, 0)
             team.repair_arrived_count = arrived.get(origin, 0)
-            team.repair_on_time_rate = repair_rate(on_time.get(origin, 0), arrived.get(origin, 0)) or 0.0
+            team.repair_on_time_rate = (
+                repair_rate(on_time.get(origin, 0), arrived.get(origin, 0)) or 0.0
+            )

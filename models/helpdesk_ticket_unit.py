@@ -29,7 +29,11 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         units = self.env["helpdesk.info.unit"].browse(
-            [vals["unit_id"] for vals in vals_list if vals.get("unit_id") and not vals.get("room_number")]
+            [
+                vals["unit_id"]
+                for vals in vals_list
+                if vals.get("unit_id") and not vals.get("room_number")
+            ]
         )
         codes = {unit.id: unit.full_code for unit in units}
         for vals in vals_list:

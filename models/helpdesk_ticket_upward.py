@@ -11,7 +11,9 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
-        tickets.filtered(lambda t: t.importance == "important")._notify_cs_managers_important()
+        tickets.filtered(
+            lambda t: t.importance == "important"
+        )._notify_cs_managers_important()
         return tickets
 
     def write(self, vals):
@@ -21,19 +23,25 @@ class HelpdeskTicket(models.Model):
             else self.browse()
         )
         result = super().write(vals)
-        raised.filtered(lambda t: t.importance == "important")._notify_cs_managers_important()
+        raised.filtered(
+            lambda t: t.importance == "important"
+        )._notify_cs_managers_important()
         return result
 
     def _notify_cs_managers_important(self):
         """An *Important Information* activity for each Customer Service
         manager of the ticket's company, all in one batch: activities reach
         their menus without an e-mail each, as the deadline watcher's do."""
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            ticket._deadline_activity_vals(
-                "mail_activity_important_information",
-                manager,
-                manager._helpdesk_info_lang_env()._("Important information: read the ticket"),
-            )
-            for ticket in self
-            for manager in ticket._company_users("group_cs_manager")
-        ])
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                ticket._deadline_activity_vals(
+                    "mail_activity_important_information",
+                    manager,
+                    manager._helpdesk_info_lang_env()._(
+                        "Important information: read the ticket"
+                    ),
+                )
+                for ticket in self
+                for manager in ticket._company_users("group_cs_manager")
+            ]
+        )

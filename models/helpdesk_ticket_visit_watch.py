@@ -64,14 +64,25 @@ class HelpdeskTicket(models.Model):
         help="When the return-visit watcher next has something to do for this ticket.",
     )
 
-    _visit_next_check_idx = models.Index("(visit_next_check) WHERE visit_next_check IS NOT NULL")
+    _visit_next_check_idx = models.Index(
+        "(visit_next_check) WHERE visit_next_check IS NOT NULL"
+    )
 
     def _guarded_fields(self):
         # Set when the ticket closes or a visit is scheduled, and by the watcher.
-        return dict.fromkeys(
-            ("visit_due_date", "visit_manual", "visit_alerted", "visit_state", "visit_next_check"),
-            None,
-        ) | super()._guarded_fields()
+        return (
+            dict.fromkeys(
+                (
+                    "visit_due_date",
+                    "visit_manual",
+                    "visit_alerted",
+                    "visit_state",
+                    "visit_next_check",
+                ),
+                None,
+            )
+            | super()._guarded_fields()
+        )
 
     @api.depends("visit_date", "visit_due_date", "visit_alerted")
     def _compute_visit_watch(self):
@@ -83,7 +94,9 @@ class HelpdeskTicket(models.Model):
                 ticket.visit_state = "overdue" if ticket.visit_alerted else "pending"
             else:
                 ticket.visit_state = False
-            ticket.visit_next_check = due if due and not visited and not ticket.visit_alerted else False
+            ticket.visit_next_check = (
+                due if due and not visited and not ticket.visit_alerted else False
+            )
 
     # ------------------------------------------------------------------
     # Scheduling
@@ -99,7 +112,12 @@ class HelpdeskTicket(models.Model):
         # A reopened ticket is visited once it is closed again, unless the
         # visit was scheduled by hand.
         reopened = reopening.filtered(
-            lambda t: not t.closed and t.visit_due_date and not t.visit_date and not t.visit_manual
+            lambda t: (
+                not t.closed
+                and t.visit_due_date
+                and not t.visit_date
+                and not t.visit_manual
+            )
         )
         if reopened:
             reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
@@ -111,7 +129,11 @@ class HelpdeskTicket(models.Model):
         due_dates = tickets._visit_due_dates(fields.Datetime.now())
         for ticket in tickets:
             ticket._write_by_action(
-                {"visit_due_date": due_dates[ticket], "visit_alerted": False, "visit_manual": False}
+                {
+                    "visit_due_date": due_dates[ticket],
+                    "visit_alerted": False,
+                    "visit_manual": False,
+                }
             )
         tickets._trigger_visit_watch()
 
@@ -134,12 +156,18 @@ class HelpdeskTicket(models.Model):
                 due.update({ticket: start + timedelta(days=1) for ticket in tickets})
                 continue
             hours = calendar.hours_per_day or 8
-            due.update(Level._plan_working_hours(calendar, [(t, start, hours) for t in tickets]))
+            due.update(
+                Level._plan_working_hours(
+                    calendar, [(t, start, hours) for t in tickets]
+                )
+            )
         return due
 
     def _trigger_visit_watch(self):
         dates = sorted({t.visit_next_check for t in self if t.visit_next_check})
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(VISIT_CRON, raise_if_not_found=False)
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            VISIT_CRON, raise_if_not_found=False
+        )
         if dates and cron_id:
             self.env["ir.cron"].sudo().browse(cron_id)._trigger(dates)
 
@@ -158,14 +186,22 @@ class HelpdeskTicket(models.Model):
         """Schedule a return visit by hand on ``date`` (a day) for ``user``:
         after rescue work or a large community event, on an open ticket too.
         It is due by the end of that day in the calendar's time zone."""
-        if not self.env.su and not self.env.user.has_group("helpdesk_property_info.group_cs_agent"):
-            raise AccessError(self.env._("Only Customer Service schedules return visits."))
+        if not self.env.su and not self.env.user.has_group(
+            "helpdesk_property_info.group_cs_agent"
+        ):
+            raise AccessError(
+                self.env._("Only Customer Service schedules return visits.")
+            )
         date = fields.Date.to_date(date)
         user = self.env["res.users"].browse(user) if isinstance(user, int) else user
         if not date or not user:
-            raise UserError(self.env._("Choose the day of the return visit and who visits."))
+            raise UserError(
+                self.env._("Choose the day of the return visit and who visits.")
+            )
         if date < fields.Date.context_today(self):
-            raise UserError(self.env._("A return visit cannot be scheduled in the past (%s).", date))
+            raise UserError(
+                self.env._("A return visit cannot be scheduled in the past (%s).", date)
+            )
         user = user.sudo()
         for ticket in self:
             if user.share or ticket.company_id not in user.company_ids:
@@ -173,7 +209,9 @@ class HelpdeskTicket(models.Model):
                     self.env._(
                         "%(user)s does not work for %(company)s: choose a colleague of "
                         "ticket %(ticket)s's company.",
-                        user=user.name, company=ticket.company_id.name, ticket=ticket.number,
+                        user=user.name,
+                        company=ticket.company_id.name,
+                        ticket=ticket.number,
                     )
                 )
             if ticket.visit_date:
@@ -190,15 +228,19 @@ class HelpdeskTicket(models.Model):
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
                 date_deadline=date,
-                summary=note or user._helpdesk_info_lang_env()._(
+                summary=note
+                or user._helpdesk_info_lang_env()._(
                     "Return visit: solved? satisfied? further opinions?"
                 ),
                 user_id=user.id,
             )
             ticket.message_post(
-                body=Markup("<p>%s</p>") % self.env._(
+                body=Markup("<p>%s</p>")
+                % self.env._(
                     "Return visit scheduled for %(date)s by %(user)s. %(note)s",
-                    date=date, user=user.name, note=note or "",
+                    date=date,
+                    user=user.name,
+                    note=note or "",
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -224,12 +266,16 @@ class HelpdeskTicket(models.Model):
         def summary(env):
             return env._("Return visit overdue since %s", when)
 
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            self._deadline_activity_vals(
-                "mail_activity_return_visit_overdue", user, summary(user._helpdesk_info_lang_env())
-            )
-            for user in managers or self.env.user
-        ])
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                self._deadline_activity_vals(
+                    "mail_activity_return_visit_overdue",
+                    user,
+                    summary(user._helpdesk_info_lang_env()),
+                )
+                for user in managers or self.env.user
+            ]
+        )
         self.message_post(
             body=Markup("<p>%s</p>") % summary(self.env),
             partner_ids=managers.partner_id.ids,

@@ -13,10 +13,17 @@ class MailTrackingValue(models.Model):
         for tracking in trackings:
             field = tracking.sudo().field_id
             model = env[field.model] if field and field.model in env.registry else None
-            if model is None or field.name not in getattr(model, "_personal_data_fields", dict)():
+            if (
+                model is None
+                or field.name not in getattr(model, "_personal_data_fields", dict)()
+            ):
                 continue
             message = tracking.sudo().mail_message_id
-            record = model.browse(message.res_id).exists() if message.model == field.model else model
+            record = (
+                model.browse(message.res_id).exists()
+                if message.model == field.model
+                else model
+            )
             if not record or not record._personal_data_full_records():
                 hidden |= tracking
         return trackings - hidden

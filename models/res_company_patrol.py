@@ -24,5 +24,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.patrol_floor_count < 1 or company.patrol_ticket_minutes < 1:
                 raise ValidationError(
-                    self.env._("A daily patrol checks at least one floor, and findings get at least one minute.")
+                    self.env._(
+                        "A daily patrol checks at least one floor, and findings get at least one minute."
+                    )
                 )

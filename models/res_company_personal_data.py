@@ -16,4 +16,6 @@ class ResCompany(models.Model):
     def _check_personal_data_retention_years(self):
         for company in self:
             if company.personal_data_retention_years < 0:
-                raise ValidationError(self.env._("The retention period is a number of years, 0 or more."))
+                raise ValidationError(
+                    self.env._("The retention period is a number of years, 0 or more.")
+                )

@@ -1,6 +1,7 @@
 import pytz
 
 from odoo import api, fields, models
+
 from odoo.addons.base.models.res_partner import _tz_get
 
 
@@ -19,7 +20,9 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        self.env["helpdesk.reception.policy"].sudo()._create_standard_policies(companies)
+        self.env["helpdesk.reception.policy"].sudo()._create_standard_policies(
+            companies
+        )
         return companies
 
     def _reception_tz_name(self):

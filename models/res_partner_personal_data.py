@@ -4,11 +4,23 @@ from odoo.fields import Domain
 
 # Voluntary data: kept only with the person's consent (seed 004 第十条).
 PARTNER_VOLUNTARY_FIELDS = (
-    "wechat_id", "emergency_contact_name", "emergency_contact_phone", "vehicle_plates"
+    "wechat_id",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "vehicle_plates",
 )
 # Contact fields erased when the person asks for it.
 PARTNER_CONTACT_FIELDS = (
-    "phone", "email", "street", "street2", "zip", "city", "website", "comment", "vat", "ref",
+    "phone",
+    "email",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "website",
+    "comment",
+    "vat",
+    "ref",
 )
 
 
@@ -67,8 +79,10 @@ class ResPartner(models.Model):
 
     def _register_residents(self):
         """The partners of ``self`` who own, rent or live in a unit of the register."""
-        groups = self.env["helpdesk.info.unit.occupancy"].sudo()._read_group(
-            [("partner_id", "in", self.ids)], ["partner_id"]
+        groups = (
+            self.env["helpdesk.info.unit.occupancy"]
+            .sudo()
+            ._read_group([("partner_id", "in", self.ids)], ["partner_id"])
         )
         return self.browse(partner.id for (partner,) in groups)
 
@@ -87,7 +101,9 @@ class ResPartner(models.Model):
         return hasattr(parent, "_personal_data_fields")
 
     def _compute_has_consent(self):
-        consenting = self.sudo().search([("id", "in", self.ids), ("consent_ids.state", "=", "given")])
+        consenting = self.sudo().search(
+            [("id", "in", self.ids), ("consent_ids.state", "=", "given")]
+        )
         for partner in self:
             partner.has_consent = partner in consenting
 
@@ -100,7 +116,9 @@ class ResPartner(models.Model):
     def _has_current_consent(self):
         self.ensure_one()
         return bool(
-            self.env["helpdesk.info.consent"].sudo().search_count(
+            self.env["helpdesk.info.consent"]
+            .sudo()
+            .search_count(
                 [("partner_id", "=", self.id), ("state", "=", "given")], limit=1
             )
         )
@@ -116,7 +134,8 @@ class ResPartner(models.Model):
                         "(the purpose told and how they agreed) first.",
                         person=partner.display_name,
                         fields=", ".join(
-                            partner._fields[name]._description_string(self.env) for name in filled
+                            partner._fields[name]._description_string(self.env)
+                            for name in filled
                         ),
                     )
                 )
@@ -124,7 +143,11 @@ class ResPartner(models.Model):
     def write(self, vals):
         # Set by an approved erasure request only (under sudo).
         if "personal_data_erased_date" in vals and not self.env.su:
-            raise AccessError(self.env._("Only an approved erasure request marks a person's data erased."))
+            raise AccessError(
+                self.env._(
+                    "Only an approved erasure request marks a person's data erased."
+                )
+            )
         return super().write(vals)
 
     def _erase_voluntary_data(self):

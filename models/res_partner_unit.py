@@ -21,7 +21,9 @@ class ResPartner(models.Model):
     def _compute_unit_count(self):
         counts = dict(
             self.env["helpdesk.info.unit.occupancy"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["unit_id:count_distinct"]
+                [("partner_id", "in", self.ids)],
+                ["partner_id"],
+                ["unit_id:count_distinct"],
             )
         )
         for partner in self:
@@ -29,4 +31,6 @@ class ResPartner(models.Model):
 
     def action_open_units(self):
         self.ensure_one()
-        return self.env["helpdesk.info.unit"]._action_open([("occupancy_ids.partner_id", "=", self.id)])
+        return self.env["helpdesk.info.unit"]._action_open(
+            [("occupancy_ids.partner_id", "=", self.id)]
+        )

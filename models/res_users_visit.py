@@ -19,11 +19,17 @@ class ResUsers(models.Model):
     @api.model
     def _visit_quota_users(self, company):
         """Internal users of ``company`` with a monthly visit quota."""
-        agents = self.env.ref("helpdesk_property_info.group_cs_agent").sudo().all_user_ids
-        managers = self.env.ref("helpdesk_property_info.group_cs_manager").sudo().all_user_ids
+        agents = (
+            self.env.ref("helpdesk_property_info.group_cs_agent").sudo().all_user_ids
+        )
+        managers = (
+            self.env.ref("helpdesk_property_info.group_cs_manager").sudo().all_user_ids
+        )
         flagged = self.sudo().search([("visit_quota_member", "=", True)])
         users = (agents - managers) | flagged
-        return users.filtered(lambda u: u.active and not u.share and company in u.company_ids)
+        return users.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        )
 
     def _visit_monthly_quota(self, company):
         self.ensure_one()

@@ -34,8 +34,10 @@ class ResourceCalendar(models.Model):
             pytz.utc.localize(begin), pytz.utc.localize(end), tz
         )
         return tuple(
-            (start.astimezone(pytz.utc).replace(tzinfo=None),
-             stop.astimezone(pytz.utc).replace(tzinfo=None))
+            (
+                start.astimezone(pytz.utc).replace(tzinfo=None),
+                stop.astimezone(pytz.utc).replace(tzinfo=None),
+            )
             for start, stop, _meta in intervals
         )
 
@@ -57,12 +59,16 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if self.flexible_hours:
             return Intervals(keep_distinct=True)
-        days = self.env["helpdesk.info.makeup.workday"].sudo().search(
-            [
-                ("calendar_id", "=", self.id),
-                ("date", ">=", start_dt.astimezone(tz).date()),
-                ("date", "<=", end_dt.astimezone(tz).date()),
-            ]
+        days = (
+            self.env["helpdesk.info.makeup.workday"]
+            .sudo()
+            .search(
+                [
+                    ("calendar_id", "=", self.id),
+                    ("date", ">=", start_dt.astimezone(tz).date()),
+                    ("date", "<=", end_dt.astimezone(tz).date()),
+                ]
+            )
         )
         if not days:
             return Intervals(keep_distinct=True)
@@ -78,8 +84,12 @@ class ResourceCalendar(models.Model):
                     self.two_weeks_calendar and attendance.week_type != week_type
                 ):
                     continue
-                start = tz.localize(datetime.combine(day.date, float_to_time(attendance.hour_from)))
-                stop = tz.localize(datetime.combine(day.date, float_to_time(attendance.hour_to)))
+                start = tz.localize(
+                    datetime.combine(day.date, float_to_time(attendance.hour_from))
+                )
+                stop = tz.localize(
+                    datetime.combine(day.date, float_to_time(attendance.hour_to))
+                )
                 start, stop = max(start, start_dt), min(stop, end_dt)
                 if start < stop:
                     result.append((start, stop, attendance))

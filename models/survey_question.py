@@ -23,10 +23,17 @@ class SurveyQuestion(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered_in_closed_campaign(self):
         # The database deletes a question's answers with it.
-        closed = self.env["survey.user_input.line"].sudo().search_count(
-            [("question_id", "in", self.ids), ("campaign_id.state", "=", "closed")], limit=1
+        closed = (
+            self.env["survey.user_input.line"]
+            .sudo()
+            .search_count(
+                [("question_id", "in", self.ids), ("campaign_id.state", "=", "closed")],
+                limit=1,
+            )
         )
         if closed:
             raise UserError(
-                self.env._("A question answered in a closed satisfaction survey is kept.")
+                self.env._(
+                    "A question answered in a closed satisfaction survey is kept."
+                )
             )

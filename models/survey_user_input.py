@@ -29,5 +29,7 @@ class SurveyUserInput(models.Model):
     def _unlink_except_closed_campaign(self):
         if self.campaign_id.filtered(lambda campaign: campaign.state == "closed"):
             raise UserError(
-                self.env._("The questionnaires of a closed satisfaction survey are kept.")
+                self.env._(
+                    "The questionnaires of a closed satisfaction survey are kept."
+                )
             )

@@ -16,7 +16,9 @@ class SurveyUserInputLine(models.Model):
         related="suggested_answer_id.satisfaction_score", store=True, aggregator="avg"
     )
     helpdesk_team_id = fields.Many2one(
-        related="question_id.helpdesk_team_id", store=True, string="Responsible Department"
+        related="question_id.helpdesk_team_id",
+        store=True,
+        string="Responsible Department",
     )
     non_conforming = fields.Boolean(
         string="Non-Conforming",
@@ -50,4 +52,6 @@ class SurveyUserInputLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed_campaign(self):
         if self.campaign_id.filtered(lambda campaign: campaign.state == "closed"):
-            raise UserError(self.env._("The answers of a closed satisfaction survey are kept."))
+            raise UserError(
+                self.env._("The answers of a closed satisfaction survey are kept.")
+            )

@@ -5,7 +5,14 @@ from odoo.fields import Domain
 from .helpdesk_info_guard_mixin import in_action_scope, is_action
 
 # What base_tier_validation itself writes on a review as the acting user.
-DECISION_FIELDS = {"status", "done_by", "reviewed_date", "comment", "last_reminder_date", "can_review"}
+DECISION_FIELDS = {
+    "status",
+    "done_by",
+    "reviewed_date",
+    "comment",
+    "last_reminder_date",
+    "can_review",
+}
 
 
 class TierReview(models.Model):
@@ -50,12 +57,20 @@ class TierReview(models.Model):
         for review in self:
             company = self.env["res.company"]
             if self._is_guarded_model(review.model) and review.res_id:
-                company = self.env[review.model].sudo().browse(review.res_id).exists().company_id
+                company = (
+                    self.env[review.model]
+                    .sudo()
+                    .browse(review.res_id)
+                    .exists()
+                    .company_id
+                )
             review.helpdesk_info_company_id = company
 
     def _compute_helpdesk_info_access(self):
         guarded = self.filtered(lambda review: self._is_guarded_model(review.model))
-        readable = self.search([("id", "in", guarded.ids), ("helpdesk_info_readable", "=", True)])
+        readable = self.search(
+            [("id", "in", guarded.ids), ("helpdesk_info_readable", "=", True)]
+        )
         for review in self:
             review.helpdesk_info_document = review in guarded
             review.helpdesk_info_readable = review not in guarded or review in readable
@@ -66,7 +81,8 @@ class TierReview(models.Model):
         return tuple(
             name
             for name, model in self.env.registry.items()
-            if not model._abstract and getattr(model, "_helpdesk_info_tier_guard", False)
+            if not model._abstract
+            and getattr(model, "_helpdesk_info_tier_guard", False)
         )
 
     def _search_helpdesk_info_document(self, operator, value):
@@ -85,7 +101,9 @@ class TierReview(models.Model):
         domain = Domain("model", "not in", names)
         for name in names:
             if env[name].has_access("read"):
-                domain |= Domain("model", "=", name) & Domain("res_id", "in", env[name]._search([]))
+                domain |= Domain("model", "=", name) & Domain(
+                    "res_id", "in", env[name]._search([])
+                )
         return domain if (operator == "in") == (True in value) else ~domain
 
     # Who is to act, in this addon's words (base_tier_validation's are not in
@@ -116,7 +134,9 @@ class TierReview(models.Model):
     def _compute_helpdesk_info_todo_by(self):
         for review in self:
             review.helpdesk_info_todo_by = (
-                review._helpdesk_info_todo_by_label() if review._guarded() else review.todo_by
+                review._helpdesk_info_todo_by_label()
+                if review._guarded()
+                else review.todo_by
             )
 
     def _read_format(self, fnames, load="_classic_read"):
@@ -135,7 +155,9 @@ class TierReview(models.Model):
         return self.env._("A review has been requested %s days ago.", delay)
 
     def _is_guarded_model(self, model):
-        return bool(model) and getattr(self.env.registry.get(model), "_helpdesk_info_tier_guard", False)
+        return bool(model) and getattr(
+            self.env.registry.get(model), "_helpdesk_info_tier_guard", False
+        )
 
     def _guarded(self):
         return self.filtered(lambda review: self._is_guarded_model(review.model))
@@ -143,8 +165,10 @@ class TierReview(models.Model):
     def _check_in_validation_action(self):
         if not is_action(self):
             raise AccessError(
-                self.env._("Reviews of %(document)s change only through its validation buttons.",
-                           document=self.env[self[:1].model or "tier.review"]._description)
+                self.env._(
+                    "Reviews of %(document)s change only through its validation buttons.",
+                    document=self.env[self[:1].model or "tier.review"]._description,
+                )
             )
 
     def _get_reviewers(self):
@@ -166,16 +190,24 @@ class TierReview(models.Model):
                 if review.status not in ("waiting", "pending") or review.done_by:
                     raise AccessError(self.env._("A review starts undecided."))
                 if review.definition_id.model != review.model:
-                    raise AccessError(self.env._("A review follows a tier defined for its document."))
+                    raise AccessError(
+                        self.env._("A review follows a tier defined for its document.")
+                    )
                 if review.requested_by != self.env.user:
-                    raise AccessError(self.env._("A review is requested in its requester's own name."))
+                    raise AccessError(
+                        self.env._("A review is requested in its requester's own name.")
+                    )
         return reviews
 
     def write(self, vals):
         if not self.env.su:
             guarded = self._guarded()
-            if self._is_guarded_model(vals.get("model")) or (guarded and set(vals) - DECISION_FIELDS):
-                raise AccessError(self.env._("A review stays on its document and its tier."))
+            if self._is_guarded_model(vals.get("model")) or (
+                guarded and set(vals) - DECISION_FIELDS
+            ):
+                raise AccessError(
+                    self.env._("A review stays on its document and its tier.")
+                )
             if guarded:
                 guarded._check_in_validation_action()
                 if vals.get("status") in ("approved", "rejected") or "done_by" in vals:
@@ -185,12 +217,19 @@ class TierReview(models.Model):
     def _check_decider(self, vals):
         user = self.env.user
         for review in self:
-            if vals.get("done_by", user.id) != user.id or user not in review.reviewer_ids:
+            if (
+                vals.get("done_by", user.id) != user.id
+                or user not in review.reviewer_ids
+            ):
                 raise AccessError(
-                    self.env._("Only a reviewer of this tier approves or rejects it, in their own name.")
+                    self.env._(
+                        "Only a reviewer of this tier approves or rejects it, in their own name."
+                    )
                 )
             if vals.get("status") == "approved" and user == review.requested_by:
-                raise AccessError(self.env._("Whoever asked for the approval does not approve it."))
+                raise AccessError(
+                    self.env._("Whoever asked for the approval does not approve it.")
+                )
 
     def unlink(self):
         if not self.env.su and self._guarded():
@@ -200,4 +239,6 @@ class TierReview(models.Model):
     def _update_review_status(self):
         # Promoting the next tier to pending is the validation's own doing,
         # whoever's backlog triggers it (the systray counts reviews).
-        return super(TierReview, in_action_scope(self, "tier.review"))._update_review_status()
+        return super(
+            TierReview, in_action_scope(self, "tier.review")
+        )._update_review_status()

@@ -61,7 +61,10 @@ def fragment(name):
 def build_rst(manifest):
     parts = [heading(manifest["name"], "=", overline=True), GENERATED]
     status = manifest.get("development_status")
-    facts = [f"**Version:** {manifest['version']}", f"**License:** {manifest['license']}"]
+    facts = [
+        f"**Version:** {manifest['version']}",
+        f"**License:** {manifest['license']}",
+    ]
     if status:
         facts.insert(0, f"**Maturity:** {status}")
     parts.append(" · ".join(facts) + "\n")
@@ -72,14 +75,21 @@ def build_rst(manifest):
         if text.strip():
             parts.append(heading(title, "=") + "\n" + md_to_rst(text) + "\n")
     credits = [heading("Credits", "="), heading("Authors", "-")]
-    credits.append("\n".join(f"-  {a.strip()}" for a in manifest["author"].split(",")) + "\n")
+    credits.append(
+        "\n".join(f"-  {a.strip()}" for a in manifest["author"].split(",")) + "\n"
+    )
     for name, title in (("CONTRIBUTORS", "Contributors"), ("CREDITS", "Other credits")):
         text = fragment(name)
         if text.strip():
             credits.append(heading(title, "-") + "\n" + md_to_rst(text) + "\n")
     if manifest.get("maintainers"):
         credits.append(heading("Maintainers", "-"))
-        credits.append("\n".join(f"-  `{m} <https://github.com/{m}>`__" for m in manifest["maintainers"]) + "\n")
+        credits.append(
+            "\n".join(
+                f"-  `{m} <https://github.com/{m}>`__" for m in manifest["maintainers"]
+            )
+            + "\n"
+        )
     parts.append("\n".join(credits))
     return "\n".join(parts)
 
@@ -108,7 +118,11 @@ def rst_to_html(rst):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail when README.rst or index.html is out of date")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="fail when README.rst or index.html is out of date",
+    )
     args = parser.parse_args()
     manifest = ast.literal_eval((ROOT / "__manifest__.py").read_text(encoding="utf-8"))
     rst = build_rst(manifest)
@@ -116,10 +130,17 @@ def main():
         ROOT / "README.rst": rst,
         ROOT / "static/description/index.html": rst_to_html(rst),
     }
-    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [
+        path
+        for path, text in outputs.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     if args.check:
         if stale:
-            sys.exit("out of date (run `make readme`): " + ", ".join(str(p.relative_to(ROOT)) for p in stale))
+            sys.exit(
+                "out of date (run `make readme`): "
+                + ", ".join(str(p.relative_to(ROOT)) for p in stale)
+            )
         return
     for path in stale:
         path.write_text(outputs[path], encoding="utf-8")

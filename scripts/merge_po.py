@@ -60,12 +60,18 @@ def template_entries(pot_paths, occurrence_prefixes=None):
                 continue
             occurrences = entry.occurrences
             if occurrence_prefixes:
-                occurrences = [o for o in occurrences if o[0].startswith(tuple(occurrence_prefixes))]
+                occurrences = [
+                    o
+                    for o in occurrences
+                    if o[0].startswith(tuple(occurrence_prefixes))
+                ]
                 if not occurrences:
                     continue
             if _key(entry) in entries:
                 known = entries[_key(entry)]
-                known.occurrences += [o for o in occurrences if o not in known.occurrences]
+                known.occurrences += [
+                    o for o in occurrences if o not in known.occurrences
+                ]
                 continue
             entries[_key(entry)] = polib.POEntry(
                 msgctxt=entry.msgctxt,
@@ -95,7 +101,9 @@ def merge(po_path, template, language="zh_CN", pot_metadata=None):
             "Content-Type": "text/plain; charset=UTF-8",
             "Content-Transfer-Encoding": "",
         }
-    merged.metadata.update({"Language": language, "Plural-Forms": "nplurals=1; plural=0;"})
+    merged.metadata.update(
+        {"Language": language, "Plural-Forms": "nplurals=1; plural=0;"}
+    )
     if pot_metadata and pot_metadata.get("POT-Creation-Date"):
         merged.metadata["POT-Creation-Date"] = pot_metadata["POT-Creation-Date"]
     untranslated = []
@@ -125,21 +133,31 @@ def merge(po_path, template, language="zh_CN", pot_metadata=None):
 def extra_template(extra_path):
     """The template of i18n_extra/zh_CN.po: the upstream modules' record
     terms, and the catalogue's own entries of the addon's module."""
-    own = [e for e in polib.pofile(str(extra_path)) if _module(e) == MODULE] if extra_path.exists() else []
-    return template_entries(UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:")) + own
+    own = (
+        [e for e in polib.pofile(str(extra_path)) if _module(e) == MODULE]
+        if extra_path.exists()
+        else []
+    )
+    return (
+        template_entries(UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:"))
+        + own
+    )
 
 
 def main():
     pot_path = ROOT / "i18n" / f"{MODULE}.pot"
     pot = polib.pofile(str(pot_path))
-    missing = merge(ROOT / "i18n/zh_CN.po", template_entries([pot_path]), pot_metadata=pot.metadata)
+    missing = merge(
+        ROOT / "i18n/zh_CN.po", template_entries([pot_path]), pot_metadata=pot.metadata
+    )
     (ROOT / "i18n_extra").mkdir(exist_ok=True)
     extra = ROOT / "i18n_extra/zh_CN.po"
     missing += merge(extra, extra_template(extra), pot_metadata=pot.metadata)
     if missing:
         sys.exit(
             f"{len(missing)} terms have no zh_CN translation (or a fuzzy one); "
-            "translate them in i18n/zh_CN.po or i18n_extra/zh_CN.po:\n" + "\n".join(missing)
+            "translate them in i18n/zh_CN.po or i18n_extra/zh_CN.po:\n"
+            + "\n".join(missing)
         )
 
 

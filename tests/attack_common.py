@@ -67,7 +67,9 @@ class Call:
     model: str = None
 
     def resolve(self, case, target):
-        kwargs = self.kwargs(case, target) if callable(self.kwargs) else dict(self.kwargs)
+        kwargs = (
+            self.kwargs(case, target) if callable(self.kwargs) else dict(self.kwargs)
+        )
         ids = target.ids if self.on_target else None
         return ids, kwargs
 
@@ -126,14 +128,20 @@ class AttackCase(HttpCase):
         for role, groups in ROLES.items():
             login = f"hpi_attack_{role}"
             user = new_test_user(
-                cls.env, login=login, groups=groups, company_id=cls.company.id,
+                cls.env,
+                login=login,
+                groups=groups,
+                company_id=cls.company.id,
                 context={"lang": "en_US"},
             )
             cls.users[role] = user
             # sudo: a portal user gets a key too (his session could make one
             # through any internal loophole; the suite assumes the worst).
             cls.api_keys[role] = (
-                cls.env["res.users.apikeys"].with_user(user).sudo()._generate("rpc", "attack", expiration)
+                cls.env["res.users.apikeys"]
+                .with_user(user)
+                .sudo()
+                ._generate("rpc", "attack", expiration)
             )
 
     # ------------------------------------------------------------------
@@ -157,7 +165,9 @@ class AttackCase(HttpCase):
         try:
             error = response.json()
         except ValueError:
-            raise AssertionError(f"JSON-2 answered {response.status_code} without a JSON error") from None
+            raise AssertionError(
+                f"JSON-2 answered {response.status_code} without a JSON error"
+            ) from None
         if error.get("name") not in CLEAR_ERRORS or not error.get("message"):
             raise AssertionError(
                 f"JSON-2 answered {response.status_code} with an unclear error: "
@@ -179,7 +189,10 @@ class AttackCase(HttpCase):
                 self.env.cr.dbname, user.id, user.login, model, method, args, kwargs
             )
         except xmlrpc.client.Fault as fault:
-            if fault.faultCode not in CLEAR_FAULT_CODES or not fault.faultString.strip():
+            if (
+                fault.faultCode not in CLEAR_FAULT_CODES
+                or not fault.faultString.strip()
+            ):
                 raise AssertionError(
                     f"XML-RPC fault {fault.faultCode} is not a clear error: {fault.faultString[-500:]}"
                 ) from None
@@ -192,7 +205,10 @@ class AttackCase(HttpCase):
         response = self.url_open(url, data=data, allow_redirects=False)
         if response.status_code < 400:
             return response
-        raise Refused(f"HTTP {response.status_code}", re.sub(r"<[^>]+>", " ", response.text)[:200] or "-")
+        raise Refused(
+            f"HTTP {response.status_code}",
+            re.sub(r"<[^>]+>", " ", response.text)[:200] or "-",
+        )
 
     # ------------------------------------------------------------------
     # Running a row
@@ -208,7 +224,9 @@ class AttackCase(HttpCase):
         for model, domain in attack.no_new:
             if callable(domain):
                 domain = domain(self, target)
-            records = self.env[model].sudo().with_context(active_test=False).search(domain)
+            records = (
+                self.env[model].sudo().with_context(active_test=False).search(domain)
+            )
             counts[model] = set(records.ids)
         return values, counts
 
@@ -219,7 +237,9 @@ class AttackCase(HttpCase):
         target = getattr(self, attack.target)() if attack.target else None
         before_values, before_counts = self._snapshot(target, attack)
         refused = None
-        with mute_logger("odoo.http", "odoo.addons.rpc.controllers.xmlrpc", "odoo.service.model"):
+        with mute_logger(
+            "odoo.http", "odoo.addons.rpc.controllers.xmlrpc", "odoo.service.model"
+        ):
             try:
                 if protocol == PORTAL_HTTP:
                     url, data = attack.http(self, target)
@@ -228,16 +248,27 @@ class AttackCase(HttpCase):
                     caller = self.call_json2 if protocol == JSON2 else self.call_xmlrpc
                     for call in attack.calls:
                         ids, kwargs = call.resolve(self, target)
-                        caller(role, call.model or attack.model, call.method, ids, kwargs, call.context)
+                        caller(
+                            role,
+                            call.model or attack.model,
+                            call.method,
+                            ids,
+                            kwargs,
+                            call.context,
+                        )
             except Refused as exc:
                 refused = exc
         after_values, after_counts = self._snapshot(target, attack)
         if refused is not None:
-            _logger.info("%s [%s, %s] refused: %s", attack.name, role, protocol, refused)
+            _logger.info(
+                "%s [%s, %s] refused: %s", attack.name, role, protocol, refused
+            )
         problems = []
         if before_values is not None and after_values != before_values:
             problems.append(f"changed: {before_values} -> {after_values}")
-        created = {model: after_counts[model] - ids for model, ids in before_counts.items()}
+        created = {
+            model: after_counts[model] - ids for model, ids in before_counts.items()
+        }
         created = {model: ids for model, ids in created.items() if ids}
         if created:
             problems.append(f"new records: {created}")
@@ -265,11 +296,15 @@ class PropertyAttackCase(AttackCase):
         cls.company.reception_tz = "Asia/Shanghai"
         cls.company.helpdesk_mgmt_ticket_auto_assign = False
         cls.cs_team = env.ref("helpdesk_property_info.team_customer_service")
-        cls.cs_team.user_ids = [Command.link(cls.users[r].id) for r in ("agent", "manager")]
+        cls.cs_team.user_ids = [
+            Command.link(cls.users[r].id) for r in ("agent", "manager")
+        ]
         cls.department = env["helpdesk.ticket.team"].create(
             {
                 "name": "Attack Suite Department",
-                "user_ids": [Command.set((cls.users["handler"] | cls.users["counsel"]).ids)],
+                "user_ids": [
+                    Command.set((cls.users["handler"] | cls.users["counsel"]).ids)
+                ],
             }
         )
         cls.customer = cls.users["portal"].partner_id
@@ -290,10 +325,14 @@ def attack_tests(cls, attacks):
             for attack in rows:
                 for role in attack.roles:
                     for protocol in attack.protocols:
-                        with self.subTest(attack=attack.name, role=role, protocol=protocol):
+                        with self.subTest(
+                            attack=attack.name, role=role, protocol=protocol
+                        ):
                             problems = self.run_attack(attack, role, protocol)
                             if problems:
-                                self.fail(f"{attack.name} [{role}, {protocol}]: {'; '.join(problems)}")
+                                self.fail(
+                                    f"{attack.name} [{role}, {protocol}]: {'; '.join(problems)}"
+                                )
 
         return test
 

@@ -9,9 +9,9 @@ from odoo.tools.pdf import PdfReader
 def load_chinese(env, modules=("helpdesk_property_info",)):
     """Simplified Chinese active, with the terms of ``modules`` loaded."""
     env["res.lang"]._activate_lang("zh_CN")
-    env["ir.module.module"].search([("name", "in", list(modules))])._update_translations(
-        "zh_CN"
-    )
+    env["ir.module.module"].search(
+        [("name", "in", list(modules))]
+    )._update_translations("zh_CN")
 
 
 class PropertyInfoCase(TransactionCase):
@@ -37,7 +37,9 @@ class PropertyInfoCase(TransactionCase):
         cls.box_channel = cls.env.ref("helpdesk_property_info.channel_suggestion_box")
         cls.cat_engineering = cls.env.ref("helpdesk_property_info.category_engineering")
         cls.cat_civil = cls.env.ref("helpdesk_property_info.category_engineering_civil")
-        cls.source_community = cls.env.ref("helpdesk_property_info.info_source_community")
+        cls.source_community = cls.env.ref(
+            "helpdesk_property_info.info_source_community"
+        )
         cls.party_individual = cls.env.ref(
             "helpdesk_property_info.info_party_individual_customer"
         )
@@ -82,7 +84,9 @@ class PropertyInfoCase(TransactionCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(content)).pages
+        )
         # Some CJK glyphs map back to their Kangxi radical twins (⽉ for 月):
         # compatibility normalisation folds them into the ideographs.
         return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -102,14 +106,15 @@ class PropertyInfoCase(TransactionCase):
         vals.update(overrides)
         return vals
 
-
     @classmethod
     def approve_results(cls, tickets):
         """Complaints close once a Customer Service manager approved their
         handling result: written and submitted by the agent here."""
         for ticket in tickets.filtered("result_approval_required"):
-            result = cls.env["helpdesk.ticket.result"].with_user(cls.agent).create(
-                {"ticket_id": ticket.id, "result": "Handled."}
+            result = (
+                cls.env["helpdesk.ticket.result"]
+                .with_user(cls.agent)
+                .create({"ticket_id": ticket.id, "result": "Handled."})
             )
             result.action_submit()
             result.with_user(cls.manager).validate_tier()

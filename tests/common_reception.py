@@ -17,9 +17,13 @@ class ReceptionCase(PropertyInfoCase):
         cls.Expense = cls.env["helpdesk.reception.expense"]
         cls.Budget = cls.env["helpdesk.reception.budget"]
         cls.tea = cls.env.ref("helpdesk_property_info.reception_policy_tea")
-        cls.small_meeting = cls.env.ref("helpdesk_property_info.reception_policy_small_meeting")
+        cls.small_meeting = cls.env.ref(
+            "helpdesk_property_info.reception_policy_small_meeting"
+        )
         cls.visit = cls.env.ref("helpdesk_property_info.reception_policy_visit")
-        cls.large_meeting = cls.env.ref("helpdesk_property_info.reception_policy_large_meeting")
+        cls.large_meeting = cls.env.ref(
+            "helpdesk_property_info.reception_policy_large_meeting"
+        )
         cls.accountant = new_test_user(
             cls.env,
             login="hpi_accountant",
@@ -50,9 +54,16 @@ class ReceptionCase(PropertyInfoCase):
             }
         )
         cls.journal = cls.env["account.journal"].create(
-            {"name": "Reception Bills", "code": "HPIRB", "type": "purchase", "company_id": cls.company.id}
+            {
+                "name": "Reception Bills",
+                "code": "HPIRB",
+                "type": "purchase",
+                "company_id": cls.company.id,
+            }
         )
-        (cls.tea | cls.small_meeting | cls.visit | cls.large_meeting).account_id = cls.expense_account
+        (
+            cls.tea | cls.small_meeting | cls.visit | cls.large_meeting
+        ).account_id = cls.expense_account
         cls.project = cls.env["account.analytic.account"].create(
             {
                 "name": "Sunshine Garden",
@@ -60,8 +71,12 @@ class ReceptionCase(PropertyInfoCase):
                 "company_id": cls.company.id,
             }
         )
-        cls.supplier = cls.env["res.partner"].create({"name": "Heping Tea Shop", "is_company": True})
-        cls.supplier.with_company(cls.company).property_account_payable_id = cls.payable_account
+        cls.supplier = cls.env["res.partner"].create(
+            {"name": "Heping Tea Shop", "is_company": True}
+        )
+        cls.supplier.with_company(
+            cls.company
+        ).property_account_payable_id = cls.payable_account
 
     @classmethod
     def expense(cls, policy, amount, date, user=None, **vals):

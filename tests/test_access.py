@@ -13,13 +13,17 @@ class TestAccessPerGroup(PropertyInfoCase):
         )
 
     def visible(self, user):
-        return self.Ticket.with_user(user).search([("id", "in", (self.cs_ticket + self.dept_ticket).ids)])
+        return self.Ticket.with_user(user).search(
+            [("id", "in", (self.cs_ticket + self.dept_ticket).ids)]
+        )
 
     def test_roles_build_on_helpdesk_groups(self):
         self.assertTrue(self.agent.has_group("helpdesk_mgmt.group_helpdesk_user"))
         self.assertTrue(self.manager.has_group("helpdesk_mgmt.group_helpdesk_manager"))
         self.assertTrue(self.manager.has_group("helpdesk_property_info.group_cs_agent"))
-        self.assertTrue(self.handler.has_group("helpdesk_mgmt.group_helpdesk_user_team"))
+        self.assertTrue(
+            self.handler.has_group("helpdesk_mgmt.group_helpdesk_user_team")
+        )
         self.assertFalse(self.handler.has_group("helpdesk_mgmt.group_helpdesk_user"))
         self.assertTrue(self.leader.has_group("helpdesk_mgmt.group_helpdesk_user"))
         self.assertFalse(self.leader.has_group("helpdesk_mgmt.group_helpdesk_manager"))
@@ -50,8 +54,14 @@ class TestAccessPerGroup(PropertyInfoCase):
                 with self.subTest(model=model, user=user.login):
                     self.assertTrue(self.env[model].with_user(user).search([], limit=1))
                     with self.assertRaises(AccessError):
-                        self.env[model].with_user(user).create({"name": "X", "code": "x"})
-            record = self.env[model].with_user(self.manager).create({"name": "X", "code": "x"})
+                        self.env[model].with_user(user).create(
+                            {"name": "X", "code": "x"}
+                        )
+            record = (
+                self.env[model]
+                .with_user(self.manager)
+                .create({"name": "X", "code": "x"})
+            )
             record.name = "Y"
             record.unlink()
 

@@ -48,8 +48,10 @@ class TestActivityLanguage(WatcherCase):
     def test_a_user_without_language_reads_the_company_language(self):
         self.leader.partner_id.lang = False
         self.assertEqual(self.leader._helpdesk_info_lang(), "zh_CN")
-        ticket = self.Ticket.with_user(self.odoobot).with_context({}).create(
-            self.phone_vals(level_id=self.level_major.id)
+        ticket = (
+            self.Ticket.with_user(self.odoobot)
+            .with_context({})
+            .create(self.phone_vals(level_id=self.level_major.id))
         )
         summaries = self.summaries(ticket, "mail_activity_leader_opinion")
         self.assertEqual(summaries[self.leader], "重大问题：请签署意见")

@@ -22,7 +22,13 @@ class TestAppsPage(TransactionCase):
         text = lxml.html.fromstring(html).text_content()
         self.assertIn("Helpdesk Property Information", text)
         self.assertIn("物业公司客户信息管理标准", text)
-        for section in ("Configuration", "Usage", "Security model", "JSON-2 API", "Contributors"):
+        for section in (
+            "Configuration",
+            "Usage",
+            "Security model",
+            "JSON-2 API",
+            "Contributors",
+        ):
             self.assertIn(section, text)
         # Rendered, not Markdown shown as reStructuredText.
         self.assertNotIn("|---|", text)
@@ -32,7 +38,11 @@ class TestAppsPage(TransactionCase):
         for pre in page.iter("pre"):
             pre.drop_tree()
         prose = page.text_content()
-        markdown_headings = [line for line in prose.splitlines() if line.lstrip().startswith(("# ", "## "))]
+        markdown_headings = [
+            line
+            for line in prose.splitlines()
+            if line.lstrip().startswith(("# ", "## "))
+        ]
         self.assertEqual(markdown_headings, [])
         self.assertIn("<table", html)
         self.assertIn("curl -s", text)

@@ -20,114 +20,226 @@ def fmt(value):
 
 NOTICE_ATTACKS = [
     Attack(
-        "context_defaults", "helpdesk.info.publication", "create a notice with default_state=published",
+        "context_defaults",
+        "helpdesk.info.publication",
+        "create a notice with default_state=published",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.notice_vals()]},
-                    context={"default_state": "published"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.notice_vals()]},
+                context={"default_state": "published"},
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.publication", [("kind", "=", "notice")]),),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "move the outage start after approval by write, then publish",
-        roles=("agent", "manager"), target="target_notice_approved",
-        calls=(Call("write", lambda case, t: {"vals": {"outage_start": fmt(case.now + timedelta(hours=3))}}),
-               Call("action_publish")),
+        "notice_timing",
+        "helpdesk.info.publication",
+        "move the outage start after approval by write, then publish",
+        roles=("agent", "manager"),
+        target="target_notice_approved",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"outage_start": fmt(case.now + timedelta(hours=3))}
+                },
+            ),
+            Call("action_publish"),
+        ),
         # The write sends it back for approval; publishing is refused.
         unchanged=("published_date", "published_by_id"),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "move the posting time after approval, then publish",
-        roles=("agent",), target="target_notice_approved",
-        calls=(Call("write", lambda case, t: {"vals": {"planned_post_date": fmt(t.outage_start)}}),
-               Call("action_publish")),
+        "notice_timing",
+        "helpdesk.info.publication",
+        "move the posting time after approval, then publish",
+        roles=("agent",),
+        target="target_notice_approved",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {"vals": {"planned_post_date": fmt(t.outage_start)}},
+            ),
+            Call("action_publish"),
+        ),
         unchanged=("published_date", "published_by_id"),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "move the outage start under approval",
-        roles=("agent", "manager"), target="target_notice_pending",
-        calls=(Call("write", lambda case, t: {"vals": {"outage_start": fmt(case.now + timedelta(hours=3))}},
-                    context={"skip_validation_check": True}),),
+        "notice_timing",
+        "helpdesk.info.publication",
+        "move the outage start under approval",
+        roles=("agent", "manager"),
+        target="target_notice_pending",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"outage_start": fmt(case.now + timedelta(hours=3))}
+                },
+                context={"skip_validation_check": True},
+            ),
+        ),
         unchanged=("state", "outage_start"),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "publish an outage notice too late",
-        roles=("agent", "manager"), target="target_notice_approved_too_late",
+        "notice_timing",
+        "helpdesk.info.publication",
+        "publish an outage notice too late",
+        roles=("agent", "manager"),
+        target="target_notice_approved_too_late",
         calls=(Call("action_publish"),),
         unchanged=("state", "published_date"),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "approve an outage notice too late",
-        roles=("leader",), target="target_notice_pending_too_late",
+        "notice_timing",
+        "helpdesk.info.publication",
+        "approve an outage notice too late",
+        roles=("leader",),
+        target="target_notice_pending_too_late",
         calls=(Call("validate_tier"),),
         unchanged=("state", "approved_date"),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "submit an outage notice posted too late",
-        roles=("agent",), target="target_notice_draft_too_late",
+        "notice_timing",
+        "helpdesk.info.publication",
+        "submit an outage notice posted too late",
+        roles=("agent",),
+        target="target_notice_draft_too_late",
         calls=(Call("action_submit"),),
         unchanged=("state",),
-        no_new=(("tier.review", lambda case, t: [("model", "=", t._name), ("res_id", "=", t.id)]),),
+        no_new=(
+            (
+                "tier.review",
+                lambda case, t: [("model", "=", t._name), ("res_id", "=", t.id)],
+            ),
+        ),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "write a published notice back to published after withdrawal",
-        roles=("agent", "manager"), target="target_notice_withdrawn",
+        "notice_timing",
+        "helpdesk.info.publication",
+        "write a published notice back to published after withdrawal",
+        roles=("agent", "manager"),
+        target="target_notice_withdrawn",
         calls=(Call("write", {"vals": {"state": "published"}}),),
         unchanged=("state",),
     ),
     Attack(
-        "notice_timing", "helpdesk.info.publication", "extend a published notice's validity",
-        roles=("agent", "manager"), target="target_notice_published",
-        calls=(Call("write", lambda case, t: {"vals": {"valid_until": fmt(case.now + timedelta(days=90))}}),),
+        "notice_timing",
+        "helpdesk.info.publication",
+        "extend a published notice's validity",
+        roles=("agent", "manager"),
+        target="target_notice_published",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"valid_until": fmt(case.now + timedelta(days=90))}
+                },
+            ),
+        ),
         unchanged=("state", "valid_until"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.survey.campaign", "agent writes the reason for missing the goals",
-        roles=("agent", "handler", "leader"), target="target_campaign_below_goals",
-        calls=(Call("write", {"vals": {"shortfall_reason": "Nobody home"}}), Call("action_close")),
+        "gate_fields",
+        "helpdesk.info.survey.campaign",
+        "agent writes the reason for missing the goals",
+        roles=("agent", "handler", "leader"),
+        target="target_campaign_below_goals",
+        calls=(
+            Call("write", {"vals": {"shortfall_reason": "Nobody home"}}),
+            Call("action_close"),
+        ),
         unchanged=("state", "shortfall_reason"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.survey.campaign", "create a campaign with the reason as a default",
+        "gate_fields",
+        "helpdesk.info.survey.campaign",
+        "create a campaign with the reason as a default",
         roles=("agent",),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.campaign_vals()]},
-                    context={"default_shortfall_reason": "Written in advance"}, on_target=False),),
-        no_new=(("helpdesk.info.survey.campaign", lambda case, t: [("shortfall_reason", "!=", False)]),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.campaign_vals()]},
+                context={"default_shortfall_reason": "Written in advance"},
+                on_target=False,
+            ),
+        ),
+        no_new=(
+            (
+                "helpdesk.info.survey.campaign",
+                lambda case, t: [("shortfall_reason", "!=", False)],
+            ),
+        ),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.survey.campaign", "forge the report's sending or the results notice",
-        roles=("agent", "manager"), target="target_campaign_closed",
+        "gate_fields",
+        "helpdesk.info.survey.campaign",
+        "forge the report's sending or the results notice",
+        roles=("agent", "manager"),
+        target="target_campaign_closed",
         calls=(Call("write", {"vals": {"report_sent_date": False}}),),
         unchanged=("report_sent_date", "results_notice_id"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.survey.campaign", "link a results notice by hand",
-        roles=("agent", "manager"), target="target_campaign_closed",
-        calls=(Call("write", lambda case, t: {"vals": {"results_notice_id": published_notice(t.community_id).id}}),),
+        "gate_fields",
+        "helpdesk.info.survey.campaign",
+        "link a results notice by hand",
+        roles=("agent", "manager"),
+        target="target_campaign_closed",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"results_notice_id": published_notice(t.community_id).id}
+                },
+            ),
+        ),
         unchanged=("results_notice_id",),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "close below the goals without a reason",
-        roles=("manager",), target="target_campaign_below_goals",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "close below the goals without a reason",
+        roles=("manager",),
+        target="target_campaign_below_goals",
         calls=(Call("action_close"),),
         unchanged=("state", "report_sent_date"),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "start a campaign whose notice is not published",
-        roles=("agent", "manager"), target="target_campaign_with_draft_notice",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "start a campaign whose notice is not published",
+        roles=("agent", "manager"),
+        target="target_campaign_with_draft_notice",
         calls=(Call("action_open"),),
         unchanged=("state",),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "start with another community's notice",
-        roles=("agent", "manager"), target="target_campaign_with_foreign_notice",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "start with another community's notice",
+        roles=("agent", "manager"),
+        target="target_campaign_with_foreign_notice",
         calls=(Call("action_open"),),
         unchanged=("state",),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "send the report twice or as an agent",
-        roles=("agent", "manager"), target="target_campaign_closed",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "send the report twice or as an agent",
+        roles=("agent", "manager"),
+        target="target_campaign_closed",
         calls=(Call("action_send_report"),),
         unchanged=("report_sent_date",),
-        no_new=(("ir.attachment", lambda case, t: [("res_model", "=", t._name), ("res_id", "=", t.id)]),),
+        no_new=(
+            (
+                "ir.attachment",
+                lambda case, t: [("res_model", "=", t._name), ("res_id", "=", t.id)],
+            ),
+        ),
     ),
 ]
 
@@ -158,8 +270,10 @@ class TestNoticeAttacks(PropertyAttackCase):
         }
 
     def _notice(self, **overrides):
-        return self.env["helpdesk.info.publication"].with_user(self.users["agent"]).create(
-            self.notice_vals(**overrides)
+        return (
+            self.env["helpdesk.info.publication"]
+            .with_user(self.users["agent"])
+            .create(self.notice_vals(**overrides))
         )
 
     def target_notice_draft_too_late(self):
@@ -208,7 +322,9 @@ class TestNoticeAttacks(PropertyAttackCase):
         return {"community_id": self._community().id, "year": 2026, "half": "first"}
 
     def _campaign(self, **vals):
-        return self.env["helpdesk.info.survey.campaign"].create({**self.campaign_vals(), **vals})
+        return self.env["helpdesk.info.survey.campaign"].create(
+            {**self.campaign_vals(), **vals}
+        )
 
     def target_campaign_below_goals(self):
         campaign = self._campaign()
@@ -227,8 +343,12 @@ class TestNoticeAttacks(PropertyAttackCase):
     def target_campaign_with_draft_notice(self):
         campaign = self._campaign()
         campaign.pre_notice_id = self.env["helpdesk.info.publication"].create(
-            self.notice_vals(community_id=campaign.community_id.id, outage_type=False,
-                             outage_start=False, outage_end=False)
+            self.notice_vals(
+                community_id=campaign.community_id.id,
+                outage_type=False,
+                outage_start=False,
+                outage_end=False,
+            )
         )
         return campaign
 

@@ -18,7 +18,14 @@ from itertools import count
 
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .attack_common import ALL_ATTACKS, PORTAL_HTTP, Attack, Call, PropertyAttackCase, attack_tests
+from .attack_common import (
+    ALL_ATTACKS,
+    PORTAL_HTTP,
+    Attack,
+    Call,
+    PropertyAttackCase,
+    attack_tests,
+)
 from .survey_common import published_notice
 
 SEQUENCE = count(1)
@@ -56,7 +63,10 @@ def _review_vals(definition, **vals):
                     "model": target._name,
                     "res_id": target.id,
                     "definition_id": _ref(case, definition),
-                    **{k: v(case, target) if callable(v) else v for k, v in vals.items()},
+                    **{
+                        k: v(case, target) if callable(v) else v
+                        for k, v in vals.items()
+                    },
                 }
             ]
         }
@@ -64,255 +74,620 @@ def _review_vals(definition, **vals):
     return kwargs
 
 
-REVIEW_FIELDS = ("status", "done_by", "comment", "reviewed_date", "requested_by", "res_id", "model")
+REVIEW_FIELDS = (
+    "status",
+    "done_by",
+    "comment",
+    "reviewed_date",
+    "requested_by",
+    "res_id",
+    "model",
+)
 
 ATTACKS = [
     # 1. Context defaults on create ------------------------------------
     Attack(
-        "context_defaults", "helpdesk.reception.expense", "create with default_state=approved",
+        "context_defaults",
+        "helpdesk.reception.expense",
+        "create with default_state=approved",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.expense_vals()]},
-                    context={"default_state": "approved"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.expense_vals()]},
+                context={"default_state": "approved"},
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.reception.expense", []),),
     ),
     Attack(
-        "context_defaults", "helpdesk.info.publication", "create with default_state=published",
+        "context_defaults",
+        "helpdesk.info.publication",
+        "create with default_state=published",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.publication_vals()]},
-                    context={"default_state": "published"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.publication_vals()]},
+                context={"default_state": "published"},
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.publication", []),),
     ),
     Attack(
-        "context_defaults", "helpdesk.reception.budget", "create with default_state=approved",
+        "context_defaults",
+        "helpdesk.reception.budget",
+        "create with default_state=approved",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.budget_vals()]},
-                    context={"default_state": "approved"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.budget_vals()]},
+                context={"default_state": "approved"},
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.reception.budget", []),),
     ),
     Attack(
-        "context_defaults", "helpdesk.ticket", "create with default_resolve_state/default_resolve_alert",
+        "context_defaults",
+        "helpdesk.ticket",
+        "create with default_resolve_state/default_resolve_alert",
         roles=("agent", "handler"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
-                    context={"default_resolve_state": "on_time", "default_resolve_alert": "overdue",
-                             "default_reply_deadline_source": "level"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.ticket_vals()]},
+                context={
+                    "default_resolve_state": "on_time",
+                    "default_resolve_alert": "overdue",
+                    "default_reply_deadline_source": "level",
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.ticket", []),),
     ),
     Attack(
-        "deletion", "helpdesk.info.complaint.grade", "unlink a grade used by a complaint",
-        roles=("manager",), target="target_complaint_grade",
+        "deletion",
+        "helpdesk.info.complaint.grade",
+        "unlink a grade used by a complaint",
+        roles=("manager",),
+        target="target_complaint_grade",
         calls=(Call("unlink"),),
         unchanged=("name", "code"),
     ),
     Attack(
-        "context_defaults", "helpdesk.ticket", "create with default_leader_opinion/default_counsel_advice",
+        "context_defaults",
+        "helpdesk.ticket",
+        "create with default_leader_opinion/default_counsel_advice",
         roles=("agent", "handler"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
-                    context={"default_leader_opinion": "Forged: agreed",
-                             "default_counsel_advice": "Forged: no risk"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.ticket_vals()]},
+                context={
+                    "default_leader_opinion": "Forged: agreed",
+                    "default_counsel_advice": "Forged: no risk",
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.ticket", []),),
     ),
     # 2. Gate fields written directly ----------------------------------
     Attack(
-        "gate_fields", "helpdesk.ticket.deadline.extension",
+        "gate_fields",
+        "helpdesk.ticket.deadline.extension",
         "write approver_group_id to the handler's group, then approve",
-        roles=("handler",), target="target_extension",
+        roles=("handler",),
+        target="target_extension",
         calls=(
-            Call("write", lambda case, t: {"vals": {"approver_group_id": _ref(
-                case, "helpdesk_property_info.group_department_handler")}}),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "approver_group_id": _ref(
+                            case, "helpdesk_property_info.group_department_handler"
+                        )
+                    }
+                },
+            ),
             Call("action_approve"),
         ),
         unchanged=("approver_group_id", "state", "decided_by_id"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write a major ticket's level down to general",
-        roles=("handler",), target="target_major_ticket",
-        calls=(Call("write", lambda case, t: {"vals": {"level_id": _ref(
-            case, "helpdesk_property_info.level_general")}}),),
+        "gate_fields",
+        "helpdesk.ticket",
+        "write a major ticket's level down to general",
+        roles=("handler",),
+        target="target_major_ticket",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "level_id": _ref(case, "helpdesk_property_info.level_general")
+                    }
+                },
+            ),
+        ),
         unchanged=("level_id", "awaiting_leader_opinion"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "untick litigation_risk",
-        roles=("agent", "handler"), target="target_legal_ticket",
+        "gate_fields",
+        "helpdesk.ticket",
+        "untick litigation_risk",
+        roles=("agent", "handler"),
+        target="target_legal_ticket",
         calls=(Call("write", {"vals": {"litigation_risk": False}}),),
         unchanged=("litigation_risk", "awaiting_counsel"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write replied_date",
-        roles=("agent", "handler"), target="target_ticket",
+        "gate_fields",
+        "helpdesk.ticket",
+        "write replied_date",
+        roles=("agent", "handler"),
+        target="target_ticket",
         calls=(Call("write", {"vals": {"replied_date": "2026-01-05 03:00:00"}}),),
         unchanged=("replied_date",),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write the return visit",
-        roles=("agent", "handler"), target="target_ticket",
-        calls=(Call("write", {"vals": {"visit_date": "2026-01-06 03:00:00", "visit_satisfaction": "5"}}),),
+        "gate_fields",
+        "helpdesk.ticket",
+        "write the return visit",
+        roles=("agent", "handler"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "visit_date": "2026-01-06 03:00:00",
+                        "visit_satisfaction": "5",
+                    }
+                },
+            ),
+        ),
         unchanged=("visit_date", "visit_satisfaction"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "clear the return-visit watcher's marks",
-        roles=("agent", "manager"), target="target_closed_ticket",
-        calls=(Call("write", {"vals": {"visit_due_date": False, "visit_alerted": True,
-                                        "visit_next_check": False, "visit_manual": True}}),),
-        unchanged=("visit_due_date", "visit_alerted", "visit_next_check", "visit_manual"),
+        "gate_fields",
+        "helpdesk.ticket",
+        "clear the return-visit watcher's marks",
+        roles=("agent", "manager"),
+        target="target_closed_ticket",
+        calls=(
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "visit_due_date": False,
+                        "visit_alerted": True,
+                        "visit_next_check": False,
+                        "visit_manual": True,
+                    }
+                },
+            ),
+        ),
+        unchanged=(
+            "visit_due_date",
+            "visit_alerted",
+            "visit_next_check",
+            "visit_manual",
+        ),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "schedule a return visit outside Customer Service",
-        roles=("handler",), target="target_ticket",
-        calls=(Call("action_schedule_return_visit",
-                    lambda case, t: {"date": "2099-01-01", "user": case.users["handler"].id}),),
+        "gate_fields",
+        "helpdesk.ticket",
+        "schedule a return visit outside Customer Service",
+        roles=("handler",),
+        target="target_ticket",
+        calls=(
+            Call(
+                "action_schedule_return_visit",
+                lambda case, t: {
+                    "date": "2099-01-01",
+                    "user": case.users["handler"].id,
+                },
+            ),
+        ),
         unchanged=("visit_due_date", "visit_manual"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write deadline_next_check",
-        roles=("agent", "handler"), target="target_ticket",
-        calls=(Call("write", {"vals": {"deadline_next_check": "2099-01-01 00:00:00"}}),),
+        "gate_fields",
+        "helpdesk.ticket",
+        "write deadline_next_check",
+        roles=("agent", "handler"),
+        target="target_ticket",
+        calls=(
+            Call("write", {"vals": {"deadline_next_check": "2099-01-01 00:00:00"}}),
+        ),
         unchanged=("deadline_next_check",),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.opinion", "create with leaders_notified=True",
+        "gate_fields",
+        "helpdesk.info.opinion",
+        "create with leaders_notified=True",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [dict(case.opinion_vals(), leaders_notified=True)]},
-                    on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [dict(case.opinion_vals(), leaders_notified=True)]
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.opinion", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.report", "create a report already sent",
+        "gate_fields",
+        "helpdesk.info.report",
+        "create a report already sent",
         roles=("manager",),
-        calls=(Call("create", lambda case, t: {"vals_list": [{
-            "kind": "weekly", "date_from": str(case.fresh_monday()), "state": "sent"}]}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "kind": "weekly",
+                            "date_from": str(case.fresh_monday()),
+                            "state": "sent",
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.report", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket.team", "write the scheduled actions' markers",
-        roles=("manager",), target="target_intake_team",
-        calls=(Call("write", {"vals": {"opinion_collection_date": "2099-01-01",
-                                       "publication_summary_date": "2099-01-01"}}),),
+        "gate_fields",
+        "helpdesk.ticket.team",
+        "write the scheduled actions' markers",
+        roles=("manager",),
+        target="target_intake_team",
+        calls=(
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "opinion_collection_date": "2099-01-01",
+                        "publication_summary_date": "2099-01-01",
+                    }
+                },
+            ),
+        ),
         unchanged=("opinion_collection_date", "publication_summary_date"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.publication.effect", "log an effect note in a leader's name",
-        roles=("agent", "manager"), target="target_publication_published",
-        calls=(Call("create", lambda case, t: {"vals_list": [{
-            "publication_id": t.id, "note": "Praised online", "user_id": case.users["leader"].id}]},
-            model="helpdesk.info.publication.effect", on_target=False),),
+        "gate_fields",
+        "helpdesk.info.publication.effect",
+        "log an effect note in a leader's name",
+        roles=("agent", "manager"),
+        target="target_publication_published",
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "publication_id": t.id,
+                            "note": "Praised online",
+                            "user_id": case.users["leader"].id,
+                        }
+                    ]
+                },
+                model="helpdesk.info.publication.effect",
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.publication.effect", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write the resolution watcher's marks and the deadline sources",
-        roles=("agent", "handler", "manager"), target="target_major_complaint",
-        calls=(Call("write", {"vals": {"resolve_state": "on_time", "resolve_alert": "overdue",
-                                       "resolve_alert_deadline": "2099-01-01 00:00:00",
-                                       "reply_deadline_source": "level",
-                                       "resolve_deadline_source": "level"}}),),
-        unchanged=("resolve_state", "resolve_alert", "resolve_alert_deadline",
-                   "reply_deadline_source", "resolve_deadline_source", "deadline_next_check"),
-    ),
-    Attack(
-        "gate_fields", "helpdesk.ticket", "lower a major complaint's grade or kind",
-        roles=("agent", "handler"), target="target_major_complaint",
+        "gate_fields",
+        "helpdesk.ticket",
+        "write the resolution watcher's marks and the deadline sources",
+        roles=("agent", "handler", "manager"),
+        target="target_major_complaint",
         calls=(
-            Call("write", lambda case, t: {"vals": {"complaint_grade_id": _ref(
-                case, "helpdesk_property_info.complaint_grade_minor")}}),
-            Call("write", lambda case, t: {"vals": {"type_id": _ref(
-                case, "helpdesk_property_info.ticket_type_inquiry")}}),
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "resolve_state": "on_time",
+                        "resolve_alert": "overdue",
+                        "resolve_alert_deadline": "2099-01-01 00:00:00",
+                        "reply_deadline_source": "level",
+                        "resolve_deadline_source": "level",
+                    }
+                },
+            ),
         ),
-        unchanged=("complaint_grade_id", "type_id", "awaiting_leader_opinion", "resolve_deadline"),
+        unchanged=(
+            "resolve_state",
+            "resolve_alert",
+            "resolve_alert_deadline",
+            "reply_deadline_source",
+            "resolve_deadline_source",
+            "deadline_next_check",
+        ),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "grade a ticket that is no complaint",
-        roles=("agent", "manager"), target="target_ticket",
-        calls=(Call("write", lambda case, t: {"vals": {"complaint_grade_id": _ref(
-            case, "helpdesk_property_info.complaint_grade_minor")}}),),
+        "gate_fields",
+        "helpdesk.ticket",
+        "lower a major complaint's grade or kind",
+        roles=("agent", "handler"),
+        target="target_major_complaint",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "complaint_grade_id": _ref(
+                            case, "helpdesk_property_info.complaint_grade_minor"
+                        )
+                    }
+                },
+            ),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "type_id": _ref(
+                            case, "helpdesk_property_info.ticket_type_inquiry"
+                        )
+                    }
+                },
+            ),
+        ),
+        unchanged=(
+            "complaint_grade_id",
+            "type_id",
+            "awaiting_leader_opinion",
+            "resolve_deadline",
+        ),
+    ),
+    Attack(
+        "gate_fields",
+        "helpdesk.ticket",
+        "grade a ticket that is no complaint",
+        roles=("agent", "manager"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "complaint_grade_id": _ref(
+                            case, "helpdesk_property_info.complaint_grade_minor"
+                        )
+                    }
+                },
+            ),
+        ),
         unchanged=("complaint_grade_id", "reply_deadline"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.complaint.grade", "lengthen a grade's allowance",
-        roles=("agent", "handler", "leader"), target="target_complaint_grade",
-        calls=(Call("write", {"vals": {"reply_allowance": 30, "leader_opinion_required": False}}),),
+        "gate_fields",
+        "helpdesk.info.complaint.grade",
+        "lengthen a grade's allowance",
+        roles=("agent", "handler", "leader"),
+        target="target_complaint_grade",
+        calls=(
+            Call(
+                "write",
+                {"vals": {"reply_allowance": 30, "leader_opinion_required": False}},
+            ),
+        ),
         unchanged=("reply_allowance", "leader_opinion_required"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "move the time received",
-        roles=("agent", "handler"), target="target_ticket",
+        "gate_fields",
+        "helpdesk.ticket",
+        "move the time received",
+        roles=("agent", "handler"),
+        target="target_ticket",
         calls=(Call("write", {"vals": {"intake_date": "2099-01-01 00:00:00"}}),),
         unchanged=("intake_date", "reply_deadline"),
     ),
     Attack(
-        "gate_fields", "survey.user_input", "hand out a questionnaire outside the campaign",
-        roles=("agent", "manager"), target="target_campaign_open",
-        calls=(Call("create", lambda case, t: {"vals_list": [{
-            "survey_id": t.survey_id.id, "campaign_id": t.id}]},
-            model="survey.user_input", on_target=False),),
+        "gate_fields",
+        "survey.user_input",
+        "hand out a questionnaire outside the campaign",
+        roles=("agent", "manager"),
+        target="target_campaign_open",
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [{"survey_id": t.survey_id.id, "campaign_id": t.id}]
+                },
+                model="survey.user_input",
+                on_target=False,
+            ),
+        ),
         no_new=(("survey.user_input", lambda case, t: [("campaign_id", "=", t.id)]),),
     ),
     Attack(
-        "gate_fields", "survey.user_input", "move a questionnaire to another campaign",
-        roles=("agent", "manager"), target="target_questionnaire",
-        calls=(Call("write", lambda case, t: {"vals": {"campaign_id": case.target_campaign_open().id}}),),
+        "gate_fields",
+        "survey.user_input",
+        "move a questionnaire to another campaign",
+        roles=("agent", "manager"),
+        target="target_questionnaire",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"campaign_id": case.target_campaign_open().id}
+                },
+            ),
+        ),
         unchanged=("campaign_id",),
     ),
     Attack(
-        "gate_fields", "survey.user_input.line", "link an answer to a ticket by hand",
-        roles=("agent", "manager"), target="target_answer",
-        calls=(Call("write", lambda case, t: {"vals": {"ticket_id": case.target_ticket().id}}),),
+        "gate_fields",
+        "survey.user_input.line",
+        "link an answer to a ticket by hand",
+        roles=("agent", "manager"),
+        target="target_answer",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {"vals": {"ticket_id": case.target_ticket().id}},
+            ),
+        ),
         unchanged=("ticket_id",),
     ),
     Attack(
-        "gate_fields", "helpdesk.reception.budget", "write state=approved",
-        roles=("agent", "leader"), target="target_budget_pending",
+        "gate_fields",
+        "helpdesk.reception.budget",
+        "write state=approved",
+        roles=("agent", "leader"),
+        target="target_budget_pending",
         calls=(Call("write", {"vals": {"state": "approved"}}),),
         unchanged=("state", "approved_by_id", "validation_status"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.publication", "write state=published",
-        roles=("agent", "leader"), target="target_publication_pending",
+        "gate_fields",
+        "helpdesk.info.publication",
+        "write state=published",
+        roles=("agent", "leader"),
+        target="target_publication_pending",
         calls=(Call("write", {"vals": {"state": "published"}}),),
         unchanged=("state", "published_date", "validation_status"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket.result", "write a pending result approved, or its approver",
-        roles=("agent", "handler", "manager"), target="target_result_pending",
+        "gate_fields",
+        "helpdesk.ticket.result",
+        "write a pending result approved, or its approver",
+        roles=("agent", "handler", "manager"),
+        target="target_result_pending",
         calls=(
             Call("write", {"vals": {"state": "approved"}}),
-            Call("write", lambda case, t: {"vals": {
-                "approved_by_id": case.users["manager"].id, "approved_date": "2026-01-05 02:00:00"}}),
-            Call("write", lambda case, t: {"vals": {"handler_id": case.users["manager"].id}}),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "approved_by_id": case.users["manager"].id,
+                        "approved_date": "2026-01-05 02:00:00",
+                    }
+                },
+            ),
+            Call(
+                "write",
+                lambda case, t: {"vals": {"handler_id": case.users["manager"].id}},
+            ),
         ),
-        unchanged=("state", "approved_by_id", "approved_date", "handler_id", "validation_status"),
+        unchanged=(
+            "state",
+            "approved_by_id",
+            "approved_date",
+            "handler_id",
+            "validation_status",
+        ),
     ),
     Attack(
-        "context_defaults", "helpdesk.ticket.result", "create a result already approved, with default_state",
+        "context_defaults",
+        "helpdesk.ticket.result",
+        "create a result already approved, with default_state",
         roles=("agent", "handler"),
-        calls=(Call("create", lambda case, t: {"vals_list": [{"ticket_id": case.target_complaint().id,
-                                                             "result": "Forged"}]},
-                    context={"default_state": "approved", "default_approved_by_id": 2}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {"ticket_id": case.target_complaint().id, "result": "Forged"}
+                    ]
+                },
+                context={"default_state": "approved", "default_approved_by_id": 2},
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.ticket.result", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket.result", "write an approved result's reply or the watcher's marks",
-        roles=("agent", "handler"), target="target_result_approved",
+        "gate_fields",
+        "helpdesk.ticket.result",
+        "write an approved result's reply or the watcher's marks",
+        roles=("agent", "handler"),
+        target="target_result_approved",
         calls=(
-            Call("write", {"vals": {"replied_date": "2026-01-05 03:00:00", "reply_method": "phone"}}),
-            Call("write", {"vals": {"reply_deadline": "2099-01-01 00:00:00", "reply_next_check": False,
-                                    "reply_alert": "overdue"}}),
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "replied_date": "2026-01-05 03:00:00",
+                        "reply_method": "phone",
+                    }
+                },
+            ),
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "reply_deadline": "2099-01-01 00:00:00",
+                        "reply_next_check": False,
+                        "reply_alert": "overdue",
+                    }
+                },
+            ),
             Call("write", {"vals": {"result": "Changed after the approval"}}),
         ),
-        unchanged=("replied_date", "reply_method", "reply_deadline", "reply_next_check", "reply_alert", "result"),
+        unchanged=(
+            "replied_date",
+            "reply_method",
+            "reply_deadline",
+            "reply_next_check",
+            "reply_alert",
+            "result",
+        ),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "close a complaint whose result is not approved",
-        roles=("agent", "manager", "handler"), target="target_result_pending_ticket",
-        calls=(Call("write", lambda case, t: {"vals": {
-            "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}}),),
+        "state_machines",
+        "helpdesk.ticket",
+        "close a complaint whose result is not approved",
+        roles=("agent", "manager", "handler"),
+        target="target_result_pending_ticket",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "stage_id": _ref(
+                            case, "helpdesk_mgmt.helpdesk_ticket_stage_done"
+                        )
+                    }
+                },
+            ),
+        ),
         unchanged=("stage_id", "closed"),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "record a phone reply or close a possible litigation before the advice",
-        roles=("agent", "handler"), target="target_legal_ticket",
+        "state_machines",
+        "helpdesk.ticket",
+        "record a phone reply or close a possible litigation before the advice",
+        roles=("agent", "handler"),
+        target="target_legal_ticket",
         calls=(
-            Call("action_record_reply", {"method": "phone", "note": "Told him by phone"}),
-            Call("write", lambda case, t: {"vals": {
-                "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}}),
+            Call(
+                "action_record_reply", {"method": "phone", "note": "Told him by phone"}
+            ),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "stage_id": _ref(
+                            case, "helpdesk_mgmt.helpdesk_ticket_stage_done"
+                        )
+                    }
+                },
+            ),
         ),
         unchanged=("replied_date", "reply_method", "stage_id", "closed"),
     ),
@@ -321,54 +696,121 @@ ATTACKS = [
         row
         for model, target, definition in (
             ("helpdesk.reception.budget", "target_budget_pending", BUDGET_DEFINITION),
-            ("helpdesk.info.publication", "target_publication_pending", PUBLICATION_DEFINITION),
+            (
+                "helpdesk.info.publication",
+                "target_publication_pending",
+                PUBLICATION_DEFINITION,
+            ),
             ("helpdesk.ticket.result", "target_result_pending", RESULT_DEFINITION),
-            ("helpdesk.info.erasure.request", "target_erasure_request_pending", ERASURE_DEFINITION),
-            ("helpdesk.info.disclosure.request", "target_disclosure_request_pending", DISCLOSURE_DEFINITION),
+            (
+                "helpdesk.info.erasure.request",
+                "target_erasure_request_pending",
+                ERASURE_DEFINITION,
+            ),
+            (
+                "helpdesk.info.disclosure.request",
+                "target_disclosure_request_pending",
+                DISCLOSURE_DEFINITION,
+            ),
         )
         for label in (model.split(".")[-1],)
         for row in (
             Attack(
-                "tier_reviews", "tier.review", f"unlink a {label} review",
-                roles=("agent", "handler"), target=f"{target}_review",
-                calls=(Call("unlink"),), unchanged=REVIEW_FIELDS,
+                "tier_reviews",
+                "tier.review",
+                f"unlink a {label} review",
+                roles=("agent", "handler"),
+                target=f"{target}_review",
+                calls=(Call("unlink"),),
+                unchanged=REVIEW_FIELDS,
             ),
             Attack(
-                "tier_reviews", "tier.review", f"create a {label} review without requester",
-                roles=("agent",), target=target,
-                calls=(Call("create", _review_vals(definition, requested_by=False), on_target=False),),
+                "tier_reviews",
+                "tier.review",
+                f"create a {label} review without requester",
+                roles=("agent",),
+                target=target,
+                calls=(
+                    Call(
+                        "create",
+                        _review_vals(definition, requested_by=False),
+                        on_target=False,
+                    ),
+                ),
                 no_new=(("tier.review", _reviews_of),),
             ),
             Attack(
-                "tier_reviews", "tier.review", f"create a {label} review already approved",
-                roles=("agent", "leader"), target=target,
-                calls=(Call("create", _review_vals(definition, status="approved", done_by=_user("leader")),
-                            on_target=False),),
+                "tier_reviews",
+                "tier.review",
+                f"create a {label} review already approved",
+                roles=("agent", "leader"),
+                target=target,
+                calls=(
+                    Call(
+                        "create",
+                        _review_vals(
+                            definition, status="approved", done_by=_user("leader")
+                        ),
+                        on_target=False,
+                    ),
+                ),
                 no_new=(("tier.review", _reviews_of),),
             ),
             Attack(
-                "tier_reviews", "tier.review", f"write a {label} review's status/done_by",
-                roles=("agent", "handler"), target=f"{target}_review",
-                calls=(Call("write", lambda case, t: {"vals": {
-                    "status": "approved", "done_by": case.users["leader"].id}}),),
+                "tier_reviews",
+                "tier.review",
+                f"write a {label} review's status/done_by",
+                roles=("agent", "handler"),
+                target=f"{target}_review",
+                calls=(
+                    Call(
+                        "write",
+                        lambda case, t: {
+                            "vals": {
+                                "status": "approved",
+                                "done_by": case.users["leader"].id,
+                            }
+                        },
+                    ),
+                ),
                 unchanged=REVIEW_FIELDS,
             ),
             Attack(
-                "tier_reviews", "tier.review", f"write a {label} review's comment",
-                roles=("agent",), target=f"{target}_review",
-                calls=(Call("write", {"vals": {"comment": "Forged: approved by phone"}}),),
+                "tier_reviews",
+                "tier.review",
+                f"write a {label} review's comment",
+                roles=("agent",),
+                target=f"{target}_review",
+                calls=(
+                    Call("write", {"vals": {"comment": "Forged: approved by phone"}}),
+                ),
                 unchanged=REVIEW_FIELDS,
             ),
             Attack(
-                "tier_reviews", "tier.review", f"a leader approves a {label} review in another's name",
-                roles=("leader",), target=f"{target}_review",
-                calls=(Call("write", lambda case, t: {"vals": {
-                    "status": "approved", "done_by": case.users["leader2"].id}}),),
+                "tier_reviews",
+                "tier.review",
+                f"a leader approves a {label} review in another's name",
+                roles=("leader",),
+                target=f"{target}_review",
+                calls=(
+                    Call(
+                        "write",
+                        lambda case, t: {
+                            "vals": {
+                                "status": "approved",
+                                "done_by": case.users["leader2"].id,
+                            }
+                        },
+                    ),
+                ),
                 unchanged=REVIEW_FIELDS,
             ),
             Attack(
-                "tier_reviews", model, f"restart_validation of a pending {label}",
-                roles=("agent",), target=target,
+                "tier_reviews",
+                model,
+                f"restart_validation of a pending {label}",
+                roles=("agent",),
+                target=target,
                 calls=(Call("restart_validation"),),
                 unchanged=("validation_status", "review_ids"),
                 no_new=(("tier.review", _reviews_of),),
@@ -376,205 +818,423 @@ ATTACKS = [
         )
     ],
     Attack(
-        "tier_reviews", "helpdesk.reception.budget", "write under approval with skip_validation_check",
-        roles=("agent",), target="target_budget_pending",
-        calls=(Call("write", {"vals": {"title": "Forged title", "attendees": 200}},
-                    context={"skip_validation_check": True}),),
+        "tier_reviews",
+        "helpdesk.reception.budget",
+        "write under approval with skip_validation_check",
+        roles=("agent",),
+        target="target_budget_pending",
+        calls=(
+            Call(
+                "write",
+                {"vals": {"title": "Forged title", "attendees": 200}},
+                context={"skip_validation_check": True},
+            ),
+        ),
         unchanged=("title", "attendees", "validation_status"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.info.publication", "write under approval with skip_validation_check",
-        roles=("agent",), target="target_publication_pending",
-        calls=(Call("write", {"vals": {"content": "<p>Forged content</p>"}},
-                    context={"skip_validation_check": True}),),
+        "tier_reviews",
+        "helpdesk.info.publication",
+        "write under approval with skip_validation_check",
+        roles=("agent",),
+        target="target_publication_pending",
+        calls=(
+            Call(
+                "write",
+                {"vals": {"content": "<p>Forged content</p>"}},
+                context={"skip_validation_check": True},
+            ),
+        ),
         unchanged=("content", "validation_status"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.ticket.result", "the handler approves the result he asked for",
-        roles=("manager",), target="target_result_by_manager",
+        "tier_reviews",
+        "helpdesk.ticket.result",
+        "the handler approves the result he asked for",
+        roles=("manager",),
+        target="target_result_by_manager",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status", "approved_by_id"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.ticket.result", "a handler or agent approves a pending result",
-        roles=("agent", "handler", "leader"), target="target_result_pending",
+        "tier_reviews",
+        "helpdesk.ticket.result",
+        "a handler or agent approves a pending result",
+        roles=("agent", "handler", "leader"),
+        target="target_result_pending",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status", "approved_by_id"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.ticket.result", "write under approval with skip_validation_check",
-        roles=("agent", "handler"), target="target_result_pending",
-        calls=(Call("write", {"vals": {"result": "Forged result"}},
-                    context={"skip_validation_check": True}),),
+        "tier_reviews",
+        "helpdesk.ticket.result",
+        "write under approval with skip_validation_check",
+        roles=("agent", "handler"),
+        target="target_result_pending",
+        calls=(
+            Call(
+                "write",
+                {"vals": {"result": "Forged result"}},
+                context={"skip_validation_check": True},
+            ),
+        ),
         unchanged=("result", "validation_status"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.info.publication", "a leader approves a publication he asked for",
-        roles=("leader",), target="target_publication_by_leader",
+        "tier_reviews",
+        "helpdesk.info.publication",
+        "a leader approves a publication he asked for",
+        roles=("leader",),
+        target="target_publication_by_leader",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status"),
     ),
     # 4. Messages reaching the customer ---------------------------------
     Attack(
-        "customer_messages", "helpdesk.ticket", "notification on a major ticket before the leader's opinion",
-        roles=("agent", "handler"), target="target_major_ticket_followed",
-        calls=(Call("message_post", {"body": "Our answer", "message_type": "notification",
-                                     "subtype_xmlid": "mail.mt_comment"}),),
+        "customer_messages",
+        "helpdesk.ticket",
+        "notification on a major ticket before the leader's opinion",
+        roles=("agent", "handler"),
+        target="target_major_ticket_followed",
+        calls=(
+            Call(
+                "message_post",
+                {
+                    "body": "Our answer",
+                    "message_type": "notification",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            ),
+        ),
         unchanged=("replied_date",),
         no_new=(("mail.message", _messages_of),),
     ),
     Attack(
-        "customer_messages", "helpdesk.ticket", "note to the customer on a major ticket before the leader's opinion",
-        roles=("agent", "handler"), target="target_major_ticket",
-        calls=(Call("message_post", lambda case, t: {
-            "body": "Our answer", "subtype_xmlid": "mail.mt_note", "partner_ids": t.partner_id.ids}),),
+        "customer_messages",
+        "helpdesk.ticket",
+        "note to the customer on a major ticket before the leader's opinion",
+        roles=("agent", "handler"),
+        target="target_major_ticket",
+        calls=(
+            Call(
+                "message_post",
+                lambda case, t: {
+                    "body": "Our answer",
+                    "subtype_xmlid": "mail.mt_note",
+                    "partner_ids": t.partner_id.ids,
+                },
+            ),
+        ),
         unchanged=("replied_date",),
         no_new=(("mail.message", _messages_of),),
     ),
     # 5. Read access ------------------------------------------------------
     Attack(
-        "read_access", "helpdesk.ticket", "portal reads counsel_advice/leader_opinion of his ticket",
-        roles=("portal",), target="target_advised_ticket",
+        "read_access",
+        "helpdesk.ticket",
+        "portal reads counsel_advice/leader_opinion of his ticket",
+        roles=("portal",),
+        target="target_advised_ticket",
         calls=(Call("read", {"fields": ["counsel_advice", "leader_opinion"]}),),
     ),
     Attack(
-        "read_access", "helpdesk.ticket.deadline.extension", "handler reads another team's extension request",
-        roles=("handler",), target="target_other_team_extension",
+        "read_access",
+        "helpdesk.ticket.deadline.extension",
+        "handler reads another team's extension request",
+        roles=("handler",),
+        target="target_other_team_extension",
         calls=(Call("read", {"fields": ["reason", "new_deadline"]}),),
     ),
     Attack(
-        "read_access", "tier.review", "portal reads budget reviews",
-        roles=("portal",), target="target_budget_pending_review",
+        "read_access",
+        "tier.review",
+        "portal reads budget reviews",
+        roles=("portal",),
+        target="target_budget_pending_review",
         calls=(Call("read", {"fields": ["comment", "status", "reviewer_ids"]}),),
     ),
     # 6. Decisions undone -------------------------------------------------
     Attack(
-        "decisions_undone", "helpdesk.reception.expense", "reset a refused expense to draft",
-        roles=("agent",), target="target_expense_refused",
+        "decisions_undone",
+        "helpdesk.reception.expense",
+        "reset a refused expense to draft",
+        roles=("agent",),
+        target="target_expense_refused",
         calls=(Call("action_reset_to_draft"),),
         unchanged=("state", "refused_by_id", "oral_approver_id"),
     ),
     Attack(
-        "decisions_undone", "helpdesk.reception.expense", "write the refusing leader as oral approver",
-        roles=("agent",), target="target_expense_refused",
-        calls=(Call("write", lambda case, t: {"vals": {
-            "oral_approver_id": case.users["leader"].id,
-            "oral_approved_on": str(t.date - timedelta(days=1)) + " 02:00:00"}}),),
+        "decisions_undone",
+        "helpdesk.reception.expense",
+        "write the refusing leader as oral approver",
+        roles=("agent",),
+        target="target_expense_refused",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "oral_approver_id": case.users["leader"].id,
+                        "oral_approved_on": str(t.date - timedelta(days=1))
+                        + " 02:00:00",
+                    }
+                },
+            ),
+        ),
         unchanged=("state", "refused_by_id", "oral_approver_id", "oral_approved_on"),
     ),
     # 7. State machines ---------------------------------------------------
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "agent closes a campaign",
-        roles=("agent",), target="target_campaign_open",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "agent closes a campaign",
+        roles=("agent",),
+        target="target_campaign_open",
         calls=(Call("action_close"),),
         unchanged=("state",),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "agent writes a closed campaign back to draft",
-        roles=("agent",), target="target_campaign_closed",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "agent writes a closed campaign back to draft",
+        roles=("agent",),
+        target="target_campaign_closed",
         calls=(Call("write", {"vals": {"state": "draft"}}),),
         unchanged=("state",),
     ),
     Attack(
-        "state_machines", "helpdesk.info.survey.campaign", "unlink a closed campaign",
-        roles=("agent", "manager"), target="target_campaign_closed",
+        "state_machines",
+        "helpdesk.info.survey.campaign",
+        "unlink a closed campaign",
+        roles=("agent", "manager"),
+        target="target_campaign_closed",
         calls=(Call("unlink"),),
         unchanged=("state", "name"),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "record arrival on site without the button",
-        roles=("agent", "manager", "handler", "worker"), target="target_repair_dispatched",
-        calls=(Call("write", {"vals": {"repair_state": "on_site", "repair_arrival_date": "2026-01-05 02:05:00"}}),),
+        "state_machines",
+        "helpdesk.ticket",
+        "record arrival on site without the button",
+        roles=("agent", "manager", "handler", "worker"),
+        target="target_repair_dispatched",
+        calls=(
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "repair_state": "on_site",
+                        "repair_arrival_date": "2026-01-05 02:05:00",
+                    }
+                },
+            ),
+        ),
         unchanged=("repair_state", "repair_arrival_date", "repair_on_time"),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "arrive or finish a repair dispatched to another worker",
-        roles=("agent", "handler", "worker"), target="target_repair_other_worker",
+        "state_machines",
+        "helpdesk.ticket",
+        "arrive or finish a repair dispatched to another worker",
+        roles=("agent", "handler", "worker"),
+        target="target_repair_other_worker",
         calls=(Call("action_repair_arrive"), Call("action_repair_done")),
         unchanged=("repair_state", "repair_arrival_date", "repair_done_date"),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "worker takes a repair or dispatches it",
-        roles=("worker",), target="target_repair_dispatched",
-        calls=(Call("write", lambda case, t: {"vals": {"repair_worker_id": case.users["handler"].id}}), Call("action_repair_dispatch")),
+        "state_machines",
+        "helpdesk.ticket",
+        "worker takes a repair or dispatches it",
+        roles=("worker",),
+        target="target_repair_dispatched",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"repair_worker_id": case.users["handler"].id}
+                },
+            ),
+            Call("action_repair_dispatch"),
+        ),
         unchanged=("repair_worker_id", "repair_state", "repair_dispatch_date"),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "clear the arrival watcher's marks",
-        roles=("agent", "manager"), target="target_repair_dispatched",
-        calls=(Call("write", {"vals": {"repair_next_check": False, "repair_late_alerted": True,
-                                        "arrival_deadline": "2099-01-01 00:00:00"}}),),
+        "state_machines",
+        "helpdesk.ticket",
+        "clear the arrival watcher's marks",
+        roles=("agent", "manager"),
+        target="target_repair_dispatched",
+        calls=(
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "repair_next_check": False,
+                        "repair_late_alerted": True,
+                        "arrival_deadline": "2099-01-01 00:00:00",
+                    }
+                },
+            ),
+        ),
         unchanged=("repair_next_check", "repair_late_alerted", "arrival_deadline"),
     ),
     Attack(
-        "context_defaults", "helpdesk.ticket", "create a repair already done, with default_repair_state",
+        "context_defaults",
+        "helpdesk.ticket",
+        "create a repair already done, with default_repair_state",
         roles=("agent", "manager"),
-        calls=(Call("create", lambda case, t: {"vals_list": [case.ticket_vals(
-                    type_id=_ref(case, "helpdesk_property_info.ticket_type_repair"))]},
-                    context={"default_repair_state": "confirmed",
-                             "default_repair_arrival_date": "2026-01-05 02:05:00"}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        case.ticket_vals(
+                            type_id=_ref(
+                                case, "helpdesk_property_info.ticket_type_repair"
+                            )
+                        )
+                    ]
+                },
+                context={
+                    "default_repair_state": "confirmed",
+                    "default_repair_arrival_date": "2026-01-05 02:05:00",
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.ticket", []),),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket.repair.fee.line", "change, add or delete a fee line after the owner agreed",
-        roles=("agent", "manager", "worker"), target="target_repair_fee_line_agreed",
+        "state_machines",
+        "helpdesk.ticket.repair.fee.line",
+        "change, add or delete a fee line after the owner agreed",
+        roles=("agent", "manager", "worker"),
+        target="target_repair_fee_line_agreed",
         calls=(
             Call("write", {"vals": {"price_unit": 1}}),
-            Call("create", lambda case, t: {"vals_list": [
-                {"ticket_id": t.ticket_id.id, "name": "Forged", "price_unit": 500}]}, on_target=False),
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "ticket_id": t.ticket_id.id,
+                            "name": "Forged",
+                            "price_unit": 500,
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
             Call("unlink"),
         ),
         unchanged=("price_unit", "quantity", "name"),
-        no_new=(("helpdesk.ticket.repair.fee.line", lambda case, t: [("ticket_id", "=", t.ticket_id.id)]),),
+        no_new=(
+            (
+                "helpdesk.ticket.repair.fee.line",
+                lambda case, t: [("ticket_id", "=", t.ticket_id.id)],
+            ),
+        ),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "unfreeze an agreed fee or forge the invoicing",
-        roles=("agent", "manager", "worker"), target="target_repair_paid_agreed",
+        "gate_fields",
+        "helpdesk.ticket",
+        "unfreeze an agreed fee or forge the invoicing",
+        roles=("agent", "manager", "worker"),
+        target="target_repair_paid_agreed",
         calls=(
             Call("write", {"vals": {"repair_fee_agreed_date": False}}),
             Call("write", {"vals": {"repair_paid": False}}),
             Call("write", {"vals": {"repair_invoice_status": "invoiced"}}),
-            Call("write", lambda case, t: {"vals": {"repair_fee_line_ids": [(0, 0, {"name": "Forged", "price_unit": 500})]}}),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "repair_fee_line_ids": [
+                            (0, 0, {"name": "Forged", "price_unit": 500})
+                        ]
+                    }
+                },
+            ),
         ),
-        unchanged=("repair_fee_agreed_date", "repair_paid", "repair_invoice_status", "repair_fee"),
+        unchanged=(
+            "repair_fee_agreed_date",
+            "repair_paid",
+            "repair_invoice_status",
+            "repair_fee",
+        ),
     ),
     Attack(
-        "state_machines", "helpdesk.ticket", "cancel a repair's invoice without the right",
-        roles=("agent", "handler", "worker"), target="target_repair_invoiced",
+        "state_machines",
+        "helpdesk.ticket",
+        "cancel a repair's invoice without the right",
+        roles=("agent", "handler", "worker"),
+        target="target_repair_invoiced",
         calls=(Call("action_repair_cancel_invoice"),),
         unchanged=("repair_invoice_status",),
     ),
     # 8. Exports are no RPC gate: covered by test_reception_export.
     # 9. helpdesk_mgmt's portal route -------------------------------------
     Attack(
-        "portal_route", "helpdesk.ticket", "POST /ticket/close for another customer's ticket",
-        roles=("portal2",), target="target_ticket", protocols=(PORTAL_HTTP,),
-        http=lambda case, t: ("/ticket/close", {
-            "ticket_id": t.id, "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}),
+        "portal_route",
+        "helpdesk.ticket",
+        "POST /ticket/close for another customer's ticket",
+        roles=("portal2",),
+        target="target_ticket",
+        protocols=(PORTAL_HTTP,),
+        http=lambda case, t: (
+            "/ticket/close",
+            {
+                "ticket_id": t.id,
+                "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done"),
+            },
+        ),
         unchanged=("stage_id", "closed"),
     ),
     Attack(
-        "portal_route", "helpdesk.ticket", "POST /ticket/close on one's own complaint before its result is approved",
-        roles=("portal",), target="target_own_complaint", protocols=(PORTAL_HTTP,),
-        http=lambda case, t: ("/ticket/close", {
-            "ticket_id": t.id, "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}),
+        "portal_route",
+        "helpdesk.ticket",
+        "POST /ticket/close on one's own complaint before its result is approved",
+        roles=("portal",),
+        target="target_own_complaint",
+        protocols=(PORTAL_HTTP,),
+        http=lambda case, t: (
+            "/ticket/close",
+            {
+                "ticket_id": t.id,
+                "stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done"),
+            },
+        ),
         unchanged=("stage_id", "closed"),
     ),
     # 10. Deletion ---------------------------------------------------------
     Attack(
-        "deletion", "helpdesk.info.level", "unlink a level used by an open major ticket",
-        roles=("manager",), target="target_level_in_use",
+        "deletion",
+        "helpdesk.info.level",
+        "unlink a level used by an open major ticket",
+        roles=("manager",),
+        target="target_level_in_use",
         calls=(Call("unlink"),),
         unchanged=("name", "code"),
     ),
     # 11. Working days of the deadlines ----------------------------------
     Attack(
-        "working_days", "helpdesk.info.makeup.workday", "add, move or delete a make-up workday",
-        roles=("agent", "handler", "leader", "worker"), target="target_makeup_workday",
+        "working_days",
+        "helpdesk.info.makeup.workday",
+        "add, move or delete a make-up workday",
+        roles=("agent", "handler", "leader", "worker"),
+        target="target_makeup_workday",
         calls=(
-            Call("create", lambda case, t: {"vals_list": [
-                {"name": "Forged", "date": "2025-10-12", "calendar_id": t.calendar_id.id}]},
-                 on_target=False),
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "name": "Forged",
+                            "date": "2025-10-12",
+                            "calendar_id": t.calendar_id.id,
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
             Call("write", {"vals": {"date": "2025-10-18", "dayofweek": "4"}}),
             Call("unlink"),
         ),
@@ -582,187 +1242,381 @@ ATTACKS = [
         no_new=(("helpdesk.info.makeup.workday", []),),
     ),
     Attack(
-        "working_days", "helpdesk.info.holiday.import", "import a year's holidays without being CS manager",
+        "working_days",
+        "helpdesk.info.holiday.import",
+        "import a year's holidays without being CS manager",
         roles=("agent", "handler", "leader"),
-        calls=(Call("create", lambda case, t: {"vals_list": [
-            {"calendar_id": case.company.resource_calendar_id.id, "year": 2025}]}, on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "calendar_id": case.company.resource_calendar_id.id,
+                            "year": 2025,
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.makeup.workday", []), ("resource.calendar.leaves", [])),
     ),
     Attack(
-        "working_days", "resource.calendar.leaves", "add a holiday to the team's working hours directly",
+        "working_days",
+        "resource.calendar.leaves",
+        "add a holiday to the team's working hours directly",
         roles=("agent", "manager", "handler"),
-        calls=(Call("create", lambda case, t: {"vals_list": [{
-            "name": "Forged holiday", "calendar_id": case.company.resource_calendar_id.id,
-            "date_from": "2025-10-09 00:00:00", "date_to": "2025-10-10 15:59:59"}]},
-            on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "name": "Forged holiday",
+                            "calendar_id": case.company.resource_calendar_id.id,
+                            "date_from": "2025-10-09 00:00:00",
+                            "date_to": "2025-10-10 15:59:59",
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("resource.calendar.leaves", []),),
     ),
     # 9. Personal data: masking, reveal, export and the access log ------
     Attack(
-        "read_access", "helpdesk.ticket", "reveal a ticket's personal data without being allowed",
-        roles=("leader", "handler", "counsel"), target="target_ticket",
+        "read_access",
+        "helpdesk.ticket",
+        "reveal a ticket's personal data without being allowed",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
         calls=(Call("action_reveal_personal_data"),),
         no_new=(("helpdesk.info.personal.data.log", []),),
     ),
     Attack(
-        "read_access", "helpdesk.ticket", "group tickets by phone to read the numbers in the labels",
-        roles=("leader", "handler", "counsel"), target="target_ticket",
-        calls=(Call(
-            "formatted_read_group",
-            {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]},
-            on_target=False,
-        ),),
+        "read_access",
+        "helpdesk.ticket",
+        "group tickets by phone to read the numbers in the labels",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "formatted_read_group",
+                {"domain": [], "groupby": ["contact_phone"], "aggregates": ["__count"]},
+                on_target=False,
+            ),
+        ),
     ),
     Attack(
-        "read_access", "helpdesk.ticket", "search tickets by phone to learn whose number it is",
-        roles=("leader", "handler", "counsel", "portal"), target="target_ticket",
-        calls=(Call("search_count", {"domain": [("contact_phone", "ilike", "13812345678")]}, on_target=False),),
+        "read_access",
+        "helpdesk.ticket",
+        "search tickets by phone to learn whose number it is",
+        roles=("leader", "handler", "counsel", "portal"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "search_count",
+                {"domain": [("contact_phone", "ilike", "13812345678")]},
+                on_target=False,
+            ),
+        ),
     ),
     Attack(
-        "read_access", "helpdesk.ticket", "search tickets by room to learn who lives there",
-        roles=("leader", "handler", "counsel", "portal"), target="target_ticket",
-        calls=(Call("search_read", {"domain": [("room_number", "=", "3-2-1801")], "fields": ["number"]},
-                    on_target=False),),
+        "read_access",
+        "helpdesk.ticket",
+        "search tickets by room to learn who lives there",
+        roles=("leader", "handler", "counsel", "portal"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "search_read",
+                {"domain": [("room_number", "=", "3-2-1801")], "fields": ["number"]},
+                on_target=False,
+            ),
+        ),
     ),
     Attack(
-        "read_access", "helpdesk.ticket", "export phones without the Export Personal Data group",
-        roles=("agent", "manager", "leader"), target="target_ticket",
-        calls=(Call("export_data", {"fields_to_export": ["number", "contact_phone", "partner_email"]}),),
+        "read_access",
+        "helpdesk.ticket",
+        "export phones without the Export Personal Data group",
+        roles=("agent", "manager", "leader"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "export_data",
+                {"fields_to_export": ["number", "contact_phone", "partner_email"]},
+            ),
+        ),
         no_new=(("helpdesk.info.personal.data.log", []),),
     ),
     Attack(
-        "read_access", "helpdesk.info.unit.occupancy", "export occupants' phones without the group",
-        roles=("agent", "manager", "leader"), target="target_occupancy",
+        "read_access",
+        "helpdesk.info.unit.occupancy",
+        "export occupants' phones without the group",
+        roles=("agent", "manager", "leader"),
+        target="target_occupancy",
         calls=(Call("export_data", {"fields_to_export": ["partner_id", "phone"]}),),
         no_new=(("helpdesk.info.personal.data.log", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "write a masked phone over the real one",
-        roles=("handler", "leader"), target="target_ticket",
+        "gate_fields",
+        "helpdesk.ticket",
+        "write a masked phone over the real one",
+        roles=("handler", "leader"),
+        target="target_ticket",
         calls=(Call("write", {"vals": {"contact_phone": "139****0000"}}),),
         unchanged=("contact_phone",),
     ),
     Attack(
-        "forged_log", "helpdesk.info.personal.data.log", "forge an access log entry",
+        "forged_log",
+        "helpdesk.info.personal.data.log",
+        "forge an access log entry",
         roles=("agent", "manager", "counsel", "leader"),
-        calls=(Call("create", lambda case, t: {"vals_list": [{
-            "user_id": case.users["leader"].id, "action": "reveal", "res_model": "helpdesk.ticket"}]},
-            on_target=False),),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "user_id": case.users["leader"].id,
+                            "action": "reveal",
+                            "res_model": "helpdesk.ticket",
+                        }
+                    ]
+                },
+                on_target=False,
+            ),
+        ),
         no_new=(("helpdesk.info.personal.data.log", []),),
     ),
     Attack(
-        "forged_log", "helpdesk.info.personal.data.log", "rewrite an access log entry",
-        roles=("agent", "manager", "counsel"), target="target_personal_data_log",
-        calls=(Call("write", lambda case, t: {"vals": {"user_id": case.users["leader"].id, "res_ids": "0"}}),),
+        "forged_log",
+        "helpdesk.info.personal.data.log",
+        "rewrite an access log entry",
+        roles=("agent", "manager", "counsel"),
+        target="target_personal_data_log",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"user_id": case.users["leader"].id, "res_ids": "0"}
+                },
+            ),
+        ),
         unchanged=("user_id", "res_ids", "action"),
     ),
     Attack(
-        "deletion", "helpdesk.info.personal.data.log", "delete an access log entry",
-        roles=("agent", "manager", "counsel"), target="target_personal_data_log",
+        "deletion",
+        "helpdesk.info.personal.data.log",
+        "delete an access log entry",
+        roles=("agent", "manager", "counsel"),
+        target="target_personal_data_log",
         calls=(Call("unlink"),),
         unchanged=("user_id",),
     ),
     # 7. Personal data: consent, retention, erasure, disclosure ----------
     Attack(
-        "context_defaults", "helpdesk.info.consent", "create a consent already withdrawn or in another's name",
+        "context_defaults",
+        "helpdesk.info.consent",
+        "create a consent already withdrawn or in another's name",
         roles=("agent", "manager"),
         calls=(
-            Call("create", lambda case, t: {"vals_list": [case.consent_vals()]},
-                 context={"default_state": "withdrawn"}, on_target=False),
-            Call("create", lambda case, t: {"vals_list": [
-                dict(case.consent_vals(), recorded_by_id=case.users["manager"].id)]}, on_target=False),
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.consent_vals()]},
+                context={"default_state": "withdrawn"},
+                on_target=False,
+            ),
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        dict(
+                            case.consent_vals(), recorded_by_id=case.users["manager"].id
+                        )
+                    ]
+                },
+                on_target=False,
+            ),
         ),
         no_new=(("helpdesk.info.consent", []),),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.consent", "withdraw a consent or rewrite its purpose directly",
-        roles=("agent", "manager"), target="target_consent",
+        "gate_fields",
+        "helpdesk.info.consent",
+        "withdraw a consent or rewrite its purpose directly",
+        roles=("agent", "manager"),
+        target="target_consent",
         calls=(
             Call("write", {"vals": {"state": "withdrawn"}}),
             Call("write", {"vals": {"purpose": "Marketing of our partners' offers"}}),
-            Call("write", lambda case, t: {"vals": {"recorded_by_id": case.users["leader"].id}}),
+            Call(
+                "write",
+                lambda case, t: {"vals": {"recorded_by_id": case.users["leader"].id}},
+            ),
             Call("unlink"),
         ),
         unchanged=("state", "purpose", "recorded_by_id", "withdrawn_date"),
     ),
     Attack(
-        "gate_fields", "helpdesk.ticket", "fill the caller's WeChat without consent",
-        roles=("agent", "manager", "handler"), target="target_ticket",
+        "gate_fields",
+        "helpdesk.ticket",
+        "fill the caller's WeChat without consent",
+        roles=("agent", "manager", "handler"),
+        target="target_ticket",
         calls=(Call("write", {"vals": {"contact_wechat": "zhao_wx"}}),),
         unchanged=("contact_wechat",),
     ),
     Attack(
-        "context_defaults", "helpdesk.ticket", "create a ticket with the caller's WeChat without consent",
+        "context_defaults",
+        "helpdesk.ticket",
+        "create a ticket with the caller's WeChat without consent",
         roles=("agent", "manager"),
         calls=(
-            Call("create", lambda case, t: {"vals_list": [case.ticket_vals(contact_wechat="zhao_wx")]},
-                 on_target=False),
-            Call("create", lambda case, t: {"vals_list": [case.ticket_vals()]},
-                 context={"default_contact_wechat": "zhao_wx"}, on_target=False),
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [case.ticket_vals(contact_wechat="zhao_wx")]
+                },
+                on_target=False,
+            ),
+            Call(
+                "create",
+                lambda case, t: {"vals_list": [case.ticket_vals()]},
+                context={"default_contact_wechat": "zhao_wx"},
+                on_target=False,
+            ),
         ),
         no_new=(("helpdesk.ticket", [("contact_wechat", "!=", False)]),),
     ),
     Attack(
-        "gate_fields", "res.partner", "fill an owner's voluntary data without consent, or mark it erased",
-        roles=("agent", "manager"), target="target_owner",
+        "gate_fields",
+        "res.partner",
+        "fill an owner's voluntary data without consent, or mark it erased",
+        roles=("agent", "manager"),
+        target="target_owner",
         calls=(
-            Call("write", {"vals": {"wechat_id": "qian_wx", "vehicle_plates": "沪A12345",
-                                    "emergency_contact_phone": "13800000000"}}),
-            Call("write", {"vals": {"personal_data_erased_date": "2026-03-02 00:00:00"}}),
+            Call(
+                "write",
+                {
+                    "vals": {
+                        "wechat_id": "qian_wx",
+                        "vehicle_plates": "沪A12345",
+                        "emergency_contact_phone": "13800000000",
+                    }
+                },
+            ),
+            Call(
+                "write", {"vals": {"personal_data_erased_date": "2026-03-02 00:00:00"}}
+            ),
         ),
-        unchanged=("wechat_id", "vehicle_plates", "emergency_contact_phone", "personal_data_erased_date"),
+        unchanged=(
+            "wechat_id",
+            "vehicle_plates",
+            "emergency_contact_phone",
+            "personal_data_erased_date",
+        ),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.unit", "record a family member without consent through the unit",
-        roles=("agent", "manager"), target="target_unit",
-        calls=(Call("write", lambda case, t: {"vals": {"occupancy_ids": [
-            (0, 0, {"partner_id": case.users["portal2"].partner_id.id, "relation": "family"})]}}),),
+        "gate_fields",
+        "helpdesk.info.unit",
+        "record a family member without consent through the unit",
+        roles=("agent", "manager"),
+        target="target_unit",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "occupancy_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "partner_id": case.users["portal2"].partner_id.id,
+                                    "relation": "family",
+                                },
+                            )
+                        ]
+                    }
+                },
+            ),
+        ),
         no_new=(("helpdesk.info.unit.occupancy", [("relation", "=", "family")]),),
     ),
     Attack(
-        "decisions_undone", "helpdesk.ticket", "undo an anonymisation or enter the caller again",
-        roles=("agent", "manager", "handler"), target="target_anonymised_ticket",
+        "decisions_undone",
+        "helpdesk.ticket",
+        "undo an anonymisation or enter the caller again",
+        roles=("agent", "manager", "handler"),
+        target="target_anonymised_ticket",
         calls=(
             Call("write", {"vals": {"anonymised_date": False}}),
-            Call("write", {"vals": {"contact_phone": "13812345678", "contact_name": "赵先生"}}),
+            Call(
+                "write",
+                {"vals": {"contact_phone": "13812345678", "contact_name": "赵先生"}},
+            ),
             Call("write", lambda case, t: {"vals": {"partner_id": case.customer.id}}),
         ),
         unchanged=("anonymised_date", "contact_phone", "contact_name", "partner_id"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.info.erasure.request", "anyone but legal counsel approves an erasure",
-        roles=("agent", "manager", "leader"), target="target_erasure_request_pending",
+        "tier_reviews",
+        "helpdesk.info.erasure.request",
+        "anyone but legal counsel approves an erasure",
+        roles=("agent", "manager", "leader"),
+        target="target_erasure_request_pending",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status", "approved_by_id", "done_date"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.info.erasure.request", "legal counsel approves the erasure he asked for",
-        roles=("counsel",), target="target_erasure_request_by_counsel",
+        "tier_reviews",
+        "helpdesk.info.erasure.request",
+        "legal counsel approves the erasure he asked for",
+        roles=("counsel",),
+        target="target_erasure_request_by_counsel",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status", "approved_by_id", "done_date"),
     ),
     Attack(
-        "gate_fields", "helpdesk.info.erasure.request", "mark an erasure approved or done directly",
-        roles=("agent", "manager", "counsel"), target="target_erasure_request_pending",
+        "gate_fields",
+        "helpdesk.info.erasure.request",
+        "mark an erasure approved or done directly",
+        roles=("agent", "manager", "counsel"),
+        target="target_erasure_request_pending",
         calls=(
             Call("write", {"vals": {"state": "done"}}),
-            Call("write", lambda case, t: {"vals": {"approved_by_id": case.users["counsel"].id}}),
+            Call(
+                "write",
+                lambda case, t: {"vals": {"approved_by_id": case.users["counsel"].id}},
+            ),
             Call("write", {"vals": {"reason": "Changed after submitting"}}),
         ),
         unchanged=("state", "approved_by_id", "reason"),
     ),
     Attack(
-        "tier_reviews", "helpdesk.info.disclosure.request", "anyone but a company leader approves a disclosure",
-        roles=("agent", "manager", "counsel"), target="target_disclosure_request_pending",
+        "tier_reviews",
+        "helpdesk.info.disclosure.request",
+        "anyone but a company leader approves a disclosure",
+        roles=("agent", "manager", "counsel"),
+        target="target_disclosure_request_pending",
         calls=(Call("validate_tier"),),
         unchanged=("state", "validation_status", "approved_by_id"),
     ),
     Attack(
-        "state_machines", "helpdesk.info.disclosure.request", "mark a disclosure done before a leader approves",
-        roles=("agent", "manager", "leader"), target="target_disclosure_request_pending",
+        "state_machines",
+        "helpdesk.info.disclosure.request",
+        "mark a disclosure done before a leader approves",
+        roles=("agent", "manager", "leader"),
+        target="target_disclosure_request_pending",
         calls=(
             Call("action_mark_disclosed"),
-            Call("write", {"vals": {"state": "done", "disclosed_date": "2026-03-02 00:00:00"}}),
+            Call(
+                "write",
+                {"vals": {"state": "done", "disclosed_date": "2026-03-02 00:00:00"}},
+            ),
         ),
         unchanged=("state", "disclosed_date", "disclosed_by_id"),
     ),
@@ -781,7 +1635,9 @@ class TestAttackSuite(PropertyAttackCase):
         return {
             "name": "Water leaking from the roof",
             "description": "<p>Ceiling wet after rain.</p>",
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+            "channel_id": self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+            ).id,
             "contact_name": "赵先生",
             "room_number": "3-2-1801",
             "contact_phone": "13812345678",
@@ -791,7 +1647,9 @@ class TestAttackSuite(PropertyAttackCase):
 
     def expense_vals(self):
         return {
-            "policy_id": self.env.ref("helpdesk_property_info.reception_policy_visit").id,
+            "policy_id": self.env.ref(
+                "helpdesk_property_info.reception_policy_visit"
+            ).id,
             "date": str(self.event_day),
             "amount": 10,
             "attendees": 2,
@@ -801,7 +1659,9 @@ class TestAttackSuite(PropertyAttackCase):
     def budget_vals(self):
         return {
             "title": "Owners' assembly on the lift renovation",
-            "policy_id": self.env.ref("helpdesk_property_info.reception_policy_large_meeting").id,
+            "policy_id": self.env.ref(
+                "helpdesk_property_info.reception_policy_large_meeting"
+            ).id,
             "date": str(self.event_day),
             "attendees": 20,
             "line_ids": [(0, 0, {"name": "Tea", "quantity": 20, "unit_price": 25})],
@@ -833,11 +1693,15 @@ class TestAttackSuite(PropertyAttackCase):
     # ------------------------------------------------------------------
 
     def _ticket(self, **overrides):
-        vals = self.ticket_vals(team_id=self.department.id, partner_id=self.customer.id, **overrides)
+        vals = self.ticket_vals(
+            team_id=self.department.id, partner_id=self.customer.id, **overrides
+        )
         return self.env["helpdesk.ticket"].create(vals)
 
     def target_ticket(self):
-        return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_general").id)
+        return self._ticket(
+            level_id=self.env.ref("helpdesk_property_info.level_general").id
+        )
 
     def target_closed_ticket(self):
         """A closed ticket whose return visit is due."""
@@ -846,7 +1710,9 @@ class TestAttackSuite(PropertyAttackCase):
         return ticket
 
     def target_major_ticket(self):
-        return self._ticket(level_id=self.env.ref("helpdesk_property_info.level_major").id)
+        return self._ticket(
+            level_id=self.env.ref("helpdesk_property_info.level_major").id
+        )
 
     def target_major_ticket_followed(self):
         """A major ticket whose customer follows it, as one opened from the portal."""
@@ -856,22 +1722,34 @@ class TestAttackSuite(PropertyAttackCase):
 
     def target_legal_ticket(self):
         return self._ticket(
-            channel_id=self.env.ref("helpdesk_property_info.channel_legal_letter").id, contact_phone=False
+            channel_id=self.env.ref("helpdesk_property_info.channel_legal_letter").id,
+            contact_phone=False,
         )
 
     def target_advised_ticket(self):
         ticket = self.target_major_ticket()
-        ticket.with_user(self.users["leader"]).action_record_leader_opinion("Repair at our cost.")
-        ticket.with_user(self.users["counsel"]).action_record_counsel_advice("Do not admit fault.")
+        ticket.with_user(self.users["leader"]).action_record_leader_opinion(
+            "Repair at our cost."
+        )
+        ticket.with_user(self.users["counsel"]).action_record_counsel_advice(
+            "Do not admit fault."
+        )
         return ticket
 
     def _extension(self, ticket):
-        return self.env["helpdesk.ticket.deadline.extension"].with_user(self.users["manager"]).create({
-            "ticket_id": ticket.id,
-            "deadline_type": "reply",
-            "new_deadline": ticket.reply_deadline + timedelta(days=5),
-            "reason": "Parts arrive on Thursday.",
-        }).sudo()
+        return (
+            self.env["helpdesk.ticket.deadline.extension"]
+            .with_user(self.users["manager"])
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "deadline_type": "reply",
+                    "new_deadline": ticket.reply_deadline + timedelta(days=5),
+                    "reason": "Parts arrive on Thursday.",
+                }
+            )
+            .sudo()
+        )
 
     def target_extension(self):
         return self._extension(self.target_ticket())
@@ -882,13 +1760,21 @@ class TestAttackSuite(PropertyAttackCase):
         return self._extension(ticket)
 
     def target_expense_refused(self):
-        expense = self.env["helpdesk.reception.expense"].with_user(self.users["agent"]).create(self.expense_vals())
+        expense = (
+            self.env["helpdesk.reception.expense"]
+            .with_user(self.users["agent"])
+            .create(self.expense_vals())
+        )
         expense.action_confirm()
         expense.with_user(self.users["leader"]).action_refuse()
         return expense.sudo()
 
     def target_budget_pending(self):
-        budget = self.env["helpdesk.reception.budget"].with_user(self.users["agent"]).create(self.budget_vals())
+        budget = (
+            self.env["helpdesk.reception.budget"]
+            .with_user(self.users["agent"])
+            .create(self.budget_vals())
+        )
         budget.request_validation()
         return budget.sudo()
 
@@ -896,8 +1782,10 @@ class TestAttackSuite(PropertyAttackCase):
         return self.target_budget_pending().review_ids[:1]
 
     def target_publication_pending(self):
-        publication = self.env["helpdesk.info.publication"].with_user(self.users["agent"]).create(
-            self.publication_vals()
+        publication = (
+            self.env["helpdesk.info.publication"]
+            .with_user(self.users["agent"])
+            .create(self.publication_vals())
         )
         publication.action_submit()
         return publication.sudo()
@@ -914,7 +1802,9 @@ class TestAttackSuite(PropertyAttackCase):
     def _repair(self, worker):
         ticket = self._ticket(
             type_id=self.env.ref("helpdesk_property_info.ticket_type_repair").id,
-            repair_urgency_id=self.env.ref("helpdesk_property_info.repair_urgency_emergency").id,
+            repair_urgency_id=self.env.ref(
+                "helpdesk_property_info.repair_urgency_emergency"
+            ).id,
             repair_worker_id=worker.id,
         )
         ticket.action_repair_dispatch()
@@ -924,18 +1814,26 @@ class TestAttackSuite(PropertyAttackCase):
         return self._repair(self.users["worker"])
 
     def target_repair_other_worker(self):
-        other = self.env["res.users"].search([("login", "=", "hpi_attack_worker_other")]) or new_test_user(
-            self.env, login="hpi_attack_worker_other", company_id=self.company.id,
+        other = self.env["res.users"].search(
+            [("login", "=", "hpi_attack_worker_other")]
+        ) or new_test_user(
+            self.env,
+            login="hpi_attack_worker_other",
+            company_id=self.company.id,
             groups="helpdesk_property_info.group_maintenance_worker",
         )
         return self._repair(other)
 
     def target_repair_paid_agreed(self):
         ticket = self._repair(self.users["worker"])
-        ticket.write({
-            "repair_paid": True,
-            "repair_fee_line_ids": [(0, 0, {"name": "Unblock a drain", "price_unit": 80})],
-        })
+        ticket.write(
+            {
+                "repair_paid": True,
+                "repair_fee_line_ids": [
+                    (0, 0, {"name": "Unblock a drain", "price_unit": 80})
+                ],
+            }
+        )
         ticket.action_repair_agree_fee()
         return ticket
 
@@ -949,11 +1847,20 @@ class TestAttackSuite(PropertyAttackCase):
         return ticket
 
     def target_complaint(self):
-        return self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id)
+        return self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id
+        )
 
     def _result(self, user):
-        result = self.env["helpdesk.ticket.result"].with_user(user).create(
-            {"ticket_id": self.target_complaint().id, "result": "Roof resealed; no more leaks."}
+        result = (
+            self.env["helpdesk.ticket.result"]
+            .with_user(user)
+            .create(
+                {
+                    "ticket_id": self.target_complaint().id,
+                    "result": "Roof resealed; no more leaks.",
+                }
+            )
         )
         result.action_submit()
         return result.sudo()
@@ -977,14 +1884,18 @@ class TestAttackSuite(PropertyAttackCase):
 
     def target_own_complaint(self):
         """A complaint of the portal customer, its handling result not approved."""
-        return self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id)
+        return self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id
+        )
 
     def target_intake_team(self):
         return self.cs_team
 
     def target_publication_by_leader(self):
-        publication = self.env["helpdesk.info.publication"].with_user(self.users["leader"]).create(
-            self.publication_vals()
+        publication = (
+            self.env["helpdesk.info.publication"]
+            .with_user(self.users["leader"])
+            .create(self.publication_vals())
         )
         publication.action_submit()
         return publication.sudo()
@@ -993,11 +1904,15 @@ class TestAttackSuite(PropertyAttackCase):
         community = self.env["helpdesk.info.community"].create(
             {"name": f"Attack Garden {next(SEQUENCE)}", "team_id": self.cs_team.id}
         )
-        campaign = self.env["helpdesk.info.survey.campaign"].create({
-            "community_id": community.id, "year": 2026, "half": "first",
-            "pre_notice_id": published_notice(community).id,
-            "shortfall_reason": "Nobody was handed a questionnaire.",
-        })
+        campaign = self.env["helpdesk.info.survey.campaign"].create(
+            {
+                "community_id": community.id,
+                "year": 2026,
+                "half": "first",
+                "pre_notice_id": published_notice(community).id,
+                "shortfall_reason": "Nobody was handed a questionnaire.",
+            }
+        )
         campaign.action_open()
         return campaign
 
@@ -1012,13 +1927,17 @@ class TestAttackSuite(PropertyAttackCase):
 
     def target_answer(self):
         questionnaire = self.target_questionnaire()
-        question = questionnaire.survey_id.question_ids.filtered("suggested_answer_ids")[:1]
-        return self.env["survey.user_input.line"].create({
-            "user_input_id": questionnaire.id,
-            "question_id": question.id,
-            "answer_type": "suggestion",
-            "suggested_answer_id": question.suggested_answer_ids[:1].id,
-        })
+        question = questionnaire.survey_id.question_ids.filtered(
+            "suggested_answer_ids"
+        )[:1]
+        return self.env["survey.user_input.line"].create(
+            {
+                "user_input_id": questionnaire.id,
+                "question_id": question.id,
+                "answer_type": "suggestion",
+                "suggested_answer_id": question.suggested_answer_ids[:1].id,
+            }
+        )
 
     def target_campaign_closed(self):
         campaign = self._campaign()
@@ -1026,15 +1945,20 @@ class TestAttackSuite(PropertyAttackCase):
         return campaign
 
     def target_makeup_workday(self):
-        return self.env["helpdesk.info.makeup.workday"].create({
-            "name": "National Day make-up workday", "date": str(self.fresh_monday() - timedelta(days=2)),
-            "calendar_id": self.company.resource_calendar_id.id,
-        })
+        return self.env["helpdesk.info.makeup.workday"].create(
+            {
+                "name": "National Day make-up workday",
+                "date": str(self.fresh_monday() - timedelta(days=2)),
+                "calendar_id": self.company.resource_calendar_id.id,
+            }
+        )
 
     def target_major_complaint(self):
         return self._ticket(
             type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
-            complaint_grade_id=self.env.ref("helpdesk_property_info.complaint_grade_major").id,
+            complaint_grade_id=self.env.ref(
+                "helpdesk_property_info.complaint_grade_major"
+            ).id,
             level_id=self.env.ref("helpdesk_property_info.level_major").id,
         )
 
@@ -1044,23 +1968,39 @@ class TestAttackSuite(PropertyAttackCase):
         grade = self.env.ref("helpdesk_property_info.complaint_grade_major").copy(
             {"name": f"Major complaint (attack {n})", "code": f"attack_grade_{n}"}
         )
-        self._ticket(type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
-                     complaint_grade_id=grade.id)
+        self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
+            complaint_grade_id=grade.id,
+        )
         return grade
 
     def target_occupancy(self):
         n = next(SEQUENCE)
-        community = self.env["helpdesk.info.community"].create({"name": f"Attack Garden {n}"})
-        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "3"})
-        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "entrance": "2", "room": "501"})
-        owner = self.env["res.partner"].create({"name": f"Owner {n}", "phone": "+8613900001111"})
-        return self.env["helpdesk.info.unit.occupancy"].create({"unit_id": unit.id, "partner_id": owner.id})
+        community = self.env["helpdesk.info.community"].create(
+            {"name": f"Attack Garden {n}"}
+        )
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
+        unit = self.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "entrance": "2", "room": "501"}
+        )
+        owner = self.env["res.partner"].create(
+            {"name": f"Owner {n}", "phone": "+8613900001111"}
+        )
+        return self.env["helpdesk.info.unit.occupancy"].create(
+            {"unit_id": unit.id, "partner_id": owner.id}
+        )
 
     def target_personal_data_log(self):
         ticket = self.target_ticket()
-        return self.env["helpdesk.info.personal.data.log"].with_user(self.users["agent"])._log(
-            "reveal", ticket, {"contact_phone"}
-        ).sudo(False).with_user(self.env.user)
+        return (
+            self.env["helpdesk.info.personal.data.log"]
+            .with_user(self.users["agent"])
+            ._log("reveal", ticket, {"contact_phone"})
+            .sudo(False)
+            .with_user(self.env.user)
+        )
 
     def target_level_in_use(self):
         n = next(SEQUENCE)
@@ -1075,10 +2015,18 @@ class TestAttackSuite(PropertyAttackCase):
     # ------------------------------------------------------------------
 
     def consent_vals(self):
-        return {"partner_id": self.customer.id, "purpose": "Repair appointments by WeChat."}
+        return {
+            "partner_id": self.customer.id,
+            "purpose": "Repair appointments by WeChat.",
+        }
 
     def target_consent(self):
-        return self.env["helpdesk.info.consent"].with_user(self.users["agent"]).create(self.consent_vals()).sudo()
+        return (
+            self.env["helpdesk.info.consent"]
+            .with_user(self.users["agent"])
+            .create(self.consent_vals())
+            .sudo()
+        )
 
     def target_owner(self):
         return self.env["res.partner"].create({"name": f"Owner {next(SEQUENCE)}"})
@@ -1087,10 +2035,19 @@ class TestAttackSuite(PropertyAttackCase):
         community = self.env["helpdesk.info.community"].create(
             {"name": f"Attack Court {next(SEQUENCE)}", "team_id": self.cs_team.id}
         )
-        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "3"})
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
         return self.env["helpdesk.info.unit"].create(
-            {"building_id": building.id, "entrance": "2", "room": "501", "status": "occupied",
-             "occupancy_ids": [(0, 0, {"partner_id": self.target_owner().id, "relation": "owner"})]}
+            {
+                "building_id": building.id,
+                "entrance": "2",
+                "room": "501",
+                "status": "occupied",
+                "occupancy_ids": [
+                    (0, 0, {"partner_id": self.target_owner().id, "relation": "owner"})
+                ],
+            }
         )
 
     def target_anonymised_ticket(self):
@@ -1099,8 +2056,10 @@ class TestAttackSuite(PropertyAttackCase):
         return ticket
 
     def _erasure(self, user):
-        request = self.env["helpdesk.info.erasure.request"].with_user(user).create(
-            {"partner_id": self.target_owner().id, "reason": "Moved abroad."}
+        request = (
+            self.env["helpdesk.info.erasure.request"]
+            .with_user(user)
+            .create({"partner_id": self.target_owner().id, "reason": "Moved abroad."})
         )
         request.action_submit()
         return request.sudo()
@@ -1115,10 +2074,18 @@ class TestAttackSuite(PropertyAttackCase):
         return self._erasure(self.users["counsel"])
 
     def target_disclosure_request_pending(self):
-        request = self.env["helpdesk.info.disclosure.request"].with_user(self.users["agent"]).create({
-            "partner_id": self.customer.id, "recipient_kind": "court",
-            "recipient": "District Court", "legal_basis": "Court order",
-        })
+        request = (
+            self.env["helpdesk.info.disclosure.request"]
+            .with_user(self.users["agent"])
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "recipient_kind": "court",
+                    "recipient": "District Court",
+                    "legal_basis": "Court order",
+                }
+            )
+        )
         request.action_submit()
         return request.sudo()
 
@@ -1153,22 +2120,41 @@ class TestEveryGateIsAttacked(TransactionCase):
         helpdesk.info.personal.request.mixin: each has rows trying to force
         its state, which must stay as it was."""
         requests = self.guarded_models("helpdesk.info.personal.request.mixin")
-        self.assertEqual(requests, {"helpdesk.info.erasure.request", "helpdesk.info.disclosure.request"})
+        self.assertEqual(
+            requests,
+            {"helpdesk.info.erasure.request", "helpdesk.info.disclosure.request"},
+        )
         for name in requests:
             with self.subTest(model=name):
-                self.assertTrue([a for a in ALL_ATTACKS if a.model == name and "state" in a.unchanged])
+                self.assertTrue(
+                    [
+                        a
+                        for a in ALL_ATTACKS
+                        if a.model == name and "state" in a.unchanged
+                    ]
+                )
 
     def test_every_tier_guarded_model_has_review_attacks(self):
         tier_guarded = self.guarded_models("helpdesk.info.tier.guard.mixin")
         self.assertEqual(
             tier_guarded,
             {
-                "helpdesk.info.publication", "helpdesk.reception.budget", "helpdesk.ticket.result",
-                "helpdesk.info.erasure.request", "helpdesk.info.disclosure.request",
-                "helpdesk.info.survey.corrective.action", "helpdesk.info.seminar.plan",
+                "helpdesk.info.publication",
+                "helpdesk.reception.budget",
+                "helpdesk.ticket.result",
+                "helpdesk.info.erasure.request",
+                "helpdesk.info.disclosure.request",
+                "helpdesk.info.survey.corrective.action",
+                "helpdesk.info.seminar.plan",
             },
         )
         for name in tier_guarded:
             with self.subTest(model=name):
                 label = name.split(".")[-1]
-                self.assertTrue([a for a in ALL_ATTACKS if a.kind == "tier_reviews" and label in (a.target or "")])
+                self.assertTrue(
+                    [
+                        a
+                        for a in ALL_ATTACKS
+                        if a.kind == "tier_reviews" and label in (a.target or "")
+                    ]
+                )

@@ -23,7 +23,9 @@ class TestCallerName(PropertyInfoCase):
         self.assertEqual(ticket.contact_name, "周女士")
 
     def test_the_caller_name_wins_when_both_are_given(self):
-        ticket = self.Ticket.create(self.phone_vals(contact_name="钱女士", partner_name="Other"))
+        ticket = self.Ticket.create(
+            self.phone_vals(contact_name="钱女士", partner_name="Other")
+        )
         self.assertEqual(ticket.partner_name, "钱女士")
 
     def test_the_form_asks_once_and_keeps_a_typed_name_on_choosing_the_customer(self):
@@ -37,8 +39,12 @@ class TestCallerName(PropertyInfoCase):
             form.matter = "Neighbour's music after midnight."
             form.partner_id = customer
             self.assertEqual(form.contact_name, "王太太")
-        self.assertRecordValues(form.record, [{"contact_name": "王太太", "partner_name": "王太太"}])
-        view = self.Ticket.get_view(self.env.ref("helpdesk_mgmt.ticket_view_form").id, "form")
+        self.assertRecordValues(
+            form.record, [{"contact_name": "王太太", "partner_name": "王太太"}]
+        )
+        view = self.Ticket.get_view(
+            self.env.ref("helpdesk_mgmt.ticket_view_form").id, "form"
+        )
         self.assertRegex(view["arch"], r'<field name="partner_name"[^>]*invisible="1"')
 
     def test_choosing_the_customer_fills_an_empty_caller_name(self):
@@ -62,7 +68,10 @@ class TestCallerName(PropertyInfoCase):
             [second.id],
         )
         self.Ticket._init_caller_names()
-        self.assertRecordValues(first | second, [
-            {"contact_name": "A", "partner_name": "A"},
-            {"contact_name": "B", "partner_name": "B"},
-        ])
+        self.assertRecordValues(
+            first | second,
+            [
+                {"contact_name": "A", "partner_name": "A"},
+                {"contact_name": "B", "partner_name": "B"},
+            ],
+        )

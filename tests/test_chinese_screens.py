@@ -22,7 +22,15 @@ SKIPPED_TAGS = {"script", "style", "code", "pre"}
 # The client shows no title of a view's root (Odoo's default views take the
 # model's English description for it).
 ROOT_TAGS = {
-    "form", "list", "kanban", "search", "pivot", "graph", "calendar", "sheet", "activity"
+    "form",
+    "list",
+    "kanban",
+    "search",
+    "pivot",
+    "graph",
+    "calendar",
+    "sheet",
+    "activity",
 }
 
 
@@ -53,8 +61,10 @@ class TestChineseScreens(TransactionCase):
         """The menus of the apps the addon's users work in, found in the
         database: the app menus (roots) these modules declare, and all the
         menus under them."""
-        data = self.env["ir.model.data"].sudo().search(
-            [("module", "in", MODULES), ("model", "=", "ir.ui.menu")]
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search([("module", "in", MODULES), ("model", "=", "ir.ui.menu")])
         )
         menus = self.env["ir.ui.menu"].browse(data.mapped("res_id")).exists()
         roots = menus.filtered(lambda menu: not menu.parent_id)
@@ -124,16 +134,25 @@ class TestChineseScreens(TransactionCase):
                     for value, label in field.get("selection") or ():
                         if value not in pytz.all_timezones_set:  # proper nouns
                             check(f"selection {model}.{name}", label)
-        print(f"{screens} screens of {len(actions)} actions and {len(menus)} menus checked")
+        print(
+            f"{screens} screens of {len(actions)} actions and {len(menus)} menus checked"
+        )
         self.assertGreater(screens, 100)
-        report = "\n".join(f"{text!r}  ({where})" for text, where in sorted(found.items()))
+        report = "\n".join(
+            f"{text!r}  ({where})" for text, where in sorted(found.items())
+        )
         self.assertFalse(found, f"{len(found)} English terms in zh_CN:\n{report}")
 
     def test_the_addon_is_found_in_apps_in_chinese(self):
         # The search of the Apps screen, as its search view builds it.
         found = self.env["ir.module.module"].search(
-            ["|", "|", ("summary", "ilike", "物业"), ("shortdesc", "ilike", "物业"),
-             ("name", "ilike", "物业")]
+            [
+                "|",
+                "|",
+                ("summary", "ilike", "物业"),
+                ("shortdesc", "ilike", "物业"),
+                ("name", "ilike", "物业"),
+            ]
         )
         self.assertIn(MODULE, found.mapped("name"))
         module = found.filtered(lambda m: m.name == MODULE)

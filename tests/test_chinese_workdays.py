@@ -30,14 +30,22 @@ class TestChineseWorkdays(PropertyInfoCase):
         cls.Workday = cls.env["helpdesk.info.makeup.workday"]
 
     def ticket(self, intake):
-        return self.Ticket.create(self.phone_vals(level_id=self.level.id, intake_date=intake))
+        return self.Ticket.create(
+            self.phone_vals(level_id=self.level.id, intake_date=intake)
+        )
 
     def import_year(self, year, user=None):
-        wizard = self.env["helpdesk.info.holiday.import"].with_user(user or self.manager)
-        return wizard.create({"calendar_id": self.calendar.id, "year": year}).action_import()
+        wizard = self.env["helpdesk.info.holiday.import"].with_user(
+            user or self.manager
+        )
+        return wizard.create(
+            {"calendar_id": self.calendar.id, "year": year}
+        ).action_import()
 
     def import_csv(self, text, user=None):
-        wizard = self.env["helpdesk.info.holiday.import"].with_user(user or self.manager)
+        wizard = self.env["helpdesk.info.holiday.import"].with_user(
+            user or self.manager
+        )
         return wizard.create(
             {
                 "calendar_id": self.calendar.id,
@@ -66,8 +74,10 @@ class TestChineseWorkdays(PropertyInfoCase):
         self.assertEqual(ticket.resolve_deadline, shanghai(2022, 10, 10, 10))
 
     def test_a_reply_received_on_friday_evening_is_due_on_the_make_up_saturday(self):
-        self.assertEqual(self.ticket(shanghai(2025, 10, 10, 18)).reply_deadline,
-                         shanghai(2025, 10, 13, 17))
+        self.assertEqual(
+            self.ticket(shanghai(2025, 10, 10, 18)).reply_deadline,
+            shanghai(2025, 10, 13, 17),
+        )
         self.import_year(2025)
         # Saturday 11 October 2025 is worked with Monday's hours, 8:00-17:00.
         ticket = self.ticket(shanghai(2025, 10, 10, 18))
@@ -92,15 +102,22 @@ class TestChineseWorkdays(PropertyInfoCase):
         self.import_year(2025)
         national_day = self.leaves().filtered(lambda leave: "国庆节" in leave.name)
         self.assertEqual(len(national_day), 1)
-        self.assertEqual(national_day.name, "国庆节 National Day、中秋 Mid-autumn Festival")
+        self.assertEqual(
+            national_day.name, "国庆节 National Day、中秋 Mid-autumn Festival"
+        )
         self.assertEqual(national_day.date_from, datetime(2025, 9, 30, 16, 0))
         self.assertEqual(national_day.date_to, datetime(2025, 10, 8, 15, 59, 59))
         self.assertFalse(national_day.resource_id)
         workdays = self.Workday.search([("calendar_id", "=", self.calendar.id)])
         self.assertEqual(
             workdays.mapped("date"),
-            [date(2025, 10, 11), date(2025, 9, 28), date(2025, 4, 27), date(2025, 2, 8),
-             date(2025, 1, 26)],
+            [
+                date(2025, 10, 11),
+                date(2025, 9, 28),
+                date(2025, 4, 27),
+                date(2025, 2, 8),
+                date(2025, 1, 26),
+            ],
         )
         self.assertEqual(set(workdays.mapped("dayofweek")), {"0"})
         self.assertIn("National Day", workdays[0].name)
@@ -149,15 +166,22 @@ class TestChineseWorkdays(PropertyInfoCase):
         workday = self.Workday.search([("date", "=", "2027-10-09")])
         self.assertEqual(workday.name, "国庆节调休上班")
         # Friday 8 October 2027, 16:00: one hour, then the make-up Saturday.
-        self.assertEqual(self.ticket(shanghai(2027, 10, 8, 16)).reply_deadline,
-                         shanghai(2027, 10, 9, 16))
+        self.assertEqual(
+            self.ticket(shanghai(2027, 10, 8, 16)).reply_deadline,
+            shanghai(2027, 10, 9, 16),
+        )
         self.import_csv(text)
-        self.assertEqual(len(self.leaves().filtered(lambda leave: leave.name == "国庆节")), 2)
+        self.assertEqual(
+            len(self.leaves().filtered(lambda leave: leave.name == "国庆节")), 2
+        )
         self.assertEqual(len(self.Workday.search([("date", "=", "2027-10-09")])), 1)
 
     def test_a_wrong_csv_line_is_refused_with_its_number(self):
         for text, message in (
-            ("2027-10-01,holiday,国庆节\n2027/10/02,holiday,国庆节\n", "Line 2.*YYYY-MM-DD"),
+            (
+                "2027-10-01,holiday,国庆节\n2027/10/02,holiday,国庆节\n",
+                "Line 2.*YYYY-MM-DD",
+            ),
             ("2027-10-01,vacation,国庆节\n", "Line 1.*neither"),
             ("2027-10-01,holiday\n", "Line 1.*name"),
             ("2027-10-01,holiday,A\n2027-10-01,workday,B\n", "both"),
@@ -170,19 +194,28 @@ class TestChineseWorkdays(PropertyInfoCase):
     def test_the_cached_intervals_follow_a_new_make_up_workday_at_once(self):
         begin, end = datetime(2025, 10, 10, 16), datetime(2025, 10, 12, 16)
         self.assertEqual(self.calendar._cached_work_intervals(begin, end), ())
-        self.assertEqual(self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
-                         shanghai(2025, 10, 13, 16))
+        self.assertEqual(
+            self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
+            shanghai(2025, 10, 13, 16),
+        )
         workday = self.Workday.with_user(self.manager).create(
-            {"name": "National Day make-up workday", "date": "2025-10-11",
-             "calendar_id": self.calendar.id}
+            {
+                "name": "National Day make-up workday",
+                "date": "2025-10-11",
+                "calendar_id": self.calendar.id,
+            }
         )
         self.assertEqual(
             self.calendar._cached_work_intervals(begin, end),
-            ((datetime(2025, 10, 11, 0), datetime(2025, 10, 11, 4)),
-             (datetime(2025, 10, 11, 5), datetime(2025, 10, 11, 9))),
+            (
+                (datetime(2025, 10, 11, 0), datetime(2025, 10, 11, 4)),
+                (datetime(2025, 10, 11, 5), datetime(2025, 10, 11, 9)),
+            ),
         )
-        self.assertEqual(self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
-                         shanghai(2025, 10, 11, 16))
+        self.assertEqual(
+            self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
+            shanghai(2025, 10, 11, 16),
+        )
         # Friday's hours, shortened to 15:00: of 8 working hours, 14:00-15:00
         # on Friday, the Saturday's 6 hours, then Monday 8:00-9:00.
         self.level.write({"reply_allowance": 8, "reply_unit": "hours"})
@@ -190,13 +223,17 @@ class TestChineseWorkdays(PropertyInfoCase):
             lambda a: a.dayofweek == "4" and a.day_period == "afternoon"
         ).hour_to = 15
         workday.dayofweek = "4"
-        self.assertEqual(self.ticket(shanghai(2025, 10, 10, 14)).reply_deadline,
-                         shanghai(2025, 10, 13, 9))
+        self.assertEqual(
+            self.ticket(shanghai(2025, 10, 10, 14)).reply_deadline,
+            shanghai(2025, 10, 13, 9),
+        )
         workday.unlink()
         self.assertEqual(self.calendar._cached_work_intervals(begin, end), ())
 
     def test_a_holiday_wins_over_a_make_up_workday(self):
-        self.Workday.create({"name": "Worked", "date": "2025-10-11", "calendar_id": self.calendar.id})
+        self.Workday.create(
+            {"name": "Worked", "date": "2025-10-11", "calendar_id": self.calendar.id}
+        )
         self.Leave.create(
             {
                 "name": "Typhoon",
@@ -205,24 +242,34 @@ class TestChineseWorkdays(PropertyInfoCase):
                 "date_to": datetime(2025, 10, 11, 15, 59, 59),
             }
         )
-        self.assertEqual(self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
-                         shanghai(2025, 10, 13, 16))
+        self.assertEqual(
+            self.ticket(shanghai(2025, 10, 10, 16)).reply_deadline,
+            shanghai(2025, 10, 13, 16),
+        )
 
     def test_the_team_works_on_a_make_up_saturday(self):
         saturday = date(2025, 10, 11)
         self.assertFalse(self.cs_team._is_working_day(saturday))
-        self.Workday.create({"name": "Worked", "date": saturday, "calendar_id": self.calendar.id})
+        self.Workday.create(
+            {"name": "Worked", "date": saturday, "calendar_id": self.calendar.id}
+        )
         self.assertTrue(self.cs_team._is_working_day(saturday))
 
     def test_a_make_up_workday_takes_the_hours_of_a_worked_weekday(self):
         with self.assertRaisesRegex(ValidationError, "no working hours on Sunday"):
             self.Workday.create(
-                {"name": "Worked", "date": "2025-10-11", "calendar_id": self.calendar.id,
-                 "dayofweek": "6"}
+                {
+                    "name": "Worked",
+                    "date": "2025-10-11",
+                    "calendar_id": self.calendar.id,
+                    "dayofweek": "6",
+                }
             )
 
     def test_one_make_up_workday_per_day_and_calendar(self):
-        self.Workday.create({"name": "A", "date": "2025-10-11", "calendar_id": self.calendar.id})
+        self.Workday.create(
+            {"name": "A", "date": "2025-10-11", "calendar_id": self.calendar.id}
+        )
         with self.assertRaises(Exception), self.env.cr.savepoint():
             self.Workday.create(
                 {"name": "B", "date": "2025-10-11", "calendar_id": self.calendar.id}
@@ -239,7 +286,11 @@ class TestChineseWorkdays(PropertyInfoCase):
                     workday.with_user(user).write({"date": "2025-10-12"})
                 with self.assertRaises(AccessError):
                     self.Workday.with_user(user).create(
-                        {"name": "X", "date": "2025-10-12", "calendar_id": self.calendar.id}
+                        {
+                            "name": "X",
+                            "date": "2025-10-12",
+                            "calendar_id": self.calendar.id,
+                        }
                     )
                 with self.assertRaises(AccessError):
                     self.import_year(2025, user=user)
@@ -249,13 +300,19 @@ class TestChineseWorkdays(PropertyInfoCase):
         calendar = self.env["resource.calendar"].create(
             {"name": "Other hours", "company_id": other.id, "tz": "Asia/Shanghai"}
         )
-        self.Workday.create({"name": "Theirs", "date": "2025-10-11", "calendar_id": calendar.id})
+        self.Workday.create(
+            {"name": "Theirs", "date": "2025-10-11", "calendar_id": calendar.id}
+        )
         self.assertFalse(
-            self.Workday.with_user(self.agent).search([("calendar_id", "=", calendar.id)])
+            self.Workday.with_user(self.agent).search(
+                [("calendar_id", "=", calendar.id)]
+            )
         )
 
     def test_the_wizard_defaults_to_the_calendar_it_is_opened_from(self):
-        calendar = self.env["resource.calendar"].create({"name": "Estate office", "tz": "Asia/Shanghai"})
+        calendar = self.env["resource.calendar"].create(
+            {"name": "Estate office", "tz": "Asia/Shanghai"}
+        )
         wizard = Form(
             self.env["helpdesk.info.holiday.import"]
             .with_user(self.manager)
@@ -284,7 +341,10 @@ class TestChineseWorkdays(PropertyInfoCase):
         views = Workday.get_views([(False, "list"), (False, "search")])["views"]
         self.assertIn('name="dayofweek"', views["list"]["arch"])
         wizard = self.env["helpdesk.info.holiday.import"].with_user(self.manager)
-        self.assertIn('name="action_import"', wizard.get_views([(False, "form")])["views"]["form"]["arch"])
+        self.assertIn(
+            'name="action_import"',
+            wizard.get_views([(False, "form")])["views"]["form"]["arch"],
+        )
         calendar = self.calendar.with_user(self.manager)
         calendar_form = calendar.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="makeup_workday_ids"', calendar_form)
@@ -298,5 +358,7 @@ class TestChineseWorkdays(PropertyInfoCase):
         wizard = wizard.with_context(lang="zh_CN").create(
             {"calendar_id": self.calendar.id, "year": 2099}
         )
-        with self.assertRaisesRegex(UserError, "请以 CSV 文件上传国务院公布的 2099 年节假日安排"):
+        with self.assertRaisesRegex(
+            UserError, "请以 CSV 文件上传国务院公布的 2099 年节假日安排"
+        ):
             wizard.action_import()

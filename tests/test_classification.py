@@ -48,7 +48,9 @@ class TestClassification(PropertyInfoCase):
                 category_id=self.env.ref("helpdesk_property_info.category_contract").id
             )
         )
-        found = self.Ticket.search([("category_id", "child_of", self.cat_engineering.id)])
+        found = self.Ticket.search(
+            [("category_id", "child_of", self.cat_engineering.id)]
+        )
         self.assertIn(civil, found)
         self.assertNotIn(other, found)
         self.assertEqual(self.cat_civil.complete_name, "Engineering / Civil Works")
@@ -63,9 +65,15 @@ class TestClassification(PropertyInfoCase):
         self.assertIn("importance", tracked)
 
     def test_group_by_dimension_counts_tickets(self):
-        self.Ticket.create(self.phone_vals(info_nature="negative", contact_phone="13700000001"))
-        self.Ticket.create(self.phone_vals(info_nature="negative", contact_phone="13700000001"))
-        self.Ticket.create(self.phone_vals(info_nature="positive", contact_phone="13700000001"))
+        self.Ticket.create(
+            self.phone_vals(info_nature="negative", contact_phone="13700000001")
+        )
+        self.Ticket.create(
+            self.phone_vals(info_nature="negative", contact_phone="13700000001")
+        )
+        self.Ticket.create(
+            self.phone_vals(info_nature="positive", contact_phone="13700000001")
+        )
         counts = dict(
             self.Ticket._read_group(
                 [("contact_phone", "=", "+8613700000001")], ["info_nature"], ["__count"]
@@ -98,13 +106,23 @@ class TestClassification(PropertyInfoCase):
     def test_source_code_is_unique_per_company(self):
         Source = self.env["helpdesk.info.source"]
         other_company = self.env["res.company"].create({"name": "Second Property Co."})
-        Source.create({"name": "Clubhouse", "code": "clubhouse", "company_id": self.company.id})
-        Source.create({"name": "Clubhouse", "code": "clubhouse", "company_id": other_company.id})
+        Source.create(
+            {"name": "Clubhouse", "code": "clubhouse", "company_id": self.company.id}
+        )
+        Source.create(
+            {"name": "Clubhouse", "code": "clubhouse", "company_id": other_company.id}
+        )
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             Source.create(
-                {"name": "Clubhouse 2", "code": "clubhouse", "company_id": self.company.id}
+                {
+                    "name": "Clubhouse 2",
+                    "code": "clubhouse",
+                    "company_id": self.company.id,
+                }
             )
 
     def test_party_code_is_unique_when_shared(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            self.env["helpdesk.info.party"].create({"name": "Media again", "code": "media"})
+            self.env["helpdesk.info.party"].create(
+                {"name": "Media again", "code": "media"}
+            )

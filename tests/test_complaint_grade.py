@@ -3,8 +3,8 @@ from datetime import timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user
 
-from .statistics_common import shanghai
 from .common import PropertyInfoCase
+from .statistics_common import shanghai
 
 # Monday 5 January 2026, 10:00 in Shanghai; the calendar works 08:00-12:00
 # and 13:00-17:00, eight hours a day.
@@ -26,7 +26,9 @@ class TestComplaintGrade(PropertyInfoCase):
         cls.important = cls.env.ref("helpdesk_property_info.complaint_grade_important")
         cls.major = cls.env.ref("helpdesk_property_info.complaint_grade_major")
         cls.management = new_test_user(
-            cls.env, login="hpi_management", company_id=cls.company.id,
+            cls.env,
+            login="hpi_management",
+            company_id=cls.company.id,
             groups="helpdesk_property_info.group_management_manager",
         )
 
@@ -55,23 +57,31 @@ class TestComplaintGrade(PropertyInfoCase):
         self.assertEqual(ticket.resolve_deadline_source, "level")
 
     def test_minor_complaint_is_due_at_the_customer_s_time(self):
-        ticket = self.complaint_ticket(self.minor, customer_requested_date=shanghai(2026, 1, 5, 11, 30))
+        ticket = self.complaint_ticket(
+            self.minor, customer_requested_date=shanghai(2026, 1, 5, 11, 30)
+        )
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 11, 30))
         self.assertEqual(ticket.reply_deadline_source, "grade")
 
     def test_the_customer_s_time_is_capped_at_half_a_working_day(self):
-        ticket = self.complaint_ticket(self.minor, customer_requested_date=shanghai(2026, 1, 6, 9))
+        ticket = self.complaint_ticket(
+            self.minor, customer_requested_date=shanghai(2026, 1, 6, 9)
+        )
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 15))
         ticket.customer_requested_date = shanghai(2026, 1, 5, 14)
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 14))
 
     def test_the_customer_s_time_counts_for_the_minor_grade_only(self):
-        ticket = self.complaint_ticket(self.important, customer_requested_date=shanghai(2026, 1, 5, 11))
+        ticket = self.complaint_ticket(
+            self.important, customer_requested_date=shanghai(2026, 1, 5, 11)
+        )
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 6, 10))
 
     def test_the_customer_s_time_is_not_before_the_intake(self):
         with self.assertRaises(ValidationError):
-            self.complaint_ticket(self.minor, customer_requested_date=shanghai(2026, 1, 5, 9))
+            self.complaint_ticket(
+                self.minor, customer_requested_date=shanghai(2026, 1, 5, 9)
+            )
 
     def test_important_complaint_is_due_within_one_working_day(self):
         ticket = self.complaint_ticket(self.important)
@@ -79,7 +89,9 @@ class TestComplaintGrade(PropertyInfoCase):
         # Same deadline as the general level's: the grade, more specific, binds.
         self.assertEqual(ticket.reply_deadline_source, "grade")
 
-    def test_major_complaint_replies_in_two_working_days_and_resolves_in_fifteen_days(self):
+    def test_major_complaint_replies_in_two_working_days_and_resolves_in_fifteen_days(
+        self,
+    ):
         ticket = self.complaint_ticket(self.major, level=self.level_major)
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 7, 10))
         self.assertEqual(ticket.reply_deadline_source, "grade")
@@ -87,8 +99,14 @@ class TestComplaintGrade(PropertyInfoCase):
         self.assertEqual(ticket.resolve_deadline_source, "grade")
 
     def test_the_grade_s_resolution_binds_over_a_longer_level(self):
-        slow = self.level_general.copy({"code": "slow", "name": "Slow", "resolve_allowance": 30,
-                                        "resolve_basis": "calendar"})
+        slow = self.level_general.copy(
+            {
+                "code": "slow",
+                "name": "Slow",
+                "resolve_allowance": 30,
+                "resolve_basis": "calendar",
+            }
+        )
         ticket = self.complaint_ticket(self.major, level=slow)
         self.assertEqual(ticket.resolve_deadline, INTAKE + timedelta(days=15))
         self.assertEqual(ticket.resolve_deadline_source, "grade")
@@ -134,12 +152,18 @@ class TestComplaintGrade(PropertyInfoCase):
         self.assertTrue(ticket.awaiting_leader_opinion)
         self.assertTrue(ticket.escalated)
         activity = self.env.ref("helpdesk_property_info.mail_activity_leader_opinion")
-        self.assertIn(self.leader, ticket.activity_ids.filtered(
-            lambda a: a.activity_type_id == activity).user_id)
+        self.assertIn(
+            self.leader,
+            ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity
+            ).user_id,
+        )
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         with self.assertRaises(UserError):
             ticket.stage_id = done
-        ticket.with_user(self.leader).action_record_leader_opinion("Repair at our cost.")
+        ticket.with_user(self.leader).action_record_leader_opinion(
+            "Repair at our cost."
+        )
         self.assertFalse(ticket.awaiting_leader_opinion)
         self.approve_results(ticket)
         ticket.stage_id = done
@@ -152,7 +176,10 @@ class TestComplaintGrade(PropertyInfoCase):
 
     def test_only_a_leader_lowers_a_major_complaint(self):
         ticket = self.complaint_ticket(self.major)
-        for vals in ({"complaint_grade_id": self.minor.id}, {"type_id": self.inquiry.id}):
+        for vals in (
+            {"complaint_grade_id": self.minor.id},
+            {"type_id": self.inquiry.id},
+        ):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 ticket.with_user(self.agent).write(vals)
         self.assertEqual(ticket.complaint_grade_id, self.major)
@@ -176,19 +203,29 @@ class TestComplaintGrade(PropertyInfoCase):
     # ------------------------------------------------------------------
 
     def request_extension(self, ticket, kind="reply"):
-        return self.env["helpdesk.ticket.deadline.extension"].with_user(self.agent).create({
-            "ticket_id": ticket.id,
-            "deadline_type": kind,
-            "new_deadline": ticket[f"{kind}_deadline"] + timedelta(days=1),
-            "reason": "The customer is away until tomorrow.",
-        })
+        return (
+            self.env["helpdesk.ticket.deadline.extension"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "deadline_type": kind,
+                    "new_deadline": ticket[f"{kind}_deadline"] + timedelta(days=1),
+                    "reason": "The customer is away until tomorrow.",
+                }
+            )
+        )
 
     def test_a_minor_complaint_s_extension_is_approved_by_the_supervising_manager(self):
         request = self.request_extension(self.complaint_ticket(self.minor))
-        self.assertEqual(request.approver_group_id,
-                         self.env.ref("helpdesk_property_info.group_cs_manager"))
+        self.assertEqual(
+            request.approver_group_id,
+            self.env.ref("helpdesk_property_info.group_cs_manager"),
+        )
 
-    def test_an_important_complaint_s_extension_is_approved_by_the_management_manager(self):
+    def test_an_important_complaint_s_extension_is_approved_by_the_management_manager(
+        self,
+    ):
         ticket = self.complaint_ticket(self.important)
         request = self.request_extension(ticket)
         group = self.env.ref("helpdesk_property_info.group_management_manager")
@@ -202,9 +239,21 @@ class TestComplaintGrade(PropertyInfoCase):
         ticket = self.complaint_ticket(self.major)
         self.assertEqual(ticket.reply_deadline_source, "level")
         request = self.request_extension(ticket)
-        self.assertEqual(request.approver_group_id, self.level_general.extension_group_id)
-        slow = self.level_general.copy({"code": "slow", "name": "Slow", "resolve_allowance": 30,
-                                        "resolve_basis": "calendar"})
-        request = self.request_extension(self.complaint_ticket(self.major, level=slow), "resolve")
-        self.assertEqual(request.approver_group_id,
-                         self.env.ref("helpdesk_property_info.group_company_leader"))
+        self.assertEqual(
+            request.approver_group_id, self.level_general.extension_group_id
+        )
+        slow = self.level_general.copy(
+            {
+                "code": "slow",
+                "name": "Slow",
+                "resolve_allowance": 30,
+                "resolve_basis": "calendar",
+            }
+        )
+        request = self.request_extension(
+            self.complaint_ticket(self.major, level=slow), "resolve"
+        )
+        self.assertEqual(
+            request.approver_group_id,
+            self.env.ref("helpdesk_property_info.group_company_leader"),
+        )

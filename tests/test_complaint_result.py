@@ -19,20 +19,29 @@ class ResultCase(PropertyInfoCase):
         super().setUpClass()
         cls.complaint_type = cls.env.ref("helpdesk_property_info.ticket_type_complaint")
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.manager2 = cls.manager.copy({"login": "hpi_manager_2", "name": "Second Manager"})
+        cls.manager2 = cls.manager.copy(
+            {"login": "hpi_manager_2", "name": "Second Manager"}
+        )
         cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_result_replies")
 
     def complaint(self, **overrides):
         vals = self.phone_vals(
-            type_id=self.complaint_type.id, team_id=self.cs_team.id, intake_date=MONDAY_10,
-            contact_name="李先生", room_number="3-2-501", name="楼上漏水", matter="卫生间天花板渗水",
+            type_id=self.complaint_type.id,
+            team_id=self.cs_team.id,
+            intake_date=MONDAY_10,
+            contact_name="李先生",
+            room_number="3-2-501",
+            name="楼上漏水",
+            matter="卫生间天花板渗水",
         )
         vals.update(overrides)
         return self.Ticket.create(vals)
 
     def result(self, ticket, user=None, text="已更换楼上防水层，渗水已停止。"):
-        return self.env["helpdesk.ticket.result"].with_user(user or self.handler).create(
-            {"ticket_id": ticket.id, "result": text}
+        return (
+            self.env["helpdesk.ticket.result"]
+            .with_user(user or self.handler)
+            .create({"ticket_id": ticket.id, "result": text})
         )
 
     def approved(self, ticket, at=MONDAY_10):
@@ -60,10 +69,17 @@ class TestResultApproval(ResultCase):
             result.with_user(self.handler).write({"result": "Changed after asking"})
         with freeze_time(MONDAY_10):
             result.with_user(self.manager).validate_tier()
-        self.assertRecordValues(result, [{
-            "state": "approved", "approved_by_id": self.manager.id, "approved_date": MONDAY_10,
-            "reply_deadline": MONDAY_END,
-        }])
+        self.assertRecordValues(
+            result,
+            [
+                {
+                    "state": "approved",
+                    "approved_by_id": self.manager.id,
+                    "approved_date": MONDAY_10,
+                    "reply_deadline": MONDAY_END,
+                }
+            ],
+        )
         self.assertEqual(ticket.result_state, "approved")
 
     def test_the_handler_who_asked_never_approves(self):
@@ -87,9 +103,9 @@ class TestResultApproval(ResultCase):
         result = self.result(self.complaint(), user=self.agent)
         result.with_user(self.agent).action_submit()
         action = result.with_user(self.manager).reject_tier()
-        self.env[action["res_model"]].with_user(self.manager).with_context(action["context"]).create(
-            {"comment": "Ask the contractor for a written promise."}
-        ).add_comment()
+        self.env[action["res_model"]].with_user(self.manager).with_context(
+            action["context"]
+        ).create({"comment": "Ask the contractor for a written promise."}).add_comment()
         self.assertEqual(result.state, "rejected")
         self.assertIn("written promise", result.rejection_reason)
         result.with_user(self.agent).write({"result": "施工单位书面承诺夜间停工。"})
@@ -106,8 +122,12 @@ class TestResultApproval(ResultCase):
 
     def test_guarded_fields_are_not_written(self):
         result = self.result(self.complaint(), user=self.agent)
-        for vals in ({"state": "approved"}, {"approved_by_id": self.manager.id},
-                     {"handler_id": self.manager.id}, {"replied_date": "2026-01-05 03:00:00"}):
+        for vals in (
+            {"state": "approved"},
+            {"approved_by_id": self.manager.id},
+            {"handler_id": self.manager.id},
+            {"replied_date": "2026-01-05 03:00:00"},
+        ):
             with self.assertRaises(AccessError), self.env.cr.savepoint():
                 result.with_user(self.agent).write(vals)
         with self.assertRaises(AccessError), self.env.cr.savepoint():
@@ -171,7 +191,11 @@ class TestComplaintClosing(ResultCase):
         ticket = self.complaint()
         action = ticket.with_user(self.agent).action_open_result()
         self.assertEqual(action["context"]["default_ticket_id"], ticket.id)
-        with Form(self.env["helpdesk.ticket.result"].with_user(self.agent).with_context(action["context"])) as form:
+        with Form(
+            self.env["helpdesk.ticket.result"]
+            .with_user(self.agent)
+            .with_context(action["context"])
+        ) as form:
             form.result = "已处理"
         self.assertEqual(ticket.result_ids.handler_id, self.agent)
 
@@ -188,14 +212,18 @@ class TestResultReplyWatcher(ResultCase):
 
     def test_the_same_day_reply_is_warned_then_escalated_once(self):
         ticket = self.complaint()
-        ticket.with_user(self.agent).action_record_reply("phone")  # the first reply, on time
+        ticket.with_user(self.agent).action_record_reply(
+            "phone"
+        )  # the first reply, on time
         result = self.approved(ticket)
         # General level: warned four hours before 17:00.
         self.assertEqual(result.reply_next_check, datetime(2026, 1, 5, 5, 0))
         self.run_watcher("2026-01-05 04:00:00")
         self.assertFalse(self.activities(ticket, "mail_activity_reply_due_soon"))
         self.run_watcher("2026-01-05 05:30:00")
-        self.assertEqual(self.activities(ticket, "mail_activity_reply_due_soon").user_id, self.agent)
+        self.assertEqual(
+            self.activities(ticket, "mail_activity_reply_due_soon").user_id, self.agent
+        )
         self.assertEqual(result.reply_state, "due_soon")
         self.run_watcher("2026-01-05 09:05:00")
         overdue = self.activities(ticket, "mail_activity_reply_overdue")
@@ -204,8 +232,12 @@ class TestResultReplyWatcher(ResultCase):
         self.assertFalse(result.reply_next_check)
         count = len(overdue)
         self.run_watcher("2026-01-05 12:00:00")
-        self.assertEqual(len(self.activities(ticket, "mail_activity_reply_overdue")), count)
-        self.assertEqual(len(self.activities(ticket, "mail_activity_reply_due_soon")), 1)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_reply_overdue")), count
+        )
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_reply_due_soon")), 1
+        )
 
     def test_a_result_replied_that_day_is_on_time_and_left_alone(self):
         ticket = self.complaint()
@@ -254,8 +286,12 @@ class TestAcceptanceReplyForm(ResultCase):
         super().setUp()
         self.handler.name = "王经办"
         self.manager.name = "张经理"
-        self.ticket = self.complaint(contact_phone="13812345678", team_id=self.department.id)
-        self.result_ = self.result(self.ticket, user=self.handler, text="已更换楼上防水层，渗水已停止。")
+        self.ticket = self.complaint(
+            contact_phone="13812345678", team_id=self.department.id
+        )
+        self.result_ = self.result(
+            self.ticket, user=self.handler, text="已更换楼上防水层，渗水已停止。"
+        )
         with freeze_time(MONDAY_10):
             self.result_.with_user(self.handler).action_submit()
             self.result_.with_user(self.manager).validate_tier()
@@ -270,16 +306,43 @@ class TestAcceptanceReplyForm(ResultCase):
 
     def test_the_form_in_chinese_shows_the_result(self):
         self.company_in_chinese()
-        html = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.result_.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, self.result_.ids)[0]
+            .decode()
+        )
         for label in (
-            "受理回复表", "客户", "房号", "联系电话", "受理时间", "事由", "处理结果", "处理人",
-            "批准人", "审批时间", "答复方式", "答复时间", "客户签字", "客服签字", "日期",
+            "受理回复表",
+            "客户",
+            "房号",
+            "联系电话",
+            "受理时间",
+            "事由",
+            "处理结果",
+            "处理人",
+            "批准人",
+            "审批时间",
+            "答复方式",
+            "答复时间",
+            "客户签字",
+            "客服签字",
+            "日期",
         ):
             self.assertIn(label, html)
         for value in (
-            "祥和物业服务有限公司", self.ticket.number, "李先生", "3-2-501", "+8613812345678",
-            "楼上漏水", "卫生间天花板渗水", "已更换楼上防水层，渗水已停止。", "王经办", "张经理",
-            "2026-01-05 10:00", "2026-01-05 14:30", "电话",
+            "祥和物业服务有限公司",
+            self.ticket.number,
+            "李先生",
+            "3-2-501",
+            "+8613812345678",
+            "楼上漏水",
+            "卫生间天花板渗水",
+            "已更换楼上防水层，渗水已停止。",
+            "王经办",
+            "张经理",
+            "2026-01-05 10:00",
+            "2026-01-05 14:30",
+            "电话",
         ):
             self.assertIn(value, html)
         self.assertNotIn("Acceptance and Reply Form", html)
@@ -294,22 +357,34 @@ class TestLegalAdviceGate(PropertyInfoCase):
 
     def test_no_phone_reply_before_the_advice(self):
         ticket = self.legal_ticket()
-        with self.assertRaisesRegex(UserError, "legal counsel"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(UserError, "legal counsel"),
+            self.env.cr.savepoint(),
+        ):
             ticket.with_user(self.agent).action_record_reply("phone")
-        wizard = self.env["helpdesk.ticket.record.wizard"].with_user(self.agent).create(
-            {"ticket_id": ticket.id, "kind": "reply", "reply_method": "in_person"}
+        wizard = (
+            self.env["helpdesk.ticket.record.wizard"]
+            .with_user(self.agent)
+            .create(
+                {"ticket_id": ticket.id, "kind": "reply", "reply_method": "in_person"}
+            )
         )
         with self.assertRaises(UserError), self.env.cr.savepoint():
             wizard.action_record()
         self.assertFalse(ticket.replied_date)
-        ticket.with_user(self.counsel).action_record_counsel_advice("Do not admit fault.")
+        ticket.with_user(self.counsel).action_record_counsel_advice(
+            "Do not admit fault."
+        )
         ticket.with_user(self.agent).action_record_reply("phone")
         self.assertEqual(ticket.reply_method, "phone")
 
     def test_not_closed_before_the_advice(self):
         ticket = self.legal_ticket()
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        with self.assertRaisesRegex(UserError, "legal counsel"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(UserError, "legal counsel"),
+            self.env.cr.savepoint(),
+        ):
             ticket.with_user(self.agent).write({"stage_id": done.id})
         self.assertFalse(ticket.closed)
         ticket.with_user(self.counsel).action_record_counsel_advice("Settle amicably.")

@@ -66,16 +66,21 @@ class TestDayInTheLifeDesk(HttpCase):
         self.start_tour("/odoo", tour, login=user.login, **kwargs)
 
     def _complaint(self, subject, **vals):
-        return self.env["helpdesk.ticket"].create(dict({
-            "name": subject,
-            "type_id": self.complaint.id,
-            "channel_id": self.phone.id,
-            "category_id": self.civil_works.id,
-            "contact_name": "林先生",
-            "room_number": "3-1-702",
-            "contact_phone": "13855556666",
-            "matter": subject,
-        }, **vals))
+        return self.env["helpdesk.ticket"].create(
+            dict(
+                {
+                    "name": subject,
+                    "type_id": self.complaint.id,
+                    "channel_id": self.phone.id,
+                    "category_id": self.civil_works.id,
+                    "contact_name": "林先生",
+                    "room_number": "3-1-702",
+                    "contact_phone": "13855556666",
+                    "matter": subject,
+                },
+                **vals,
+            )
+        )
 
     def test_cs_agent_records_a_complaint_and_a_repair(self):
         agent = self._user("hpi_day_agent", "group_cs_agent")
@@ -93,34 +98,37 @@ class TestDayInTheLifeDesk(HttpCase):
         before = Ticket.search([])
         self._start_day("cs_agent", agent, labels)
         tickets = Ticket.search([], order="id") - before
-        self.assertRecordValues(tickets, [
-            {
-                "name": "Day: lift noise at night",
-                "type_id": self.complaint.id,
-                "channel_id": self.phone.id,
-                "contact_name": "周女士",
-                "room_number": "6-2-1203",
-                "contact_phone": "+8613811112222",
-                "matter": "The lift hums all night next to the bedroom.",
-                "category_id": self.civil_works.id,
-                "info_nature": "negative",
-                "team_id": self.department.id,
-                "is_repair": False,
-            },
-            {
-                "name": "Day: no water in the kitchen",
-                "type_id": self.repair.id,
-                "channel_id": self.phone.id,
-                "contact_name": "吴先生",
-                "room_number": "2-1-301",
-                "contact_phone": "+8613933334444",
-                "matter": "No water from the kitchen tap since this morning.",
-                "category_id": False,
-                "info_nature": False,
-                "team_id": tickets[1].team_id.id,
-                "is_repair": True,
-            },
-        ])
+        self.assertRecordValues(
+            tickets,
+            [
+                {
+                    "name": "Day: lift noise at night",
+                    "type_id": self.complaint.id,
+                    "channel_id": self.phone.id,
+                    "contact_name": "周女士",
+                    "room_number": "6-2-1203",
+                    "contact_phone": "+8613811112222",
+                    "matter": "The lift hums all night next to the bedroom.",
+                    "category_id": self.civil_works.id,
+                    "info_nature": "negative",
+                    "team_id": self.department.id,
+                    "is_repair": False,
+                },
+                {
+                    "name": "Day: no water in the kitchen",
+                    "type_id": self.repair.id,
+                    "channel_id": self.phone.id,
+                    "contact_name": "吴先生",
+                    "room_number": "2-1-301",
+                    "contact_phone": "+8613933334444",
+                    "matter": "No water from the kitchen tap since this morning.",
+                    "category_id": False,
+                    "info_nature": False,
+                    "team_id": tickets[1].team_id.id,
+                    "is_repair": True,
+                },
+            ],
+        )
         emergency = self.env.ref(PREFIX + "repair_urgency_emergency")
         self.assertEqual(tickets[1].repair_urgency_id, emergency)
         self.assertEqual(tickets[1].repair_state, "new")
@@ -156,9 +164,7 @@ class TestDayInTheLifeDesk(HttpCase):
 
     def test_legal_counsel_gives_advice(self):
         counsel = self._user("hpi_day_counsel", "group_legal_counsel")
-        ticket = self._complaint(
-            "Day: owner threatens to sue", litigation_risk=True
-        )
+        ticket = self._complaint("Day: owner threatens to sue", litigation_risk=True)
         self.assertTrue(ticket.awaiting_counsel)
         self._start_day("counsel", counsel)
         self.assertEqual(

@@ -32,15 +32,23 @@ class DayCase(HttpCase):
     def _unit(self, building, room, owner_name):
         """A unit of ``building`` whose owner lives there."""
         owner = self.env["res.partner"].create({"name": owner_name})
-        return self.env["helpdesk.info.unit"].create({
-            "building_id": building.id,
-            "room": room,
-            "occupancy_ids": [(0, 0, {
-                "partner_id": owner.id,
-                "relation": "owner",
-                "date_start": "2019-01-01",
-            })],
-        })
+        return self.env["helpdesk.info.unit"].create(
+            {
+                "building_id": building.id,
+                "room": room,
+                "occupancy_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "partner_id": owner.id,
+                            "relation": "owner",
+                            "date_start": "2019-01-01",
+                        },
+                    )
+                ],
+            }
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -69,18 +77,25 @@ class TestDayAtTheDesk(DayCase):
             "/odoo", "helpdesk_property_info_day_cs_manager", login=manager.login
         )
         report = Report.search([]) - before
-        self.assertRecordValues(report, [{
-            "kind": "weekly",
-            "date_from": monday,
-            "date_to": sunday,
-            "team_id": False,
-            "company_id": env.company.id,
-            "state": "draft",
-        }])
+        self.assertRecordValues(
+            report,
+            [
+                {
+                    "kind": "weekly",
+                    "date_from": monday,
+                    "date_to": sunday,
+                    "team_id": False,
+                    "company_id": env.company.id,
+                    "state": "draft",
+                }
+            ],
+        )
         self.assertEqual(report.create_uid, manager)
         # What the Print button downloads renders for the manager.
-        html, kind = env["ir.actions.report"].with_user(manager)._render_qweb_html(
-            INFO_REPORT, report.ids
+        html, kind = (
+            env["ir.actions.report"]
+            .with_user(manager)
+            ._render_qweb_html(INFO_REPORT, report.ids)
         )
         self.assertEqual(kind, "html")
         self.assertIn(fields.Date.to_string(monday), html.decode())
@@ -105,24 +120,35 @@ class TestDayAtTheDesk(DayCase):
         Expense.search(
             [("company_id", "=", company.id), ("state", "!=", "cancelled")]
         )._write_by_action({"state": "cancelled"})
-        account = env["account.account"].create({
-            "name": "Day Reception", "code": "HPIDAY", "account_type": "expense",
-            "company_ids": company.ids,
-        })
+        account = env["account.account"].create(
+            {
+                "name": "Day Reception",
+                "code": "HPIDAY",
+                "account_type": "expense",
+                "company_ids": company.ids,
+            }
+        )
         tea = env.ref("helpdesk_property_info.reception_policy_tea")
         tea.account_id = account
         supplier = env["res.partner"].create({"name": "Day Tea House"})
         # The browser's month (the tour types its first and last days).
         month_start = fields.Date.today().replace(day=1)
-        expenses = Expense.create([
-            {"policy_id": tea.id, "amount": amount, "purpose": purpose,
-             "supplier_id": supplier.id, "date": day}
-            for amount, purpose, day in (
-                (30, "Tea for the owners' meeting", month_start),
-                (25, "Tea for the press visit", month_start),
-                (20, "Tea of last month", month_start - timedelta(days=1)),
-            )
-        ])
+        expenses = Expense.create(
+            [
+                {
+                    "policy_id": tea.id,
+                    "amount": amount,
+                    "purpose": purpose,
+                    "supplier_id": supplier.id,
+                    "date": day,
+                }
+                for amount, purpose, day in (
+                    (30, "Tea for the owners' meeting", month_start),
+                    (25, "Tea for the press visit", month_start),
+                    (20, "Tea of last month", month_start - timedelta(days=1)),
+                )
+            ]
+        )
         expenses.action_confirm()
         self.assertEqual(expenses.mapped("state"), ["approved"] * 3)
         month, last_month = expenses[:2], expenses[2]
@@ -153,20 +179,22 @@ class TestDayOnPhone(DayCase):
             "helpdesk_property_info.group_maintenance_worker",
             home="helpdesk_property_info.helpdesk_ticket_action_my_repairs",
         )
-        ticket = env["helpdesk.ticket"].create({
-            "name": "Day Burst Pipe",
-            "description": "<p>Water everywhere</p>",
-            "type_id": env.ref(REPAIR).id,
-            "repair_urgency_id": env.ref(
-                "helpdesk_property_info.repair_urgency_emergency"
-            ).id,
-            "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "contact_name": "钱女士",
-            "contact_phone": "13912345678",
-            "room_number": "5-1-302",
-            "matter": "Burst pipe in the kitchen",
-            "repair_worker_id": worker.id,
-        })
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Day Burst Pipe",
+                "description": "<p>Water everywhere</p>",
+                "type_id": env.ref(REPAIR).id,
+                "repair_urgency_id": env.ref(
+                    "helpdesk_property_info.repair_urgency_emergency"
+                ).id,
+                "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "contact_name": "钱女士",
+                "contact_phone": "13912345678",
+                "room_number": "5-1-302",
+                "matter": "Burst pipe in the kitchen",
+                "repair_worker_id": worker.id,
+            }
+        )
         ticket.action_repair_dispatch()
         self.assertEqual(ticket.repair_state, "dispatched")
         self.start_tour(
@@ -212,19 +240,23 @@ class TestDayOnPhone(DayCase):
             {"community_id": community.id, "code": "D1", "floor_count": 1}
         )
         unit = self._unit(building, "101", "Day Owner Zhao")
-        visit = env["helpdesk.info.visit"].create({
-            "unit_id": unit.id,
-            "partner_id": unit.occupancy_ids.partner_id.id,
-            "user_id": assistant.id,
-        })
+        visit = env["helpdesk.info.visit"].create(
+            {
+                "unit_id": unit.id,
+                "partner_id": unit.occupancy_ids.partner_id.id,
+                "user_id": assistant.id,
+            }
+        )
         self.assertEqual(visit.state, "planned")
         # A short checklist keeps the walk short: two items on the floor's sheet.
         Item = env["helpdesk.info.patrol.item"]
         Item._for_company(env.company).active = False
-        lighting, door = Item.create([
-            {"name": "Day Lighting", "sequence": 1},
-            {"name": "Day Fire Door", "sequence": 2},
-        ])
+        lighting, door = Item.create(
+            [
+                {"name": "Day Lighting", "sequence": 1},
+                {"name": "Day Fire Door", "sequence": 2},
+            ]
+        )
         patrol = env["helpdesk.info.patrol"].create(
             {"community_id": community.id, "user_id": assistant.id}
         )
@@ -236,11 +268,16 @@ class TestDayOnPhone(DayCase):
             "helpdesk_property_info_day_customer_assistant",
             login=assistant.login,
         )
-        self.assertRecordValues(visit, [{
-            "state": "done",
-            "opinions": "The corridor lights stay on all day.",
-            "satisfaction": "4",
-        }])
+        self.assertRecordValues(
+            visit,
+            [
+                {
+                    "state": "done",
+                    "opinions": "The corridor lights stay on all day.",
+                    "satisfaction": "4",
+                }
+            ],
+        )
         self.assertTrue(visit.visited_on)
         self.assertEqual(patrol.state, "done")
         self.assertTrue(patrol.started_at)

@@ -34,7 +34,9 @@ class TestDeadlineWatcher(WatcherCase):
         self.assertEqual(ticket.reply_state, "due_soon")
         self.assertEqual(ticket.deadline_next_check, DEADLINE)
         self.run_watcher("2026-01-05 23:00:00")
-        self.assertEqual(len(self.activities(ticket, "mail_activity_reply_due_soon")), 1)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_reply_due_soon")), 1
+        )
 
     def test_overdue_escalates_to_team_leader_and_cs_managers_once(self):
         ticket = self.ticket(team_id=self.department.id, user_id=self.handler.id)
@@ -48,12 +50,16 @@ class TestDeadlineWatcher(WatcherCase):
         self.assertEqual(ticket.deadline_next_check, RESOLVE_WARNING)
         count = len(overdue)
         self.run_watcher("2026-01-06 05:00:00")
-        self.assertEqual(len(self.activities(ticket, "mail_activity_reply_overdue")), count)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_reply_overdue")), count
+        )
 
     def test_overdue_major_problem_also_reaches_the_leaders(self):
         ticket = self.ticket(level_id=self.level_major.id)
         self.run_watcher("2026-01-09 03:00:00")
-        self.assertIn(self.leader, self.activities(ticket, "mail_activity_reply_overdue").user_id)
+        self.assertIn(
+            self.leader, self.activities(ticket, "mail_activity_reply_overdue").user_id
+        )
 
     def test_a_replied_ticket_is_left_alone(self):
         ticket = self.ticket()
@@ -75,10 +81,18 @@ class TestDeadlineWatcher(WatcherCase):
         self.run_watcher("2026-01-06 03:02:00")
         for ticket in tickets:
             self.assertEqual(ticket.reply_state, "overdue")
-            self.assertEqual(len(self.activities(ticket, "mail_activity_reply_overdue")),
-                             len(self.activities(tickets[0], "mail_activity_reply_overdue")))
-        self.assertFalse(self.Ticket.search([("id", "in", tickets.ids),
-                                             ("deadline_next_check", "!=", RESOLVE_WARNING)]))
+            self.assertEqual(
+                len(self.activities(ticket, "mail_activity_reply_overdue")),
+                len(self.activities(tickets[0], "mail_activity_reply_overdue")),
+            )
+        self.assertFalse(
+            self.Ticket.search(
+                [
+                    ("id", "in", tickets.ids),
+                    ("deadline_next_check", "!=", RESOLVE_WARNING),
+                ]
+            )
+        )
 
     def test_a_new_deadline_gets_its_own_warnings(self):
         ticket = self.ticket()
@@ -87,7 +101,9 @@ class TestDeadlineWatcher(WatcherCase):
             ticket.level_id = self.level_complex
             self.assertEqual(ticket.reply_state, "pending")
         self.run_watcher("2026-01-06 22:30:00")
-        self.assertEqual(len(self.activities(ticket, "mail_activity_reply_due_soon")), 2)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_reply_due_soon")), 2
+        )
 
     @contextmanager
     def recorded_queries(self):
@@ -99,7 +115,9 @@ class TestDeadlineWatcher(WatcherCase):
         self.run_watcher("2026-01-05 03:00:00")
         counts = []
         for extra in (0, 30):
-            self.Ticket.create([self.phone_vals(intake_date=datetime(2026, 2, 2, 2, 0))] * extra)
+            self.Ticket.create(
+                [self.phone_vals(intake_date=datetime(2026, 2, 2, 2, 0))] * extra
+            )
             with self.recorded_queries() as queries:
                 self.run_watcher("2026-01-05 03:00:00")
             counts.append(len(queries))
@@ -123,15 +141,20 @@ class TestDeadlineWatcher(WatcherCase):
         # A warning time no date arithmetic can hold, as a bad import or a
         # manual database fix leaves it: computing its warning raises.
         self.env.cr.execute(
-            "UPDATE helpdesk_info_level SET due_soon_hours = 1e12 WHERE id = %s", [broken_level.id]
+            "UPDATE helpdesk_info_level SET due_soon_hours = 1e12 WHERE id = %s",
+            [broken_level.id],
         )
         self.env.invalidate_all()
-        with self.assertLogs("odoo.addons.helpdesk_property_info.models.helpdesk_ticket_deadline",
-                             level="ERROR") as logs:
+        with self.assertLogs(
+            "odoo.addons.helpdesk_property_info.models.helpdesk_ticket_deadline",
+            level="ERROR",
+        ) as logs:
             self.run_watcher("2026-01-05 22:30:00")
         self.assertIn(f"ticket {broken.id} failed", logs.output[0])
         for ticket in (first, last):
-            self.assertEqual(len(self.activities(ticket, "mail_activity_reply_due_soon")), 1)
+            self.assertEqual(
+                len(self.activities(ticket, "mail_activity_reply_due_soon")), 1
+            )
             self.assertEqual(ticket.deadline_next_check, DEADLINE)
         self.assertFalse(broken.activity_ids)
         self.assertEqual(broken.deadline_next_check, datetime(2026, 1, 5, 22, 0))

@@ -11,8 +11,10 @@ INTAKE = datetime(2026, 1, 9, 2, 0)
 
 def shanghai(day, hour, minute=0):
     """A time of January 2026 in Shanghai, as the naive UTC Odoo stores."""
-    return datetime(2026, 1, day, hour - 8, minute) if hour >= 8 else datetime(
-        2026, 1, day - 1, hour + 16, minute
+    return (
+        datetime(2026, 1, day, hour - 8, minute)
+        if hour >= 8
+        else datetime(2026, 1, day - 1, hour + 16, minute)
     )
 
 
@@ -31,7 +33,9 @@ class TestDeadlines(PropertyInfoCase):
 
     def ticket(self, level, **overrides):
         return self.Ticket.create(
-            self.phone_vals(**{"level_id": level.id, "intake_date": INTAKE, **overrides})
+            self.phone_vals(
+                **{"level_id": level.id, "intake_date": INTAKE, **overrides}
+            )
         )
 
     def test_every_shipped_level_in_working_time_across_weekend_and_holiday(self):
@@ -40,7 +44,10 @@ class TestDeadlines(PropertyInfoCase):
             # level: (reply deadline, resolution deadline)
             "general": (shanghai(13, 10), shanghai(15, 10)),
             "complex": (shanghai(14, 10), shanghai(21, 10)),
-            "major": (shanghai(15, 10), shanghai(24, 10)),  # resolution: 15 calendar days
+            "major": (
+                shanghai(15, 10),
+                shanghai(24, 10),
+            ),  # resolution: 15 calendar days
             "complaint_minor": (shanghai(9, 15), shanghai(9, 15)),  # half a working day
             "complaint_important": (shanghai(13, 10), shanghai(13, 10)),
             "complaint_major": (shanghai(14, 10), shanghai(24, 10)),
@@ -53,7 +60,9 @@ class TestDeadlines(PropertyInfoCase):
                 self.assertEqual(ticket.resolve_deadline, resolve)
 
     def test_calendar_time_runs_through_weekend_and_holiday(self):
-        self.level_general.write({"reply_basis": "calendar", "resolve_basis": "calendar"})
+        self.level_general.write(
+            {"reply_basis": "calendar", "resolve_basis": "calendar"}
+        )
         ticket = self.ticket(self.level_general)
         self.assertEqual(ticket.reply_deadline, shanghai(10, 10))
         self.assertEqual(ticket.resolve_deadline, shanghai(12, 10))
@@ -71,11 +80,24 @@ class TestDeadlines(PropertyInfoCase):
 
     def test_deadlines_follow_the_team_calendar(self):
         night_shift = self.env["resource.calendar"].create(
-            {"name": "Around the clock", "tz": "Asia/Shanghai", "attendance_ids": [
-                (0, 0, {"name": f"Day {day}", "dayofweek": str(day), "hour_from": 0,
-                        "hour_to": 24, "day_period": "morning"})
-                for day in range(7)
-            ]}
+            {
+                "name": "Around the clock",
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"Day {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 0,
+                            "hour_to": 24,
+                            "day_period": "morning",
+                        },
+                    )
+                    for day in range(7)
+                ],
+            }
         )
         self.cs_team.resource_calendar_id = night_shift
         self.level_general.write({"reply_allowance": 8, "reply_unit": "hours"})
@@ -118,18 +140,28 @@ class TestDeadlines(PropertyInfoCase):
         self.assertEqual(reads[1:], [0, 0])
 
     def test_a_new_holiday_is_counted_at_once(self):
-        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(13, 10))
-        holiday = self.env["resource.calendar.leaves"].create({
-            "name": "Extra holiday",
-            "calendar_id": self.calendar.id,
-            "date_from": shanghai(13, 0),
-            "date_to": datetime(2026, 1, 13, 15, 59, 59),
-        })
-        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(14, 10))
+        self.assertEqual(
+            self.ticket(self.level_general).reply_deadline, shanghai(13, 10)
+        )
+        holiday = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Extra holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": shanghai(13, 0),
+                "date_to": datetime(2026, 1, 13, 15, 59, 59),
+            }
+        )
+        self.assertEqual(
+            self.ticket(self.level_general).reply_deadline, shanghai(14, 10)
+        )
         holiday.unlink()
-        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(13, 10))
+        self.assertEqual(
+            self.ticket(self.level_general).reply_deadline, shanghai(13, 10)
+        )
         self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "1").unlink()
-        self.assertEqual(self.ticket(self.level_general).reply_deadline, shanghai(14, 10))
+        self.assertEqual(
+            self.ticket(self.level_general).reply_deadline, shanghai(14, 10)
+        )
 
     @freeze_time("2026-01-13 01:00:00")
     def test_reply_state_from_the_chatter(self):
@@ -147,17 +179,22 @@ class TestDeadlines(PropertyInfoCase):
     @freeze_time("2026-01-14 01:00:00")
     def test_a_note_is_no_reply_and_a_late_message_is_late(self):
         ticket = self.ticket(self.level_general)
-        ticket.message_post(body="Internal: waiting for parts", subtype_xmlid="mail.mt_note")
+        ticket.message_post(
+            body="Internal: waiting for parts", subtype_xmlid="mail.mt_note"
+        )
         self.assertFalse(ticket.replied_date)
         self.assertEqual(ticket.reply_state, "overdue")
-        ticket.message_post(body="Repaired", message_type="comment",
-                            subtype_xmlid="mail.mt_comment")
+        ticket.message_post(
+            body="Repaired", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
         self.assertEqual(ticket.reply_state, "late")
 
     @freeze_time("2026-01-09 06:00:00")
     def test_reply_by_phone_is_recorded_with_its_method(self):
         ticket = self.ticket(self.level_general)
-        ticket.with_user(self.agent).action_record_reply("phone", "Called back, repair booked.")
+        ticket.with_user(self.agent).action_record_reply(
+            "phone", "Called back, repair booked."
+        )
         self.assertEqual(ticket.reply_method, "phone")
         self.assertEqual(ticket.reply_state, "on_time")
         self.assertIn("Called back", ticket.message_ids[0].body)

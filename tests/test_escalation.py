@@ -9,23 +9,31 @@ from .common import PropertyInfoCase
 class TestEscalation(PropertyInfoCase):
     def activity_users(self, ticket, xmlid):
         kind = self.env.ref(f"helpdesk_property_info.{xmlid}")
-        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind).user_id
+        return ticket.activity_ids.filtered(
+            lambda a: a.activity_type_id == kind
+        ).user_id
 
     def major(self, **overrides):
-        return self.Ticket.create(self.phone_vals(level_id=self.level_major.id, **overrides))
+        return self.Ticket.create(
+            self.phone_vals(level_id=self.level_major.id, **overrides)
+        )
 
     def test_major_problem_is_escalated_to_the_leaders(self):
         ticket = self.major()
         self.assertTrue(ticket.escalated)
         self.assertTrue(ticket.awaiting_leader_opinion)
-        self.assertIn(self.leader, self.activity_users(ticket, "mail_activity_leader_opinion"))
+        self.assertIn(
+            self.leader, self.activity_users(ticket, "mail_activity_leader_opinion")
+        )
 
     def test_major_problem_cannot_be_closed_before_the_leaders_opinion(self):
         ticket = self.major()
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         with self.assertRaises(UserError):
             ticket.with_user(self.agent).stage_id = done
-        ticket.with_user(self.leader).action_record_leader_opinion("Repair at our cost.")
+        ticket.with_user(self.leader).action_record_leader_opinion(
+            "Repair at our cost."
+        )
         ticket.with_user(self.agent).stage_id = done
         self.assertTrue(ticket.closed)
 
@@ -33,10 +41,14 @@ class TestEscalation(PropertyInfoCase):
         ticket = self.major()
         with self.assertRaises(UserError):
             ticket.with_user(self.agent).message_post(
-                body="Our answer", message_type="comment", subtype_xmlid="mail.mt_comment"
+                body="Our answer",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
             )
         self.assertFalse(ticket.replied_date)
-        ticket.with_user(self.agent).message_post(body="Internal note", subtype_xmlid="mail.mt_note")
+        ticket.with_user(self.agent).message_post(
+            body="Internal note", subtype_xmlid="mail.mt_note"
+        )
         ticket.with_user(self.agent).action_record_reply("phone")
         self.assertEqual(ticket.reply_method, "phone")
 
@@ -48,7 +60,9 @@ class TestEscalation(PropertyInfoCase):
                     ticket.with_user(user).action_record_leader_opinion("OK")
                 with self.assertRaises(AccessError):
                     ticket.with_user(user).write({"leader_opinion": "OK"})
-        ticket.with_user(self.leader).action_record_leader_opinion("Apologise and repair.")
+        ticket.with_user(self.leader).action_record_leader_opinion(
+            "Apologise and repair."
+        )
         self.assertEqual(ticket.leader_opinion_user_id, self.leader)
         self.assertFalse(ticket.awaiting_leader_opinion)
         self.assertFalse(self.activity_users(ticket, "mail_activity_leader_opinion"))
@@ -63,14 +77,21 @@ class TestEscalation(PropertyInfoCase):
         )
         self.assertTrue(ticket.litigation_risk)
         self.assertTrue(ticket.escalated)
-        self.assertIn(self.counsel, self.activity_users(ticket, "mail_activity_counsel_advice"))
+        self.assertIn(
+            self.counsel, self.activity_users(ticket, "mail_activity_counsel_advice")
+        )
         with self.assertRaises(UserError):
-            ticket.message_post(body="Answer", message_type="comment",
-                                subtype_xmlid="mail.mt_comment")
+            ticket.message_post(
+                body="Answer", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         with self.assertRaises(AccessError):
             ticket.with_user(self.leader).action_record_counsel_advice("Settle")
-        ticket.with_user(self.counsel).action_record_counsel_advice("Answer without admitting fault.")
-        ticket.message_post(body="Answer", message_type="comment", subtype_xmlid="mail.mt_comment")
+        ticket.with_user(self.counsel).action_record_counsel_advice(
+            "Answer without admitting fault."
+        )
+        ticket.message_post(
+            body="Answer", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
         self.assertTrue(ticket.replied_date)
 
     def test_flagging_possible_litigation_later_asks_counsel(self):
@@ -78,7 +99,9 @@ class TestEscalation(PropertyInfoCase):
         self.assertFalse(self.activity_users(ticket, "mail_activity_counsel_advice"))
         ticket.litigation_risk = True
         self.assertTrue(ticket.awaiting_counsel)
-        self.assertIn(self.counsel, self.activity_users(ticket, "mail_activity_counsel_advice"))
+        self.assertIn(
+            self.counsel, self.activity_users(ticket, "mail_activity_counsel_advice")
+        )
         ticket.litigation_risk = False
         ticket.litigation_risk = True
         advice = self.env.ref("helpdesk_property_info.mail_activity_counsel_advice")
@@ -90,7 +113,9 @@ class TestEscalation(PropertyInfoCase):
     def test_media_information_notifies_the_leaders_at_once(self):
         ticket = self.Ticket.create(
             self.phone_vals(
-                involved_party_id=self.env.ref("helpdesk_property_info.info_party_media").id
+                involved_party_id=self.env.ref(
+                    "helpdesk_property_info.info_party_media"
+                ).id
             )
         )
         self.assertTrue(ticket.escalated)
@@ -114,22 +139,29 @@ class TestEscalationOverRpc(HttpCase):
 
     def test_gates_hold_over_xmlrpc(self):
         env = self.env
-        ticket = env["helpdesk.ticket"].create({
-            "name": "Major leak",
-            "description": "<p>x</p>",
-            "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "contact_name": "赵先生",
-            "contact_phone": "13812345678",
-            "matter": "Leak",
-            "level_id": env.ref("helpdesk_property_info.level_major").id,
-        })
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Major leak",
+                "description": "<p>x</p>",
+                "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "contact_name": "赵先生",
+                "contact_phone": "13812345678",
+                "matter": "Leak",
+                "level_id": env.ref("helpdesk_property_info.level_major").id,
+            }
+        )
         done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
         with self.assertRaises(xmlrpc.client.Fault) as caught:
             self.call("write", [ticket.id], {"stage_id": done})
         self.assertIn("leader must record an opinion", caught.exception.faultString)
         with self.assertRaises(xmlrpc.client.Fault):
-            self.call("message_post", [ticket.id], body="Answer", message_type="comment",
-                      subtype_xmlid="mail.mt_comment")
+            self.call(
+                "message_post",
+                [ticket.id],
+                body="Answer",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         with self.assertRaises(xmlrpc.client.Fault):
             self.call("write", [ticket.id], {"leader_opinion": "forged"})
         ticket.invalidate_recordset()
@@ -139,16 +171,23 @@ class TestEscalationOverRpc(HttpCase):
 
     def test_counsel_gate_holds_over_xmlrpc(self):
         env = self.env
-        ticket = env["helpdesk.ticket"].create({
-            "name": "Lawyer's letter",
-            "description": "<p>x</p>",
-            "channel_id": env.ref("helpdesk_property_info.channel_legal_letter").id,
-            "contact_name": "吴律师",
-            "matter": "Decoration dispute",
-        })
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Lawyer's letter",
+                "description": "<p>x</p>",
+                "channel_id": env.ref("helpdesk_property_info.channel_legal_letter").id,
+                "contact_name": "吴律师",
+                "matter": "Decoration dispute",
+            }
+        )
         with self.assertRaises(xmlrpc.client.Fault) as caught:
-            self.call("message_post", [ticket.id], body="Answer", message_type="comment",
-                      subtype_xmlid="mail.mt_comment")
+            self.call(
+                "message_post",
+                [ticket.id],
+                body="Answer",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         self.assertIn("legal counsel", caught.exception.faultString)
         with self.assertRaises(xmlrpc.client.Fault):
             self.call("write", [ticket.id], {"counsel_advice": "x"})

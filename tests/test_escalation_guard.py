@@ -24,8 +24,15 @@ class TestTicketGuard(PropertyInfoCase):
         with self.assertRaisesRegex(AccessError, "through its buttons only"):
             Ticket.create(self.phone_vals(level_id=self.level_major.id))
         # the form opens without them
-        defaults = Ticket.default_get(["leader_opinion", "counsel_date", "replied_date"])
-        self.assertFalse(any(defaults.get(name) for name in ("leader_opinion", "counsel_date", "replied_date")))
+        defaults = Ticket.default_get(
+            ["leader_opinion", "counsel_date", "replied_date"]
+        )
+        self.assertFalse(
+            any(
+                defaults.get(name)
+                for name in ("leader_opinion", "counsel_date", "replied_date")
+            )
+        )
 
     def test_opinions_are_recorded_by_their_buttons_only(self):
         ticket = self.ticket(level_id=self.level_major.id)
@@ -37,10 +44,15 @@ class TestTicketGuard(PropertyInfoCase):
                 {"counsel_user_id": self.counsel.id},
                 {"awaiting_leader_opinion": False},
             ):
-                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaises(AccessError),
+                ):
                     ticket.with_user(user).write(vals)
         with self.assertRaises(AccessError):
-            self.Ticket.with_user(self.agent).create(self.phone_vals(leader_opinion="Forged"))
+            self.Ticket.with_user(self.agent).create(
+                self.phone_vals(leader_opinion="Forged")
+            )
         self.assertFalse(ticket.leader_opinion_date)
         self.assertTrue(ticket.awaiting_leader_opinion)
 
@@ -57,7 +69,10 @@ class TestTicketGuard(PropertyInfoCase):
                 {"reply_alert_deadline": "2026-01-05 03:00:00"},
                 {"reply_deadline": "2030-01-01 00:00:00"},
             ):
-                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaises(AccessError),
+                ):
                     ticket.with_user(user).write(vals)
         self.assertFalse(ticket.replied_date)
         self.assertEqual(ticket.deadline_next_check, next_check)
@@ -141,14 +156,26 @@ class TestTicketGuard(PropertyInfoCase):
         self.assertFalse(unused.exists())
 
     def test_portal_customer_reads_no_internal_field(self):
-        portal = new_test_user(self.env, login="hpi_portal_guard", groups="base.group_portal")
-        ticket = self.ticket(partner_id=portal.partner_id.id, level_id=self.level_major.id)
-        ticket.with_user(self.leader).action_record_leader_opinion("Do not admit fault.")
+        portal = new_test_user(
+            self.env, login="hpi_portal_guard", groups="base.group_portal"
+        )
+        ticket = self.ticket(
+            partner_id=portal.partner_id.id, level_id=self.level_major.id
+        )
+        ticket.with_user(self.leader).action_record_leader_opinion(
+            "Do not admit fault."
+        )
         mine = ticket.with_user(portal)
         self.assertEqual(mine.read(["name"])[0]["name"], ticket.name)
         for name in (
-            "leader_opinion", "leader_opinion_user_id", "counsel_advice", "counsel_date",
-            "awaiting_counsel", "visit_opinion", "visit_user_id", "deadline_next_check",
+            "leader_opinion",
+            "leader_opinion_user_id",
+            "counsel_advice",
+            "counsel_date",
+            "awaiting_counsel",
+            "visit_opinion",
+            "visit_user_id",
+            "deadline_next_check",
             "reply_alert",
         ):
             with self.subTest(field=name), self.assertRaises(AccessError):
@@ -159,17 +186,33 @@ class TestTicketGuard(PropertyInfoCase):
         for user in (self.agent, self.manager, self.handler, self.leader, self.counsel):
             with self.subTest(user=user.login):
                 views = self.Ticket.with_user(user).get_views(
-                    [(False, "form"), (False, "list"), (False, "kanban"), (False, "search")]
+                    [
+                        (False, "form"),
+                        (False, "list"),
+                        (False, "kanban"),
+                        (False, "search"),
+                    ]
                 )
-                self.assertIn("leader_opinion", views["models"]["helpdesk.ticket"]["fields"])
+                self.assertIn(
+                    "leader_opinion", views["models"]["helpdesk.ticket"]["fields"]
+                )
                 self.assertIn("leader_opinion", views["views"]["form"]["arch"])
 
     def test_only_a_manager_corrects_the_time_received(self):
         ticket = self.ticket(level_id=self.level_general.id)
         received, deadline = ticket.intake_date, ticket.reply_deadline
         for user in (self.agent, self.handler, self.leader):
-            with self.subTest(user=user.login), self.assertRaisesRegex(AccessError, "corrects when a ticket was received"):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(
+                    AccessError, "corrects when a ticket was received"
+                ),
+            ):
                 ticket.with_user(user).write({"intake_date": "2099-01-01 00:00:00"})
-        self.assertEqual((ticket.intake_date, ticket.reply_deadline), (received, deadline))
-        ticket.with_user(self.manager).write({"intake_date": received - timedelta(days=7)})
+        self.assertEqual(
+            (ticket.intake_date, ticket.reply_deadline), (received, deadline)
+        )
+        ticket.with_user(self.manager).write(
+            {"intake_date": received - timedelta(days=7)}
+        )
         self.assertLess(ticket.reply_deadline, deadline)

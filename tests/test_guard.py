@@ -13,13 +13,17 @@ class TestGuardedFields(ReceptionCase):
     def test_a_context_default_does_not_set_a_guarded_field(self):
         Expense = self.Expense.with_user(self.agent)
         before = Expense.search_count([])
-        with self.assertRaisesRegex(AccessError, "State change through its buttons only"):
+        with self.assertRaisesRegex(
+            AccessError, "State change through its buttons only"
+        ):
             Expense.with_context(default_state="approved").create(
                 {"policy_id": self.tea.id, "amount": 99999, "purpose": "Tea"}
             )
         self.assertEqual(Expense.search_count([]), before)
         # the form opens with the field's own default, whatever the context says
-        defaults = Expense.with_context(default_state="approved").default_get(["state", "refused_by_id"])
+        defaults = Expense.with_context(default_state="approved").default_get(
+            ["state", "refused_by_id"]
+        )
         self.assertEqual(defaults.get("state"), "draft")
         self.assertFalse(defaults.get("refused_by_id"))
         expense = Expense.with_context(default_state="draft").create(
@@ -38,7 +42,9 @@ class TestGuardedFields(ReceptionCase):
         expense = self.expense(self.visit, 100, "2025-03-05", attendees=2)
         expense.action_confirm()
         expense.with_user(self.leader).action_refuse()
-        copy = expense.with_user(self.agent).copy({"state": "approved", "refused_by_id": self.agent.id})
+        copy = expense.with_user(self.agent).copy(
+            {"state": "approved", "refused_by_id": self.agent.id}
+        )
         self.assertRecordValues(copy, [{"state": "draft", "refused_by_id": False}])
 
     def test_an_action_still_writes_them(self):
@@ -61,17 +67,23 @@ class TestGuardedReviews(PublicationCase):
         publication.action_publish()
         with self.assertRaises(AccessError):
             publication.with_user(self.agent).write(
-                {"effect_ids": [(0, 0, {"note": "Praised online", "user_id": self.leader.id})]}
+                {
+                    "effect_ids": [
+                        (0, 0, {"note": "Praised online", "user_id": self.leader.id})
+                    ]
+                }
             )
         self.assertFalse(publication.effect_ids)
 
     def test_a_client_cannot_lift_the_freeze_under_validation(self):
         publication = self.submitted()
         with self.assertRaises(ValidationError):
-            publication.with_user(self.agent).with_context(skip_validation_check=True).write(
-                {"content": "<p>Something else</p>"}
-            )
-        self.assertEqual(publication.content, "<p>Water supply stops from 9:00 to 12:00.</p>")
+            publication.with_user(self.agent).with_context(
+                skip_validation_check=True
+            ).write({"content": "<p>Something else</p>"})
+        self.assertEqual(
+            publication.content, "<p>Water supply stops from 9:00 to 12:00.</p>"
+        )
 
     def test_reviews_are_neither_deleted_nor_restarted_by_a_user(self):
         publication = self.submitted()
@@ -123,8 +135,14 @@ class TestGuardedReviews(PublicationCase):
 class TestGuardedTeamMarkers(ReceptionCase):
     def test_a_manager_does_not_rewrite_what_the_scheduled_actions_did(self):
         team = self.cs_team.with_user(self.manager)
-        for vals in ({"opinion_collection_date": "2099-01-01"}, {"publication_summary_date": False}):
-            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "through its buttons only"):
+        for vals in (
+            {"opinion_collection_date": "2099-01-01"},
+            {"publication_summary_date": False},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(AccessError, "through its buttons only"),
+            ):
                 team.write(vals)
         team.write({"name": "Customer Service"})
         self.assertEqual(self.cs_team.name, "Customer Service")

@@ -18,7 +18,11 @@ class TestOdooSource(unittest.TestCase):
     def locate(self, odoo_path, odoo_git):
         env = dict(os.environ, ODOO_PATH=str(odoo_path), ODOO_GIT=odoo_git)
         return subprocess.run(
-            ["bash", str(HARNESS), "odoo-path"], env=env, capture_output=True, text=True, timeout=120
+            ["bash", str(HARNESS), "odoo-path"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
 
     def git(self, *args, cwd):
@@ -29,10 +33,21 @@ class TestOdooSource(unittest.TestCase):
         repo = self.tmp / "odoo.git"
         (repo / "odoo").mkdir(parents=True)
         (repo / "odoo-bin").write_text("#!/usr/bin/env python3\n")
-        (repo / "odoo" / "release.py").write_text("version_info = (19, 0, 0, 'final', 0, '')\n")
+        (repo / "odoo" / "release.py").write_text(
+            "version_info = (19, 0, 0, 'final', 0, '')\n"
+        )
         self.git("init", "-q", "-b", "19.0", cwd=repo)
         self.git("add", ".", cwd=repo)
-        self.git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "19.0", cwd=repo)
+        self.git(
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "commit",
+            "-qm",
+            "19.0",
+            cwd=repo,
+        )
         return repo
 
     def test_a_missing_odoo_is_fetched(self):
@@ -47,7 +62,9 @@ class TestOdooSource(unittest.TestCase):
         target = self.tmp / "odoo"
         result = self.locate(target, f"file://{self.tmp}/unreachable.git")
         self.assertEqual(result.returncode, 1)
-        [error] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        [error] = [
+            line for line in result.stderr.splitlines() if line.startswith("error:")
+        ]
         self.assertIn("none could be fetched", error)
         self.assertIn("set ODOO_PATH=", error)
         self.assertFalse(target.exists())

@@ -78,19 +78,21 @@ class TestHomeOnPhone(HttpCase):
             password="hpi_home_tour_worker",
             groups="helpdesk_property_info.group_maintenance_worker",
         )
-        ticket = env["helpdesk.ticket"].create({
-            "name": "Blocked drain",
-            "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,
-            "repair_urgency_id": env.ref(
-                "helpdesk_property_info.repair_urgency_emergency"
-            ).id,
-            "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "contact_name": "钱女士",
-            "room_number": "5-1-302",
-            "contact_phone": "13912345678",
-            "matter": "Blocked drain in the bathroom",
-            "repair_worker_id": worker.id,
-        })
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Blocked drain",
+                "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,
+                "repair_urgency_id": env.ref(
+                    "helpdesk_property_info.repair_urgency_emergency"
+                ).id,
+                "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "contact_name": "钱女士",
+                "room_number": "5-1-302",
+                "contact_phone": "13912345678",
+                "matter": "Blocked drain in the bathroom",
+                "repair_worker_id": worker.id,
+            }
+        )
         ticket.action_repair_dispatch()
         self.start_tour(
             "/odoo", "helpdesk_property_info_home_worker", login=worker.login

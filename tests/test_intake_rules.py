@@ -39,10 +39,14 @@ class TestIntakeRules(PropertyInfoCase):
 
     def test_lawyer_or_court_letter_requires_name_and_matter(self):
         vals = self.phone_vals(
-            channel_id=self.legal_channel.id, contact_phone=False, contact_unit="某律师事务所"
+            channel_id=self.legal_channel.id,
+            contact_phone=False,
+            contact_unit="某律师事务所",
         )
         self.assertTrue(self.Ticket.create(vals))
-        self.assertRefused(dict(vals, matter=False), "Lawyer's or Court Letter", "Matter")
+        self.assertRefused(
+            dict(vals, matter=False), "Lawyer's or Court Letter", "Matter"
+        )
 
     def test_suggestion_box_and_online_items_may_be_anonymous(self):
         for channel in (self.box_channel, self.online_channel):
@@ -59,7 +63,11 @@ class TestIntakeRules(PropertyInfoCase):
 
     def test_customer_information_without_customer_is_refused_unless_anonymous(self):
         channel = self.env["helpdesk.ticket.channel"].create({"name": "Patrol"})
-        vals = {"name": "Broken gate", "description": "<p>x</p>", "channel_id": channel.id}
+        vals = {
+            "name": "Broken gate",
+            "description": "<p>x</p>",
+            "channel_id": channel.id,
+        }
         self.assertRefused(vals, "Patrol", "cannot be anonymous")
         channel.intake_allow_anonymous = True
         self.assertTrue(self.Ticket.create(vals))
@@ -103,7 +111,11 @@ class TestIntakeRules(PropertyInfoCase):
 
     def test_switching_to_a_stricter_channel_is_checked(self):
         ticket = self.Ticket.create(
-            {"name": "Note", "description": "<p>x</p>", "channel_id": self.box_channel.id}
+            {
+                "name": "Note",
+                "description": "<p>x</p>",
+                "channel_id": self.box_channel.id,
+            }
         )
         with self.assertRaises(ValidationError):
             ticket.channel_id = self.phone_channel
@@ -119,11 +131,14 @@ class TestIntakeRules(PropertyInfoCase):
         )
         self.assertEqual(ticket.contact_name, "孙女士")
         self.assertEqual(
-            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+            ticket.channel_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email"),
         )
         self.assertEqual(ticket.team_id, self.cs_team)
 
     def test_ticket_without_channel_needs_no_intake_record(self):
-        ticket = self.Ticket.create({"name": "Internal note", "description": "<p>x</p>"})
+        ticket = self.Ticket.create(
+            {"name": "Internal note", "description": "<p>x</p>"}
+        )
         self.assertFalse(ticket.channel_id)
         self.assertEqual(ticket.team_id, self.cs_team)

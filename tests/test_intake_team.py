@@ -38,5 +38,9 @@ class TestIntakeTeam(PropertyInfoCase):
     def test_only_one_intake_team_per_company(self):
         with self.assertRaises(ValidationError):
             self.env["helpdesk.ticket.team"].create(
-                {"name": "Second desk", "company_id": self.company.id, "is_intake_team": True}
+                {
+                    "name": "Second desk",
+                    "company_id": self.company.id,
+                    "is_intake_team": True,
+                }
             )

@@ -30,10 +30,14 @@ class TestTicketKind(PropertyInfoCase):
             self.assertIn(kind(self.env, "repair"), kinds, user.login)
 
     def test_ticket_keeps_its_kind_and_defaults_to_other(self):
-        repair = self.Ticket.create(self.phone_vals(type_id=kind(self.env, "repair").id))
+        repair = self.Ticket.create(
+            self.phone_vals(type_id=kind(self.env, "repair").id)
+        )
         self.assertEqual(repair.type_id, kind(self.env, "repair"))
         # From the mail gateway, the portal or another module: no kind given.
-        plain = self.Ticket.create({"name": "From elsewhere", "description": "<p>x</p>"})
+        plain = self.Ticket.create(
+            {"name": "From elsewhere", "description": "<p>x</p>"}
+        )
         self.assertEqual(plain.type_id, kind(self.env, "other"))
 
     def test_the_default_kind_costs_no_query(self):
@@ -47,7 +51,9 @@ class TestTicketKind(PropertyInfoCase):
 
     def test_tickets_without_a_kind_become_other(self):
         ticket = self.Ticket.create(self.phone_vals())
-        self.env.cr.execute("UPDATE helpdesk_ticket SET type_id = NULL WHERE id = %s", [ticket.id])
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET type_id = NULL WHERE id = %s", [ticket.id]
+        )
         ticket.invalidate_recordset(["type_id"])
         self.assertFalse(ticket.type_id)
         self.Ticket._init_ticket_kinds()
@@ -55,7 +61,9 @@ class TestTicketKind(PropertyInfoCase):
 
     def test_intake_form_asks_for_the_kind_first_in_classification(self):
         arch = etree.fromstring(
-            self.Ticket.with_user(self.agent).get_views([(False, "form")])["views"]["form"]["arch"]
+            self.Ticket.with_user(self.agent).get_views([(False, "form")])["views"][
+                "form"
+            ]["arch"]
         )
         [group] = arch.xpath("//group[@name='classification']")
         first = group.xpath("./field")[0]
@@ -87,7 +95,9 @@ class TestTicketKind(PropertyInfoCase):
         tickets = self.Ticket
         for code, count in counts.items():
             for _ in range(count):
-                tickets |= self.Ticket.create(self.phone_vals(type_id=kind(self.env, code).id))
+                tickets |= self.Ticket.create(
+                    self.phone_vals(type_id=kind(self.env, code).id)
+                )
         arch = etree.fromstring(
             self.Ticket.get_views([(False, "search")])["views"]["search"]["arch"]
         )
@@ -95,11 +105,16 @@ class TestTicketKind(PropertyInfoCase):
         for code in KINDS:
             [node] = arch.xpath(f"//filter[@name='kind_{code}']")
             domain = safe_eval(node.get("domain"))
-            self.assertEqual(self.Ticket.search_count(mine + domain), counts.get(code, 0), code)
+            self.assertEqual(
+                self.Ticket.search_count(mine + domain), counts.get(code, 0), code
+            )
         [group_by] = arch.xpath("//filter[@name='group_type']")
         self.assertEqual(group_by.get("string"), "Kind")
         field = safe_eval(group_by.get("context"))["group_by"]
-        grouped = {kind_.name: count for kind_, count in self.Ticket._read_group(mine, [field], ["__count"])}
+        grouped = {
+            kind_.name: count
+            for kind_, count in self.Ticket._read_group(mine, [field], ["__count"])
+        }
         self.assertEqual(grouped, {"Complaint": 3, "Repair": 2, "Praise": 1})
 
     def test_information_analysis_is_by_kind(self):
@@ -116,10 +131,14 @@ class TestTicketKind(PropertyInfoCase):
         )._update_translations("zh_CN")
         names = [kind(self.env, code).with_context(lang="zh_CN").name for code in KINDS]
         self.assertEqual(names, ["投诉", "报修", "咨询", "建议", "表扬", "其他"])
-        field = self.Ticket.with_context(lang="zh_CN").fields_get(["type_id"], ["string"])
+        field = self.Ticket.with_context(lang="zh_CN").fields_get(
+            ["type_id"], ["string"]
+        )
         self.assertEqual(field["type_id"]["string"], "类型")
-        kinds = self.env["helpdesk.ticket.type"].with_context(lang="zh_CN").fields_get(
-            ["show_in_portal", "team_ids"], ["string"]
+        kinds = (
+            self.env["helpdesk.ticket.type"]
+            .with_context(lang="zh_CN")
+            .fields_get(["show_in_portal", "team_ids"], ["string"])
         )
         self.assertEqual(kinds["team_ids"]["string"], "团队")
 
@@ -135,16 +154,24 @@ class TestReportByKind(StatisticsCase):
         figures = self.report()._get_report_figures()
         self.assertEqual(figures["dimensions"][0]["field"], "type_id")
         self.assertEqual(figures["dimensions"][0]["label"], "Kind")
-        self.assertEqual(self.rows(figures, "type_id"), {"Complaint": 2, "Repair": 1, "Other": 1})
-        shares = {row["label"]: row["share"] for row in figures["dimensions"][0]["rows"]}
+        self.assertEqual(
+            self.rows(figures, "type_id"), {"Complaint": 2, "Repair": 1, "Other": 1}
+        )
+        shares = {
+            row["label"]: row["share"] for row in figures["dimensions"][0]["rows"]
+        }
         self.assertEqual(shares["Complaint"], 50.0)
 
     def test_the_printed_report_has_a_kind_table(self):
         self.ticket(shanghai(2024, 3, 5), type_id=kind(self.env, "repair").id)
         report = self.report()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "helpdesk_property_info.action_report_info_statistics", report.ids
-        )[0].decode()
-        section = html[html.index("o_hpi_section_classification"):]
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "helpdesk_property_info.action_report_info_statistics", report.ids
+            )[0]
+            .decode()
+        )
+        section = html[html.index("o_hpi_section_classification") :]
         self.assertIn("Kind", section[: section.index("</table>")])
         self.assertIn("Repair", section[: section.index("</table>")])

@@ -12,14 +12,23 @@ MODULE = "helpdesk_property_info"
 
 
 def load_merge_po():
-    spec = importlib.util.spec_from_file_location("merge_po", ADDON / "scripts/merge_po.py")
+    spec = importlib.util.spec_from_file_location(
+        "merge_po", ADDON / "scripts/merge_po.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def entry(msgid, msgstr="", module=MODULE, where="model:ir.model.fields,field_description:x"):
-    return polib.POEntry(msgid=msgid, msgstr=msgstr, comment=f"module: {module}", occurrences=[(where, "")])
+def entry(
+    msgid, msgstr="", module=MODULE, where="model:ir.model.fields,field_description:x"
+):
+    return polib.POEntry(
+        msgid=msgid,
+        msgstr=msgstr,
+        comment=f"module: {module}",
+        occurrences=[(where, "")],
+    )
 
 
 class TestMergePo(TransactionCase):
@@ -38,19 +47,30 @@ class TestMergePo(TransactionCase):
 
     def write(self, name, entries):
         catalogue = polib.POFile()
-        catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8", "POT-Creation-Date": "2026-01-01"}
+        catalogue.metadata = {
+            "Content-Type": "text/plain; charset=UTF-8",
+            "POT-Creation-Date": "2026-01-01",
+        }
         for item in entries:
             catalogue.append(item)
         catalogue.save(str(self.tmp / name))
         return self.tmp / name
 
     def test_an_edited_translation_survives_the_merge(self):
-        pot = self.write("t.pot", [entry("Room Number", where="model:a"), entry("Matter"), entry("Caller")])
+        pot = self.write(
+            "t.pot",
+            [entry("Room Number", where="model:a"), entry("Matter"), entry("Caller")],
+        )
         fuzzy = entry("Caller", "来电人")
         fuzzy.flags.append("fuzzy")
         po = self.write(
             "zh_CN.po",
-            [entry("Room Number", "房号", where="model:old"), entry("Matter", "事由"), fuzzy, entry("Gone", "已删除")],
+            [
+                entry("Room Number", "房号", where="model:old"),
+                entry("Matter", "事由"),
+                fuzzy,
+                entry("Gone", "已删除"),
+            ],
         )
         # A translator edits a translation by hand and leaves a comment.
         edited = polib.pofile(str(po))
@@ -76,12 +96,27 @@ class TestMergePo(TransactionCase):
         self.assertEqual(polib.pofile(str(po)).metadata["Language"], "zh_CN")
 
     def test_a_term_of_two_modules_keeps_each_translation(self):
-        one = self.write("one.pot", [entry("Description", module="helpdesk_mgmt", where="model:helpdesk_mgmt.x")])
+        one = self.write(
+            "one.pot",
+            [
+                entry(
+                    "Description", module="helpdesk_mgmt", where="model:helpdesk_mgmt.x"
+                )
+            ],
+        )
         two = self.write(
             "two.pot",
             [
-                entry("Description", module="base_tier_validation", where="model:base_tier_validation.y"),
-                entry("Only code", module="base_tier_validation", where="code:addons/base_tier_validation/z.py"),
+                entry(
+                    "Description",
+                    module="base_tier_validation",
+                    where="model:base_tier_validation.y",
+                ),
+                entry(
+                    "Only code",
+                    module="base_tier_validation",
+                    where="code:addons/base_tier_validation/z.py",
+                ),
             ],
         )
         po = self.write(
@@ -91,14 +126,24 @@ class TestMergePo(TransactionCase):
                 entry("Description", "详细说明", module="base_tier_validation"),
             ],
         )
-        template = self.merge_po.template_entries([one, two], occurrence_prefixes=("model:", "model_terms:"))
+        template = self.merge_po.template_entries(
+            [one, two], occurrence_prefixes=("model:", "model_terms:")
+        )
         self.assertEqual(self.merge_po.merge(po, template), [])
-        self.assertEqual([e.msgstr for e in polib.pofile(str(po))], ["说明", "详细说明"])
+        self.assertEqual(
+            [e.msgstr for e in polib.pofile(str(po))], ["说明", "详细说明"]
+        )
 
     def test_the_shipped_catalogues_are_merged_and_complete(self):
         for catalogue, template in (
-            ("i18n/zh_CN.po", self.merge_po.template_entries([ADDON / f"i18n/{MODULE}.pot"])),
-            ("i18n_extra/zh_CN.po", self.merge_po.extra_template(ADDON / "i18n_extra/zh_CN.po")),
+            (
+                "i18n/zh_CN.po",
+                self.merge_po.template_entries([ADDON / f"i18n/{MODULE}.pot"]),
+            ),
+            (
+                "i18n_extra/zh_CN.po",
+                self.merge_po.extra_template(ADDON / "i18n_extra/zh_CN.po"),
+            ),
         ):
             shipped = polib.pofile(str(ADDON / catalogue))
             copy = shutil.copy(ADDON / catalogue, self.tmp / "copy.po")

@@ -48,7 +48,9 @@ class TestOutageNotice(NoticeCase):
     def test_a_notice_names_its_community_and_a_coherent_validity(self):
         with self.assertRaisesRegex(ValidationError, "names the community"):
             self.notice(community_id=False)
-        elsewhere = self.env["helpdesk.info.community"].create({"name": "Elsewhere Garden"})
+        elsewhere = self.env["helpdesk.info.community"].create(
+            {"name": "Elsewhere Garden"}
+        )
         with self.assertRaisesRegex(ValidationError, "belong to its community"):
             self.notice(community_id=elsewhere.id)
         with self.assertRaisesRegex(ValidationError, "cannot end before it is valid"):
@@ -74,7 +76,10 @@ class TestOutageNotice(NoticeCase):
             notice = self.notice()
             notice.action_submit()
         # assertRaises rolls back to a savepoint, as the failed call would be.
-        with freeze_time("2026-03-09 01:01:00"), self.assertRaises(UserError) as refused:
+        with (
+            freeze_time("2026-03-09 01:01:00"),
+            self.assertRaises(UserError) as refused,
+        ):
             self.approve(notice)
         self.assertIn("too late", str(refused.exception))
         self.env.invalidate_all()
@@ -90,7 +95,10 @@ class TestOutageNotice(NoticeCase):
             notice = self.notice()
             notice.action_submit()
             self.approve(notice)
-        with freeze_time("2026-03-09 01:01:00"), self.assertRaisesRegex(UserError, "24 hours before"):
+        with (
+            freeze_time("2026-03-09 01:01:00"),
+            self.assertRaisesRegex(UserError, "24 hours before"),
+        ):
             notice.action_publish()
         self.assertEqual(notice.state, "approved")
         with freeze_time("2026-03-09 00:30:00"):
@@ -103,9 +111,13 @@ class TestOutageNotice(NoticeCase):
         notice = self.notice()
         notice.action_submit()
         with self.assertRaises(ValidationError):
-            notice.with_user(self.agent).write({"outage_start": datetime(2026, 3, 8, 12, 0)})
+            notice.with_user(self.agent).write(
+                {"outage_start": datetime(2026, 3, 8, 12, 0)}
+            )
         self.approve(notice)
-        notice.with_user(self.agent).write({"outage_start": datetime(2026, 3, 8, 12, 0)})
+        notice.with_user(self.agent).write(
+            {"outage_start": datetime(2026, 3, 8, 12, 0)}
+        )
         self.assertEqual(notice.state, "to_approve")
         with self.assertRaisesRegex(UserError, "too late"):
             self.approve(notice)
@@ -131,7 +143,9 @@ class TestOutageNotice(NoticeCase):
 
     @freeze_time("2026-03-08 00:00:00")
     def test_the_form_shows_the_notice_fields(self):
-        form = Form(self.Publication.with_user(self.agent).with_context(default_kind="notice"))
+        form = Form(
+            self.Publication.with_user(self.agent).with_context(default_kind="notice")
+        )
         form.name = "Lift maintenance"
         form.content = "<p>Lift 2 stops for maintenance.</p>"
         form.community_id = self.community
@@ -157,9 +171,16 @@ class TestNoticeExpiry(NoticeCase):
         cron = self.env.ref("helpdesk_property_info.ir_cron_withdraw_expired_notices")
         with freeze_time("2026-03-08 00:00:00"):
             notice = self.publish()
-            kept = self.publish(name="Gas inspection", valid_until=datetime(2026, 3, 20, 0, 0))
-            endless = self.publish(name="Parking rules", outage_type=False, outage_start=False,
-                                   outage_end=False, valid_until=False)
+            kept = self.publish(
+                name="Gas inspection", valid_until=datetime(2026, 3, 20, 0, 0)
+            )
+            endless = self.publish(
+                name="Parking rules",
+                outage_type=False,
+                outage_start=False,
+                outage_end=False,
+                valid_until=False,
+            )
             triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
             self.assertIn(datetime(2026, 3, 11, 0, 0), triggers.mapped("call_at"))
             self.assertTrue(notice.notice_valid_now)
@@ -174,8 +195,12 @@ class TestNoticeExpiry(NoticeCase):
             self.assertEqual(kept.state, "published")
             self.assertEqual(endless.state, "published")
             self.assertIn("Validity ended", notice.message_ids[0].body)
-            self.assertNotIn(notice, self.Publication.search([("notice_valid_now", "=", True)]))
-            self.assertIn(notice, self.Publication.search([("notice_valid_now", "=", False)]))
+            self.assertNotIn(
+                notice, self.Publication.search([("notice_valid_now", "=", True)])
+            )
+            self.assertIn(
+                notice, self.Publication.search([("notice_valid_now", "=", False)])
+            )
 
     def test_an_idle_run_costs_one_query(self):
         self.Publication._cron_withdraw_expired_notices()
@@ -203,19 +228,30 @@ class TestNoticeExpiry(NoticeCase):
             notice = self.publish()
             notice.with_user(self.agent).action_withdraw()
             self.env["helpdesk.info.publication.effect"].with_user(self.agent).create(
-                {"publication_id": notice.id, "kind": "response", "note": "Owners stored water."}
+                {
+                    "publication_id": notice.id,
+                    "kind": "response",
+                    "note": "Owners stored water.",
+                }
             )
         figures = self.Publication._monthly_statistics(
             self.company, datetime(2026, 3, 1), datetime(2026, 4, 1)
         )
         self.assertEqual(figures["publication_count"], 1)
-        self.assertIn(["Notice", 1], [list(row) for row in figures["publications_by_kind"]])
+        self.assertIn(
+            ["Notice", 1], [list(row) for row in figures["publications_by_kind"]]
+        )
 
     def test_an_expired_notice_is_not_posted(self):
         with freeze_time("2026-03-08 00:00:00"):
-            notice = self.notice(outage_type=False, outage_start=False, outage_end=False)
+            notice = self.notice(
+                outage_type=False, outage_start=False, outage_end=False
+            )
             notice.action_submit()
             self.approve(notice)
-        with freeze_time("2026-03-12 00:00:00"), self.assertRaisesRegex(UserError, "no longer valid"):
+        with (
+            freeze_time("2026-03-12 00:00:00"),
+            self.assertRaisesRegex(UserError, "no longer valid"),
+        ):
             notice.action_publish()
         self.assertEqual(notice.state, "approved")

@@ -24,21 +24,29 @@ class TestOpinion(PublicationCase):
 
     def test_major_entries_reach_the_leaders_once(self):
         opinion = self.opinion(importance="major")
-        notices = opinion.message_ids.filtered(lambda m: self.leader.partner_id in m.partner_ids)
+        notices = opinion.message_ids.filtered(
+            lambda m: self.leader.partner_id in m.partner_ids
+        )
         self.assertEqual(len(notices), 1)
         self.assertTrue(opinion.leaders_notified)
         opinion.write({"importance": "major", "handling_proposal": "Call the owners."})
-        notices = opinion.message_ids.filtered(lambda m: self.leader.partner_id in m.partner_ids)
+        notices = opinion.message_ids.filtered(
+            lambda m: self.leader.partner_id in m.partner_ids
+        )
         self.assertEqual(len(notices), 1)
 
     def test_general_entries_do_not_disturb_the_leaders(self):
         opinion = self.opinion()
         self.assertFalse(
-            opinion.message_ids.filtered(lambda m: self.leader.partner_id in m.partner_ids)
+            opinion.message_ids.filtered(
+                lambda m: self.leader.partner_id in m.partner_ids
+            )
         )
         opinion.importance = "major"
         self.assertTrue(
-            opinion.message_ids.filtered(lambda m: self.leader.partner_id in m.partner_ids)
+            opinion.message_ids.filtered(
+                lambda m: self.leader.partner_id in m.partner_ids
+            )
         )
 
     def test_an_entry_becomes_one_ticket(self):
@@ -65,7 +73,9 @@ class TestOpinionCollection(PublicationCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_opinion_collection")
-        cls.kind = cls.env.ref("helpdesk_property_info.mail_activity_opinion_collection")
+        cls.kind = cls.env.ref(
+            "helpdesk_property_info.mail_activity_opinion_collection"
+        )
         cls.cs_team.user_id = cls.manager
 
     def run_cron(self, at):
@@ -74,11 +84,13 @@ class TestOpinionCollection(PublicationCase):
         self.env.invalidate_all()
 
     def collection_days(self):
-        activities = self.env["mail.activity"].search([
-            ("res_model", "=", "helpdesk.ticket.team"),
-            ("res_id", "=", self.cs_team.id),
-            ("activity_type_id", "=", self.kind.id),
-        ])
+        activities = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "helpdesk.ticket.team"),
+                ("res_id", "=", self.cs_team.id),
+                ("activity_type_id", "=", self.kind.id),
+            ]
+        )
         self.assertLessEqual(activities.user_id, self.manager)
         return sorted(str(d) for d in activities.mapped("date_deadline"))
 
@@ -104,12 +116,14 @@ class TestOpinionCollection(PublicationCase):
         self.assertEqual(self.collection_days(), ["2026-01-06"])
 
     def test_no_collection_on_weekends_and_holidays(self):
-        self.env["resource.calendar.leaves"].create({
-            "name": "Public holiday",
-            "calendar_id": self.calendar.id,
-            "date_from": datetime(2026, 1, 6, 16, 0),
-            "date_to": datetime(2026, 1, 7, 16, 0),
-        })
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 1, 6, 16, 0),
+                "date_to": datetime(2026, 1, 7, 16, 0),
+            }
+        )
         self.run_cron("2026-01-10 02:00:00")  # Saturday
         self.run_cron("2026-01-07 02:00:00")  # Wednesday, a holiday
         self.assertEqual(self.collection_days(), [])

@@ -16,28 +16,49 @@ class PatrolCase(PropertyInfoCase):
         cls.company.reception_tz = "Asia/Shanghai"
         cls.Patrol = cls.env["helpdesk.info.patrol"]
         cls.agent2 = new_test_user(
-            cls.env, login="hpi_agent2", groups="helpdesk_property_info.group_cs_agent", company_id=cls.company.id
+            cls.env,
+            login="hpi_agent2",
+            groups="helpdesk_property_info.group_cs_agent",
+            company_id=cls.company.id,
         )
         # The management office's leader walks the patrols the scheduled
         # action creates.
         cls.office = cls.env["helpdesk.ticket.team"].create(
-            {"name": "Harmony Garden Office", "user_id": cls.agent.id, "user_ids": [Command.link(cls.agent.id)]}
+            {
+                "name": "Harmony Garden Office",
+                "user_id": cls.agent.id,
+                "user_ids": [Command.link(cls.agent.id)],
+            }
         )
         cls.community = cls.env["helpdesk.info.community"].create(
             {"name": "Harmony Garden", "team_id": cls.office.id}
         )
         cls.building_1 = cls.env["helpdesk.info.building"].create(
-            {"community_id": cls.community.id, "code": "1", "name": "Building 1", "floor_count": 6}
+            {
+                "community_id": cls.community.id,
+                "code": "1",
+                "name": "Building 1",
+                "floor_count": 6,
+            }
         )
         cls.building_3 = cls.env["helpdesk.info.building"].create(
-            {"community_id": cls.community.id, "code": "3", "name": "Building 3", "floor_count": 10}
+            {
+                "community_id": cls.community.id,
+                "code": "3",
+                "name": "Building 3",
+                "floor_count": 10,
+            }
         )
-        cls.unit = cls.env["helpdesk.info.unit"].create({"building_id": cls.building_1.id, "room": "501"})
+        cls.unit = cls.env["helpdesk.info.unit"].create(
+            {"building_id": cls.building_1.id, "room": "501"}
+        )
         cls.items = cls.env["helpdesk.info.patrol.item"].search([])
         cls.lighting = cls.env.ref("helpdesk_property_info.patrol_item_lighting")
         # Other communities of the demo data have their own patrols: the tests
         # look at theirs only.
-        cls.env["helpdesk.info.community"].search([("id", "!=", cls.community.id)]).active = False
+        cls.env["helpdesk.info.community"].search(
+            [("id", "!=", cls.community.id)]
+        ).active = False
 
     def started_patrol(self, user=None):
         user = user or self.agent
@@ -46,16 +67,24 @@ class PatrolCase(PropertyInfoCase):
         return patrol
 
     def floor(self, patrol, building, number):
-        return patrol.floor_ids.filtered(lambda f: f.building_id == building and f.floor == number)
+        return patrol.floor_ids.filtered(
+            lambda f: f.building_id == building and f.floor == number
+        )
 
     def check_floors(self, patrol, count, problem=False):
         """Answer the open items of ``count`` floors as in order, as the
         inspector does from the form (one2many commands)."""
         floors = patrol.floor_ids[:count]
         for line in floors:
-            line.with_user(patrol.user_id).write({
-                "check_ids": [Command.update(check.id, {"result": "ok"}) for check in line.check_ids if not check.result]
-            })
+            line.with_user(patrol.user_id).write(
+                {
+                    "check_ids": [
+                        Command.update(check.id, {"result": "ok"})
+                        for check in line.check_ids
+                        if not check.result
+                    ]
+                }
+            )
         return floors
 
     def floor_of(self, patrol, building):
@@ -63,16 +92,26 @@ class PatrolCase(PropertyInfoCase):
         lines = patrol.floor_ids.filtered(lambda f: f.building_id == building)
         if lines:
             return lines[0]
-        number = next(n for n in building._floors() if not self.floor(patrol, building, n))
-        return self.env["helpdesk.info.patrol.floor"].with_user(patrol.user_id).create(
-            {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+        number = next(
+            n for n in building._floors() if not self.floor(patrol, building, n)
+        )
+        return (
+            self.env["helpdesk.info.patrol.floor"]
+            .with_user(patrol.user_id)
+            .create(
+                {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+            )
         )
 
     def record_problem(self, patrol, user=None, note="Corridor light out", line=None):
         line = line or patrol.floor_ids[0]
         check = line.check_ids.filtered(lambda c: c.item_id == self.lighting)
         line.with_user(user or patrol.user_id).write(
-            {"check_ids": [Command.update(check.id, {"result": "problem", "note": note})]}
+            {
+                "check_ids": [
+                    Command.update(check.id, {"result": "problem", "note": note})
+                ]
+            }
         )
         return check
 
@@ -98,7 +137,10 @@ class TestPatrolDay(PatrolCase):
         # 16:30 UTC on the 5th is already the 6th in Shanghai.
         with freeze_time("2026-01-05 16:30:00"):
             self.Patrol._cron_daily_patrols()
-        self.assertEqual(self.Patrol.search([("community_id", "=", self.community.id)]).date, date(2026, 1, 6))
+        self.assertEqual(
+            self.Patrol.search([("community_id", "=", self.community.id)]).date,
+            date(2026, 1, 6),
+        )
 
     def test_floor_count_is_configured_on_the_company(self):
         self.company.patrol_floor_count = 7
@@ -114,7 +156,9 @@ class TestPatrolDay(PatrolCase):
         with freeze_time(MORNING):
             self.Patrol._cron_daily_patrols()
             self.Patrol._cron_daily_patrols()
-        today = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-05")])
+        today = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-05")]
+        )
         missed = self.env.ref("helpdesk_property_info.mail_activity_patrol_missed")
         alerts = today.activity_ids.filtered(lambda a: a.activity_type_id == missed)
         self.assertIn(self.manager, alerts.user_id)
@@ -129,7 +173,9 @@ class TestPatrolDay(PatrolCase):
             patrol.with_user(self.agent).action_done()
         with freeze_time(MORNING):
             self.Patrol._cron_daily_patrols()
-        today = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-05")])
+        today = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-05")]
+        )
         self.assertTrue(today)
         self.assertFalse(today.activity_ids)
 
@@ -150,24 +196,38 @@ class TestPatrolWalk(PatrolCase):
         patrol = self.Patrol.with_user(self.manager).create(
             {"community_id": self.community.id, "user_id": self.agent2.id}
         )
-        self.assertFalse(self.Patrol.with_user(self.agent).search([("id", "=", patrol.id)]))
+        self.assertFalse(
+            self.Patrol.with_user(self.agent).search([("id", "=", patrol.id)])
+        )
         with self.assertRaises(AccessError):
             patrol.with_user(self.agent).action_start()
         self.assertEqual(patrol.state, "draft")
-        self.assertTrue(self.Patrol.with_user(self.manager).search([("id", "=", patrol.id)]))
+        self.assertTrue(
+            self.Patrol.with_user(self.manager).search([("id", "=", patrol.id)])
+        )
 
     def test_another_companys_patrols_stay_out_of_sight(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})
-        community = self.env["helpdesk.info.community"].create({"name": "Elsewhere", "company_id": other.id})
+        community = self.env["helpdesk.info.community"].create(
+            {"name": "Elsewhere", "company_id": other.id}
+        )
         self.manager.company_ids = [Command.link(other.id)]
-        patrol = self.Patrol.sudo().create({"community_id": community.id, "user_id": False})
+        patrol = self.Patrol.sudo().create(
+            {"community_id": community.id, "user_id": False}
+        )
         self.assertEqual(patrol.company_id, other)
         # The agent does not work for the other company; the manager sees it
         # only with that company selected.
-        self.assertFalse(self.Patrol.with_user(self.agent).search([("id", "=", patrol.id)]))
-        current = self.Patrol.with_user(self.manager).with_context(allowed_company_ids=[self.company.id])
+        self.assertFalse(
+            self.Patrol.with_user(self.agent).search([("id", "=", patrol.id)])
+        )
+        current = self.Patrol.with_user(self.manager).with_context(
+            allowed_company_ids=[self.company.id]
+        )
         self.assertFalse(current.search([("id", "=", patrol.id)]))
-        allowed = self.Patrol.with_user(self.manager).with_context(allowed_company_ids=[other.id])
+        allowed = self.Patrol.with_user(self.manager).with_context(
+            allowed_company_ids=[other.id]
+        )
         self.assertEqual(allowed.search([("id", "=", patrol.id)]), patrol)
 
     def test_completion_needs_five_floors_fully_checked(self):
@@ -190,7 +250,9 @@ class TestPatrolWalk(PatrolCase):
             )
 
     def test_checklist_is_answered_only_while_the_patrol_is_under_way(self):
-        patrol = self.Patrol.with_user(self.agent).create({"community_id": self.community.id})
+        patrol = self.Patrol.with_user(self.agent).create(
+            {"community_id": self.community.id}
+        )
         patrol.action_propose_floors()
         with self.assertRaisesRegex(UserError, "under way"):
             self.check_floors(patrol, 1)
@@ -216,12 +278,20 @@ class TestPatrolWalk(PatrolCase):
         self.assertTrue(drawn.drawn)
         with self.assertRaisesRegex(UserError, "drawn at random"):
             drawn.with_user(self.agent).unlink()
-        added = self.env["helpdesk.info.patrol.floor"].with_user(self.agent).create(
-            next(
-                {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
-                for building in (self.building_1, self.building_3)
-                for number in building._floors()
-                if not self.floor(patrol, building, number)
+        added = (
+            self.env["helpdesk.info.patrol.floor"]
+            .with_user(self.agent)
+            .create(
+                next(
+                    {
+                        "patrol_id": patrol.id,
+                        "building_id": building.id,
+                        "floor": number,
+                    }
+                    for building in (self.building_1, self.building_3)
+                    for number in building._floors()
+                    if not self.floor(patrol, building, number)
+                )
             )
         )
         self.assertFalse(added.drawn)
@@ -259,7 +329,11 @@ class TestPatrolFindings(PatrolCase):
             check = self.record_problem(patrol)
         self.assertEqual(check.found_at, datetime(2026, 1, 5, 2, 0))
         self.assertEqual(check.ticket_deadline, datetime(2026, 1, 5, 2, 30))
-        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)]).mapped("call_at")
+        triggers = (
+            self.env["ir.cron.trigger"]
+            .search([("cron_id", "=", self.cron.id)])
+            .mapped("call_at")
+        )
         self.assertIn(datetime(2026, 1, 5, 2, 30), triggers)
         self.run_watcher("2026-01-05 02:29:30")
         self.assertFalse(self.late_alerts(patrol))
@@ -288,7 +362,9 @@ class TestPatrolFindings(PatrolCase):
             check = patrol.floor_ids[0].check_ids[:1]
             with self.assertRaisesRegex(UserError, "say in the note what was done"):
                 check.with_user(self.agent).result = "fixed"
-            check.with_user(self.agent).write({"result": "fixed", "note": "Re-seated the loose fire-door closer."})
+            check.with_user(self.agent).write(
+                {"result": "fixed", "note": "Re-seated the loose fire-door closer."}
+            )
         self.assertFalse(check.ticket_next_check)
         with self.assertRaisesRegex(UserError, "say in the note what was done"):
             check.with_user(self.agent).note = ""
@@ -303,7 +379,9 @@ class TestPatrolFindings(PatrolCase):
     def test_a_ticket_within_thirty_minutes_is_on_time_and_never_alerted(self):
         with freeze_time("2026-01-05 02:00:00"):
             patrol = self.started_patrol()
-            check = self.record_problem(patrol, line=self.floor_of(patrol, self.building_1))
+            check = self.record_problem(
+                patrol, line=self.floor_of(patrol, self.building_1)
+            )
             check.with_user(self.agent).unit_id = self.unit
         with freeze_time("2026-01-05 02:25:00"):
             check.with_user(self.agent).action_create_ticket()
@@ -312,7 +390,10 @@ class TestPatrolFindings(PatrolCase):
         self.assertEqual(ticket.patrol_check_id, check)
         self.assertFalse(ticket.patrol_ticket_late)
         self.assertFalse(check.ticket_late)
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_property_info.channel_daily_patrol"))
+        self.assertEqual(
+            ticket.channel_id,
+            self.env.ref("helpdesk_property_info.channel_daily_patrol"),
+        )
         self.assertEqual(ticket.unit_id, self.unit)
         self.assertEqual(ticket.team_id, self.office)
         self.assertEqual(ticket.info_origin, "company")
@@ -322,7 +403,9 @@ class TestPatrolFindings(PatrolCase):
         self.run_watcher("2026-01-05 02:30:00")
         self.assertFalse(self.late_alerts(patrol))
         # A second click opens the same ticket.
-        self.assertEqual(check.with_user(self.agent).action_create_ticket()["res_id"], ticket.id)
+        self.assertEqual(
+            check.with_user(self.agent).action_create_ticket()["res_id"], ticket.id
+        )
         with self.assertRaisesRegex(UserError, "has its ticket"):
             check.with_user(self.agent).result = "ok"
 
@@ -375,7 +458,9 @@ class TestPatrolVerification(PatrolCase):
         patrol, check = self.walk_with_problem("2026-01-05")
         with freeze_time("2026-01-06 01:00:00"):
             self.Patrol._cron_daily_patrols()
-        next_day = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-06")])
+        next_day = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-06")]
+        )
         self.assertEqual(next_day.verification_ids.check_id, check)
         self.assertEqual(next_day.verification_ids.ticket_id, check.ticket_id)
         with freeze_time("2026-01-06 01:30:00"):
@@ -390,7 +475,9 @@ class TestPatrolVerification(PatrolCase):
         # Still open: it comes back the day after, and is fixed then.
         with freeze_time("2026-01-07 01:00:00"):
             self.Patrol._cron_daily_patrols()
-        third = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-07")])
+        third = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-07")]
+        )
         self.assertEqual(third.verification_ids.check_id, check)
         with freeze_time("2026-01-07 01:30:00"):
             third.with_user(self.agent).action_start()
@@ -402,14 +489,18 @@ class TestPatrolVerification(PatrolCase):
         self.assertEqual(check.verified_patrol_id, third)
         with freeze_time("2026-01-08 01:00:00"):
             self.Patrol._cron_daily_patrols()
-        fourth = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-08")])
+        fourth = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-08")]
+        )
         self.assertFalse(fourth.verification_ids)
 
     def test_a_verification_is_answered_only_on_a_patrol_under_way(self):
         _patrol, _check = self.walk_with_problem("2026-01-05")
         with freeze_time("2026-01-06 01:00:00"):
             self.Patrol._cron_daily_patrols()
-        next_day = self.Patrol.search([("community_id", "=", self.community.id), ("date", "=", "2026-01-06")])
+        next_day = self.Patrol.search(
+            [("community_id", "=", self.community.id), ("date", "=", "2026-01-06")]
+        )
         with self.assertRaisesRegex(UserError, "under way"):
             next_day.verification_ids.with_user(self.manager).result = "fixed"
 
@@ -421,7 +512,9 @@ class TestPatrolForm(PatrolCase):
     def test_the_form_shows_a_problem_as_soon_as_a_floor_records_it(self):
         patrol = self.started_patrol()
         form = Form(patrol.with_user(self.agent))
-        self.assertEqual((form.finding_count, form.finding_without_ticket_count), (0, 0))
+        self.assertEqual(
+            (form.finding_count, form.finding_without_ticket_count), (0, 0)
+        )
         with form.floor_ids.edit(0) as floor:
             for index, check in enumerate(patrol.floor_ids[0].check_ids):
                 with floor.check_ids.edit(index) as line:
@@ -431,9 +524,13 @@ class TestPatrolForm(PatrolCase):
                     else:
                         line.result = "ok"
         self.assertEqual(form.checked_floor_count, 1)
-        self.assertEqual((form.finding_count, form.finding_without_ticket_count), (1, 1))
+        self.assertEqual(
+            (form.finding_count, form.finding_without_ticket_count), (1, 1)
+        )
         self.assertEqual(len(form.finding_ids), 1)
-        check = patrol.floor_ids[0].check_ids.filtered(lambda c: c.item_id == self.lighting)
+        check = patrol.floor_ids[0].check_ids.filtered(
+            lambda c: c.item_id == self.lighting
+        )
         self.assertEqual(form.finding_ids.ids, check.ids)
         form.save()
         self.assertEqual(patrol.finding_ids, check)
@@ -441,12 +538,16 @@ class TestPatrolForm(PatrolCase):
         without_ticket = [("finding_ids", "any", [("ticket_id", "=", False)])]
         self.assertIn(patrol, self.Patrol.search(without_ticket))
         check.with_user(self.agent).result = "ok"
-        self.assertEqual((patrol.finding_count, patrol.finding_without_ticket_count), (0, 0))
+        self.assertEqual(
+            (patrol.finding_count, patrol.finding_without_ticket_count), (0, 0)
+        )
         self.assertFalse(patrol.finding_ids)
         self.assertNotIn(patrol, self.Patrol.search(without_ticket))
         self.record_problem(patrol)
         check.with_user(self.agent).action_create_ticket()
-        self.assertEqual((patrol.finding_count, patrol.finding_without_ticket_count), (1, 0))
+        self.assertEqual(
+            (patrol.finding_count, patrol.finding_without_ticket_count), (1, 0)
+        )
         self.assertNotIn(patrol, self.Patrol.search(without_ticket))
 
     def test_the_refusal_names_the_floors_and_items_concerned(self):
@@ -463,12 +564,18 @@ class TestPatrolForm(PatrolCase):
             for number in building._floors()
             if (building, number) not in taken
         )
-        extra = self.env["helpdesk.info.patrol.floor"].with_user(self.agent).create(
-            {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+        extra = (
+            self.env["helpdesk.info.patrol.floor"]
+            .with_user(self.agent)
+            .create(
+                {"patrol_id": patrol.id, "building_id": building.id, "floor": number}
+            )
         )
         with self.assertRaises(UserError) as refusal:
             patrol.with_user(self.agent).action_done()
         message = str(refusal.exception)
         self.assertIn(f"{first.display_name}: {exits.item_id.name}", message)
         self.assertIn(f"{extra.display_name}: none answered", message)
-        self.assertIn(f"Lighting ({first.building_id.name}, floor {first.floor})", message)
+        self.assertIn(
+            f"Lighting ({first.building_id.name}, floor {first.floor})", message
+        )

@@ -25,11 +25,15 @@ class PersonalDataCase(UnitsCase):
         )
         cls.community.owner_ids = cls.owner
         cls.worker = new_test_user(
-            cls.env, login="hpi_pd_worker", groups="helpdesk_property_info.group_maintenance_worker",
+            cls.env,
+            login="hpi_pd_worker",
+            groups="helpdesk_property_info.group_maintenance_worker",
             company_id=cls.company.id,
         )
         cls.outsider = new_test_user(
-            cls.env, login="hpi_pd_other", groups="helpdesk_property_info.group_department_handler",
+            cls.env,
+            login="hpi_pd_other",
+            groups="helpdesk_property_info.group_department_handler",
             company_id=cls.company.id,
         )
         cls.department.user_ids = [(4, cls.outsider.id)]
@@ -54,11 +58,20 @@ class TestMasking(PersonalDataCase):
 
     def test_the_callers_wechat_is_masked_like_the_phone(self):
         self.env["helpdesk.info.consent"].with_user(self.agent).create(
-            {"ticket_id": self.ticket.id, "purpose": "Call back about the repair", "channel": "phone"}
+            {
+                "ticket_id": self.ticket.id,
+                "purpose": "Call back about the repair",
+                "channel": "phone",
+            }
         )
         self.ticket.with_user(self.agent).contact_wechat = "zhao_wx123"
-        self.assertEqual(self.read_as(self.agent, ["contact_wechat"])["contact_wechat"], "zhao_wx123")
-        self.assertEqual(self.read_as(self.leader, ["contact_wechat"])["contact_wechat"], "zh******23")
+        self.assertEqual(
+            self.read_as(self.agent, ["contact_wechat"])["contact_wechat"], "zhao_wx123"
+        )
+        self.assertEqual(
+            self.read_as(self.leader, ["contact_wechat"])["contact_wechat"],
+            "zh******23",
+        )
 
     def test_customer_service_reads_in_full(self):
         for user in (self.agent, self.manager):
@@ -82,14 +95,22 @@ class TestMasking(PersonalDataCase):
         self.assertEqual(self.read_as(self.handler)["contact_phone"], "+8613812345678")
         self.assertEqual(self.read_as(self.outsider)["contact_phone"], "138****5678")
         self.ticket.with_user(self.agent).repair_worker_id = self.worker
-        values = self.ticket.with_user(self.worker).read(["contact_phone", "room_number"])[0]
+        values = self.ticket.with_user(self.worker).read(
+            ["contact_phone", "room_number"]
+        )[0]
         self.assertEqual(values["contact_phone"], "+8613812345678")
 
     def test_portal_users_never_read_other_peoples_data(self):
-        customer = new_test_user(self.env, login="hpi_pd_portal", groups="base.group_portal")
-        other = new_test_user(self.env, login="hpi_pd_portal2", groups="base.group_portal")
+        customer = new_test_user(
+            self.env, login="hpi_pd_portal", groups="base.group_portal"
+        )
+        other = new_test_user(
+            self.env, login="hpi_pd_portal2", groups="base.group_portal"
+        )
         self.ticket.partner_id = customer.partner_id
-        values = self.ticket.with_user(customer).read(["contact_phone", "room_number"])[0]
+        values = self.ticket.with_user(customer).read(["contact_phone", "room_number"])[
+            0
+        ]
         self.assertEqual(values["contact_phone"], "138****5678")
         with self.assertRaises(AccessError):
             self.ticket.with_user(other).read(["contact_phone"])
@@ -101,8 +122,15 @@ class TestMasking(PersonalDataCase):
         cards) mask as read does."""
         Ticket = self.Ticket.with_user(self.leader)
         domain = [("id", "=", self.ticket.id)]
-        self.assertEqual(Ticket.search_read(domain, ["contact_phone"])[0]["contact_phone"], "138****5678")
-        spec = {"contact_phone": {}, "room_number": {}, "unit_id": {"fields": {"display_name": {}}}}
+        self.assertEqual(
+            Ticket.search_read(domain, ["contact_phone"])[0]["contact_phone"],
+            "138****5678",
+        )
+        spec = {
+            "contact_phone": {},
+            "room_number": {},
+            "unit_id": {"fields": {"display_name": {}}},
+        }
         record = self.ticket.with_user(self.leader).web_read(spec)[0]
         self.assertEqual(record["contact_phone"], "138****5678")
         self.assertEqual(record["unit_id"]["display_name"], "Sunny Garden 3-2-5**")
@@ -112,7 +140,9 @@ class TestMasking(PersonalDataCase):
 
     def test_grouping_by_a_personal_field_is_for_customer_service(self):
         with self.assertRaises(AccessError):
-            self.Ticket.with_user(self.leader).formatted_read_group([], ["contact_phone"], ["__count"])
+            self.Ticket.with_user(self.leader).formatted_read_group(
+                [], ["contact_phone"], ["__count"]
+            )
         groups = self.Ticket.with_user(self.agent).formatted_read_group(
             [("id", "=", self.ticket.id)], ["contact_phone"], ["__count"]
         )
@@ -123,7 +153,9 @@ class TestMasking(PersonalDataCase):
         self.assertEqual(groups[0]["unit_id"], (self.unit.id, "Sunny Garden 3-2-5**"))
 
     def test_searching_by_phone_still_works(self):
-        found = self.Ticket.with_user(self.agent).search([("contact_phone", "ilike", "13812345678")])
+        found = self.Ticket.with_user(self.agent).search(
+            [("contact_phone", "ilike", "13812345678")]
+        )
         self.assertIn(self.ticket, found)
 
     def test_searching_by_a_personal_field_is_for_customer_service(self):
@@ -135,15 +167,33 @@ class TestMasking(PersonalDataCase):
                 ["|", ("name", "=", "x"), ("room_number", "=", "3-2-501")],
                 [("partner_email", "=ilike", "zhang@example.com")],
             ):
-                with self.subTest(user=user.login, domain=domain), self.assertRaises(AccessError):
+                with (
+                    self.subTest(user=user.login, domain=domain),
+                    self.assertRaises(AccessError),
+                ):
                     self.Ticket.with_user(user).search_count(domain)
-        self.assertIn(self.ticket, self.Ticket.with_user(self.leader).search([("unit_id", "=", self.unit.id)]))
-        self.assertIn(self.ticket, self.Ticket.with_user(self.outsider).search([("name", "=", self.ticket.name)]))
-        self.assertIn(self.ticket, self.Ticket.sudo().search([("contact_phone", "ilike", "13812345678")]))
+        self.assertIn(
+            self.ticket,
+            self.Ticket.with_user(self.leader).search([("unit_id", "=", self.unit.id)]),
+        )
+        self.assertIn(
+            self.ticket,
+            self.Ticket.with_user(self.outsider).search(
+                [("name", "=", self.ticket.name)]
+            ),
+        )
+        self.assertIn(
+            self.ticket,
+            self.Ticket.sudo().search([("contact_phone", "ilike", "13812345678")]),
+        )
 
     def test_a_masked_value_sent_back_is_not_written(self):
         self.ticket.with_user(self.leader).write(
-            {"contact_phone": "138****5678", "room_number": "3-2-5**", "matter": "Still leaking."}
+            {
+                "contact_phone": "138****5678",
+                "room_number": "3-2-5**",
+                "matter": "Still leaking.",
+            }
         )
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
         self.assertEqual(self.ticket.room_number, "3-2-501")
@@ -162,21 +212,29 @@ class TestMasking(PersonalDataCase):
 
     def test_printed_reply_form_masks_for_others(self):
         self.department.user_ids = [(4, self.leader.id)]
-        self.assertEqual(self.ticket.with_user(self.leader)._report_contact_phone(), "138****5678")
-        self.assertEqual(self.ticket.with_user(self.agent)._report_contact_phone(), "+8613812345678")
+        self.assertEqual(
+            self.ticket.with_user(self.leader)._report_contact_phone(), "138****5678"
+        )
+        self.assertEqual(
+            self.ticket.with_user(self.agent)._report_contact_phone(), "+8613812345678"
+        )
         self.assertEqual(self.ticket.with_user(self.leader)._report_room(), "3-2-5**")
 
 
 class TestReveal(PersonalDataCase):
     def test_reveal_returns_full_values_and_is_logged(self):
-        self.counsel.group_ids += self.env.ref("helpdesk_property_info.group_personal_data_reveal")
+        self.counsel.group_ids += self.env.ref(
+            "helpdesk_property_info.group_personal_data_reveal"
+        )
         self.department.user_ids = [(4, self.counsel.id)]
         self.assertEqual(self.read_as(self.counsel)["contact_phone"], "138****5678")
         action = self.ticket.with_user(self.counsel).action_reveal_personal_data()
         values = action["params"]["values"]
         self.assertEqual(values["contact_phone"], "+8613812345678")
         self.assertEqual(values["unit_id"], "Sunny Garden 3-2-501")
-        log = self.Log.search([("user_id", "=", self.counsel.id), ("action", "=", "reveal")])
+        log = self.Log.search(
+            [("user_id", "=", self.counsel.id), ("action", "=", "reveal")]
+        )
         self.assertEqual(len(log), 1)
         self.assertEqual(log.res_model, "helpdesk.ticket")
         self.assertEqual(log.res_ids, str(self.ticket.id))
@@ -201,10 +259,19 @@ class TestAccessLog(PersonalDataCase):
                 log.with_user(user).unlink()
             with self.assertRaises(AccessError):
                 self.Log.with_user(user).create(
-                    {"user_id": self.leader.id, "action": "reveal", "res_model": "helpdesk.ticket"}
+                    {
+                        "user_id": self.leader.id,
+                        "action": "reveal",
+                        "res_model": "helpdesk.ticket",
+                    }
                 )
-        self.assertEqual(log.with_user(self.manager).read(["user_id"])[0]["user_id"][0], self.agent.id)
-        self.assertEqual(log.with_user(self.counsel).search_count([("id", "=", log.id)]), 1)
+        self.assertEqual(
+            log.with_user(self.manager).read(["user_id"])[0]["user_id"][0],
+            self.agent.id,
+        )
+        self.assertEqual(
+            log.with_user(self.counsel).search_count([("id", "=", log.id)]), 1
+        )
 
     def test_log_is_readable_by_the_cs_manager_and_counsel_only(self):
         self.ticket.with_user(self.agent).action_reveal_personal_data()
@@ -214,27 +281,48 @@ class TestAccessLog(PersonalDataCase):
 
     def test_log_of_another_company_is_hidden(self):
         other = self.env["res.company"].create({"name": "Other Property Co."})
-        entry = self.Log.with_company(other)._log("reveal", self.ticket, {"contact_phone"})
+        entry = self.Log.with_company(other)._log(
+            "reveal", self.ticket, {"contact_phone"}
+        )
         self.assertEqual(entry.company_id, other)
         self.assertNotIn(entry, self.Log.with_user(self.manager).search([]))
 
     def test_register_read_outside_customer_service_is_logged(self):
-        occupancy = self.occupancy.with_user(self.leader).read(["partner_id", "phone", "email"])[0]
+        occupancy = self.occupancy.with_user(self.leader).read(
+            ["partner_id", "phone", "email"]
+        )[0]
         self.assertEqual(occupancy["phone"], "139****1111")
         self.assertEqual(occupancy["email"], "z***@example.com")
         self.community.with_user(self.leader).read(["owner_ids"])
-        logs = self.Log.search([("user_id", "=", self.leader.id), ("action", "=", "register_read")])
-        self.assertEqual(
-            set(logs.mapped("res_model")), {"helpdesk.info.unit.occupancy", "helpdesk.info.community"}
+        logs = self.Log.search(
+            [("user_id", "=", self.leader.id), ("action", "=", "register_read")]
         )
-        self.assertEqual(self.occupancy.with_user(self.agent).read(["phone"])[0]["phone"], "+8613900001111")
+        self.assertEqual(
+            set(logs.mapped("res_model")),
+            {"helpdesk.info.unit.occupancy", "helpdesk.info.community"},
+        )
+        self.assertEqual(
+            self.occupancy.with_user(self.agent).read(["phone"])[0]["phone"],
+            "+8613900001111",
+        )
         self.assertFalse(self.Log.search([("user_id", "=", self.agent.id)]))
 
     def test_unit_form_masks_occupants_phones(self):
-        spec = {"occupancy_ids": {"fields": {"phone": {}, "partner_id": {"fields": {"display_name": {}}}}}}
+        spec = {
+            "occupancy_ids": {
+                "fields": {"phone": {}, "partner_id": {"fields": {"display_name": {}}}}
+            }
+        }
         values = self.unit.with_user(self.handler).web_read(spec)[0]
         self.assertEqual(values["occupancy_ids"][0]["phone"], "139****1111")
-        self.assertTrue(self.Log.search([("user_id", "=", self.handler.id), ("res_model", "=", "helpdesk.info.unit")]))
+        self.assertTrue(
+            self.Log.search(
+                [
+                    ("user_id", "=", self.handler.id),
+                    ("res_model", "=", "helpdesk.info.unit"),
+                ]
+            )
+        )
 
 
 class TestResidentContacts(PersonalDataCase):
@@ -242,33 +330,54 @@ class TestResidentContacts(PersonalDataCase):
     are not."""
 
     def test_residents_are_masked_outside_customer_service(self):
-        supplier = self.env["res.partner"].create({"name": "Pipe Supplier", "phone": "+8602187654321"})
+        supplier = self.env["res.partner"].create(
+            {"name": "Pipe Supplier", "phone": "+8602187654321"}
+        )
         partners = self.owner | supplier
         for user in (self.leader, self.outsider):
-            values = {v["id"]: v for v in partners.with_user(user).read(["phone", "email"])}
+            values = {
+                v["id"]: v for v in partners.with_user(user).read(["phone", "email"])
+            }
             self.assertEqual(values[self.owner.id]["phone"], "139****1111", user.login)
             self.assertEqual(values[self.owner.id]["email"], "z***@example.com")
             self.assertEqual(values[supplier.id]["phone"], "+8602187654321")
         values = self.owner.with_user(self.agent).read(["phone", "email"])[0]
-        self.assertEqual((values["phone"], values["email"]), ("+8613900001111", "zhao@example.com"))
+        self.assertEqual(
+            (values["phone"], values["email"]), ("+8613900001111", "zhao@example.com")
+        )
 
     def test_a_resident_user_reads_their_own_contact(self):
-        portal = new_test_user(self.env, login="hpi_pd_portal", groups="base.group_portal")
+        portal = new_test_user(
+            self.env, login="hpi_pd_portal", groups="base.group_portal"
+        )
         self.env["helpdesk.info.unit.occupancy"].create(
-            {"unit_id": self.unit.id, "partner_id": portal.partner_id.id, "relation": "tenant"}
+            {
+                "unit_id": self.unit.id,
+                "partner_id": portal.partner_id.id,
+                "relation": "tenant",
+            }
         )
         portal.partner_id.phone = "+8613700002222"
-        self.assertEqual(portal.partner_id.with_user(portal).read(["phone"])[0]["phone"], "+8613700002222")
+        self.assertEqual(
+            portal.partner_id.with_user(portal).read(["phone"])[0]["phone"],
+            "+8613700002222",
+        )
 
     def test_a_masked_phone_sent_back_is_not_written(self):
         self.leader.group_ids += self.env.ref("base.group_partner_manager")
-        self.owner.with_user(self.leader).write({"phone": "139****1111", "name": "Owner Zhao Wei"})
+        self.owner.with_user(self.leader).write(
+            {"phone": "139****1111", "name": "Owner Zhao Wei"}
+        )
         self.assertEqual(self.owner.phone, "+8613900001111")
         with self.assertRaises(UserError):
             self.owner.with_user(self.leader).write({"phone": "139****0000"})
 
     def test_searching_contacts_by_e_mail_stays_open(self):
-        found = self.env["res.partner"].with_user(self.outsider).search([("email", "=", "zhao@example.com")])
+        found = (
+            self.env["res.partner"]
+            .with_user(self.outsider)
+            .search([("email", "=", "zhao@example.com")])
+        )
         self.assertEqual(found, self.owner)
 
 
@@ -279,34 +388,48 @@ class TestExportControl(PersonalDataCase):
         allow = cls.env.ref("base.group_allow_export")
         cls.agent.group_ids += allow
         cls.manager.group_ids += allow
-        cls.export_group = cls.env.ref("helpdesk_property_info.group_personal_data_export")
+        cls.export_group = cls.env.ref(
+            "helpdesk_property_info.group_personal_data_export"
+        )
 
     def test_export_of_personal_fields_needs_the_group(self):
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
             self.ticket.with_user(self.agent).export_data(["number", "contact_phone"])
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
-            self.department.with_user(self.manager).export_data(["name", "ticket_ids/room_number"])
+            self.department.with_user(self.manager).export_data(
+                ["name", "ticket_ids/room_number"]
+            )
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
-            self.unit.with_user(self.manager).export_data(["full_code", "occupancy_ids/phone"])
+            self.unit.with_user(self.manager).export_data(
+                ["full_code", "occupancy_ids/phone"]
+            )
         self.assertFalse(self.Log.search([("action", "=", "export")]))
 
     def test_exporting_residents_phones_needs_the_group(self):
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
             self.owner.with_user(self.agent).export_data(["name", "phone"])
         with self.assertRaisesRegex(UserError, "Export Personal Data"):
-            self.ticket.with_user(self.agent).export_data(["number", "partner_id/email"])
-        supplier = self.env["res.partner"].create({"name": "Pipe Supplier", "phone": "+8602187654321"})
+            self.ticket.with_user(self.agent).export_data(
+                ["number", "partner_id/email"]
+            )
+        supplier = self.env["res.partner"].create(
+            {"name": "Pipe Supplier", "phone": "+8602187654321"}
+        )
         rows = supplier.with_user(self.agent).export_data(["name", "phone"])["datas"]
         self.assertEqual(rows, [["Pipe Supplier", "+8602187654321"]])
 
     def test_export_without_personal_fields_is_not_logged(self):
-        rows = self.ticket.with_user(self.agent).export_data(["number", "name"])["datas"]
+        rows = self.ticket.with_user(self.agent).export_data(["number", "name"])[
+            "datas"
+        ]
         self.assertEqual(rows[0][1], "Water leaking from the roof")
         self.assertFalse(self.Log.search([("action", "=", "export")]))
 
     def test_export_with_the_group_is_logged(self):
         self.agent.group_ids += self.export_group
-        rows = self.ticket.with_user(self.agent).export_data(["number", "contact_phone"])["datas"]
+        rows = self.ticket.with_user(self.agent).export_data(
+            ["number", "contact_phone"]
+        )["datas"]
         self.assertEqual(rows[0][1], "+8613812345678")
         log = self.Log.search([("action", "=", "export")])
         self.assertEqual(log.user_id, self.agent)
@@ -323,7 +446,11 @@ class TestTrackingValues(PersonalDataCase):
             lambda t: t.field_id.name == "contact_phone"
         )
         self.assertTrue(trackings)
-        self.assertEqual(trackings._filter_has_field_access(self.env(user=self.agent)), trackings)
+        self.assertEqual(
+            trackings._filter_has_field_access(self.env(user=self.agent)), trackings
+        )
         self.assertFalse(trackings._filter_has_field_access(self.env(user=self.leader)))
         self.ticket.user_id = self.handler
-        self.assertEqual(trackings._filter_has_field_access(self.env(user=self.handler)), trackings)
+        self.assertEqual(
+            trackings._filter_has_field_access(self.env(user=self.handler)), trackings
+        )

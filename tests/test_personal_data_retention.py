@@ -9,7 +9,9 @@ from odoo.tests import freeze_time, new_test_user
 from .statistics_common import StatisticsCase, shanghai
 from .survey_common import published_notice
 
-PURPOSE = "Your WeChat ID lets us send you repair appointments; you may withdraw at any time."
+PURPOSE = (
+    "Your WeChat ID lets us send you repair appointments; you may withdraw at any time."
+)
 
 
 class PersonalDataCase(StatisticsCase):
@@ -17,7 +19,9 @@ class PersonalDataCase(StatisticsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.personal_data_retention_years = 3
-        cls.owner = cls.env["res.partner"].create({"name": "钱女士", "phone": "+8613900009999"})
+        cls.owner = cls.env["res.partner"].create(
+            {"name": "钱女士", "phone": "+8613900009999"}
+        )
         cls.Consent = cls.env["helpdesk.info.consent"]
 
     def consent(self, partner=None, **vals):
@@ -36,38 +40,58 @@ class TestConsent(PersonalDataCase):
         with self.assertRaises(ValidationError):
             Partner.create({"name": "孙先生", "wechat_id": "sun_wx"})
         with self.assertRaises(ValidationError):
-            Partner.with_context(default_vehicle_plates="沪A12345").create({"name": "孙先生"})
+            Partner.with_context(default_vehicle_plates="沪A12345").create(
+                {"name": "孙先生"}
+            )
         with self.assertRaises(ValidationError):
             self.owner.write({"emergency_contact_phone": "13800000000"})
         # Through a parent company's contacts (one2many commands).
         company = Partner.create({"name": "Sun Trading", "is_company": True})
         with self.assertRaises(ValidationError):
-            company.write({"child_ids": [Command.create({"name": "孙先生", "wechat_id": "sun_wx"})]})
+            company.write(
+                {
+                    "child_ids": [
+                        Command.create({"name": "孙先生", "wechat_id": "sun_wx"})
+                    ]
+                }
+            )
         self.assertFalse(self.owner.emergency_contact_phone)
 
     def test_voluntary_fields_are_kept_with_consent_and_erased_on_withdrawal(self):
         consent = self.consent(channel="in_person")
         self.assertEqual(consent.recorded_by_id, self.agent)
         self.owner.write(
-            {"wechat_id": "qian_wx", "emergency_contact_name": "钱先生", "vehicle_plates": "沪A12345"}
+            {
+                "wechat_id": "qian_wx",
+                "emergency_contact_name": "钱先生",
+                "vehicle_plates": "沪A12345",
+            }
         )
         self.assertTrue(self.owner.has_consent)
         consent.with_user(self.agent).action_withdraw()
         self.assertEqual(consent.state, "withdrawn")
         self.assertEqual(consent.withdrawn_by_id, self.agent)
-        self.assertFalse(self.owner.wechat_id or self.owner.emergency_contact_name or self.owner.vehicle_plates)
+        self.assertFalse(
+            self.owner.wechat_id
+            or self.owner.emergency_contact_name
+            or self.owner.vehicle_plates
+        )
         with self.assertRaises(ValidationError):
             self.owner.wechat_id = "qian_wx"
 
     def test_a_consent_is_given_by_its_recorder_and_not_rewritten(self):
         with self.assertRaises(AccessError):
             self.Consent.with_user(self.agent).create(
-                {"partner_id": self.owner.id, "purpose": PURPOSE, "recorded_by_id": self.manager.id}
+                {
+                    "partner_id": self.owner.id,
+                    "purpose": PURPOSE,
+                    "recorded_by_id": self.manager.id,
+                }
             )
         with self.assertRaises(AccessError):
-            self.Consent.with_user(self.agent).with_context(default_state="withdrawn").create(
-                {"partner_id": self.owner.id, "purpose": PURPOSE}
-            ).state  # noqa: B018
+            self.Consent.with_user(self.agent).with_context(
+                default_state="withdrawn"
+            ).create({"partner_id": self.owner.id, "purpose": PURPOSE}).state
         consent = self.consent()
         with self.assertRaises(AccessError):
             consent.with_user(self.agent).write({"state": "withdrawn"})
@@ -83,7 +107,9 @@ class TestConsent(PersonalDataCase):
         with self.assertRaises(ValidationError):
             Ticket.create(self.phone_vals(contact_wechat="zhao_wx"))
         with self.assertRaises(ValidationError):
-            Ticket.with_context(default_contact_wechat="zhao_wx").create(self.phone_vals())
+            Ticket.with_context(default_contact_wechat="zhao_wx").create(
+                self.phone_vals()
+            )
         ticket = Ticket.create(self.phone_vals())
         with self.assertRaises(ValidationError):
             ticket.contact_wechat = "zhao_wx"
@@ -99,15 +125,40 @@ class TestConsent(PersonalDataCase):
         self.assertEqual(other.contact_wechat, "qian_wx")
 
     def test_family_members_are_recorded_with_a_consent_only(self):
-        community = self.env["helpdesk.info.community"].create({"name": "Consent Garden", "team_id": self.cs_team.id})
-        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "3"})
-        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "entrance": "2", "room": "501", "status": "occupied"})
+        community = self.env["helpdesk.info.community"].create(
+            {"name": "Consent Garden", "team_id": self.cs_team.id}
+        )
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
+        unit = self.env["helpdesk.info.unit"].create(
+            {
+                "building_id": building.id,
+                "entrance": "2",
+                "room": "501",
+                "status": "occupied",
+            }
+        )
         child = self.env["res.partner"].create({"name": "钱小妹"})
-        unit.occupancy_ids = [Command.create({"partner_id": self.owner.id, "relation": "owner"})]
+        unit.occupancy_ids = [
+            Command.create({"partner_id": self.owner.id, "relation": "owner"})
+        ]
         with self.assertRaises(ValidationError):
-            unit.write({"occupancy_ids": [Command.create({"partner_id": child.id, "relation": "family"})]})
+            unit.write(
+                {
+                    "occupancy_ids": [
+                        Command.create({"partner_id": child.id, "relation": "family"})
+                    ]
+                }
+            )
         self.consent()
-        unit.write({"occupancy_ids": [Command.create({"partner_id": child.id, "relation": "family"})]})
+        unit.write(
+            {
+                "occupancy_ids": [
+                    Command.create({"partner_id": child.id, "relation": "family"})
+                ]
+            }
+        )
         self.assertIn(child, unit.occupancy_ids.partner_id)
 
 
@@ -123,7 +174,9 @@ class TestRetention(PersonalDataCase):
         for day in (4, 5, 6):
             for phone in ("13812345678", "13987654321"):
                 cls.tickets |= cls.ticket(
-                    shanghai(2024, 3, day), contact_phone=phone, partner_id=cls.owner.id,
+                    shanghai(2024, 3, day),
+                    contact_phone=phone,
+                    partner_id=cls.owner.id,
                     description="<p>钱女士 at 3-2-1801 calls from 13812345678 again.</p>",
                 )
         with freeze_time("2024-03-08 02:00:00"):
@@ -138,7 +191,12 @@ class TestRetention(PersonalDataCase):
             batches.append(processed)
             return 0 if stop_after and len(batches) >= stop_after else 3600
 
-        with freeze_time(at), patch.object(type(self.env["ir.cron"]), "_commit_progress", commit_progress):
+        with (
+            freeze_time(at),
+            patch.object(
+                type(self.env["ir.cron"]), "_commit_progress", commit_progress
+            ),
+        ):
             self.Ticket._cron_anonymise_expired_tickets(batch_size=batch_size)
         self.env.invalidate_all()
         return batches
@@ -153,8 +211,12 @@ class TestRetention(PersonalDataCase):
         self.assertEqual(batches, [4, 2])
         self.assertEqual(len(self.tickets.filtered("anonymised_date")), 6)
         for ticket in self.tickets:
-            self.assertFalse(ticket.contact_name or ticket.contact_phone or ticket.room_number)
-            self.assertFalse(ticket.partner_id or ticket.partner_email or ticket.partner_name)
+            self.assertFalse(
+                ticket.contact_name or ticket.contact_phone or ticket.room_number
+            )
+            self.assertFalse(
+                ticket.partner_id or ticket.partner_email or ticket.partner_name
+            )
             self.assertNotIn("13812345678", str(ticket.description))
             self.assertNotIn("钱女士", str(ticket.description))
             self.assertIn("again", str(ticket.description))
@@ -180,28 +242,47 @@ class TestRetention(PersonalDataCase):
         self.env.cr.flush()
         ticket.write({"room_number": "3-2-1802"})
         self.env.cr.flush()
-        tracked = self.env["mail.tracking.value"].sudo().search(
-            [("mail_message_id.res_id", "=", ticket.id), ("mail_message_id.model", "=", "helpdesk.ticket"),
-             ("field_id.name", "=", "room_number")]
+        tracked = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.res_id", "=", ticket.id),
+                    ("mail_message_id.model", "=", "helpdesk.ticket"),
+                    ("field_id.name", "=", "room_number"),
+                ]
+            )
         )
-        self.assertTrue(tracked, (ticket.message_ids.tracking_value_ids.field_id.mapped("name"), ticket.env.context))
+        self.assertTrue(
+            tracked,
+            (
+                ticket.message_ids.tracking_value_ids.field_id.mapped("name"),
+                ticket.env.context,
+            ),
+        )
         self.run_job("2027-04-01 00:00:00")
         self.assertEqual(set(tracked.mapped("old_value_char")), {"***"})
 
     def test_the_messages_quoting_the_caller_are_scrubbed(self):
         ticket = self.tickets[0]
         note = ticket.message_post(
-            body=Markup("<p>Called 钱女士 back on 13812345678: the plumber comes tomorrow.</p>"),
+            body=Markup(
+                "<p>Called 钱女士 back on 13812345678: the plumber comes tomorrow.</p>"
+            ),
             subject="钱女士, 3-2-1801",
             subtype_xmlid="mail.mt_note",
         )
-        unrelated = self.open_ticket.message_post(body="钱女士 again", subtype_xmlid="mail.mt_note")
+        unrelated = self.open_ticket.message_post(
+            body="钱女士 again", subtype_xmlid="mail.mt_note"
+        )
         self.run_job("2027-04-01 00:00:00")
         self.assertNotIn("钱女士", note.body)
         self.assertNotIn("13812345678", note.body)
         self.assertIn("the plumber comes tomorrow", note.body)
         self.assertNotIn("钱女士", note.subject)
-        self.assertIn("钱女士", unrelated.body, "a ticket still open keeps its messages")
+        self.assertIn(
+            "钱女士", unrelated.body, "a ticket still open keeps its messages"
+        )
 
     def test_anonymisation_cannot_be_undone(self):
         self.run_job("2027-04-01 00:00:00")
@@ -234,28 +315,49 @@ class TestErasureRequest(PersonalDataCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.consent_record = cls.Consent.create({"partner_id": cls.owner.id, "purpose": PURPOSE})
+        cls.consent_record = cls.Consent.create(
+            {"partner_id": cls.owner.id, "purpose": PURPOSE}
+        )
         cls.owner.write({"wechat_id": "qian_wx", "email": "qian@example.com"})
         cls.open_ticket = cls.ticket(shanghai(2024, 3, 5), partner_id=cls.owner.id)
         cls.by_phone = cls.ticket(shanghai(2024, 3, 5), contact_phone="13900009999")
         cls.stranger = cls.ticket(shanghai(2024, 3, 5), contact_phone="13700001111")
-        community = cls.env["helpdesk.info.community"].create({"name": "Erasure Garden", "team_id": cls.cs_team.id})
+        community = cls.env["helpdesk.info.community"].create(
+            {"name": "Erasure Garden", "team_id": cls.cs_team.id}
+        )
         campaign = cls.env["helpdesk.info.survey.campaign"].create(
-            {"community_id": community.id, "year": 2026, "half": "first",
-             "pre_notice_id": published_notice(community).id}
+            {
+                "community_id": community.id,
+                "year": 2026,
+                "half": "first",
+                "pre_notice_id": published_notice(community).id,
+            }
         )
         campaign.action_open()
         cls.questionnaire = cls.env["survey.user_input"].create(
-            {"survey_id": campaign.survey_id.id, "campaign_id": campaign.id, "partner_id": cls.owner.id}
+            {
+                "survey_id": campaign.survey_id.id,
+                "campaign_id": campaign.id,
+                "partner_id": cls.owner.id,
+            }
         )
         cls.counsel2 = new_test_user(
-            cls.env, login="hpi_counsel2", groups="helpdesk_property_info.group_legal_counsel",
+            cls.env,
+            login="hpi_counsel2",
+            groups="helpdesk_property_info.group_legal_counsel",
             company_id=cls.company.id,
         )
 
     def request(self, user=None):
-        request = self.env["helpdesk.info.erasure.request"].with_user(user or self.agent).create(
-            {"partner_id": self.owner.id, "reason": "Sold the flat and moved abroad."}
+        request = (
+            self.env["helpdesk.info.erasure.request"]
+            .with_user(user or self.agent)
+            .create(
+                {
+                    "partner_id": self.owner.id,
+                    "reason": "Sold the flat and moved abroad.",
+                }
+            )
         )
         request.action_submit()
         return request
@@ -263,14 +365,23 @@ class TestErasureRequest(PersonalDataCase):
     def test_legal_counsel_approves_and_the_person_is_erased(self):
         request = self.request()
         self.assertEqual(request.state, "pending")
-        self.assertEqual(request._person_tickets(), self.open_ticket | self.by_phone,
-                         request._person_tickets().mapped(lambda t: (t.name, t.contact_phone, t.partner_email)))
+        self.assertEqual(
+            request._person_tickets(),
+            self.open_ticket | self.by_phone,
+            request._person_tickets().mapped(
+                lambda t: (t.name, t.contact_phone, t.partner_email)
+            ),
+        )
         self.assertFalse(self.open_ticket.anonymised_date)
         request.with_user(self.counsel).validate_tier()
         self.assertEqual(request.state, "done")
         self.assertEqual(request.approved_by_id, self.counsel)
-        self.assertEqual(request.ticket_count, 2, request._person_tickets().mapped("name"))
-        self.assertTrue(self.open_ticket.anonymised_date and self.by_phone.anonymised_date)
+        self.assertEqual(
+            request.ticket_count, 2, request._person_tickets().mapped("name")
+        )
+        self.assertTrue(
+            self.open_ticket.anonymised_date and self.by_phone.anonymised_date
+        )
         self.assertFalse(self.open_ticket.partner_id or self.by_phone.contact_phone)
         self.assertFalse(self.stranger.anonymised_date)
         self.assertFalse(self.questionnaire.partner_id)
@@ -278,7 +389,9 @@ class TestErasureRequest(PersonalDataCase):
         self.assertNotEqual(self.owner.name, "钱女士")
         self.assertTrue(self.owner.personal_data_erased_date)
         with self.assertRaises(AccessError):
-            self.owner.with_user(self.manager).write({"personal_data_erased_date": False})
+            self.owner.with_user(self.manager).write(
+                {"personal_data_erased_date": False}
+            )
         self.assertIn("erased", request.message_ids[0].body)
 
     def test_nobody_but_legal_counsel_approves(self):
@@ -306,12 +419,18 @@ class TestDisclosureRequest(PersonalDataCase):
     """Owners' files leave the company only with a company leader's approval."""
 
     def request(self, user=None):
-        request = self.env["helpdesk.info.disclosure.request"].with_user(user or self.agent).create({
-            "partner_id": self.owner.id,
-            "recipient_kind": "court",
-            "recipient": "Pudong District Court, case (2026) 123",
-            "legal_basis": "Court order of 2026-03-01",
-        })
+        request = (
+            self.env["helpdesk.info.disclosure.request"]
+            .with_user(user or self.agent)
+            .create(
+                {
+                    "partner_id": self.owner.id,
+                    "recipient_kind": "court",
+                    "recipient": "Pudong District Court, case (2026) 123",
+                    "legal_basis": "Court order of 2026-03-01",
+                }
+            )
+        )
         return request
 
     def test_a_leader_approves_before_it_is_disclosed(self):
@@ -337,9 +456,15 @@ class TestDisclosureRequest(PersonalDataCase):
         with self.assertRaises(AccessError):
             request.write({"disclosed_date": "2026-03-02 00:00:00"})
         with self.assertRaises(AccessError):
-            self.env["helpdesk.info.disclosure.request"].with_user(self.agent).with_context(
-                default_state="approved"
-            ).create({"partner_id": self.owner.id, "recipient": "Police", "legal_basis": "Asked"})
+            self.env["helpdesk.info.disclosure.request"].with_user(
+                self.agent
+            ).with_context(default_state="approved").create(
+                {
+                    "partner_id": self.owner.id,
+                    "recipient": "Police",
+                    "legal_basis": "Asked",
+                }
+            )
         with self.assertRaises(ValidationError):
             self.env["helpdesk.info.disclosure.request"].with_user(self.agent).create(
                 {"recipient": "Police", "legal_basis": "Asked"}

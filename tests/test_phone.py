@@ -5,7 +5,12 @@ from .common import PropertyInfoCase
 
 class TestContactPhone(PropertyInfoCase):
     def test_mobile_number_is_stored_in_international_format(self):
-        for raw in ("13812345678", "138 1234 5678", "+86 138-1234-5678", "0086 13812345678"):
+        for raw in (
+            "13812345678",
+            "138 1234 5678",
+            "+86 138-1234-5678",
+            "0086 13812345678",
+        ):
             with self.subTest(raw=raw):
                 ticket = self.Ticket.create(self.phone_vals(contact_phone=raw))
                 self.assertEqual(ticket.contact_phone, "+8613812345678")

@@ -57,7 +57,9 @@ class TestPublicationApproval(PublicationCase):
         self.assertEqual(publication.state, "approved")
 
     def test_the_author_is_who_writes_it(self):
-        with self.assertRaisesRegex(AccessError, "Author change through its buttons only"):
+        with self.assertRaisesRegex(
+            AccessError, "Author change through its buttons only"
+        ):
             self.publication(author_id=self.leader.id)
         publication = self.publication(user=self.leader)
         with self.assertRaises(AccessError):
@@ -104,12 +106,14 @@ class TestPublicationApproval(PublicationCase):
         with self.assertRaises(AccessError):
             review.write({"status": "approved"})
         with self.assertRaises(AccessError):
-            self.env["tier.review"].with_user(self.agent).create({
-                "model": publication._name,
-                "res_id": publication.id,
-                "definition_id": self.leader_tier.id,
-                "status": "approved",
-            })
+            self.env["tier.review"].with_user(self.agent).create(
+                {
+                    "model": publication._name,
+                    "res_id": publication.id,
+                    "definition_id": self.leader_tier.id,
+                    "status": "approved",
+                }
+            )
         self.assertEqual(publication.validation_status, "pending")
 
     def test_publish_after_approval(self):
@@ -132,11 +136,15 @@ class TestPublicationApproval(PublicationCase):
         publication.action_submit()
         self.approve(publication)
         approved = publication.approved_content
-        publication.with_user(self.agent).write({"content": "<p>Water stops 9:00–15:00.</p>"})
+        publication.with_user(self.agent).write(
+            {"content": "<p>Water stops 9:00–15:00.</p>"}
+        )
         self.assertEqual(publication.state, "to_approve")
         self.assertTrue(publication.content_changed)
         self.assertEqual(publication.approved_content, approved)
-        self.assertTrue(all(r.status in ("waiting", "pending") for r in publication.review_ids))
+        self.assertTrue(
+            all(r.status in ("waiting", "pending") for r in publication.review_ids)
+        )
         with self.assertRaises(UserError):
             publication.action_publish()
         self.approve(publication, self.leader_2)
@@ -160,11 +168,14 @@ class TestPublicationApproval(PublicationCase):
         self.reject(publication, "Do not give the hours before the works are booked.")
         self.assertEqual(publication.state, "rejected")
         self.assertEqual(
-            publication.rejection_reason, "Do not give the hours before the works are booked."
+            publication.rejection_reason,
+            "Do not give the hours before the works are booked.",
         )
         with self.assertRaises(UserError):
             publication.action_publish()
-        publication.with_user(self.agent).write({"content": "<p>Water stops on Saturday.</p>"})
+        publication.with_user(self.agent).write(
+            {"content": "<p>Water stops on Saturday.</p>"}
+        )
         publication.with_user(self.agent).action_submit()
         self.assertEqual(publication.state, "to_approve")
         self.assertFalse(publication.rejection_reason)
@@ -178,7 +189,9 @@ class TestPublicationApproval(PublicationCase):
             publication.action_submit()
 
     def test_legal_counsel_tier_for_possible_litigation(self):
-        self.env.ref("helpdesk_property_info.tier_definition_publication_counsel").active = True
+        self.env.ref(
+            "helpdesk_property_info.tier_definition_publication_counsel"
+        ).active = True
         ticket = self.Ticket.create(self.phone_vals(litigation_risk=True))
         publication = self.publication(ticket_ids=[(6, 0, ticket.ids)])
         self.assertTrue(publication.litigation_risk)
@@ -195,9 +208,15 @@ class TestPublicationApproval(PublicationCase):
         plain.action_submit()
         self.assertEqual(len(plain.review_ids), 1)
         both = publication | plain
-        self.assertEqual(both.filtered_domain([("litigation_risk", "=", True)]), publication)
-        self.assertEqual(self.Publication.search([("id", "in", both.ids),
-                                                  ("litigation_risk", "=", False)]), plain)
+        self.assertEqual(
+            both.filtered_domain([("litigation_risk", "=", True)]), publication
+        )
+        self.assertEqual(
+            self.Publication.search(
+                [("id", "in", both.ids), ("litigation_risk", "=", False)]
+            ),
+            plain,
+        )
 
     def test_published_content_stays_as_it_went_out(self):
         publication = self.publication()
@@ -245,11 +264,13 @@ class TestPublicationEffect(PublicationCase):
     def test_effect_notes_reach_the_related_departments(self):
         publication = self.published()
         self.assertEqual(publication.department_ids, self.department)
-        self.env["helpdesk.info.publication.effect"].with_user(self.agent).create({
-            "publication_id": publication.id,
-            "kind": "coverage",
-            "note": "The evening paper quoted the notice.",
-        })
+        self.env["helpdesk.info.publication.effect"].with_user(self.agent).create(
+            {
+                "publication_id": publication.id,
+                "kind": "coverage",
+                "note": "The evening paper quoted the notice.",
+            }
+        )
         message = publication.message_ids[0]
         self.assertIn("The evening paper quoted the notice.", message.body)
         self.assertIn(self.handler.partner_id, message.partner_ids)
@@ -257,7 +278,9 @@ class TestPublicationEffect(PublicationCase):
     def test_no_effect_note_before_publishing(self):
         publication = self.publication()
         with self.assertRaisesRegex(UserError, "not published yet"):
-            self.env["helpdesk.info.publication.effect"].create({
-                "publication_id": publication.id,
-                "note": "Too early",
-            })
+            self.env["helpdesk.info.publication.effect"].create(
+                {
+                    "publication_id": publication.id,
+                    "note": "Too early",
+                }
+            )

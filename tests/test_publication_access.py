@@ -8,15 +8,24 @@ class TestPublicationAccess(PublicationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal = new_test_user(cls.env, login="hpi_portal", groups="base.group_portal")
-        cls.published = cls.Publication.create({
-            "name": "Published notice", "content": "<p>x</p>", "author_id": cls.agent.id,
-            "department_ids": [(6, 0, cls.department.ids)],
-        })
+        cls.portal = new_test_user(
+            cls.env, login="hpi_portal", groups="base.group_portal"
+        )
+        cls.published = cls.Publication.create(
+            {
+                "name": "Published notice",
+                "content": "<p>x</p>",
+                "author_id": cls.agent.id,
+                "department_ids": [(6, 0, cls.department.ids)],
+            }
+        )
         cls.published.sudo().write({"state": "published"})
-        cls.effect = cls.env["helpdesk.info.publication.effect"].create({
-            "publication_id": cls.published.id, "note": "Owners thanked us.",
-        })
+        cls.effect = cls.env["helpdesk.info.publication.effect"].create(
+            {
+                "publication_id": cls.published.id,
+                "note": "Owners thanked us.",
+            }
+        )
         cls.opinion = cls.env["helpdesk.info.opinion"].create(
             {"name": "Post", "site": "微博"}
         )
@@ -27,7 +36,9 @@ class TestPublicationAccess(PublicationCase):
                 record.with_user(self.portal).read(["display_name"])
             self.assertFalse(record.with_user(self.portal).has_access("read"))
         with self.assertRaises(AccessError):
-            self.Publication.with_user(self.portal).create({"name": "x", "content": "x"})
+            self.Publication.with_user(self.portal).create(
+                {"name": "x", "content": "x"}
+            )
 
     def test_portal_users_do_not_read_the_leaders_reasons(self):
         publication = self.Publication.with_user(self.agent).create(
@@ -62,10 +73,14 @@ class TestPublicationAccess(PublicationCase):
 
     def test_companies_are_isolated(self):
         other = self.env["res.company"].create({"name": "Other Property Co."})
-        theirs = self.Publication.create({
-            "name": "Their notice", "content": "<p>x</p>", "company_id": other.id,
-            "author_id": self.agent.id,
-        })
+        theirs = self.Publication.create(
+            {
+                "name": "Their notice",
+                "content": "<p>x</p>",
+                "company_id": other.id,
+                "author_id": self.agent.id,
+            }
+        )
         their_opinion = self.env["helpdesk.info.opinion"].create(
             {"name": "Their post", "site": "微博", "company_id": other.id}
         )
@@ -73,7 +88,7 @@ class TestPublicationAccess(PublicationCase):
             self.Publication.with_user(self.agent).search([("id", "=", theirs.id)])
         )
         self.assertFalse(
-            self.env["helpdesk.info.opinion"].with_user(self.agent).search(
-                [("id", "=", their_opinion.id)]
-            )
+            self.env["helpdesk.info.opinion"]
+            .with_user(self.agent)
+            .search([("id", "=", their_opinion.id)])
         )

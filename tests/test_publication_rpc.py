@@ -13,38 +13,65 @@ class TestPublicationOverRpc(HttpCase):
         self.db = self.env.cr.dbname
         company = self.env.company.id
         self.agent = new_test_user(
-            self.env, login="rpc_agent", groups="helpdesk_property_info.group_cs_agent",
+            self.env,
+            login="rpc_agent",
+            groups="helpdesk_property_info.group_cs_agent",
             company_id=company,
         )
         self.leader = new_test_user(
-            self.env, login="rpc_leader",
-            groups="helpdesk_property_info.group_company_leader", company_id=company,
+            self.env,
+            login="rpc_leader",
+            groups="helpdesk_property_info.group_company_leader",
+            company_id=company,
         )
-        customer = self.env["res.partner"].create({"name": "钱女士", "email": "qian@example.com"})
-        self.ticket = self.env["helpdesk.ticket"].create({
-            "name": "Noise at night",
-            "description": "<p>x</p>",
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "contact_name": "钱女士",
-            "contact_phone": "13812345678",
-            "matter": "Noise",
-            "partner_id": customer.id,
-        })
+        customer = self.env["res.partner"].create(
+            {"name": "钱女士", "email": "qian@example.com"}
+        )
+        self.ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Noise at night",
+                "description": "<p>x</p>",
+                "channel_id": self.env.ref(
+                    "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                ).id,
+                "contact_name": "钱女士",
+                "contact_phone": "13812345678",
+                "matter": "Noise",
+                "partner_id": customer.id,
+            }
+        )
 
     def call(self, user, method, *args, **kwargs):
         uid = self.xmlrpc_common.authenticate(self.db, user.login, user.login, {})
         return self.xmlrpc_object.execute_kw(
-            self.db, uid, user.login, "helpdesk.info.publication", method, list(args), kwargs
+            self.db,
+            uid,
+            user.login,
+            "helpdesk.info.publication",
+            method,
+            list(args),
+            kwargs,
         )
 
     def test_nothing_goes_out_over_rpc_before_approval(self):
         with self.assertRaises(xmlrpc.client.Fault):
-            self.call(self.agent, "create", [{
-                "name": "Forged", "content": "<p>x</p>", "state": "published",
-            }])
-        reply_id = self.env["helpdesk.ticket"].with_user(self.agent).browse(
-            self.ticket.id
-        ).action_draft_written_reply()["res_id"]
+            self.call(
+                self.agent,
+                "create",
+                [
+                    {
+                        "name": "Forged",
+                        "content": "<p>x</p>",
+                        "state": "published",
+                    }
+                ],
+            )
+        reply_id = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .browse(self.ticket.id)
+            .action_draft_written_reply()["res_id"]
+        )
         for method in ("action_send", "action_publish"):
             with self.assertRaises(xmlrpc.client.Fault):
                 self.call(self.agent, method, [reply_id])
@@ -57,14 +84,18 @@ class TestPublicationOverRpc(HttpCase):
         with self.assertRaises(xmlrpc.client.Fault):
             self.call(self.agent, "validate_tier", [reply_id])
         self.assertEqual(
-            self.call(self.agent, "read", [reply_id], ["state"])[0]["state"], "to_approve"
+            self.call(self.agent, "read", [reply_id], ["state"])[0]["state"],
+            "to_approve",
         )
         self.assertFalse(self.ticket.replied_date)
 
         self.call(self.leader, "validate_tier", [reply_id])
-        self.call(self.agent, "write", [reply_id], {"content": "<p>Changed afterwards</p>"})
+        self.call(
+            self.agent, "write", [reply_id], {"content": "<p>Changed afterwards</p>"}
+        )
         self.assertEqual(
-            self.call(self.agent, "read", [reply_id], ["state"])[0]["state"], "to_approve"
+            self.call(self.agent, "read", [reply_id], ["state"])[0]["state"],
+            "to_approve",
         )
         self.call(self.leader, "validate_tier", [reply_id])
         self.call(self.agent, "action_send", [reply_id])

@@ -19,22 +19,40 @@ class TestMonthlyStatistics(PublicationCase):
             ("Forum answer", "social_post", datetime(2026, 1, 31, 15, 30)),
             ("February notice", "outward", datetime(2026, 1, 31, 16, 30)),
         ):
-            publication = cls.env["helpdesk.info.publication"].create({
-                "name": name,
-                "kind": kind,
-                "content": "<p>x</p>",
-                "alias_name": "物业小助手",
-                "author_id": cls.agent.id,
-            })
-            publication.sudo().write({"state": "published", "published_date": published})
-        cls.env["helpdesk.info.opinion"].create([
-            {"name": "Praise", "site": "微博", "nature": "positive",
-             "date": datetime(2026, 1, 10, 2, 0)},
-            {"name": "Complaint", "site": "业主群", "nature": "negative",
-             "date": datetime(2026, 1, 11, 2, 0)},
-            {"name": "Older", "site": "微博", "nature": "negative",
-             "date": datetime(2025, 12, 11, 2, 0)},
-        ])
+            publication = cls.env["helpdesk.info.publication"].create(
+                {
+                    "name": name,
+                    "kind": kind,
+                    "content": "<p>x</p>",
+                    "alias_name": "物业小助手",
+                    "author_id": cls.agent.id,
+                }
+            )
+            publication.sudo().write(
+                {"state": "published", "published_date": published}
+            )
+        cls.env["helpdesk.info.opinion"].create(
+            [
+                {
+                    "name": "Praise",
+                    "site": "微博",
+                    "nature": "positive",
+                    "date": datetime(2026, 1, 10, 2, 0),
+                },
+                {
+                    "name": "Complaint",
+                    "site": "业主群",
+                    "nature": "negative",
+                    "date": datetime(2026, 1, 11, 2, 0),
+                },
+                {
+                    "name": "Older",
+                    "site": "微博",
+                    "nature": "negative",
+                    "date": datetime(2025, 12, 11, 2, 0),
+                },
+            ]
+        )
 
     def run_cron(self, at):
         with freeze_time(at), self.enter_registry_test_mode():
@@ -42,11 +60,13 @@ class TestMonthlyStatistics(PublicationCase):
         self.env.invalidate_all()
 
     def summaries(self):
-        return self.env["mail.message"].search([
-            ("model", "=", "helpdesk.ticket.team"),
-            ("res_id", "=", self.cs_team.id),
-            ("message_type", "=", "user_notification"),
-        ])
+        return self.env["mail.message"].search(
+            [
+                ("model", "=", "helpdesk.ticket.team"),
+                ("res_id", "=", self.cs_team.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
 
     def test_the_month_just_closed_is_posted_once_to_the_managers(self):
         # 1 February 2026, 00:30 in Shanghai.
@@ -63,10 +83,15 @@ class TestMonthlyStatistics(PublicationCase):
         self.assertEqual(values["opinion_count"], 2)
         self.assertEqual(
             sorted(values["publications_by_kind"]),
-            [("Company Website Article", 1), ("Outward Publication", 1),
-             ("Social Website Post", 1)],
+            [
+                ("Company Website Article", 1),
+                ("Outward Publication", 1),
+                ("Social Website Post", 1),
+            ],
         )
-        self.assertEqual(sorted(values["opinions_by_nature"]), [("Negative", 1), ("Positive", 1)])
+        self.assertEqual(
+            sorted(values["opinions_by_nature"]), [("Negative", 1), ("Positive", 1)]
+        )
         self.assertIn("Company Website Article", summary.body)
         self.assertIn("helpdesk_info_publication_action_analysis", summary.body)
         self.run_cron("2026-01-31 20:00:00")

@@ -13,7 +13,9 @@ class TestWrittenReply(PublicationCase):
         )
 
     def ticket(self, **overrides):
-        return self.Ticket.create(self.phone_vals(partner_id=self.customer.id, **overrides))
+        return self.Ticket.create(
+            self.phone_vals(partner_id=self.customer.id, **overrides)
+        )
 
     def draft_reply(self, ticket):
         action = ticket.with_user(self.agent).action_draft_written_reply()
@@ -70,7 +72,9 @@ class TestWrittenReply(PublicationCase):
         with self.assertRaisesRegex(UserError, "major problem"):
             reply.action_send()
         self.assertFalse(ticket.replied_date)
-        ticket.with_user(self.leader).action_record_leader_opinion("Apologise and repair.")
+        ticket.with_user(self.leader).action_record_leader_opinion(
+            "Apologise and repair."
+        )
         reply.action_send()
         self.assertEqual(ticket.reply_method, "written")
 
@@ -88,7 +92,7 @@ class TestWrittenReply(PublicationCase):
         form = Form(ticket.with_user(self.agent))
         self.assertEqual(form.publication_count, 0)
         self.assertTrue(
-            ticket.with_user(self.agent).get_view(view_type="form")["arch"].count(
-                "action_draft_written_reply"
-            )
+            ticket.with_user(self.agent)
+            .get_view(view_type="form")["arch"]
+            .count("action_draft_written_reply")
         )

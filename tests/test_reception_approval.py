@@ -17,7 +17,9 @@ class TestOralApproval(ReceptionCase):
         self.assertIn("waits for a company leader's oral approval", str(message.body))
         self.assertIn(self.leader.partner_id, message.partner_ids)
         self.assertNotIn(self.agent.partner_id, message.partner_ids)
-        with self.assertRaisesRegex(UserError, "waits for a company leader's oral approval"):
+        with self.assertRaisesRegex(
+            UserError, "waits for a company leader's oral approval"
+        ):
             expense.action_confirm()
 
     def test_agent_records_the_leaders_oral_approval(self):
@@ -47,10 +49,15 @@ class TestOralApproval(ReceptionCase):
     def test_only_a_company_leader_is_recorded_as_approver(self):
         expense = self.expense(self.visit, 100, "2025-03-05", attendees=2)
         for user in (self.agent, self.manager, self.accountant, self.handler):
-            with self.subTest(user=user.login), self.assertRaisesRegex(ValidationError, "not a company leader"):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(ValidationError, "not a company leader"),
+            ):
                 expense.write(self.oral(leader=user))
         other_company = self.env["res.company"].create({"name": "Other Property Co."})
-        foreign_leader = self.user_of(other_company, "hpi_foreign_leader", "group_company_leader")
+        foreign_leader = self.user_of(
+            other_company, "hpi_foreign_leader", "group_company_leader"
+        )
         with self.assertRaisesRegex(ValidationError, "not a company leader"):
             expense.write(self.oral(leader=foreign_leader))
 
@@ -69,7 +76,9 @@ class TestOralApproval(ReceptionCase):
         with self.assertRaises(AccessError):
             expense.with_user(self.accountant).action_approve()
         expense.with_user(self.leader).action_approve()
-        self.assertRecordValues(expense, [{"state": "approved", "oral_approver_id": self.leader.id}])
+        self.assertRecordValues(
+            expense, [{"state": "approved", "oral_approver_id": self.leader.id}]
+        )
         self.assertEqual(str(expense.oral_approved_on), "2025-03-04 03:00:00")
 
     def test_a_leader_cannot_approve_after_the_event(self):
@@ -87,13 +96,17 @@ class TestOralApproval(ReceptionCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 expense.with_user(user).action_refuse()
         expense.with_user(self.leader).action_refuse()
-        self.assertRecordValues(expense, [{"state": "cancelled", "refused_by_id": self.leader.id}])
+        self.assertRecordValues(
+            expense, [{"state": "cancelled", "refused_by_id": self.leader.id}]
+        )
         # the refusal stands: the agent cannot reopen it and record the leader's approval
         with self.assertRaisesRegex(UserError, "the refusal stands"):
             expense.with_user(self.agent).action_reset_to_draft()
         with self.assertRaises(UserError):
             expense.with_user(self.agent).write({"oral_approver_id": self.leader.id})
-        self.assertRecordValues(expense, [{"state": "cancelled", "refused_by_id": self.leader.id}])
+        self.assertRecordValues(
+            expense, [{"state": "cancelled", "refused_by_id": self.leader.id}]
+        )
         # its headroom is free again
         self.confirmed(self.visit, 150, "2025-03-06", attendees=2)
         self.confirmed(self.visit, 150, "2025-03-07", attendees=2)
@@ -101,14 +114,24 @@ class TestOralApproval(ReceptionCase):
     def test_the_state_moves_through_the_buttons_only(self):
         expense = self.expense(self.visit, 100, "2025-03-05", attendees=2)
         for user in (self.agent, self.leader, self.accountant):
-            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "through its buttons"):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "through its buttons"),
+            ):
                 expense.with_user(user).write({"state": "approved"})
         with self.assertRaises(UserError):
             self.Expense.with_user(self.agent).create(
-                {"policy_id": self.tea.id, "amount": 5, "purpose": "x", "state": "approved"}
+                {
+                    "policy_id": self.tea.id,
+                    "amount": 5,
+                    "purpose": "x",
+                    "state": "approved",
+                }
             )
         with self.assertRaises(UserError):
-            expense.with_user(self.agent).with_context(hpi_reception_action=True).write({"state": "approved"})
+            expense.with_user(self.agent).with_context(hpi_reception_action=True).write(
+                {"state": "approved"}
+            )
         self.assertEqual(expense.state, "draft")
 
     def test_confirmed_figures_are_frozen(self):
@@ -133,7 +156,9 @@ class TestWrittenBudget(ReceptionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.definition = cls.env.ref("helpdesk_property_info.tier_definition_reception_budget")
+        cls.definition = cls.env.ref(
+            "helpdesk_property_info.tier_definition_reception_budget"
+        )
 
     def budget(self, date="2025-03-20", user=None, lines=((1, 1000), (20, 25))):
         return self.Budget.with_user(user or self.agent).create(
@@ -143,7 +168,15 @@ class TestWrittenBudget(ReceptionCase):
                 "date": date,
                 "attendees": 20,
                 "line_ids": [
-                    (0, 0, {"name": f"Line {i}", "quantity": quantity, "unit_price": price})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"Line {i}",
+                            "quantity": quantity,
+                            "unit_price": price,
+                        },
+                    )
                     for i, (quantity, price) in enumerate(lines)
                 ],
             }
@@ -189,11 +222,15 @@ class TestWrittenBudget(ReceptionCase):
         budget.request_validation()
         review = budget.review_ids
         with self.assertRaises(AccessError):
-            review.with_user(self.agent).write({"status": "approved", "done_by": self.leader.id})
+            review.with_user(self.agent).write(
+                {"status": "approved", "done_by": self.leader.id}
+            )
         with self.assertRaises(AccessError):
             review.with_user(self.agent).write({"status": "approved"})
         with self.assertRaises(AccessError):
-            review.with_user(self.leader).write({"status": "approved", "done_by": self.second_leader.id})
+            review.with_user(self.leader).write(
+                {"status": "approved", "done_by": self.second_leader.id}
+            )
         with self.assertRaisesRegex(UserError, "through its buttons only"):
             budget.with_user(self.leader).write({"state": "approved"})
         with self.assertRaises(AccessError):
@@ -228,7 +265,10 @@ class TestWrittenBudget(ReceptionCase):
                 budget.with_user(self.leader).validate_tier()
         self.assertEqual(budget.state, "draft")
         late = self.budget(date="2025-03-01")
-        with freeze_time("2025-03-02 02:00:00"), self.assertRaisesRegex(UserError, "has already taken place"):
+        with (
+            freeze_time("2025-03-02 02:00:00"),
+            self.assertRaisesRegex(UserError, "has already taken place"),
+        ):
             late.request_validation()
 
     @freeze_time("2025-03-10 02:00:00")
@@ -239,16 +279,22 @@ class TestWrittenBudget(ReceptionCase):
         with self.assertRaisesRegex(UserError, "revise it"):
             budget.line_ids[0].with_user(self.agent).unit_price = 5000
         with self.assertRaisesRegex(UserError, "revise it"):
-            budget.with_user(self.agent).write({"line_ids": [(0, 0, {"name": "More", "unit_price": 1})]})
+            budget.with_user(self.agent).write(
+                {"line_ids": [(0, 0, {"name": "More", "unit_price": 1})]}
+            )
         self.assertEqual(budget.amount_total, 1500)
 
     def test_the_expense_is_checked_against_the_approved_budget(self):
         with freeze_time("2025-03-10 02:00:00"):
             budget = self.approve(self.budget())
-        within = self.expense(self.large_meeting, 1200, "2025-03-20", attendees=18, budget_id=budget.id)
+        within = self.expense(
+            self.large_meeting, 1200, "2025-03-20", attendees=18, budget_id=budget.id
+        )
         within.action_confirm()
         self.assertEqual(within.state, "approved")
-        over = self.expense(self.large_meeting, 400, "2025-03-20", attendees=18, budget_id=budget.id)
+        over = self.expense(
+            self.large_meeting, 400, "2025-03-20", attendees=18, budget_id=budget.id
+        )
         with self.assertRaises(UserError) as caught:
             over.action_confirm()
         message = str(caught.exception)
@@ -265,7 +311,9 @@ class TestWrittenBudget(ReceptionCase):
     def test_exceeding_the_budget_needs_a_new_approval(self):
         with freeze_time("2025-03-10 02:00:00"):
             budget = self.approve(self.budget())
-        expense = self.expense(self.large_meeting, 1600, "2025-03-20", attendees=22, budget_id=budget.id)
+        expense = self.expense(
+            self.large_meeting, 1600, "2025-03-20", attendees=22, budget_id=budget.id
+        )
         with freeze_time("2025-03-21 02:00:00"):
             with self.assertRaises(UserError):
                 expense.action_confirm()
@@ -275,17 +323,23 @@ class TestWrittenBudget(ReceptionCase):
             budget.line_ids[0].with_user(self.agent).unit_price = 1200
             self.assertEqual(budget.amount_total, 1700)
             expense.action_confirm()
-            self.assertEqual(expense.state, "waiting", "the revision is not approved yet")
+            self.assertEqual(
+                expense.state, "waiting", "the revision is not approved yet"
+            )
             # the revision is approved after the meeting: the first approval came before it
             self.approve(budget, leader=self.second_leader)
         self.assertEqual(budget.state, "approved")
         self.assertEqual(str(budget.first_approved_on), "2025-03-10 02:00:00")
-        self.assertEqual(expense.state, "approved", "waiting expenses go ahead with the approval")
+        self.assertEqual(
+            expense.state, "approved", "waiting expenses go ahead with the approval"
+        )
 
     def test_an_expense_on_a_budget_approved_after_the_meeting_is_refused(self):
         with freeze_time("2025-03-10 02:00:00"):
             budget = self.approve(self.budget(date="2025-03-20"))
-        early = self.expense(self.large_meeting, 500, "2025-03-08", attendees=12, budget_id=budget.id)
+        early = self.expense(
+            self.large_meeting, 500, "2025-03-08", attendees=12, budget_id=budget.id
+        )
         with self.assertRaisesRegex(UserError, "after the meeting of"):
             early.action_confirm()
 
@@ -294,7 +348,9 @@ class TestWrittenBudget(ReceptionCase):
         with self.assertRaisesRegex(UserError, "needs the meeting's written budget"):
             expense.action_confirm()
         with self.assertRaisesRegex(ValidationError, "not for"):
-            self.expense(self.visit, 100, "2025-03-20", attendees=2, budget_id=self.budget().id)
+            self.expense(
+                self.visit, 100, "2025-03-20", attendees=2, budget_id=self.budget().id
+            )
 
     @freeze_time("2025-03-10 02:00:00")
     def test_a_budget_needs_lines_to_be_approved(self):

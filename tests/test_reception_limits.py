@@ -44,22 +44,28 @@ class TestReceptionLimits(ReceptionCase):
         vals = dict(self.oral(), attendees=9)
         over_cap = self.expense(self.small_meeting, 300.01, "2025-03-10", **vals)
         self.assertRefused(
-            over_cap, f"at most {self.money(300)} per event", f"exceeds it by {self.money(0.01)}"
+            over_cap,
+            f"at most {self.money(300)} per event",
+            f"exceeds it by {self.money(0.01)}",
         )
-        too_many = self.expense(self.small_meeting, 200, "2025-03-10", **dict(vals, attendees=10))
+        too_many = self.expense(
+            self.small_meeting, 200, "2025-03-10", **dict(vals, attendees=10)
+        )
         self.assertRefused(too_many, "at most 9 attendees; this expense has 10")
         first = self.confirmed(self.small_meeting, 300, "2025-03-10", **vals)
         self.assertEqual(first.state, "approved")
         second = self.expense(self.small_meeting, 50, "2025-03-25", **vals)
         self.assertRefused(second, "allows 1 expense(s) a month; 2025-03 already has 1")
         self.assertEqual(
-            self.confirmed(self.small_meeting, 300, "2025-04-02", **vals).state, "approved"
+            self.confirmed(self.small_meeting, 300, "2025-04-02", **vals).state,
+            "approved",
         )
 
     def test_visit_150_each_twice_and_300_a_month_under_5_people(self):
         vals = dict(self.oral(), attendees=4)
         self.assertRefused(
-            self.expense(self.visit, 150.01, "2025-03-05", **vals), f"at most {self.money(150)} per event"
+            self.expense(self.visit, 150.01, "2025-03-05", **vals),
+            f"at most {self.money(150)} per event",
         )
         self.assertRefused(
             self.expense(self.visit, 100, "2025-03-05", **dict(vals, attendees=5)),
@@ -67,7 +73,9 @@ class TestReceptionLimits(ReceptionCase):
         )
         self.confirmed(self.visit, 150, "2025-03-05", **vals)
         second = self.confirmed(self.visit, 150, "2025-03-06", **vals)
-        self.assertEqual(second.state, "approved", "twice and 300 a month: at both limits")
+        self.assertEqual(
+            second.state, "approved", "twice and 300 a month: at both limits"
+        )
         third = self.expense(self.visit, 0.01, "2025-03-07", **vals)
         self.assertRefused(
             third,
@@ -80,7 +88,9 @@ class TestReceptionLimits(ReceptionCase):
         self.confirmed(self.visit, 150, "2025-03-05", **vals)
         over = self.expense(self.visit, 150.01, "2025-03-06", **vals)
         message = self.assertRefused(over)
-        self.assertIn(f"this month {self.money(150)} of {self.money(300)} used", message)
+        self.assertIn(
+            f"this month {self.money(150)} of {self.money(300)} used", message
+        )
 
     def test_large_meeting_from_10_people(self):
         budget = self.Budget.create(
@@ -88,12 +98,18 @@ class TestReceptionLimits(ReceptionCase):
                 "title": "Owners' assembly",
                 "policy_id": self.large_meeting.id,
                 "date": "2025-03-20",
-                "line_ids": [(0, 0, {"name": "Hall", "quantity": 1, "unit_price": 2000})],
+                "line_ids": [
+                    (0, 0, {"name": "Hall", "quantity": 1, "unit_price": 2000})
+                ],
             }
         )
-        few = self.expense(self.large_meeting, 500, "2025-03-20", attendees=9, budget_id=budget.id)
+        few = self.expense(
+            self.large_meeting, 500, "2025-03-20", attendees=9, budget_id=budget.id
+        )
         self.assertRefused(few, "at least 10 attendees; this expense has 9")
-        enough = self.expense(self.large_meeting, 500, "2025-03-20", attendees=10, budget_id=budget.id)
+        enough = self.expense(
+            self.large_meeting, 500, "2025-03-20", attendees=10, budget_id=budget.id
+        )
         enough.action_confirm()
         self.assertEqual(enough.state, "waiting", "the budget is not approved yet")
 
@@ -108,7 +124,9 @@ class TestReceptionLimits(ReceptionCase):
 
     def test_every_problem_is_listed_at_once(self):
         vals = dict(self.oral(), attendees=12)
-        message = self.assertRefused(self.expense(self.small_meeting, 400, "2025-03-10", **vals))
+        message = self.assertRefused(
+            self.expense(self.small_meeting, 400, "2025-03-10", **vals)
+        )
         self.assertIn("per event", message)
         self.assertIn("attendees", message)
 
@@ -122,12 +140,17 @@ class TestReceptionLimits(ReceptionCase):
         waiting = self.confirmed(self.visit, 150, "2025-03-05", attendees=2)
         self.assertEqual(waiting.state, "waiting")
         self.confirmed(self.visit, 150, "2025-03-06", attendees=2)
-        self.assertRefused(self.expense(self.visit, 10, "2025-03-07", attendees=2), "already has 2")
+        self.assertRefused(
+            self.expense(self.visit, 10, "2025-03-07", attendees=2), "already has 2"
+        )
 
     def test_each_policy_counts_its_own_expenses(self):
         self.confirmed(self.tea, 100, "2025-03-03")
         self.assertEqual(
-            self.confirmed(self.visit, 150, "2025-03-03", attendees=2, **self.oral()).state, "approved"
+            self.confirmed(
+                self.visit, 150, "2025-03-03", attendees=2, **self.oral()
+            ).state,
+            "approved",
         )
 
     @freeze_time("2025-03-18 04:00:00")
@@ -138,7 +161,9 @@ class TestReceptionLimits(ReceptionCase):
         self.confirmed(self.visit, 120, "2025-03-05", attendees=3)  # waiting approval
         self.env.flush_all()
         Usage = self.env["helpdesk.reception.usage"].with_user(self.agent)
-        march = Usage.search([("policy_id", "=", self.tea.id), ("month", "=", "2025-03-01")])
+        march = Usage.search(
+            [("policy_id", "=", self.tea.id), ("month", "=", "2025-03-01")]
+        )
         self.assertRecordValues(
             march,
             [
@@ -152,20 +177,38 @@ class TestReceptionLimits(ReceptionCase):
                 }
             ],
         )
-        visit = Usage.search([("policy_id", "=", self.visit.id), ("month", "=", "2025-03-01")])
+        visit = Usage.search(
+            [("policy_id", "=", self.visit.id), ("month", "=", "2025-03-01")]
+        )
         self.assertRecordValues(
             visit,
-            [{"used_amount": 120, "waiting_amount": 120, "remaining_amount": 180, "remaining_count": 1}],
+            [
+                {
+                    "used_amount": 120,
+                    "waiting_amount": 120,
+                    "remaining_amount": 180,
+                    "remaining_count": 1,
+                }
+            ],
         )
         groups = Usage._read_group(
-            [("policy_id", "=", self.tea.id), ("month", "<", "2025-12-01")], ["month:month"], ["used_amount:sum"]
+            [("policy_id", "=", self.tea.id), ("month", "<", "2025-12-01")],
+            ["month:month"],
+            ["used_amount:sum"],
         )
         self.assertEqual([amount for _month, amount in groups], [20, 75.5])
         # the policy shows this month's headroom
         self.assertRecordValues(
             self.tea.with_user(self.agent),
-            [{"month_used_amount": 75.5, "month_remaining_amount": 24.5, "month_used_count": 2}],
+            [
+                {
+                    "month_used_amount": 75.5,
+                    "month_remaining_amount": 24.5,
+                    "month_used_count": 2,
+                }
+            ],
         )
         self.assertRecordValues(
-            self.visit.with_user(self.agent), [{"month_used_count": 1, "month_remaining_count": 1}]
+            self.visit.with_user(self.agent),
+            [{"month_used_count": 1, "month_remaining_count": 1}],
         )

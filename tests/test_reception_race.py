@@ -24,14 +24,18 @@ class TestReceptionRace(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             company = env.ref("base.main_company")
-            cls.policy_id = env["helpdesk.reception.policy"].create(
-                {
-                    "name": "Race: tea at most 100 a month",
-                    "code": "race_test_tea",
-                    "company_id": company.id,
-                    "monthly_max_amount": 100,
-                }
-            ).id
+            cls.policy_id = (
+                env["helpdesk.reception.policy"]
+                .create(
+                    {
+                        "name": "Race: tea at most 100 a month",
+                        "code": "race_test_tea",
+                        "company_id": company.id,
+                        "monthly_max_amount": 100,
+                    }
+                )
+                .id
+            )
             cls.expense_ids = []
 
     @classmethod
@@ -50,8 +54,18 @@ class TestReceptionRace(BaseCase):
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             first, second = env[EXPENSE].create(
                 [
-                    {"policy_id": self.policy_id, "amount": 60, "date": "2019-07-03", "purpose": "Tea"},
-                    {"policy_id": self.policy_id, "amount": 60, "date": "2019-07-04", "purpose": "Cigarettes"},
+                    {
+                        "policy_id": self.policy_id,
+                        "amount": 60,
+                        "date": "2019-07-03",
+                        "purpose": "Tea",
+                    },
+                    {
+                        "policy_id": self.policy_id,
+                        "amount": 60,
+                        "date": "2019-07-04",
+                        "purpose": "Cigarettes",
+                    },
                 ]
             )
             self.first_id, self.second_id = first.id, second.id
@@ -61,7 +75,9 @@ class TestReceptionRace(BaseCase):
     def _cancel_expenses(self):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
-            env[EXPENSE].browse([self.first_id, self.second_id])._write_by_action({"state": "cancelled"})
+            env[EXPENSE].browse([self.first_id, self.second_id])._write_by_action(
+                {"state": "cancelled"}
+            )
 
     def states(self):
         with self.registry.cursor() as cr:
@@ -91,7 +107,10 @@ class TestReceptionRace(BaseCase):
             racer = threading.Thread(target=confirm_second)
             racer.start()
             racer.join(1.5)
-            self.assertTrue(racer.is_alive(), "the second confirmation waits for the first one's lock")
+            self.assertTrue(
+                racer.is_alive(),
+                "the second confirmation waits for the first one's lock",
+            )
             cr_a.commit()
             racer.join(30)
             self.assertFalse(racer.is_alive())
@@ -102,17 +121,23 @@ class TestReceptionRace(BaseCase):
             env_b = api.Environment(cr_b, api.SUPERUSER_ID, {})
             env_b.invalidate_all()
             second = env_b[EXPENSE].browse(self.second_id)
-            with self.assertRaisesRegex(UserError, "this month .*60.00 of .*100.00 used"):
+            with self.assertRaisesRegex(
+                UserError, "this month .*60.00 of .*100.00 used"
+            ):
                 second.action_confirm()
             cr_b.rollback()
         self.assertEqual(self.states(), ["approved", "draft"])
 
     def test_a_confirmation_after_a_committed_one_is_refused(self):
         with self.registry.cursor() as cr_a:
-            api.Environment(cr_a, api.SUPERUSER_ID, {})[EXPENSE].browse(self.first_id).action_confirm()
+            api.Environment(cr_a, api.SUPERUSER_ID, {})[EXPENSE].browse(
+                self.first_id
+            ).action_confirm()
         with self.registry.cursor() as cr_b:
             with self.assertRaisesRegex(UserError, "exceeds it by"):
-                api.Environment(cr_b, api.SUPERUSER_ID, {})[EXPENSE].browse(self.second_id).action_confirm()
+                api.Environment(cr_b, api.SUPERUSER_ID, {})[EXPENSE].browse(
+                    self.second_id
+                ).action_confirm()
             cr_b.rollback()
         self.assertEqual(self.states(), ["approved", "draft"])
 

@@ -14,13 +14,19 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
         self.company = self.env.company
         self.company.reception_tz = "Asia/Shanghai"
         self.agent = new_test_user(
-            self.env, login="hpi_rpc_agent", groups="helpdesk_property_info.group_cs_agent"
+            self.env,
+            login="hpi_rpc_agent",
+            groups="helpdesk_property_info.group_cs_agent",
         )
         self.leader = new_test_user(
-            self.env, login="hpi_rpc_leader", groups="helpdesk_property_info.group_company_leader"
+            self.env,
+            login="hpi_rpc_leader",
+            groups="helpdesk_property_info.group_company_leader",
         )
         self.visit = self.env.ref("helpdesk_property_info.reception_policy_visit")
-        self.large_meeting = self.env.ref("helpdesk_property_info.reception_policy_large_meeting")
+        self.large_meeting = self.env.ref(
+            "helpdesk_property_info.reception_policy_large_meeting"
+        )
         # a day to come, so that an approval given now is given beforehand
         self.event_day = self.company._reception_local_date() + timedelta(days=7)
 
@@ -37,7 +43,9 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
             "purpose": "Lunch with a journalist",
         }
         values.update(vals)
-        result, error = self.call("hpi_rpc_agent", "helpdesk.reception.expense", "create", [values])
+        result, error = self.call(
+            "hpi_rpc_agent", "helpdesk.reception.expense", "create", [values]
+        )
         self.assertFalse(error, error)
         return result[0]
 
@@ -88,22 +96,55 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
             "hpi_rpc_agent",
             "helpdesk.reception.expense",
             "create",
-            [{"policy_id": self.visit.id, "amount": 10, "purpose": "x", "state": "approved"}],
+            [
+                {
+                    "policy_id": self.visit.id,
+                    "amount": 10,
+                    "purpose": "x",
+                    "state": "approved",
+                }
+            ],
         )
         self.assertIn("through its buttons only", error["message"])
-        self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "draft")
+        self.assertEqual(
+            self.read("helpdesk.reception.expense", expense_id, "state")["state"],
+            "draft",
+        )
 
     def test_only_a_leader_approves_a_waiting_expense(self):
         expense_id = self.create_expense()
-        result, error = self.call("hpi_rpc_agent", "helpdesk.reception.expense", "action_confirm", [expense_id])
+        result, error = self.call(
+            "hpi_rpc_agent",
+            "helpdesk.reception.expense",
+            "action_confirm",
+            [expense_id],
+        )
         self.assertTrue(result, error)
-        self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "waiting")
-        result, error = self.call("hpi_rpc_agent", "helpdesk.reception.expense", "action_approve", [expense_id])
+        self.assertEqual(
+            self.read("helpdesk.reception.expense", expense_id, "state")["state"],
+            "waiting",
+        )
+        result, error = self.call(
+            "hpi_rpc_agent",
+            "helpdesk.reception.expense",
+            "action_approve",
+            [expense_id],
+        )
         self.assertEqual(error["name"], "odoo.exceptions.AccessError")
-        self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "waiting")
-        result, error = self.call("hpi_rpc_leader", "helpdesk.reception.expense", "action_approve", [expense_id])
+        self.assertEqual(
+            self.read("helpdesk.reception.expense", expense_id, "state")["state"],
+            "waiting",
+        )
+        result, error = self.call(
+            "hpi_rpc_leader",
+            "helpdesk.reception.expense",
+            "action_approve",
+            [expense_id],
+        )
         self.assertTrue(result, error)
-        values = self.read("helpdesk.reception.expense", expense_id, "state", "oral_approver_id")
+        values = self.read(
+            "helpdesk.reception.expense", expense_id, "state", "oral_approver_id"
+        )
         self.assertEqual(values["state"], "approved")
         self.assertEqual(values["oral_approver_id"][0], self.leader.id)
 
@@ -115,30 +156,75 @@ class TestReceptionOverRpc(JsonRpcMixin, HttpCase):
             "attendees": 30,
             "line_ids": [(0, 0, {"name": "Hall", "quantity": 1, "unit_price": 1000})],
         }
-        [budget_id], error = self.call("hpi_rpc_agent", "helpdesk.reception.budget", "create", [budget_values])
-        _result, error = self.call("hpi_rpc_agent", "helpdesk.reception.budget", "request_validation", [budget_id])
+        [budget_id], error = self.call(
+            "hpi_rpc_agent", "helpdesk.reception.budget", "create", [budget_values]
+        )
+        _result, error = self.call(
+            "hpi_rpc_agent",
+            "helpdesk.reception.budget",
+            "request_validation",
+            [budget_id],
+        )
         self.assertFalse(error, error)
         expense_id = self.create_expense(
-            policy_id=self.large_meeting.id, amount=900, attendees=25, budget_id=budget_id
+            policy_id=self.large_meeting.id,
+            amount=900,
+            attendees=25,
+            budget_id=budget_id,
         )
-        self.call("hpi_rpc_agent", "helpdesk.reception.expense", "action_confirm", [expense_id])
-        self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "waiting")
+        self.call(
+            "hpi_rpc_agent",
+            "helpdesk.reception.expense",
+            "action_confirm",
+            [expense_id],
+        )
+        self.assertEqual(
+            self.read("helpdesk.reception.expense", expense_id, "state")["state"],
+            "waiting",
+        )
         # the agent can neither validate, nor decide the review, nor force the state
-        self.call("hpi_rpc_agent", "helpdesk.reception.budget", "validate_tier", [budget_id])
-        review_ids = self.read("helpdesk.reception.budget", budget_id, "review_ids")["review_ids"]
+        self.call(
+            "hpi_rpc_agent", "helpdesk.reception.budget", "validate_tier", [budget_id]
+        )
+        review_ids = self.read("helpdesk.reception.budget", budget_id, "review_ids")[
+            "review_ids"
+        ]
         _result, error = self.call(
-            "hpi_rpc_agent", "tier.review", "write", review_ids, {"status": "approved", "done_by": self.leader.id}
+            "hpi_rpc_agent",
+            "tier.review",
+            "write",
+            review_ids,
+            {"status": "approved", "done_by": self.leader.id},
         )
         self.assertEqual(error["name"], "odoo.exceptions.AccessError")
         _result, error = self.call(
-            "hpi_rpc_agent", "helpdesk.reception.budget", "write", [budget_id], {"state": "approved"}
+            "hpi_rpc_agent",
+            "helpdesk.reception.budget",
+            "write",
+            [budget_id],
+            {"state": "approved"},
         )
         self.assertIn("through its buttons only", error["message"])
-        _result, error = self.call("hpi_rpc_agent", "helpdesk.reception.expense", "action_confirm", [expense_id])
+        _result, error = self.call(
+            "hpi_rpc_agent",
+            "helpdesk.reception.expense",
+            "action_confirm",
+            [expense_id],
+        )
         self.assertIn("waits for the approval of the written budget", error["message"])
-        self.assertEqual(self.read("helpdesk.reception.budget", budget_id, "state")["state"], "draft")
+        self.assertEqual(
+            self.read("helpdesk.reception.budget", budget_id, "state")["state"], "draft"
+        )
         # the leader's validation approves the budget, and the expense with it
-        _result, error = self.call("hpi_rpc_leader", "helpdesk.reception.budget", "validate_tier", [budget_id])
+        _result, error = self.call(
+            "hpi_rpc_leader", "helpdesk.reception.budget", "validate_tier", [budget_id]
+        )
         self.assertFalse(error, error)
-        self.assertEqual(self.read("helpdesk.reception.budget", budget_id, "state")["state"], "approved")
-        self.assertEqual(self.read("helpdesk.reception.expense", expense_id, "state")["state"], "approved")
+        self.assertEqual(
+            self.read("helpdesk.reception.budget", budget_id, "state")["state"],
+            "approved",
+        )
+        self.assertEqual(
+            self.read("helpdesk.reception.expense", expense_id, "state")["state"],
+            "approved",
+        )

@@ -44,7 +44,13 @@ class TestReceptionTimeZone(ReceptionCase):
         self.assertEqual(expense.state, "approved")
         # the same moment is still 31 March in UTC
         self.company.reception_tz = "UTC"
-        other = self.expense(self.visit, 100, "2025-03-31", attendees=2, **self.oral(when="2025-03-31 16:30:00"))
+        other = self.expense(
+            self.visit,
+            100,
+            "2025-03-31",
+            attendees=2,
+            **self.oral(when="2025-03-31 16:30:00"),
+        )
         other.action_confirm()
         self.assertEqual(other.state, "approved")
 
@@ -58,7 +64,9 @@ class TestReceptionTimeZone(ReceptionCase):
         self.assertEqual(self.tea.month_used_amount, 70)
 
     def test_time_zone_defaults(self):
-        company = self.env["res.company"].create({"name": "Harmony Property", "country_id": self.env.ref("base.cn").id})
+        company = self.env["res.company"].create(
+            {"name": "Harmony Property", "country_id": self.env.ref("base.cn").id}
+        )
         self.assertFalse(company.reception_tz)
         self.assertEqual(company._reception_tz_name(), "Asia/Shanghai")
         company.partner_id.tz = "Asia/Urumqi"

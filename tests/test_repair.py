@@ -18,11 +18,15 @@ class RepairCase(PropertyInfoCase):
         cls.urgent = cls.env.ref("helpdesk_property_info.repair_urgency_urgent")
         cls.ordinary = cls.env.ref("helpdesk_property_info.repair_urgency_ordinary")
         cls.worker = new_test_user(
-            cls.env, login="hpi_worker", groups="helpdesk_property_info.group_maintenance_worker",
+            cls.env,
+            login="hpi_worker",
+            groups="helpdesk_property_info.group_maintenance_worker",
             company_id=cls.company.id,
         )
         cls.other_worker = new_test_user(
-            cls.env, login="hpi_worker2", groups="helpdesk_property_info.group_maintenance_worker",
+            cls.env,
+            login="hpi_worker2",
+            groups="helpdesk_property_info.group_maintenance_worker",
             company_id=cls.company.id,
         )
         cls.department.user_id = cls.handler
@@ -46,16 +50,23 @@ class RepairCase(PropertyInfoCase):
 
 class TestRepairOrder(RepairCase):
     def test_urgency_sets_the_minutes_on_site(self):
-        self.assertEqual(self.repair(self.emergency).arrival_deadline, datetime(2026, 1, 5, 2, 10))
-        self.assertEqual(self.repair(self.urgent).arrival_deadline, datetime(2026, 1, 5, 2, 15))
+        self.assertEqual(
+            self.repair(self.emergency).arrival_deadline, datetime(2026, 1, 5, 2, 10)
+        )
+        self.assertEqual(
+            self.repair(self.urgent).arrival_deadline, datetime(2026, 1, 5, 2, 15)
+        )
 
     def test_ordinary_repair_by_appointment_or_the_same_day(self):
         appointment = datetime(2026, 1, 6, 6, 30)
         self.assertEqual(
-            self.repair(self.ordinary, appointment_date=appointment).arrival_deadline, appointment
+            self.repair(self.ordinary, appointment_date=appointment).arrival_deadline,
+            appointment,
         )
         # 23:59 in Shanghai, the day reported.
-        self.assertEqual(self.repair(self.ordinary).arrival_deadline, datetime(2026, 1, 5, 15, 59))
+        self.assertEqual(
+            self.repair(self.ordinary).arrival_deadline, datetime(2026, 1, 5, 15, 59)
+        )
 
     def test_a_repair_without_urgency_is_ordinary_and_other_kinds_have_none(self):
         repair = self.repair()
@@ -74,11 +85,19 @@ class TestRepairOrder(RepairCase):
         ticket = self.dispatched()
         self.assertIn(self.worker.partner_id, ticket.message_partner_ids)
         order = ticket.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("helpdesk_property_info.mail_activity_repair_order")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("helpdesk_property_info.mail_activity_repair_order")
+            )
         )
         self.assertEqual(order.user_id, self.worker)
         as_worker = ticket.with_user(self.worker)
-        self.assertIn(ticket, self.Ticket.with_user(self.worker).search([("repair_worker_id", "=", self.worker.id)]))
+        self.assertIn(
+            ticket,
+            self.Ticket.with_user(self.worker).search(
+                [("repair_worker_id", "=", self.worker.id)]
+            ),
+        )
         with freeze_time("2026-01-05 02:01:00"):
             as_worker.action_repair_accept()
         with freeze_time("2026-01-05 02:08:00"):
@@ -91,7 +110,9 @@ class TestRepairOrder(RepairCase):
         with freeze_time("2026-01-05 02:40:00"):
             as_worker.action_repair_done()
         self.assertEqual(ticket.repair_done_date, datetime(2026, 1, 5, 2, 40))
-        self.assertFalse(ticket.activity_ids.filtered(lambda a: a.user_id == self.worker))
+        self.assertFalse(
+            ticket.activity_ids.filtered(lambda a: a.user_id == self.worker)
+        )
         ticket.with_user(self.agent).action_repair_confirm()
         self.assertEqual(ticket.repair_state, "confirmed")
 
@@ -143,15 +164,20 @@ class TestRepairOrder(RepairCase):
             with self.assertRaises(AccessError, msg=vals):
                 ticket.with_user(self.manager).write(vals)
         with self.assertRaises(AccessError):
-            ticket.with_user(self.worker).write({"repair_worker_id": self.other_worker.id})
+            ticket.with_user(self.worker).write(
+                {"repair_worker_id": self.other_worker.id}
+            )
         with self.assertRaises(AccessError):
             self.Ticket.with_user(self.agent).create(
-                self.phone_vals(type_id=self.repair_kind.id, repair_arrival_date="2026-01-05 02:05:00")
+                self.phone_vals(
+                    type_id=self.repair_kind.id,
+                    repair_arrival_date="2026-01-05 02:05:00",
+                )
             )
         with self.assertRaises(AccessError):
-            self.Ticket.with_user(self.agent).with_context(default_repair_state="done").create(
-                self.phone_vals(type_id=self.repair_kind.id)
-            )
+            self.Ticket.with_user(self.agent).with_context(
+                default_repair_state="done"
+            ).create(self.phone_vals(type_id=self.repair_kind.id))
 
     def test_urgency_and_appointment_stay_once_on_site(self):
         ticket = self.dispatched()
@@ -168,16 +194,28 @@ class TestRepairOrder(RepairCase):
         ticket.with_user(self.worker).action_repair_arrive()
         ticket.with_user(self.worker).action_repair_done()
         ticket.with_user(self.agent).action_repair_confirm()
-        closed = self.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        closed = self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
         ticket.with_user(self.manager).stage_id = closed
-        ticket.with_user(self.agent).action_record_return_visit("no", "2", "Still dripping")
+        ticket.with_user(self.agent).action_record_return_visit(
+            "no", "2", "Still dripping"
+        )
         self.assertEqual(ticket.repair_state, "dispatched")
         self.assertFalse(ticket.closed)
-        self.assertIn(ticket, self.Ticket.with_user(self.worker).search(
-            [("repair_state", "=", "dispatched"), ("repair_worker_id", "=", self.worker.id)]
-        ))
-        self.assertIn("Still dripping", ticket.activity_ids.filtered(
-            lambda a: a.user_id == self.worker).summary)
+        self.assertIn(
+            ticket,
+            self.Ticket.with_user(self.worker).search(
+                [
+                    ("repair_state", "=", "dispatched"),
+                    ("repair_worker_id", "=", self.worker.id),
+                ]
+            ),
+        )
+        self.assertIn(
+            "Still dripping",
+            ticket.activity_ids.filtered(lambda a: a.user_id == self.worker).summary,
+        )
 
     def test_form_shows_the_repair_group_for_repairs(self):
         with Form(self.Ticket.with_user(self.agent)) as form:
@@ -200,10 +238,16 @@ class TestRepairCard(RepairCase):
 
     def test_the_card_names_the_community_of_the_unit_or_of_the_team(self):
         Community = self.env["helpdesk.info.community"]
-        north = Community.create({"name": "North Garden", "team_id": self.department.id})
+        north = Community.create(
+            {"name": "North Garden", "team_id": self.department.id}
+        )
         south = Community.create({"name": "South Garden"})
-        building = self.env["helpdesk.info.building"].create({"community_id": south.id, "code": "3"})
-        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "room": "501"})
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": south.id, "code": "3"}
+        )
+        unit = self.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "501"}
+        )
         in_unit = self.dispatched(unit_id=unit.id)
         by_team = self.dispatched(room_number="3-2-501")
         self.assertEqual(in_unit.with_user(self.worker).repair_community_id, south)

@@ -9,26 +9,48 @@ class TestPaidRepair(RepairCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.owner = cls.env["res.partner"].create({"name": "王建国"})
-        category = cls.env.ref("helpdesk_property_info.product_category_repair_services")
-        cls.drain = cls.env["product.product"].create({
-            "name": "Unblock a drain", "type": "service", "categ_id": category.id, "list_price": 80,
-        })
-        cls.washer = cls.env["product.product"].create({
-            "name": "Tap washer", "type": "consu", "list_price": 5,
-        })
-        cls.accountant = cls.env["res.users"].create({
-            "name": "Accountant", "login": "hpi_repair_accountant",
-            "group_ids": [Command.link(cls.env.ref("account.group_account_invoice").id)],
-        })
+        category = cls.env.ref(
+            "helpdesk_property_info.product_category_repair_services"
+        )
+        cls.drain = cls.env["product.product"].create(
+            {
+                "name": "Unblock a drain",
+                "type": "service",
+                "categ_id": category.id,
+                "list_price": 80,
+            }
+        )
+        cls.washer = cls.env["product.product"].create(
+            {
+                "name": "Tap washer",
+                "type": "consu",
+                "list_price": 5,
+            }
+        )
+        cls.accountant = cls.env["res.users"].create(
+            {
+                "name": "Accountant",
+                "login": "hpi_repair_accountant",
+                "group_ids": [
+                    Command.link(cls.env.ref("account.group_account_invoice").id)
+                ],
+            }
+        )
 
     def paid_on_site(self, **overrides):
-        ticket = self.dispatched(self.ordinary, partner_id=self.owner.id, repair_paid=True, **overrides)
+        ticket = self.dispatched(
+            self.ordinary, partner_id=self.owner.id, repair_paid=True, **overrides
+        )
         as_worker = ticket.with_user(self.worker)
         as_worker.action_repair_arrive()
-        as_worker.write({"repair_fee_line_ids": [
-            Command.create({"product_id": self.drain.id}),
-            Command.create({"product_id": self.washer.id, "quantity": 2}),
-        ]})
+        as_worker.write(
+            {
+                "repair_fee_line_ids": [
+                    Command.create({"product_id": self.drain.id}),
+                    Command.create({"product_id": self.washer.id, "quantity": 2}),
+                ]
+            }
+        )
         return ticket
 
     def invoices(self, ticket):
@@ -65,7 +87,11 @@ class TestPaidRepair(RepairCase):
                 line.with_user(user).unlink()
             with self.assertRaises(AccessError):
                 ticket.with_user(user).write(
-                    {"repair_fee_line_ids": [Command.create({"name": "Extra", "price_unit": 50})]}
+                    {
+                        "repair_fee_line_ids": [
+                            Command.create({"name": "Extra", "price_unit": 50})
+                        ]
+                    }
                 )
             with self.assertRaises(AccessError):
                 ticket.with_user(user).repair_paid = False
@@ -83,7 +109,9 @@ class TestPaidRepair(RepairCase):
         ticket = self.dispatched(self.ordinary, repair_paid=True)
         with self.assertRaisesRegex(UserError, "fee's lines"):
             ticket.with_user(self.worker).action_repair_agree_fee()
-        ticket.with_user(self.worker).write({"repair_fee_line_ids": [Command.create({"product_id": self.drain.id})]})
+        ticket.with_user(self.worker).write(
+            {"repair_fee_line_ids": [Command.create({"product_id": self.drain.id})]}
+        )
         with self.assertRaisesRegex(UserError, "customer"):
             ticket.with_user(self.worker).action_repair_agree_fee()
 
@@ -123,7 +151,9 @@ class TestPaidRepair(RepairCase):
         self.assertIn("Repair invoice cancelled", ticket.message_ids[0].body)
 
     def test_a_worker_prices_only_his_own_repairs(self):
-        other = self.repair(self.ordinary, repair_worker_id=self.other_worker.id, repair_paid=True)
+        other = self.repair(
+            self.ordinary, repair_worker_id=self.other_worker.id, repair_paid=True
+        )
         with self.assertRaises(AccessError):
             self.env["helpdesk.ticket.repair.fee.line"].with_user(self.worker).create(
                 {"ticket_id": other.id, "name": "Forged", "price_unit": 999}

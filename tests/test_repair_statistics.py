@@ -35,7 +35,9 @@ class TestRepairStatistics(RepairCase):
     @classmethod
     def new_repair(cls, urgency, dispatch=False, **overrides):
         vals = cls.phone_vals(
-            type_id=cls.repair_kind.id, intake_date=REPORTED, team_id=cls.department.id,
+            type_id=cls.repair_kind.id,
+            intake_date=REPORTED,
+            team_id=cls.department.id,
             repair_urgency_id=urgency.id,
         )
         vals.update(overrides)
@@ -54,27 +56,53 @@ class TestRepairStatistics(RepairCase):
         repairs = self.report()._get_report_figures()["repairs"]
         rows = {row["label"]: row for row in repairs["rows"]}
         self.assertEqual(list(rows), ["Emergency", "Urgent", "Ordinary"])
-        self.assertEqual(rows["Emergency"], {
-            "label": "Emergency", "received": 2, "arrived": 2, "on_time": 1,
-            "on_time_rate": 50.0, "average_minutes": 14.0, "late_alerts": 1,
-        })
         self.assertEqual(
-            (rows["Urgent"]["received"], rows["Urgent"]["arrived"], rows["Urgent"]["late_alerts"]),
+            rows["Emergency"],
+            {
+                "label": "Emergency",
+                "received": 2,
+                "arrived": 2,
+                "on_time": 1,
+                "on_time_rate": 50.0,
+                "average_minutes": 14.0,
+                "late_alerts": 1,
+            },
+        )
+        self.assertEqual(
+            (
+                rows["Urgent"]["received"],
+                rows["Urgent"]["arrived"],
+                rows["Urgent"]["late_alerts"],
+            ),
             (1, 0, 1),
         )
         self.assertIsNone(rows["Urgent"]["on_time_rate"])
         self.assertIsNone(rows["Ordinary"]["average_minutes"])
-        self.assertEqual(repairs["total"], {
-            "label": "Total", "received": 4, "arrived": 2, "on_time": 1,
-            "on_time_rate": 50.0, "average_minutes": 14.0, "late_alerts": 2,
-        })
+        self.assertEqual(
+            repairs["total"],
+            {
+                "label": "Total",
+                "received": 4,
+                "arrived": 2,
+                "on_time": 1,
+                "on_time_rate": 50.0,
+                "average_minutes": 14.0,
+                "late_alerts": 2,
+            },
+        )
 
     def test_a_team_report_counts_only_its_repairs(self):
         self.assertEqual(
-            self.report(team_id=self.department.id)._get_report_figures()["repairs"]["total"]["received"], 4
+            self.report(team_id=self.department.id)._get_report_figures()["repairs"][
+                "total"
+            ]["received"],
+            4,
         )
         self.assertEqual(
-            self.report(team_id=self.cs_team.id)._get_report_figures()["repairs"]["total"]["received"], 0
+            self.report(team_id=self.cs_team.id)._get_report_figures()["repairs"][
+                "total"
+            ]["received"],
+            0,
         )
 
     def test_the_repair_section_is_one_grouped_query(self):
@@ -88,11 +116,13 @@ class TestRepairStatistics(RepairCase):
     def test_the_section_is_listed_and_printed(self):
         report = self.report(team_id=self.department.id)
         sections = report._get_report_sections()
-        self.assertIn("helpdesk_property_info.report_info_statistics_section_repairs", sections)
+        self.assertIn(
+            "helpdesk_property_info.report_info_statistics_section_repairs", sections
+        )
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
             "helpdesk_property_info.action_report_info_statistics", report.ids
         )
-        section = html.decode()[html.decode().index("o_hpi_section_repairs"):]
+        section = html.decode()[html.decode().index("o_hpi_section_repairs") :]
         self.assertIn("Repairs and Arrival on Site", section)
         self.assertIn("Emergency", section)
         self.assertIn("50.0", section)
@@ -121,11 +151,14 @@ class TestRepairStatistics(RepairCase):
             self.assertEqual(self.department.repair_on_time_rate, 0.0)
 
     def test_the_dashboard_card_and_the_repairs_graph(self):
-        kanban = self.env["helpdesk.ticket.team"].get_views([(False, "kanban")])["views"]["kanban"]["arch"]
+        kanban = self.env["helpdesk.ticket.team"].get_views([(False, "kanban")])[
+            "views"
+        ]["kanban"]["arch"]
         self.assertIn("open_repair_count", kanban)
         self.assertIn("repair_on_time_rate", kanban)
         action = self.env.ref("helpdesk_property_info.helpdesk_ticket_action_repairs")
         self.assertIn("graph", action.view_mode)
         self.assertIn(
-            self.env.ref("helpdesk_property_info.helpdesk_ticket_view_graph_repair"), action.view_ids.view_id
+            self.env.ref("helpdesk_property_info.helpdesk_ticket_view_graph_repair"),
+            action.view_ids.view_id,
         )

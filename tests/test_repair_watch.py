@@ -21,7 +21,11 @@ class TestRepairArrivalWatch(RepairCase):
         return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
 
     def triggers(self):
-        return self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)]).mapped("call_at")
+        return (
+            self.env["ir.cron.trigger"]
+            .search([("cron_id", "=", self.cron.id)])
+            .mapped("call_at")
+        )
 
     def test_emergency_reported_at_ten_is_alerted_at_ten_past(self):
         # The job writes the chatter in the company's language: English here.

@@ -32,12 +32,20 @@ class TestReportPaper(StatisticsCase):
     def test_the_weekly_report_prints_on_a4_in_simplified_chinese(self):
         self.company_in_chinese()
         self.company.paperformat_id = self.env.ref("base.paperformat_us")  # Letter
-        self.ticket(shanghai(2024, 3, 5), category_id=self.cat_civil.id, **self.negative)
+        self.ticket(
+            shanghai(2024, 3, 5), category_id=self.cat_civil.id, **self.negative
+        )
         report = self.report()
-        html = self.env["ir.actions.report"]._render_qweb_html(WEEKLY, report.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(WEEKLY, report.ids)[0]
+            .decode()
+        )
         self.assertRegex(html, r'<div class="o_hpi_document" lang="zh-CN">')
         self.assertIn("'Noto Sans CJK SC'", html)
-        self.assertRegex(html, r"\.o_hpi_document tr,[^{]*\{\s*page-break-inside: avoid;")
+        self.assertRegex(
+            html, r"\.o_hpi_document tr,[^{]*\{\s*page-break-inside: avoid;"
+        )
         content, _kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)

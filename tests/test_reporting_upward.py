@@ -17,14 +17,20 @@ class TestReportingUpward(StatisticsCase):
         cls.complaint = cls.env.ref("helpdesk_property_info.ticket_type_complaint")
         cls.inquiry = cls.env.ref("helpdesk_property_info.ticket_type_inquiry")
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.daily_cron = cls.env.ref("helpdesk_property_info.ir_cron_send_daily_reports")
+        cls.daily_cron = cls.env.ref(
+            "helpdesk_property_info.ir_cron_send_daily_reports"
+        )
 
     def notices_to(self, ticket, user):
         return ticket.message_ids.filtered(lambda m: user.partner_id in m.partner_ids)
 
     def important_activities(self, ticket, user):
-        kind = self.env.ref("helpdesk_property_info.mail_activity_important_information")
-        return ticket.activity_ids.filtered(lambda a: a.user_id == user and a.activity_type_id == kind)
+        kind = self.env.ref(
+            "helpdesk_property_info.mail_activity_important_information"
+        )
+        return ticket.activity_ids.filtered(
+            lambda a: a.user_id == user and a.activity_type_id == kind
+        )
 
     def test_important_information_notifies_the_cs_managers(self):
         ticket = self.Ticket.create(self.phone_vals(importance="important"))
@@ -71,8 +77,13 @@ class TestReportingUpward(StatisticsCase):
         for at in (shanghai(2024, 3, 6, 0, 30), shanghai(2024, 3, 6, 9)):
             with freeze_time(at), self.enter_registry_test_mode():
                 self.daily_cron.method_direct_trigger()
-        reports = self.Report.search([("kind", "=", "daily"), ("company_id", "=", self.company.id),
-                                      ("team_id", "=", False)])
+        reports = self.Report.search(
+            [
+                ("kind", "=", "daily"),
+                ("company_id", "=", self.company.id),
+                ("team_id", "=", False),
+            ]
+        )
         self.assertEqual(reports.mapped(lambda r: str(r.date_from)), ["2024-03-05"])
         self.assertEqual(reports.state, "sent")
         [mail] = reports.message_ids.filtered(lambda m: m.message_type == "comment")
@@ -80,9 +91,9 @@ class TestReportingUpward(StatisticsCase):
         self.assertNotIn(self.leader.partner_id, mail.partner_ids)
 
     def test_complaints_and_return_visits_are_counted_apart(self):
-        complaints = self.ticket(shanghai(2024, 3, 5), type_id=self.complaint.id) | self.ticket(
-            shanghai(2024, 3, 5, 11), type_id=self.complaint.id
-        )
+        complaints = self.ticket(
+            shanghai(2024, 3, 5), type_id=self.complaint.id
+        ) | self.ticket(shanghai(2024, 3, 5, 11), type_id=self.complaint.id)
         self.ticket(shanghai(2024, 3, 5, 12), type_id=self.inquiry.id)
         with freeze_time(shanghai(2024, 3, 5, 15)):
             self.approve_results(complaints)
@@ -90,15 +101,28 @@ class TestReportingUpward(StatisticsCase):
             complaints[0].action_record_return_visit("yes", "5")
         # The second complaint is not visited the next working day.
         with freeze_time(shanghai(2024, 3, 7, 9)), self.enter_registry_test_mode():
-            self.env.ref("helpdesk_property_info.ir_cron_watch_return_visits").method_direct_trigger()
+            self.env.ref(
+                "helpdesk_property_info.ir_cron_watch_return_visits"
+            ).method_direct_trigger()
         self.env.invalidate_all()
         figures = self.report("daily", "2024-03-05")._get_report_figures()
-        self.assertEqual(figures["complaints_apart"], {
-            "received": 2, "others": 1, "closed": 2, "visited": 1, "visit_rate": 50.0,
-        })
+        self.assertEqual(
+            figures["complaints_apart"],
+            {
+                "received": 2,
+                "others": 1,
+                "closed": 2,
+                "visited": 1,
+                "visit_rate": 50.0,
+            },
+        )
         visits = figures["visits"]
-        self.assertEqual((visits["on_time"], visits["overdue"], visits["rate"]), (1, 1, 50.0))
-        self.assertEqual([row["number"] for row in visits["overdue_list"]], [complaints[1].number])
+        self.assertEqual(
+            (visits["on_time"], visits["overdue"], visits["rate"]), (1, 1, 50.0)
+        )
+        self.assertEqual(
+            [row["number"] for row in visits["overdue_list"]], [complaints[1].number]
+        )
 
     @contextmanager
     def recorded_queries(self):
@@ -121,8 +145,12 @@ class TestReportingUpward(StatisticsCase):
     def test_the_report_prints_the_complaints_and_overdue_visits(self):
         self.ticket(shanghai(2024, 3, 5), type_id=self.complaint.id)
         report = self.report("daily", "2024-03-05")
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "helpdesk_property_info.action_report_info_statistics", report.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "helpdesk_property_info.action_report_info_statistics", report.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("o_hpi_section_complaints_apart", html)
         self.assertIn("o_hpi_overdue_visits", html)

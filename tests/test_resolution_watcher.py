@@ -22,7 +22,9 @@ class TestResolutionWatcher(WatcherCase):
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
 
     def ticket(self, replied=True, **overrides):
-        vals = self.phone_vals(intake_date=INTAKE, user_id=self.agent.id, team_id=self.cs_team.id)
+        vals = self.phone_vals(
+            intake_date=INTAKE, user_id=self.agent.id, team_id=self.cs_team.id
+        )
         vals.update(overrides)
         with freeze_time(INTAKE):
             ticket = self.Ticket.create(vals)
@@ -49,7 +51,9 @@ class TestResolutionWatcher(WatcherCase):
         self.assertEqual(ticket.resolve_state, "pending")
         self.assertEqual(ticket.deadline_next_check, RESOLVE)
         self.run_watcher(shanghai(2026, 1, 8, 7))
-        self.assertEqual(len(self.activities(ticket, "mail_activity_resolve_due_soon")), 1)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_resolve_due_soon")), 1
+        )
         self.assertFalse(self.activities(ticket, "mail_activity_reply_due_soon"))
 
     def test_resolution_overdue_escalates_once(self):
@@ -62,17 +66,24 @@ class TestResolutionWatcher(WatcherCase):
         self.assertFalse(ticket.deadline_next_check)
         count = len(overdue)
         self.run_watcher(shanghai(2026, 1, 9, 10))
-        self.assertEqual(len(self.activities(ticket, "mail_activity_resolve_overdue")), count)
+        self.assertEqual(
+            len(self.activities(ticket, "mail_activity_resolve_overdue")), count
+        )
 
     def test_a_major_complaint_s_overdue_resolution_reaches_the_leaders(self):
         ticket = self.ticket(
             type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
-            complaint_grade_id=self.env.ref("helpdesk_property_info.complaint_grade_major").id,
+            complaint_grade_id=self.env.ref(
+                "helpdesk_property_info.complaint_grade_major"
+            ).id,
             level_id=self.level_major.id,
         )
         self.assertEqual(ticket.resolve_deadline, INTAKE + timedelta(days=15))
         self.run_watcher(INTAKE + timedelta(days=15, minutes=5))
-        self.assertIn(self.leader, self.activities(ticket, "mail_activity_resolve_overdue").user_id)
+        self.assertIn(
+            self.leader,
+            self.activities(ticket, "mail_activity_resolve_overdue").user_id,
+        )
         self.assertEqual(ticket.resolve_state, "overdue")
 
     def test_closing_in_time_resolves_on_time_and_stops_the_watch(self):

@@ -29,15 +29,22 @@ class TestReturnVisit(PropertyInfoCase):
     def test_recording_the_visit(self):
         ticket = self.Ticket.create(self.phone_vals())
         ticket.stage_id = self.done
-        ticket.with_user(self.agent).action_record_return_visit("yes", "5", "Very quick repair")
-        self.assertRecordValues(ticket, [{
-            "visit_solved": "yes",
-            "visit_satisfaction": "5",
-            "visit_opinion": "Very quick repair",
-            "visit_user_id": self.agent.id,
-            "visit_score": 5,
-            "return_visit_rate": 100,
-        }])
+        ticket.with_user(self.agent).action_record_return_visit(
+            "yes", "5", "Very quick repair"
+        )
+        self.assertRecordValues(
+            ticket,
+            [
+                {
+                    "visit_solved": "yes",
+                    "visit_satisfaction": "5",
+                    "visit_opinion": "Very quick repair",
+                    "visit_user_id": self.agent.id,
+                    "visit_score": 5,
+                    "return_visit_rate": 100,
+                }
+            ],
+        )
         self.assertFalse(self.visit_activities(ticket))
 
     def test_an_open_ticket_cannot_be_visited_and_answers_are_checked(self):

@@ -42,9 +42,16 @@ class TestReturnVisitWatch(PropertyInfoCase):
 
     def test_closing_sets_the_visit_due_one_working_day_later(self):
         ticket = self.closed_ticket()
-        self.assertRecordValues(ticket, [{
-            "visit_due_date": DUE, "visit_next_check": DUE, "visit_state": "pending",
-        }])
+        self.assertRecordValues(
+            ticket,
+            [
+                {
+                    "visit_due_date": DUE,
+                    "visit_next_check": DUE,
+                    "visit_state": "pending",
+                }
+            ],
+        )
 
     def test_an_unrecorded_visit_alerts_the_cs_managers_once(self):
         ticket = self.closed_ticket()
@@ -55,7 +62,9 @@ class TestReturnVisitWatch(PropertyInfoCase):
         self.assertIn(self.manager, alert.user_id)
         self.assertNotIn(self.agent, alert.user_id)
         self.assertIn(self.manager.partner_id, ticket.message_ids[0].partner_ids)
-        self.assertRecordValues(ticket, [{"visit_state": "overdue", "visit_next_check": False}])
+        self.assertRecordValues(
+            ticket, [{"visit_state": "overdue", "visit_next_check": False}]
+        )
         count = len(alert)
         self.run_watcher("2026-03-10 08:05:00")
         self.assertEqual(len(self.alerts(ticket)), count)
@@ -120,7 +129,9 @@ class TestReturnVisitWatch(PropertyInfoCase):
         )
         kind = self.env.ref("helpdesk_property_info.mail_activity_return_visit")
         visit = ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
-        self.assertRecordValues(visit, [{"user_id": self.agent.id, "date_deadline": date(2026, 3, 10)}])
+        self.assertRecordValues(
+            visit, [{"user_id": self.agent.id, "date_deadline": date(2026, 3, 10)}]
+        )
         # Due by the end of that day in Shanghai.
         self.assertEqual(ticket.visit_due_date, datetime(2026, 3, 10, 16, 0))
         self.assertTrue(ticket.visit_manual)
@@ -136,10 +147,13 @@ class TestReturnVisitWatch(PropertyInfoCase):
             ticket.with_user(self.handler).action_schedule_return_visit(
                 date(2026, 3, 10), self.agent
             )
-        portal = self.env["res.users"].create({
-            "name": "Owner", "login": "hpi_visit_owner",
-            "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)],
-        })
+        portal = self.env["res.users"].create(
+            {
+                "name": "Owner",
+                "login": "hpi_visit_owner",
+                "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
+        )
         with self.assertRaises(UserError):
             ticket.action_schedule_return_visit(date(2026, 3, 10), portal)
 
@@ -147,9 +161,12 @@ class TestReturnVisitWatch(PropertyInfoCase):
     def test_the_wizard_schedules_the_visit(self):
         ticket = self.Ticket.create(self.phone_vals())
         action = ticket.with_user(self.agent).action_open_schedule_visit_wizard()
-        wizard = self.env[action["res_model"]].with_user(self.agent).with_context(
-            action["context"]
-        ).create({"date": "2026-03-07", "user_id": self.manager.id})
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.agent)
+            .with_context(action["context"])
+            .create({"date": "2026-03-07", "user_id": self.manager.id})
+        )
         wizard.action_schedule()
         self.assertTrue(ticket.visit_manual)
         self.assertEqual(ticket.visit_due_date, datetime(2026, 3, 7, 16, 0))

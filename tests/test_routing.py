@@ -6,16 +6,36 @@ class TestRouting(PropertyInfoCase):
         return self.env.ref(f"helpdesk_property_info.{xmlid}")
 
     def classified(self, category, **overrides):
-        return self.Ticket.create(self.phone_vals(category_id=self.ref(category).id, **overrides))
+        return self.Ticket.create(
+            self.phone_vals(category_id=self.ref(category).id, **overrides)
+        )
 
     def test_each_shipped_rule_sends_its_content_to_its_department(self):
         expected = {
-            "category_engineering_civil": ("team_after_sales_department", "route_civil_works"),
-            "category_engineering_landscaping": ("team_property_service_center", "route_landscaping"),
-            "category_engineering_facilities": ("team_after_sales_center", "route_supporting_facilities"),
-            "category_property_service": ("team_property_branch", "route_property_service"),
-            "category_property_service_quality": ("team_property_branch", "route_property_service"),
-            "category_local_government": ("team_customer_service", "route_local_disputes"),
+            "category_engineering_civil": (
+                "team_after_sales_department",
+                "route_civil_works",
+            ),
+            "category_engineering_landscaping": (
+                "team_property_service_center",
+                "route_landscaping",
+            ),
+            "category_engineering_facilities": (
+                "team_after_sales_center",
+                "route_supporting_facilities",
+            ),
+            "category_property_service": (
+                "team_property_branch",
+                "route_property_service",
+            ),
+            "category_property_service_quality": (
+                "team_property_branch",
+                "route_property_service",
+            ),
+            "category_local_government": (
+                "team_customer_service",
+                "route_local_disputes",
+            ),
         }
         for category, (team, route) in expected.items():
             with self.subTest(category=category):
@@ -24,17 +44,25 @@ class TestRouting(PropertyInfoCase):
                 self.assertEqual(ticket.route_id, self.ref(route))
 
     def test_unmatched_content_stays_with_customer_service(self):
-        for category in ("category_engineering_decoration", "category_contract", "category_other"):
+        for category in (
+            "category_engineering_decoration",
+            "category_contract",
+            "category_other",
+        ):
             with self.subTest(category=category):
                 ticket = self.classified(category)
                 self.assertEqual(ticket.team_id, self.cs_team)
                 self.assertFalse(ticket.route_id)
 
     def test_an_archived_rule_no_longer_routes(self):
-        self.assertEqual(self.classified("category_engineering_civil").team_id,
-                         self.ref("team_after_sales_department"))
+        self.assertEqual(
+            self.classified("category_engineering_civil").team_id,
+            self.ref("team_after_sales_department"),
+        )
         self.ref("route_civil_works").action_archive()
-        self.assertEqual(self.classified("category_engineering_civil").team_id, self.cs_team)
+        self.assertEqual(
+            self.classified("category_engineering_civil").team_id, self.cs_team
+        )
 
     def test_the_decision_is_written_to_the_chatter(self):
         ticket = self.classified("category_engineering_civil")
@@ -43,7 +71,9 @@ class TestRouting(PropertyInfoCase):
         self.assertIn(self.ref("route_civil_works").name, bodies)
 
     def test_a_team_given_by_the_agent_overrides_the_rules(self):
-        ticket = self.classified("category_engineering_civil", team_id=self.department.id)
+        ticket = self.classified(
+            "category_engineering_civil", team_id=self.department.id
+        )
         self.assertEqual(ticket.team_id, self.department)
         self.assertFalse(ticket.route_id)
 
@@ -71,7 +101,9 @@ class TestRouting(PropertyInfoCase):
                 "user_id": self.handler.id,
             }
         )
-        major = self.classified("category_engineering_civil", level_id=self.level_major.id)
+        major = self.classified(
+            "category_engineering_civil", level_id=self.level_major.id
+        )
         self.assertEqual(major.route_id, major_civil)
         self.assertEqual(major.team_id, self.department)
         self.assertEqual(major.user_id, self.handler)
@@ -106,11 +138,21 @@ class TestRouting(PropertyInfoCase):
     def test_batch_creation_routes_every_ticket(self):
         tickets = self.Ticket.create(
             [self.phone_vals(category_id=self.ref("category_engineering_civil").id)] * 5
-            + [self.phone_vals(category_id=self.ref("category_engineering_landscaping").id)] * 5
+            + [
+                self.phone_vals(
+                    category_id=self.ref("category_engineering_landscaping").id
+                )
+            ]
+            * 5
         )
         self.assertEqual(
             tickets.mapped("team_id"),
-            self.ref("team_after_sales_department") | self.ref("team_property_service_center"),
+            self.ref("team_after_sales_department")
+            | self.ref("team_property_service_center"),
         )
-        self.assertTrue(all(len(t.message_ids.filtered(lambda m: "Routed" in (m.body or ""))) == 1
-                            for t in tickets))
+        self.assertTrue(
+            all(
+                len(t.message_ids.filtered(lambda m: "Routed" in (m.body or ""))) == 1
+                for t in tickets
+            )
+        )

@@ -15,12 +15,16 @@ class TestTicketOverRpc(JsonRpcMixin, HttpCase):
         self.vals = {
             "name": "Complaint by phone",
             "description": "<p>Lift out of order</p>",
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+            "channel_id": self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+            ).id,
             "category_id": self.env.ref(
                 "helpdesk_property_info.category_engineering_facilities"
             ).id,
             "info_origin": "customer",
-            "info_source_id": self.env.ref("helpdesk_property_info.info_source_community").id,
+            "info_source_id": self.env.ref(
+                "helpdesk_property_info.info_source_community"
+            ).id,
             "involved_party_id": self.env.ref(
                 "helpdesk_property_info.info_party_customer_group"
             ).id,
@@ -48,7 +52,8 @@ class TestTicketOverRpc(JsonRpcMixin, HttpCase):
             self.assertEqual(got, value, name)
         # supporting facilities are routed to their counterpart department
         self.assertEqual(
-            read["team_id"][0], self.env.ref("helpdesk_property_info.team_after_sales_center").id
+            read["team_id"][0],
+            self.env.ref("helpdesk_property_info.team_after_sales_center").id,
         )
 
     def test_bad_phone_over_xmlrpc_is_refused_and_creates_nothing(self):

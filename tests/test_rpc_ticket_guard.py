@@ -14,16 +14,21 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         cls.env.company.country_id = cls.env.ref("base.cn")
         cls.env.company.helpdesk_mgmt_ticket_auto_assign = False
         cls.agent = new_test_user(
-            cls.env, login="hpi_rpc_agent", groups="helpdesk_property_info.group_cs_agent"
+            cls.env,
+            login="hpi_rpc_agent",
+            groups="helpdesk_property_info.group_cs_agent",
         )
         cls.handler = new_test_user(
-            cls.env, login="hpi_rpc_handler",
+            cls.env,
+            login="hpi_rpc_handler",
             groups="helpdesk_property_info.group_department_handler",
         )
         cls.department = cls.env["helpdesk.ticket.team"].create(
             {"name": "Property Service Center", "user_ids": [(6, 0, cls.handler.ids)]}
         )
-        cls.portal = new_test_user(cls.env, login="hpi_rpc_portal", groups="base.group_portal")
+        cls.portal = new_test_user(
+            cls.env, login="hpi_rpc_portal", groups="base.group_portal"
+        )
         cls.other_portal = new_test_user(
             cls.env, login="hpi_rpc_other", groups="base.group_portal"
         )
@@ -33,7 +38,9 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         vals = {
             "name": "Lift out of order",
             "description": "<p>Lift 2 stops between floors.</p>",
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+            "channel_id": self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+            ).id,
             "contact_name": "周主任",
             "contact_phone": "13900001111",
             "matter": "Lift 2 stops between floors.",
@@ -46,7 +53,10 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         before = Ticket.search_count([])
         major = self.env.ref("helpdesk_property_info.level_major").id
         ticket_id, error = self.jsonrpc(
-            "hpi_rpc_agent", "helpdesk.ticket", "create", [self.vals(level_id=major)],
+            "hpi_rpc_agent",
+            "helpdesk.ticket",
+            "create",
+            [self.vals(level_id=major)],
             context={
                 "default_leader_opinion": "Forged",
                 "default_leader_opinion_date": "2026-01-05 02:00:00",
@@ -59,18 +69,22 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         self.assertEqual(Ticket.search_count([]), before)
 
     def test_reply_visit_and_watcher_fields_refused_over_rpc(self):
-        ticket = self.env["helpdesk.ticket"].create(self.vals(
-            team_id=self.department.id,
-            level_id=self.env.ref("helpdesk_property_info.level_major").id,
-            litigation_risk=True,
-        ))
+        ticket = self.env["helpdesk.ticket"].create(
+            self.vals(
+                team_id=self.department.id,
+                level_id=self.env.ref("helpdesk_property_info.level_major").id,
+                litigation_risk=True,
+            )
+        )
         next_check = ticket.deadline_next_check
         for vals in (
             {"replied_date": "2026-01-05 03:00:00", "reply_method": "written"},
             {"deadline_next_check": False},
             {"visit_date": "2026-01-06 02:00:00", "visit_satisfaction": "5"},
-            {"level_id": self.env.ref("helpdesk_property_info.level_general").id,
-             "litigation_risk": False},
+            {
+                "level_id": self.env.ref("helpdesk_property_info.level_general").id,
+                "litigation_risk": False,
+            },
         ):
             with self.subTest(vals=vals):
                 _result, error = self.jsonrpc(
@@ -81,7 +95,9 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         self.assertFalse(ticket.replied_date)
         self.assertFalse(ticket.visit_date)
         self.assertEqual(ticket.deadline_next_check, next_check)
-        self.assertEqual(ticket.level_id, self.env.ref("helpdesk_property_info.level_major"))
+        self.assertEqual(
+            ticket.level_id, self.env.ref("helpdesk_property_info.level_major")
+        )
         self.assertTrue(ticket.litigation_risk)
 
     def test_portal_user_closes_only_their_own_ticket(self):

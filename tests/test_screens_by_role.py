@@ -138,7 +138,8 @@ class TestEveryScreenForEveryRole(HttpCase):
             if key != "root":
                 apps.setdefault(menus[menu["app_id"]]["xmlid"], set()).add(menu["id"])
         return {
-            app: frozenset(ids) for app, ids in apps.items()
+            app: frozenset(ids)
+            for app, ids in apps.items()
             if any(
                 menus[menu_id]["xmlid"].startswith("helpdesk_property_info.")
                 for menu_id in ids
@@ -181,27 +182,39 @@ class TestEveryScreenForEveryRole(HttpCase):
             routing = endpoint.routing
             methods = routing.get("methods") or ["GET"]
             helpdesk = ".helpdesk_" in endpoint.__module__
-            if routing.get("type") == "http" and "GET" in methods and (
-                url in PORTAL_HOME or helpdesk and PORTAL_ROUTE.match(url)
+            if (
+                routing.get("type") == "http"
+                and "GET" in methods
+                and (url in PORTAL_HOME or helpdesk and PORTAL_ROUTE.match(url))
             ):
                 routes.add(url)
         return routes
 
     def test_every_portal_page_of_the_helpdesk_opens(self):
         portal = new_test_user(
-            self.env, login="screens_portal", groups="base.group_portal",
+            self.env,
+            login="screens_portal",
+            groups="base.group_portal",
             company_id=self.company.id,
         )
-        ticket = self.env["helpdesk.ticket"].create({
-            "name": "Leaking roof",
-            "description": "<p>Water through the ceiling</p>",
-            "partner_id": portal.partner_id.id,
-        })
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Leaking roof",
+                "description": "<p>Water through the ceiling</p>",
+                "partner_id": portal.partner_id.id,
+            }
+        )
         self.authenticate("screens_portal", "screens_portal")
-        values = {"ticket_id": ticket.id, "page": 1, "access_token": ticket._portal_ensure_token()}
+        values = {
+            "ticket_id": ticket.id,
+            "page": 1,
+            "access_token": ticket._portal_ensure_token(),
+        }
         opened = []
         for route in sorted(self._portal_routes()):
-            url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values.get(m.group(1), 1)), route)
+            url = re.sub(
+                r"<(?:\w+:)?(\w+)>", lambda m: str(values.get(m.group(1), 1)), route
+            )
             if route.startswith("/ticket/"):
                 continue  # actions (close, …), not pages
             response = self.url_open(url, allow_redirects=True)

@@ -13,29 +13,41 @@ class TestSeminarPlan(PropertyInfoCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.owner = cls.env["res.partner"].create({"name": "Owner Zhao"})
-        cls.community = cls.env["helpdesk.info.community"].create({"name": "Xianghe Garden"})
+        cls.community = cls.env["helpdesk.info.community"].create(
+            {"name": "Xianghe Garden"}
+        )
         cls.Plan = cls.env["helpdesk.info.seminar.plan"]
 
     def plan(self, user=None):
-        return self.Plan.with_user(user or self.agent).create({
-            "year": 2031,
-            "seminar_ids": [
-                (0, 0, {
-                    "topic": "Fees and the year's service plan",
-                    "date_start": "2031-03-21 07:00:00",
-                    "place": "Management office meeting room",
-                    "community_id": self.community.id,
-                    "partner_ids": [(6, 0, self.owner.ids)],
-                    "user_ids": [(6, 0, self.agent.ids)],
-                }),
-                (0, 0, {
-                    "topic": "Survey results and corrective actions",
-                    "date_start": "2031-06-20 07:00:00",
-                    "duration": 1.5,
-                    "place": "Clubhouse",
-                }),
-            ],
-        })
+        return self.Plan.with_user(user or self.agent).create(
+            {
+                "year": 2031,
+                "seminar_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "topic": "Fees and the year's service plan",
+                            "date_start": "2031-03-21 07:00:00",
+                            "place": "Management office meeting room",
+                            "community_id": self.community.id,
+                            "partner_ids": [(6, 0, self.owner.ids)],
+                            "user_ids": [(6, 0, self.agent.ids)],
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "topic": "Survey results and corrective actions",
+                            "date_start": "2031-06-20 07:00:00",
+                            "duration": 1.5,
+                            "place": "Clubhouse",
+                        },
+                    ),
+                ],
+            }
+        )
 
     def approved(self):
         plan = self.plan()
@@ -50,15 +62,27 @@ class TestSeminarPlan(PropertyInfoCase):
         self.assertEqual(plan.state, "submitted")
         self.assertFalse(plan.seminar_ids.event_id)
         for user in (self.agent, self.manager):
-            with self.subTest(user=user.login), self.assertRaises(UserError), self.env.cr.savepoint():
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(UserError),
+                self.env.cr.savepoint(),
+            ):
                 plan.with_user(user).validate_tier()
         plan.with_user(self.leader).validate_tier()
-        self.assertRecordValues(plan, [{"state": "approved", "approved_by_id": self.leader.id}])
+        self.assertRecordValues(
+            plan, [{"state": "approved", "approved_by_id": self.leader.id}]
+        )
         first, second = plan.seminar_ids.sorted("date_start")
-        self.assertRecordValues(first.event_id, [{
-            "start": datetime(2031, 3, 21, 7, 0), "stop": datetime(2031, 3, 21, 9, 0),
-            "location": "Management office meeting room",
-        }])
+        self.assertRecordValues(
+            first.event_id,
+            [
+                {
+                    "start": datetime(2031, 3, 21, 7, 0),
+                    "stop": datetime(2031, 3, 21, 9, 0),
+                    "location": "Management office meeting room",
+                }
+            ],
+        )
         self.assertIn("Fees", first.event_id.name)
         self.assertEqual(first.event_id.partner_ids, self.owner | self.agent.partner_id)
         self.assertEqual(second.event_id.stop, datetime(2031, 6, 20, 8, 30))
@@ -74,11 +98,15 @@ class TestSeminarPlan(PropertyInfoCase):
             plan.seminar_ids[0].with_user(self.agent).unlink()
         self.assertEqual(plan.seminar_ids[0].place, "Management office meeting room")
 
-    def test_changing_an_approved_plan_sends_it_back_and_events_follow_the_new_approval(self):
+    def test_changing_an_approved_plan_sends_it_back_and_events_follow_the_new_approval(
+        self,
+    ):
         plan = self.approved()
         seminar = plan.seminar_ids.sorted("date_start")[0]
         event = seminar.event_id
-        seminar.with_user(self.agent).write({"place": "Clubhouse", "date_start": "2031-03-28 07:00:00"})
+        seminar.with_user(self.agent).write(
+            {"place": "Clubhouse", "date_start": "2031-03-28 07:00:00"}
+        )
         self.assertEqual(plan.state, "submitted")
         self.assertEqual(plan.review_ids.mapped("status"), ["pending"])
         # The calendar keeps the approved plan until the change is approved.
@@ -86,7 +114,9 @@ class TestSeminarPlan(PropertyInfoCase):
         plan.with_user(self.leader).validate_tier()
         self.assertEqual(plan.state, "approved")
         self.assertEqual(seminar.event_id, event)
-        self.assertRecordValues(event, [{"location": "Clubhouse", "start": datetime(2031, 3, 28, 7, 0)}])
+        self.assertRecordValues(
+            event, [{"location": "Clubhouse", "start": datetime(2031, 3, 28, 7, 0)}]
+        )
         # A seminar added or removed also goes back for approval.
         other = plan.seminar_ids.sorted("date_start")[1]
         other_event = other.event_id
@@ -99,9 +129,16 @@ class TestSeminarPlan(PropertyInfoCase):
         with self.assertRaises(AccessError):
             plan.with_user(self.agent).write({"state": "approved"})
         with self.assertRaises(AccessError):
-            self.Plan.with_user(self.agent).with_context(default_state="approved").create({"year": 2032})
-        event = self.env["calendar.event"].create({"name": "Forged", "start": "2031-03-01 01:00:00",
-                                                   "stop": "2031-03-01 02:00:00"})
+            self.Plan.with_user(self.agent).with_context(
+                default_state="approved"
+            ).create({"year": 2032})
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Forged",
+                "start": "2031-03-01 01:00:00",
+                "stop": "2031-03-01 02:00:00",
+            }
+        )
         with self.assertRaises(AccessError):
             plan.seminar_ids[0].with_user(self.agent).write({"event_id": event.id})
 
@@ -119,7 +156,9 @@ class TestSeminarPlan(PropertyInfoCase):
     def test_a_seminar_changed_from_the_plan_form_sends_it_back(self):
         plan = self.approved()
         seminar = plan.seminar_ids.sorted("date_start")[0]
-        plan.with_user(self.agent).write({"seminar_ids": [(1, seminar.id, {"place": "Clubhouse"})]})
+        plan.with_user(self.agent).write(
+            {"seminar_ids": [(1, seminar.id, {"place": "Clubhouse"})]}
+        )
         self.assertEqual(plan.state, "submitted")
         plan.with_user(self.leader).validate_tier()
         self.assertEqual(seminar.event_id.location, "Clubhouse")

@@ -60,7 +60,9 @@ class TestSettings(PropertyInfoCase):
             self.assertEqual(company[name], value, name)
         # The company's rules hold through Settings.
         with self.assertRaises(ValidationError):
-            no_floor = self.Settings.with_user(self.admin).create({"patrol_floor_count": 0})
+            no_floor = self.Settings.with_user(self.admin).create(
+                {"patrol_floor_count": 0}
+            )
             no_floor.execute()
         # Only settings managers reach them.
         with self.assertRaises(AccessError):

@@ -15,7 +15,9 @@ class TestShippedData(TransactionCase):
     def test_source_locations_of_the_standard(self):
         sources = self.env["helpdesk.info.source"].search([])
         self.assertEqual(len(sources.filtered(lambda s: not s.company_id)), 9)
-        self.assertEqual(self.zh("helpdesk_property_info.info_source_community"), "小区")
+        self.assertEqual(
+            self.zh("helpdesk_property_info.info_source_community"), "小区"
+        )
         self.assertEqual(
             self.zh("helpdesk_property_info.info_source_construction_site"), "施工现场"
         )
@@ -23,7 +25,9 @@ class TestShippedData(TransactionCase):
     def test_involved_parties_of_the_standard(self):
         parties = self.env["helpdesk.info.party"].search([])
         self.assertEqual(len(parties), 8)
-        self.assertEqual(self.zh("helpdesk_property_info.info_party_customer_group"), "群体客户")
+        self.assertEqual(
+            self.zh("helpdesk_property_info.info_party_customer_group"), "群体客户"
+        )
         self.assertEqual(self.zh("helpdesk_property_info.info_party_media"), "媒体")
 
     def test_content_type_hierarchy(self):
@@ -35,7 +39,9 @@ class TestShippedData(TransactionCase):
         service = self.env.ref("helpdesk_property_info.category_property_service")
         self.assertEqual(len(service.child_id), 5)
         civil = self.env.ref("helpdesk_property_info.category_engineering_civil")
-        self.assertEqual(civil.with_context(lang="zh_CN").complete_name, "工程类 / 土建")
+        self.assertEqual(
+            civil.with_context(lang="zh_CN").complete_name, "工程类 / 土建"
+        )
 
     def test_channels_and_their_intake_rules(self):
         expected = {
@@ -45,7 +51,12 @@ class TestShippedData(TransactionCase):
             "helpdesk_property_info.channel_in_writing": (True, False, True, False),
             "helpdesk_property_info.channel_legal_letter": (True, False, True, False),
             "helpdesk_property_info.channel_online": (False, False, False, True),
-            "helpdesk_property_info.channel_suggestion_box": (False, False, False, True),
+            "helpdesk_property_info.channel_suggestion_box": (
+                False,
+                False,
+                False,
+                True,
+            ),
             "helpdesk_property_info.channel_website_media": (False, False, False, True),
         }
         for xmlid, flags in expected.items():
@@ -60,7 +71,9 @@ class TestShippedData(TransactionCase):
                     ),
                     flags,
                 )
-        self.assertEqual(self.zh("helpdesk_property_info.channel_legal_letter"), "律师、法院函")
+        self.assertEqual(
+            self.zh("helpdesk_property_info.channel_legal_letter"), "律师、法院函"
+        )
         self.assertEqual(self.zh("helpdesk_mgmt.helpdesk_ticket_channel_phone"), "电话")
 
     def test_customer_service_department_receives_new_information(self):
@@ -72,9 +85,17 @@ class TestShippedData(TransactionCase):
         data = self.env["ir.model.data"].search(
             [
                 ("module", "=", "helpdesk_property_info"),
-                ("model", "in", ["helpdesk.info.source", "helpdesk.info.party",
-                                 "helpdesk.ticket.category", "helpdesk.ticket.channel",
-                                 "helpdesk.ticket.team"]),
+                (
+                    "model",
+                    "in",
+                    [
+                        "helpdesk.info.source",
+                        "helpdesk.info.party",
+                        "helpdesk.ticket.category",
+                        "helpdesk.ticket.channel",
+                        "helpdesk.ticket.team",
+                    ],
+                ),
             ]
         )
         self.assertGreaterEqual(len(data), 9 + 8 + 14 + 10 + 1)
@@ -84,6 +105,8 @@ class TestShippedData(TransactionCase):
         group = self.env.ref("helpdesk_property_info.group_department_handler")
         self.assertEqual(group.with_context(lang="zh_CN").name, "对口部门处理人")
         self.assertEqual(
-            self.env.ref("helpdesk_property_info.group_cs_agent").with_context(lang="zh_CN").name,
+            self.env.ref("helpdesk_property_info.group_cs_agent")
+            .with_context(lang="zh_CN")
+            .name,
             "客服专员",
         )

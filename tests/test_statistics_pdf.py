@@ -21,8 +21,12 @@ class TestStatisticsPdf(StatisticsCase):
 
     def test_the_pdf_prints_the_chinese_headings_in_the_company_language(self):
         self.company_in_chinese()
-        self.ticket(shanghai(2024, 3, 5), category_id=self.cat_civil.id, **self.negative)
-        text = self.render_pdf_text("helpdesk_property_info.action_report_info_statistics", self.report())
+        self.ticket(
+            shanghai(2024, 3, 5), category_id=self.cat_civil.id, **self.negative
+        )
+        text = self.render_pdf_text(
+            "helpdesk_property_info.action_report_info_statistics", self.report()
+        )
         for heading in HEADINGS:
             self.assertIn(heading, text)
         self.assertIn("祥和物业服务有限公司", text)  # the company header

@@ -15,18 +15,25 @@ class TestSurveyCampaign(SurveyCase):
         scored = questions.filtered(lambda q: q.question_type == "simple_choice")
         self.assertGreaterEqual(len(scored), 8)
         for question in scored:
-            self.assertEqual(question.suggested_answer_ids.mapped("satisfaction_score"),
-                             [5, 4, 3, 2, 1], question.title)
+            self.assertEqual(
+                question.suggested_answer_ids.mapped("satisfaction_score"),
+                [5, 4, 3, 2, 1],
+                question.title,
+            )
             self.assertTrue(question.comments_allowed)
         self.assertEqual(self.q_cleaning.helpdesk_team_id, self.property_branch)
         self.assertEqual(self.q_repairs.helpdesk_team_id, self.service_center)
         self.assertEqual(
-            self.env.ref("helpdesk_property_info.survey_question_customer_service").helpdesk_team_id,
+            self.env.ref(
+                "helpdesk_property_info.survey_question_customer_service"
+            ).helpdesk_team_id,
             self.cs_team,
         )
         self.assertFalse(self.q_overall.helpdesk_team_id)
         self.assertEqual(self.survey.access_mode, "token")
-        self.assertFalse(self.survey.lang_ids, "every installed language, Chinese included")
+        self.assertFalse(
+            self.survey.lang_ids, "every installed language, Chinese included"
+        )
 
     def test_the_questionnaire_reads_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
@@ -37,18 +44,29 @@ class TestSurveyCampaign(SurveyCase):
         self.assertEqual(survey.title, "业主满意度调查表")
         cleaning = self.q_cleaning.with_context(lang="zh_CN")
         self.assertEqual(cleaning.title, "公共区域清洁卫生")
-        self.assertEqual(cleaning.suggested_answer_ids.mapped("value"),
-                         ["非常满意", "满意", "一般", "不满意", "非常不满意"])
+        self.assertEqual(
+            cleaning.suggested_answer_ids.mapped("value"),
+            ["非常满意", "满意", "一般", "不满意", "非常不满意"],
+        )
 
     def test_campaign_periods_follow_the_standard(self):
         first = self.campaign()
         second = self.campaign(half="second")
-        self.assertRecordValues(first + second, [
-            {"date_start": Date.to_date("2026-01-15"), "date_end": Date.to_date("2026-01-30"),
-             "company_id": self.company.id},
-            {"date_start": Date.to_date("2026-07-01"), "date_end": Date.to_date("2026-07-15"),
-             "company_id": self.company.id},
-        ])
+        self.assertRecordValues(
+            first + second,
+            [
+                {
+                    "date_start": Date.to_date("2026-01-15"),
+                    "date_end": Date.to_date("2026-01-30"),
+                    "company_id": self.company.id,
+                },
+                {
+                    "date_start": Date.to_date("2026-07-01"),
+                    "date_end": Date.to_date("2026-07-15"),
+                    "company_id": self.company.id,
+                },
+            ],
+        )
         self.assertIn("Xianghe Garden", first.name)
         self.assertIn("2026", first.name)
         self.assertEqual((first.distribution_goal, first.return_goal), (60, 50))
@@ -61,19 +79,40 @@ class TestSurveyCampaign(SurveyCase):
 
     def test_distribution_and_return_rates_against_their_goals(self):
         campaign = self.open_campaign(self.owners[:5])
-        self.assertRecordValues(campaign, [{
-            "owner_count": 10, "distributed_count": 5, "distribution_rate": 50.0,
-            "distribution_goal_met": False, "returned_count": 0, "return_rate": 0.0,
-        }])
+        self.assertRecordValues(
+            campaign,
+            [
+                {
+                    "owner_count": 10,
+                    "distributed_count": 5,
+                    "distribution_rate": 50.0,
+                    "distribution_goal_met": False,
+                    "returned_count": 0,
+                    "return_rate": 0.0,
+                }
+            ],
+        )
         campaign._distribute(self.owners[:7])
-        self.assertRecordValues(campaign, [{"distributed_count": 7, "distribution_rate": 70.0,
-                                            "distribution_goal_met": True}])
+        self.assertRecordValues(
+            campaign,
+            [
+                {
+                    "distributed_count": 7,
+                    "distribution_rate": 70.0,
+                    "distribution_goal_met": True,
+                }
+            ],
+        )
         for owner in self.owners[:3]:
             self.answer(campaign, owner, {self.q_cleaning: 4})
-        self.assertRecordValues(campaign, [{"returned_count": 3, "return_rate": 300 / 7,
-                                            "return_goal_met": False}])
+        self.assertRecordValues(
+            campaign,
+            [{"returned_count": 3, "return_rate": 300 / 7, "return_goal_met": False}],
+        )
         self.answer(campaign, self.owners[3], {self.q_cleaning: 5})
-        self.assertRecordValues(campaign, [{"returned_count": 4, "return_goal_met": True}])
+        self.assertRecordValues(
+            campaign, [{"returned_count": 4, "return_goal_met": True}]
+        )
 
     def test_questionnaires_go_to_owners_of_the_community_only_and_once(self):
         campaign = self.campaign()
@@ -93,38 +132,70 @@ class TestSurveyCampaign(SurveyCase):
     def test_the_distribution_wizard_offers_the_owners_without_questionnaire(self):
         campaign = self.open_campaign(self.owners[:3])
         action = campaign.with_user(self.agent).action_distribute()
-        wizard = self.env[action["res_model"]].with_user(self.agent).with_context(
-            action["context"]).create({"send_email": True})
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.agent)
+            .with_context(action["context"])
+            .create({"send_email": True})
+        )
         self.assertEqual(wizard.partner_ids, self.owners[3:])
         wizard.partner_ids -= self.owners[9]
         wizard.action_distribute()
         self.assertEqual(campaign.distributed_count, 9)
-        invitations = self.env["mail.mail"].search([
-            ("model", "=", "survey.user_input"),
-            ("res_id", "in", campaign.sudo().user_input_ids.ids),
-        ])
+        invitations = self.env["mail.mail"].search(
+            [
+                ("model", "=", "survey.user_input"),
+                ("res_id", "in", campaign.sudo().user_input_ids.ids),
+            ]
+        )
         with_email = self.owners[3:9].filtered("email")
         self.assertEqual(invitations.recipient_ids, with_email)
 
     def test_results_are_summarised_per_department(self):
         campaign = self.open_campaign()
-        self.answer(campaign, self.owners[0], {self.q_cleaning: 5, self.q_repairs: 2,
-                                               self.q_overall: 4})
-        self.answer(campaign, self.owners[1], {self.q_cleaning: 2, self.q_repairs: 1,
-                                               self.q_overall: 3})
+        self.answer(
+            campaign,
+            self.owners[0],
+            {self.q_cleaning: 5, self.q_repairs: 2, self.q_overall: 4},
+        )
+        self.answer(
+            campaign,
+            self.owners[1],
+            {self.q_cleaning: 2, self.q_repairs: 1, self.q_overall: 3},
+        )
         self.answer(campaign, self.owners[2], {self.q_cleaning: 5})
         campaign.action_close()
         results = {result.team_id: result for result in campaign.result_ids}
-        self.assertEqual(set(results), {self.property_branch, self.service_center,
-                                        self.env["helpdesk.ticket.team"]})
-        self.assertRecordValues(results[self.property_branch], [{
-            "answer_count": 3, "average_score": 4.0, "nonconforming_count": 1,
-            "satisfied_rate": 200 / 3,
-        }])
-        self.assertRecordValues(results[self.service_center], [{
-            "answer_count": 2, "average_score": 1.5, "nonconforming_count": 2,
-            "satisfied_rate": 0.0,
-        }])
+        self.assertEqual(
+            set(results),
+            {
+                self.property_branch,
+                self.service_center,
+                self.env["helpdesk.ticket.team"],
+            },
+        )
+        self.assertRecordValues(
+            results[self.property_branch],
+            [
+                {
+                    "answer_count": 3,
+                    "average_score": 4.0,
+                    "nonconforming_count": 1,
+                    "satisfied_rate": 200 / 3,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            results[self.service_center],
+            [
+                {
+                    "answer_count": 2,
+                    "average_score": 1.5,
+                    "nonconforming_count": 2,
+                    "satisfied_rate": 0.0,
+                }
+            ],
+        )
         self.assertEqual(campaign.nonconforming_count, 3)
         self.assertAlmostEqual(campaign.average_score, 22 / 7, places=2)
         campaign.action_summarise()
@@ -132,21 +203,32 @@ class TestSurveyCampaign(SurveyCase):
 
     def test_non_conforming_answers_become_tickets_of_their_department_once(self):
         campaign = self.open_campaign()
-        self.answer(campaign, self.owners[0], {self.q_cleaning: 2, self.q_repairs: 5},
-                    comments={self.q_cleaning: "Stairwell not swept for a week"})
+        self.answer(
+            campaign,
+            self.owners[0],
+            {self.q_cleaning: 2, self.q_repairs: 5},
+            comments={self.q_cleaning: "Stairwell not swept for a week"},
+        )
         self.answer(campaign, self.owners[1], {self.q_repairs: 1, self.q_overall: 2})
         campaign.with_user(self.agent).action_create_tickets()
         tickets = campaign.sudo()._answer_lines([("ticket_id", "!=", False)]).ticket_id
         self.assertEqual(len(tickets), 3)
         by_owner_team = {(t.partner_id, t.team_id): t for t in tickets}
         cleaning = by_owner_team[self.owners[0], self.property_branch]
-        self.assertRecordValues(cleaning, [{
-            "channel_id": self.env.ref("helpdesk_property_info.channel_questionnaire").id,
-            "info_origin": "customer",
-            "info_nature": "negative",
-            "company_id": self.company.id,
-            "category_id": self.q_cleaning.helpdesk_category_id.id,
-        }])
+        self.assertRecordValues(
+            cleaning,
+            [
+                {
+                    "channel_id": self.env.ref(
+                        "helpdesk_property_info.channel_questionnaire"
+                    ).id,
+                    "info_origin": "customer",
+                    "info_nature": "negative",
+                    "company_id": self.company.id,
+                    "category_id": self.q_cleaning.helpdesk_category_id.id,
+                }
+            ],
+        )
         self.assertIn("Stairwell not swept for a week", cleaning.description)
         self.assertIn((self.owners[1], self.service_center), by_owner_team)
         # The overall question has no department: the community's office takes it.
@@ -164,7 +246,9 @@ class TestSurveyCampaign(SurveyCase):
 
     def test_a_department_of_another_company_is_not_given_the_ticket(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})
-        foreign = self.env["helpdesk.ticket.team"].create({"name": "Far Away", "company_id": other.id})
+        foreign = self.env["helpdesk.ticket.team"].create(
+            {"name": "Far Away", "company_id": other.id}
+        )
         self.q_cleaning.helpdesk_team_id = foreign
         campaign = self.open_campaign()
         self.answer(campaign, self.owners[0], {self.q_cleaning: 1})
@@ -188,10 +272,14 @@ class TestSurveyCampaign(SurveyCase):
             with self.assertRaises(AccessError):
                 campaign.with_user(user).write({"return_goal": 10})
         # Agents run campaigns; only managers delete them.
-        mine = self.Campaign.with_user(self.agent).create({
-            "community_id": self.community.id, "year": 2027, "half": "second",
-            "pre_notice_id": published_notice(self.community).id,
-        })
+        mine = self.Campaign.with_user(self.agent).create(
+            {
+                "community_id": self.community.id,
+                "year": 2027,
+                "half": "second",
+                "pre_notice_id": published_notice(self.community).id,
+            }
+        )
         mine.action_open()
         with self.assertRaises(AccessError):
             self.campaign(year=2028).with_user(self.agent).unlink()
@@ -206,7 +294,11 @@ class TestSurveyCampaign(SurveyCase):
         community = self.env["helpdesk.info.community"].create(
             {"name": "Elsewhere", "company_id": other.id}
         )
-        foreign = self.Campaign.create({"community_id": community.id, "year": 2026, "half": "first"})
+        foreign = self.Campaign.create(
+            {"community_id": community.id, "year": 2026, "half": "first"}
+        )
         self.assertEqual(foreign.company_id, other)
-        visible = self.Campaign.with_user(self.manager).search([("id", "=", foreign.id)])
+        visible = self.Campaign.with_user(self.manager).search(
+            [("id", "=", foreign.id)]
+        )
         self.assertFalse(visible)

@@ -10,8 +10,14 @@ class TestSurveyCampaignGuard(SurveyCase):
     def test_state_changes_only_through_the_buttons(self):
         Campaign = self.Campaign.with_user(self.manager)
         with self.assertRaises(AccessError):
-            Campaign.create({"community_id": self.community.id, "year": 2026, "half": "first",
-                             "state": "closed"})
+            Campaign.create(
+                {
+                    "community_id": self.community.id,
+                    "year": 2026,
+                    "half": "first",
+                    "state": "closed",
+                }
+            )
         campaign = self.open_campaign()
         campaign.action_close()
         with self.assertRaises(AccessError):

@@ -12,9 +12,14 @@ class TestSurveyCampaignLoop(SurveyCase):
     written report goes to the leaders."""
 
     def bare_campaign(self, **vals):
-        return self.Campaign.create({
-            "community_id": self.community.id, "year": 2026, "half": "first", **vals,
-        })
+        return self.Campaign.create(
+            {
+                "community_id": self.community.id,
+                "year": 2026,
+                "half": "first",
+                **vals,
+            }
+        )
 
     @freeze_time("2026-01-10 02:00:00")
     def test_the_survey_starts_once_its_notice_is_published(self):
@@ -24,14 +29,25 @@ class TestSurveyCampaignLoop(SurveyCase):
         action = campaign.with_user(self.agent).action_create_pre_notice()
         notice = campaign.pre_notice_id
         self.assertEqual(action["res_id"], notice.id)
-        self.assertRecordValues(notice, [{
-            "kind": "notice", "state": "draft", "community_id": self.community.id,
-            "author_id": self.agent.id, "valid_until": datetime(2026, 1, 31),
-        }])
+        self.assertRecordValues(
+            notice,
+            [
+                {
+                    "kind": "notice",
+                    "state": "draft",
+                    "community_id": self.community.id,
+                    "author_id": self.agent.id,
+                    "valid_until": datetime(2026, 1, 31),
+                }
+            ],
+        )
         self.assertIn("2026-01-15", notice.content)
         self.assertTrue(notice.notice_place_ids)
         # A second click opens the same notice.
-        self.assertEqual(campaign.with_user(self.agent).action_create_pre_notice()["res_id"], notice.id)
+        self.assertEqual(
+            campaign.with_user(self.agent).action_create_pre_notice()["res_id"],
+            notice.id,
+        )
         notice.with_user(self.agent).action_submit()
         with self.assertRaisesRegex(UserError, "notice to the owners is published"):
             campaign.with_user(self.agent).action_open()
@@ -47,10 +63,19 @@ class TestSurveyCampaignLoop(SurveyCase):
         campaign = self.bare_campaign(pre_notice_id=published_notice(other).id)
         with self.assertRaisesRegex(UserError, "community's owners"):
             campaign.with_user(self.agent).action_open()
-        outward = self.env["helpdesk.info.publication"].sudo().create({
-            "name": "Article", "kind": "outward", "content": "<p>Hello</p>",
-            "state": "published", "published_date": datetime(2026, 1, 1),
-        })
+        outward = (
+            self.env["helpdesk.info.publication"]
+            .sudo()
+            .create(
+                {
+                    "name": "Article",
+                    "kind": "outward",
+                    "content": "<p>Hello</p>",
+                    "state": "published",
+                    "published_date": datetime(2026, 1, 1),
+                }
+            )
+        )
         campaign.pre_notice_id = outward
         with self.assertRaisesRegex(UserError, "community's owners"):
             campaign.with_user(self.agent).action_open()
@@ -70,7 +95,9 @@ class TestSurveyCampaignLoop(SurveyCase):
         campaign.with_user(self.manager).write({"shortfall_reason": "   "})
         with self.assertRaisesRegex(UserError, "writes the reason first"):
             campaign.with_user(self.manager).action_close()
-        campaign.with_user(self.manager).write({"shortfall_reason": "Half the owners rent out."})
+        campaign.with_user(self.manager).write(
+            {"shortfall_reason": "Half the owners rent out."}
+        )
         campaign.with_user(self.manager).action_close()
         self.assertEqual(campaign.state, "closed")
 
@@ -86,10 +113,14 @@ class TestSurveyCampaignLoop(SurveyCase):
 
     def test_an_agent_cannot_write_the_reason_when_creating(self):
         with self.assertRaises(AccessError):
-            self.Campaign.with_user(self.agent).create({
-                "community_id": self.community.id, "year": 2027, "half": "first",
-                "shortfall_reason": "Written in advance",
-            })
+            self.Campaign.with_user(self.agent).create(
+                {
+                    "community_id": self.community.id,
+                    "year": 2027,
+                    "half": "first",
+                    "shortfall_reason": "Written in advance",
+                }
+            )
         with self.assertRaises(AccessError):
             self.Campaign.with_user(self.agent).with_context(
                 default_shortfall_reason="Written in advance"
@@ -103,8 +134,10 @@ class TestSurveyCampaignLoop(SurveyCase):
         campaign.with_user(self.manager).action_close()
         campaign.with_user(self.agent).action_create_results_notice()
         notice = campaign.results_notice_id
-        self.assertRecordValues(notice, [{"kind": "notice", "state": "draft",
-                                          "community_id": self.community.id}])
+        self.assertRecordValues(
+            notice,
+            [{"kind": "notice", "state": "draft", "community_id": self.community.id}],
+        )
         self.assertIn("100.0%", notice.content)  # handed out to every owner
         self.assertIn(self.property_branch.name, notice.content)
         self.assertIn(self.service_center.name, notice.content)

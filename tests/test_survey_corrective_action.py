@@ -15,28 +15,53 @@ class CorrectiveActionCase(SurveyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.project_manager = new_test_user(
-            cls.env, login="hpi_project_manager", groups="helpdesk_property_info.group_department_handler",
-            company_id=cls.company.id, context={"lang": "en_US"},
+            cls.env,
+            login="hpi_project_manager",
+            groups="helpdesk_property_info.group_department_handler",
+            company_id=cls.company.id,
+            context={"lang": "en_US"},
         )
         cls.management_manager = new_test_user(
-            cls.env, login="hpi_management_manager", groups="helpdesk_property_info.group_management_manager",
-            company_id=cls.company.id, context={"lang": "en_US"},
+            cls.env,
+            login="hpi_management_manager",
+            groups="helpdesk_property_info.group_management_manager",
+            company_id=cls.company.id,
+            context={"lang": "en_US"},
         )
         cls.outsider = new_test_user(
-            cls.env, login="hpi_outsider_handler", groups="helpdesk_property_info.group_department_handler",
-            company_id=cls.company.id, context={"lang": "en_US"},
+            cls.env,
+            login="hpi_outsider_handler",
+            groups="helpdesk_property_info.group_department_handler",
+            company_id=cls.company.id,
+            context={"lang": "en_US"},
         )
         cls.community.manager_id = cls.project_manager
         cls.property_branch.user_ids = [(4, cls.handler.id)]
         cls.Action = cls.env["helpdesk.info.survey.corrective.action"]
-        cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_corrective_actions")
+        cls.cron = cls.env.ref(
+            "helpdesk_property_info.ir_cron_watch_corrective_actions"
+        )
 
     def closed_campaign(self):
         campaign = self.open_campaign()
-        q_service = self.env.ref("helpdesk_property_info.survey_question_customer_service")
-        self.answer(campaign, self.owners[0], {self.q_cleaning: 1, self.q_repairs: 2, q_service: 5})
-        self.answer(campaign, self.owners[1], {self.q_cleaning: 2, self.q_repairs: 4, q_service: 4})
-        self.answer(campaign, self.owners[2], {self.q_cleaning: 4, self.q_repairs: 5, q_service: 5})
+        q_service = self.env.ref(
+            "helpdesk_property_info.survey_question_customer_service"
+        )
+        self.answer(
+            campaign,
+            self.owners[0],
+            {self.q_cleaning: 1, self.q_repairs: 2, q_service: 5},
+        )
+        self.answer(
+            campaign,
+            self.owners[1],
+            {self.q_cleaning: 2, self.q_repairs: 4, q_service: 4},
+        )
+        self.answer(
+            campaign,
+            self.owners[2],
+            {self.q_cleaning: 4, self.q_repairs: 5, q_service: 5},
+        )
         campaign.with_user(self.manager).action_close()
         return campaign
 
@@ -47,18 +72,24 @@ class CorrectiveActionCase(SurveyCase):
 
     def branch_action(self, campaign=None):
         campaign = campaign or self.closed_campaign()
-        action = self.create_actions(campaign).filtered(lambda a: a.team_id == self.property_branch)
+        action = self.create_actions(campaign).filtered(
+            lambda a: a.team_id == self.property_branch
+        )
         action.with_user(self.manager).owner_id = self.handler
         return action
 
     def submitted(self, action=None):
         action = action or self.branch_action()
-        action.with_user(self.handler).reply = "<p>Cleaners rescheduled: twice a day in the lobbies.</p>"
+        action.with_user(
+            self.handler
+        ).reply = "<p>Cleaners rescheduled: twice a day in the lobbies.</p>"
         action.with_user(self.handler).action_submit()
         return action
 
     def overdue_alerts(self, action):
-        kind = self.env.ref("helpdesk_property_info.mail_activity_corrective_action_overdue")
+        kind = self.env.ref(
+            "helpdesk_property_info.mail_activity_corrective_action_overdue"
+        )
         return action.activity_ids.filtered(lambda a: a.activity_type_id == kind)
 
     def run_watcher(self, at):
@@ -71,7 +102,9 @@ class TestCorrectiveActionCreation(CorrectiveActionCase):
     def test_one_action_per_non_conforming_department_once(self):
         campaign = self.closed_campaign()
         actions = self.create_actions(campaign)
-        self.assertEqual(set(actions.team_id), {self.property_branch, self.service_center})
+        self.assertEqual(
+            set(actions.team_id), {self.property_branch, self.service_center}
+        )
         branch = actions.filtered(lambda a: a.team_id == self.property_branch)
         self.assertEqual(branch.state, "draft")
         self.assertEqual(branch.deadline, date(2026, 2, 17))
@@ -91,10 +124,14 @@ class TestCorrectiveActionCreation(CorrectiveActionCase):
         with self.assertRaises(AccessError):
             campaign.with_user(self.agent).action_create_corrective_actions()
         with self.assertRaises(AccessError):
-            self.Action.with_user(self.manager).create({
-                "campaign_id": campaign.id, "team_id": self.department.id,
-                "owner_id": self.handler.id, "deadline": "2026-03-01",
-            })
+            self.Action.with_user(self.manager).create(
+                {
+                    "campaign_id": campaign.id,
+                    "team_id": self.department.id,
+                    "owner_id": self.handler.id,
+                    "deadline": "2026-03-01",
+                }
+            )
         self.assertFalse(campaign.corrective_action_ids)
 
 
@@ -105,14 +142,21 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
         self.assertEqual(len(action.review_ids), 2)
         # Not the management-department manager first, not the owner, not an agent.
         for user in (self.management_manager, self.handler, self.agent):
-            with self.subTest(user=user.login), self.assertRaises(UserError), self.env.cr.savepoint():
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(UserError),
+                self.env.cr.savepoint(),
+            ):
                 action.with_user(user).validate_tier()
         action.with_user(self.project_manager).validate_tier()
         self.assertEqual(action.state, "submitted")
         with self.assertRaises(UserError), self.env.cr.savepoint():
             action.with_user(self.project_manager).validate_tier()
         action.with_user(self.management_manager).validate_tier()
-        self.assertRecordValues(action, [{"state": "approved", "approved_by_id": self.management_manager.id}])
+        self.assertRecordValues(
+            action,
+            [{"state": "approved", "approved_by_id": self.management_manager.id}],
+        )
         self.assertEqual(set(action.review_ids.mapped("status")), {"approved"})
         # The approved reply stays as approved.
         with self.assertRaises(UserError):
@@ -123,15 +167,19 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
     def test_a_rejected_reply_is_revised_and_submitted_again(self):
         action = self.submitted()
         wizard = action.with_user(self.project_manager).reject_tier()
-        self.env[wizard["res_model"]].with_user(self.project_manager).with_context(wizard["context"]).create(
-            {"comment": "Say who checks the cleaning, and when."}
-        ).add_comment()
+        self.env[wizard["res_model"]].with_user(self.project_manager).with_context(
+            wizard["context"]
+        ).create({"comment": "Say who checks the cleaning, and when."}).add_comment()
         self.assertEqual(action.state, "rejected")
         self.assertIn("who checks", action.rejection_reason)
-        action.with_user(self.handler).reply = "<p>The supervisor checks every Friday.</p>"
+        action.with_user(
+            self.handler
+        ).reply = "<p>The supervisor checks every Friday.</p>"
         action.with_user(self.handler).action_submit()
         self.assertEqual(action.state, "submitted")
-        self.assertEqual(set(action.review_ids.mapped("status")), {"pending", "waiting"})
+        self.assertEqual(
+            set(action.review_ids.mapped("status")), {"pending", "waiting"}
+        )
 
     def test_a_reply_is_written_before_it_is_submitted_with_a_project_manager(self):
         action = self.branch_action()
@@ -158,7 +206,11 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
 
     def test_owner_and_deadline_are_set_by_a_cs_manager_only(self):
         action = self.branch_action()
-        for vals in ({"owner_id": self.agent.id}, {"deadline": "2026-12-31"}, {"state": "approved"}):
+        for vals in (
+            {"owner_id": self.agent.id},
+            {"deadline": "2026-12-31"},
+            {"state": "approved"},
+        ):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 action.with_user(self.handler).write(vals)
         action.with_user(self.manager).deadline = "2026-03-31"
@@ -171,7 +223,11 @@ class TestCorrectiveActionDeadline(CorrectiveActionCase):
         # 17 February ends at 16:00 UTC in Shanghai: the watcher is triggered then.
         end = datetime(2026, 2, 17, 16, 0)
         self.assertEqual(action.deadline_next_check, end)
-        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)]).mapped("call_at")
+        triggers = (
+            self.env["ir.cron.trigger"]
+            .search([("cron_id", "=", self.cron.id)])
+            .mapped("call_at")
+        )
         self.assertIn(end, triggers)
         self.run_watcher("2026-02-17 15:59:00")
         self.assertFalse(self.overdue_alerts(action))

@@ -74,7 +74,11 @@ class TestTicketIndexes(PropertyInfoCase):
 
     def test_deleting_original_keeps_duplicate(self):
         """Behaviour unchanged: deleting the original empties the link."""
-        vals = {"name": "Leak", "description": "<p>Leak</p>", "team_id": self.cs_team.id}
+        vals = {
+            "name": "Leak",
+            "description": "<p>Leak</p>",
+            "team_id": self.cs_team.id,
+        }
         original = self.Ticket.create(vals)
         duplicate = self.Ticket.create({**vals, "duplicate_id": original.id})
         original.unlink()
@@ -83,7 +87,11 @@ class TestTicketIndexes(PropertyInfoCase):
 
     def test_delete_queries_per_batch(self):
         """Deleting tickets costs the same queries for one as for ten."""
-        vals = {"name": "Leak", "description": "<p>Leak</p>", "team_id": self.cs_team.id}
+        vals = {
+            "name": "Leak",
+            "description": "<p>Leak</p>",
+            "team_id": self.cs_team.id,
+        }
         one = self.Ticket.create(vals)
         ten = self.Ticket.create([vals] * 10)
         self.env.flush_all()

@@ -11,22 +11,26 @@ class TestMatterTypedOnce(PropertyInfoCase):
     (详细说明) left empty is filled from it on the server."""
 
     def test_create_without_description_takes_the_matter(self):
-        ticket = self.Ticket.with_user(self.agent).create({
-            "name": "Leak",
-            "channel_id": self.phone_channel.id,
-            "contact_name": "王先生",
-            "contact_phone": "13812345678",
-            "matter": "Water leaks from the ceiling\nsince this morning",
-        })
+        ticket = self.Ticket.with_user(self.agent).create(
+            {
+                "name": "Leak",
+                "channel_id": self.phone_channel.id,
+                "contact_name": "王先生",
+                "contact_phone": "13812345678",
+                "matter": "Water leaks from the ceiling\nsince this morning",
+            }
+        )
         self.assertIn("Water leaks from the ceiling", ticket.description)
         self.assertIn("since this morning", ticket.description)
 
     def test_description_typed_is_kept(self):
-        ticket = self.Ticket.create({
-            "name": "Leak",
-            "matter": "Leak",
-            "description": "<p>Details of the leak</p>",
-        })
+        ticket = self.Ticket.create(
+            {
+                "name": "Leak",
+                "matter": "Leak",
+                "description": "<p>Details of the leak</p>",
+            }
+        )
         self.assertEqual(ticket.description, "<p>Details of the leak</p>")
 
     def test_form_saves_with_the_matter_only(self):
@@ -64,9 +68,7 @@ class TestNewestFirst(PropertyInfoCase):
         arch = etree.fromstring(views["views"][view_type]["arch"])
         order = arch.get("default_order")
         self.assertTrue(order, view_type)
-        result = Ticket.web_search_read(
-            [], {"number": {}}, order=order, limit=1
-        )
+        result = Ticket.web_search_read([], {"number": {}}, order=order, limit=1)
         return result["records"][0]["id"]
 
     def test_list_and_kanban_newest_first(self):
@@ -96,12 +98,14 @@ class TestMaskedPhoneNotDialled(PropertyInfoCase):
     """A masked phone is plain text; the full one keeps the phone widget."""
 
     def test_handler_masked_phone_is_plain_text(self):
-        ticket = self.Ticket.create({
-            "name": "Leak",
-            "matter": "Leak",
-            "team_id": self.department.id,
-            "contact_phone": "13812345678",
-        })
+        ticket = self.Ticket.create(
+            {
+                "name": "Leak",
+                "matter": "Leak",
+                "team_id": self.department.id,
+                "contact_phone": "13812345678",
+            }
+        )
         mine = ticket.copy({"user_id": self.handler.id, "contact_phone": "13812345679"})
         Ticket = self.Ticket.with_user(self.handler)
         for view_type in ("form", "list"):
@@ -114,10 +118,12 @@ class TestMaskedPhoneNotDialled(PropertyInfoCase):
                 if node.get("widget") == "phone":
                     self.assertEqual(node.get("invisible"), "personal_data_masked")
             if view_type == "form":
-                self.assertTrue(arch.xpath(
-                    "//field[@name='contact_phone'][not(@widget)]"
-                    "[@invisible='not personal_data_masked']"
-                ))
+                self.assertTrue(
+                    arch.xpath(
+                        "//field[@name='contact_phone'][not(@widget)]"
+                        "[@invisible='not personal_data_masked']"
+                    )
+                )
         values = {
             rec["id"]: rec
             for rec in Ticket.browse((ticket | mine).ids).web_read(

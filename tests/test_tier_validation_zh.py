@@ -13,15 +13,19 @@ class TestTierValidationInChinese(PublicationCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"].search([("name", "=", MODULE)])._update_translations("zh_CN")
+        cls.env["ir.module.module"].search(
+            [("name", "=", MODULE)]
+        )._update_translations("zh_CN")
         (cls.agent | cls.leader | cls.leader_2 | cls.manager).write({"lang": "zh_CN"})
         # Every step of the validation writes in the chatter.
-        cls.leader_tier.write({
-            "notify_on_accepted": True,
-            "notify_on_rejected": True,
-            "notify_on_restarted": True,
-            "approve_sequence": False,
-        })
+        cls.leader_tier.write(
+            {
+                "notify_on_accepted": True,
+                "notify_on_rejected": True,
+                "notify_on_restarted": True,
+                "approve_sequence": False,
+            }
+        )
 
     def as_user(self, record, user):
         """``record`` as ``user`` in their own language, as a request of theirs."""
@@ -47,13 +51,21 @@ class TestTierValidationInChinese(PublicationCase):
     def test_the_leader_reads_the_pending_banner_in_chinese(self):
         publication = self.submitted()
         as_leader = self.as_user(publication, self.leader)
-        self.assert_chinese(as_leader.to_validate_message, "待", "Pending validation by")
-        self.assert_chinese(as_leader.to_validate_message, "公司领导", "Group Company Leader")
+        self.assert_chinese(
+            as_leader.to_validate_message, "待", "Pending validation by"
+        )
+        self.assert_chinese(
+            as_leader.to_validate_message, "公司领导", "Group Company Leader"
+        )
         # Whoever reads it first, each reads it in their own language.
         english = publication.with_user(self.leader).with_context(lang="en_US")
-        self.assertIn("Pending validation by Group Company Leader", english.to_validate_message)
+        self.assertIn(
+            "Pending validation by Group Company Leader", english.to_validate_message
+        )
         review = as_leader.review_ids
-        self.assertEqual(review.read(["todo_by"])[0]["todo_by"], review.helpdesk_info_todo_by)
+        self.assertEqual(
+            review.read(["todo_by"])[0]["todo_by"], review.helpdesk_info_todo_by
+        )
         self.assertNotIn("Group", review.read(["todo_by"])[0]["todo_by"])
 
     def test_the_request_is_announced_in_chinese(self):
@@ -77,7 +89,9 @@ class TestTierValidationInChinese(PublicationCase):
         publication.invalidate_recordset()
         self.assertEqual(publication.state, "approved")
         self.assert_chinese(
-            self.as_user(publication, self.leader).validated_message, "批准", "Operation has been"
+            self.as_user(publication, self.leader).validated_message,
+            "批准",
+            "Operation has been",
         )
         body = self.last_body(publication, "mt_tier_validation_accepted")
         self.assert_chinese(body, "审批已通过", "A review was accepted")
@@ -96,7 +110,9 @@ class TestTierValidationInChinese(PublicationCase):
         publication.invalidate_recordset()
         self.assertEqual(publication.state, "rejected")
         self.assert_chinese(
-            self.as_user(publication, self.leader).rejected_message, "驳回", "Operation has been"
+            self.as_user(publication, self.leader).rejected_message,
+            "驳回",
+            "Operation has been",
         )
         body = self.last_body(publication, "mt_tier_validation_rejected")
         self.assert_chinese(body, "驳回", "A review was rejected by")
@@ -112,15 +128,25 @@ class TestTierValidationInChinese(PublicationCase):
 
     def test_the_form_under_validation_reads_in_chinese(self):
         publication = self.submitted()
-        arch = (
-            self.as_user(self.Publication, self.leader)
-            .get_views([(False, "form")])["views"]["form"]["arch"]
-        )
+        arch = self.as_user(self.Publication, self.leader).get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
         # base_tier_validation hands the arch back as bytes, Chinese as entities.
         arch = html.unescape(arch.decode() if isinstance(arch, bytes) else arch)
-        for english in ('string="Validate"', 'string="Reject"', 'string="Restart Validation"',
-                        "Operation has been"):
+        for english in (
+            'string="Validate"',
+            'string="Reject"',
+            'string="Restart Validation"',
+            "Operation has been",
+        ):
             self.assertNotIn(english, arch)
-        for chinese in ('string="批准"', 'string="驳回"', 'string="重新审批"', "操作已<b>批准</b>"):
+        for chinese in (
+            'string="批准"',
+            'string="驳回"',
+            'string="重新审批"',
+            "操作已<b>批准</b>",
+        ):
             self.assertIn(chinese, arch)
-        self.assertEqual(self.as_user(publication, self.leader).review_ids.display_status, "待审批")
+        self.assertEqual(
+            self.as_user(publication, self.leader).review_ids.display_status, "待审批"
+        )

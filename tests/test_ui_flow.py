@@ -13,21 +13,30 @@ class TestWholeFlow(HttpCase):
 
         def user(login, group):
             return new_test_user(
-                env, login=login, groups=f"helpdesk_property_info.{group}",
-                company_id=env.company.id, tz="Asia/Shanghai",
+                env,
+                login=login,
+                groups=f"helpdesk_property_info.{group}",
+                company_id=env.company.id,
+                tz="Asia/Shanghai",
             )
 
         agent = user("flow_agent", "group_cs_agent")
         handler = user("flow_handler", "group_department_handler")
         leader = user("flow_leader", "group_company_leader")
-        env.ref("helpdesk_property_info.team_customer_service").user_ids = [(4, agent.id)]
+        env.ref("helpdesk_property_info.team_customer_service").user_ids = [
+            (4, agent.id)
+        ]
         department.user_ids = [(4, handler.id)]
         env["res.partner"].create({"name": "Mrs Sun", "email": "sun@example.com"})
 
         self.start_tour(
-            "/odoo/helpdesk-tickets/new", "helpdesk_property_info_flow_intake", login=agent.login
+            "/odoo/helpdesk-tickets/new",
+            "helpdesk_property_info_flow_intake",
+            login=agent.login,
         )
-        ticket = env["helpdesk.ticket"].search([("name", "=", "Water leaking from the roof")])
+        ticket = env["helpdesk.ticket"].search(
+            [("name", "=", "Water leaking from the roof")]
+        )
         self.assertEqual(ticket.team_id, department)
         self.assertEqual(ticket.contact_phone, "+8613812345678")
 
@@ -45,16 +54,22 @@ class TestWholeFlow(HttpCase):
 
         publication_url = f"/odoo/action-helpdesk_property_info.helpdesk_info_publication_action/{reply.id}"
         self.start_tour(
-            publication_url, "helpdesk_property_info_flow_leader_approval", login=leader.login
+            publication_url,
+            "helpdesk_property_info_flow_leader_approval",
+            login=leader.login,
         )
         self.assertEqual(reply.state, "approved")
         self.assertEqual(reply.approver_ids, leader)
 
-        self.start_tour(publication_url, "helpdesk_property_info_flow_send", login=agent.login)
+        self.start_tour(
+            publication_url, "helpdesk_property_info_flow_send", login=agent.login
+        )
         self.assertEqual(reply.state, "published")
         self.assertIn(reply.reply_message_id, ticket.message_ids)
 
-        self.start_tour(ticket_url, "helpdesk_property_info_flow_return_visit", login=agent.login)
+        self.start_tour(
+            ticket_url, "helpdesk_property_info_flow_return_visit", login=agent.login
+        )
         self.assertTrue(ticket.closed)
         self.assertTrue(ticket.visit_date)
 
@@ -64,27 +79,40 @@ class TestWholeFlow(HttpCase):
         tea = env.ref("helpdesk_property_info.reception_policy_tea")
         Expense = env["helpdesk.reception.expense"]
         # This month: 40 of the 100 already used, nothing else waiting to be exported.
-        Expense.search([("company_id", "=", company.id), ("state", "!=", "cancelled")])._write_by_action(
-            {"state": "cancelled"}
-        )
+        Expense.search(
+            [("company_id", "=", company.id), ("state", "!=", "cancelled")]
+        )._write_by_action({"state": "cancelled"})
         account = env["account.account"].create(
-            {"name": "Reception", "code": "HPIFLOW", "account_type": "expense",
-             "company_ids": company.ids}
+            {
+                "name": "Reception",
+                "code": "HPIFLOW",
+                "account_type": "expense",
+                "company_ids": company.ids,
+            }
         )
         tea.account_id = account
         supplier = env["res.partner"].create({"name": "Green Leaf Tea House"})
-        used = Expense.create({
-            "policy_id": tea.id, "amount": 40, "purpose": "Tea", "supplier_id": supplier.id,
-        })
+        used = Expense.create(
+            {
+                "policy_id": tea.id,
+                "amount": 40,
+                "purpose": "Tea",
+                "supplier_id": supplier.id,
+            }
+        )
         used.action_confirm()
         self.assertEqual(used.state, "approved")
 
         agent = new_test_user(
-            env, login="flow_agent", groups="helpdesk_property_info.group_cs_agent",
+            env,
+            login="flow_agent",
+            groups="helpdesk_property_info.group_cs_agent",
             company_id=company.id,
         )
         accountant = new_test_user(
-            env, login="flow_accountant", groups="account.group_account_invoice",
+            env,
+            login="flow_accountant",
+            groups="account.group_account_invoice",
             company_id=company.id,
         )
         before = Expense.search([])

@@ -19,12 +19,19 @@ class UnitsCase(PropertyInfoCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Unit = cls.env["helpdesk.info.unit"]
-        cls.community = cls.env["helpdesk.info.community"].create({"name": "Sunny Garden"})
+        cls.community = cls.env["helpdesk.info.community"].create(
+            {"name": "Sunny Garden"}
+        )
         cls.building = cls.env["helpdesk.info.building"].create(
             {"community_id": cls.community.id, "code": "3"}
         )
         cls.unit = cls.Unit.create(
-            {"building_id": cls.building.id, "entrance": "2", "room": "501", "status": "occupied"}
+            {
+                "building_id": cls.building.id,
+                "entrance": "2",
+                "room": "501",
+                "status": "occupied",
+            }
         )
         cls.owner = cls.env["res.partner"].create({"name": "Owner Zhao"})
         cls.tenant = cls.env["res.partner"].create({"name": "Tenant Qian"})
@@ -36,12 +43,16 @@ class TestUnitsRegister(UnitsCase):
         self.assertEqual(self.unit.company_id, self.company)
         self.assertEqual(self.unit.full_code, "3-2-501")
         self.assertEqual(self.unit.display_name, "Sunny Garden 3-2-501")
-        without_entrance = self.Unit.create({"building_id": self.building.id, "room": "101"})
+        without_entrance = self.Unit.create(
+            {"building_id": self.building.id, "room": "101"}
+        )
         self.assertEqual(without_entrance.full_code, "3-101")
 
     def test_the_floor_is_read_from_the_room_number(self):
         self.assertEqual(self.unit.floor, 5)
-        high = self.Unit.create({"building_id": self.building.id, "entrance": "1", "room": "1801"})
+        high = self.Unit.create(
+            {"building_id": self.building.id, "entrance": "1", "room": "1801"}
+        )
         self.assertEqual(high.floor, 18)
         shop = self.Unit.create({"building_id": self.building.id, "room": "A12"})
         self.assertEqual(shop.floor, 0, "a room number too short to hold a floor")
@@ -60,22 +71,40 @@ class TestUnitsRegister(UnitsCase):
             with self.subTest(typed=typed):
                 found = [id_ for id_, _name in self.Unit.name_search(typed)]
                 self.assertIn(self.unit.id, found)
-        other = self.Unit.create({"building_id": self.building.id, "entrance": "1", "room": "101"})
+        other = self.Unit.create(
+            {"building_id": self.building.id, "entrance": "1", "room": "101"}
+        )
         found = [id_ for id_, _name in self.Unit.name_search("3-2-501")]
         self.assertNotIn(other.id, found)
 
     def test_a_unit_is_registered_once_per_community(self):
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
-            self.Unit.create({"building_id": self.building.id, "entrance": "2", "room": "501"})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.Unit.create(
+                {"building_id": self.building.id, "entrance": "2", "room": "501"}
+            )
         # The same code in another community is another unit.
         elsewhere = self.env["helpdesk.info.community"].create({"name": "Moon Bay"})
-        building = self.env["helpdesk.info.building"].create({"community_id": elsewhere.id, "code": "3"})
-        twin = self.Unit.create({"building_id": building.id, "entrance": "2", "room": "501"})
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": elsewhere.id, "code": "3"}
+        )
+        twin = self.Unit.create(
+            {"building_id": building.id, "entrance": "2", "room": "501"}
+        )
         self.assertEqual(twin.full_code, self.unit.full_code)
 
     def test_a_building_code_is_used_once_per_community(self):
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
-            self.env["helpdesk.info.building"].create({"community_id": self.community.id, "code": "3"})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["helpdesk.info.building"].create(
+                {"community_id": self.community.id, "code": "3"}
+            )
 
     def test_the_building_belongs_to_the_unit_community(self):
         elsewhere = self.env["helpdesk.info.community"].create({"name": "Moon Bay"})
@@ -122,9 +151,17 @@ class TestUnitOccupancy(UnitsCase):
     def test_current_occupants(self):
         today = fields.Date.today()
         owner = self.occupy(self.owner, "owner", today - timedelta(days=400))
-        former = self.occupy(self.tenant, "tenant", today - timedelta(days=400), today - timedelta(days=30))
+        former = self.occupy(
+            self.tenant,
+            "tenant",
+            today - timedelta(days=400),
+            today - timedelta(days=30),
+        )
         self.env["helpdesk.info.consent"].create(
-            {"partner_id": self.owner.id, "purpose": "Recognise the family when they call."}
+            {
+                "partner_id": self.owner.id,
+                "purpose": "Recognise the family when they call.",
+            }
         )
         future = self.occupy(self.tenant, "family", today + timedelta(days=10))
         self.assertTrue(owner.current)
@@ -134,8 +171,12 @@ class TestUnitOccupancy(UnitsCase):
         Occupancy = self.env["helpdesk.info.unit.occupancy"]
         mine = [("unit_id", "=", self.unit.id)]
         self.assertEqual(Occupancy.search(mine + [("current", "=", True)]), owner)
-        self.assertEqual(Occupancy.search(mine + [("current", "=", False)]), former + future)
-        self.assertEqual(Occupancy.search(mine + [("current", "!=", True)]), former + future)
+        self.assertEqual(
+            Occupancy.search(mine + [("current", "=", False)]), former + future
+        )
+        self.assertEqual(
+            Occupancy.search(mine + [("current", "!=", True)]), former + future
+        )
 
     def test_partner_opens_their_units(self):
         self.occupy(self.owner, "owner")
@@ -147,7 +188,9 @@ class TestUnitOccupancy(UnitsCase):
 
 class TestTicketUnit(UnitsCase):
     def test_choosing_a_unit_fills_an_empty_room_number(self):
-        ticket = self.Ticket.create(self.phone_vals(room_number=False, unit_id=self.unit.id))
+        ticket = self.Ticket.create(
+            self.phone_vals(room_number=False, unit_id=self.unit.id)
+        )
         self.assertEqual(ticket.room_number, "3-2-501")
         self.assertEqual(self.unit.ticket_count, 1)
 
@@ -173,7 +216,9 @@ class TestTicketUnit(UnitsCase):
 
     def test_a_unit_of_another_company_is_refused(self):
         other = self.env["res.company"].create({"name": "Second Property Co."})
-        community = self.env["helpdesk.info.community"].create({"name": "Far Away", "company_id": other.id})
+        community = self.env["helpdesk.info.community"].create(
+            {"name": "Far Away", "company_id": other.id}
+        )
         unit = self.Unit.create(
             {
                 "building_id": self.env["helpdesk.info.building"]
@@ -191,7 +236,8 @@ class TestUnitsAccess(UnitsCase):
         for user in (self.agent, self.handler, self.leader, self.counsel, self.manager):
             with self.subTest(user=user.login):
                 self.assertEqual(
-                    self.Unit.with_user(user).search([("id", "=", self.unit.id)]), self.unit
+                    self.Unit.with_user(user).search([("id", "=", self.unit.id)]),
+                    self.unit,
                 )
                 self.assertEqual(self.unit.with_user(user).full_code, "3-2-501")
 
@@ -199,7 +245,9 @@ class TestUnitsAccess(UnitsCase):
         for user in (self.agent, self.handler, self.leader):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
-                    self.Unit.with_user(user).create({"building_id": self.building.id, "room": "601"})
+                    self.Unit.with_user(user).create(
+                        {"building_id": self.building.id, "room": "601"}
+                    )
                 with self.assertRaises(AccessError):
                     self.unit.with_user(user).status = "vacant"
                 with self.assertRaises(AccessError):
@@ -210,7 +258,9 @@ class TestUnitsAccess(UnitsCase):
             {
                 "building_id": self.building.id,
                 "room": "601",
-                "occupancy_ids": [(0, 0, {"partner_id": self.owner.id, "relation": "owner"})],
+                "occupancy_ids": [
+                    (0, 0, {"partner_id": self.owner.id, "relation": "owner"})
+                ],
             }
         )
         unit.status = "vacant"
@@ -218,20 +268,30 @@ class TestUnitsAccess(UnitsCase):
 
     def test_another_company_units_are_invisible(self):
         other = self.env["res.company"].create({"name": "Second Property Co."})
-        community = self.env["helpdesk.info.community"].create({"name": "Far Away", "company_id": other.id})
-        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "1"})
+        community = self.env["helpdesk.info.community"].create(
+            {"name": "Far Away", "company_id": other.id}
+        )
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "1"}
+        )
         unit = self.Unit.create({"building_id": building.id, "room": "101"})
         self.env["helpdesk.info.unit.occupancy"].create(
             {"unit_id": unit.id, "partner_id": self.owner.id, "relation": "owner"}
         )
         for user in (self.agent, self.manager):
             with self.subTest(user=user.login):
-                self.assertFalse(self.Unit.with_user(user).search([("id", "=", unit.id)]))
                 self.assertFalse(
-                    self.env["helpdesk.info.building"].with_user(user).search([("id", "=", building.id)])
+                    self.Unit.with_user(user).search([("id", "=", unit.id)])
                 )
                 self.assertFalse(
-                    self.env["helpdesk.info.unit.occupancy"].with_user(user).search([("unit_id", "=", unit.id)])
+                    self.env["helpdesk.info.building"]
+                    .with_user(user)
+                    .search([("id", "=", building.id)])
+                )
+                self.assertFalse(
+                    self.env["helpdesk.info.unit.occupancy"]
+                    .with_user(user)
+                    .search([("unit_id", "=", unit.id)])
                 )
                 with self.assertRaises(AccessError):
                     unit.with_user(user).read(["full_code"])
@@ -244,7 +304,11 @@ class TestUnitsAccess(UnitsCase):
                 "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
             }
         )
-        for model in ("helpdesk.info.building", "helpdesk.info.unit", "helpdesk.info.unit.occupancy"):
+        for model in (
+            "helpdesk.info.building",
+            "helpdesk.info.unit",
+            "helpdesk.info.unit.occupancy",
+        ):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self.env[model].with_user(portal).search([])
 
@@ -254,18 +318,31 @@ class TestUnitsImport(PropertyInfoCase):
         Unit = self.env["helpdesk.info.unit"]
         templates = Unit.get_import_templates()
         self.assertEqual(len(templates), 1)
-        self.assertTrue(templates[0]["template"].endswith("helpdesk_info_unit_import_template.csv"))
+        self.assertTrue(
+            templates[0]["template"].endswith("helpdesk_info_unit_import_template.csv")
+        )
         community = self.env["helpdesk.info.community"].create({"name": "阳光花园"})
         for name in ("张三", "李四", "王五", "赵六"):
             partner = self.env["res.partner"].create({"name": name})
             # Family members are recorded with a consent only.
             self.env["helpdesk.info.consent"].create(
-                {"partner_id": partner.id, "purpose": "Recognise the family when they call."}
+                {
+                    "partner_id": partner.id,
+                    "purpose": "Recognise the family when they call.",
+                }
             )
         with file_open(TEMPLATE, "rb") as template:
             content = template.read()
-        importer = self.env["base_import.import"].with_user(self.manager).create(
-            {"res_model": "helpdesk.info.unit", "file": content, "file_type": "text/csv"}
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "res_model": "helpdesk.info.unit",
+                    "file": content,
+                    "file_type": "text/csv",
+                }
+            )
         )
         options = {
             "has_headers": True,
@@ -286,17 +363,22 @@ class TestUnitsImport(PropertyInfoCase):
         result = importer.execute_import(fields_, columns, options)
         self.assertFalse(result["messages"], result["messages"])
         units = Unit.browse(result["ids"])
-        self.assertEqual(sorted(units.mapped("full_code")), ["3-2-501", "3-2-502", "5-1-101"])
+        self.assertEqual(
+            sorted(units.mapped("full_code")), ["3-2-501", "3-2-502", "5-1-101"]
+        )
         self.assertEqual(units.community_id, community)
         self.assertEqual(sorted(units.building_id.mapped("code")), ["3", "5"])
         by_code = {unit.full_code: unit for unit in units}
         self.assertEqual(by_code["3-2-501"].status, "occupied")
         self.assertEqual(by_code["3-2-501"].area, 89.5)
         self.assertEqual(
-            sorted(by_code["3-2-501"].occupancy_ids.mapped("relation")), ["family", "owner"]
+            sorted(by_code["3-2-501"].occupancy_ids.mapped("relation")),
+            ["family", "owner"],
         )
         self.assertEqual(by_code["3-2-502"].status, "rented")
-        tenant = by_code["3-2-502"].occupancy_ids.filtered(lambda o: o.relation == "tenant")
+        tenant = by_code["3-2-502"].occupancy_ids.filtered(
+            lambda o: o.relation == "tenant"
+        )
         self.assertEqual(tenant.partner_id.name, "赵六")
         self.assertEqual(str(tenant.date_end), "2026-02-28")
         self.assertEqual(by_code["5-1-101"].status, "not_delivered")

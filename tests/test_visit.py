@@ -18,11 +18,17 @@ class VisitCase(PropertyInfoCase):
         super().setUpClass()
         cls.Visit = cls.env["helpdesk.info.visit"]
         cls.agent2 = new_test_user(
-            cls.env, login="hpi_agent2", groups="helpdesk_property_info.group_cs_agent",
+            cls.env,
+            login="hpi_agent2",
+            groups="helpdesk_property_info.group_cs_agent",
             company_id=cls.company.id,
         )
-        cls.portal = new_test_user(cls.env, login="hpi_visit_portal", groups="base.group_portal")
-        cls.office = cls.env["helpdesk.ticket.team"].create({"name": "Sunny Garden Office", "user_id": cls.agent2.id})
+        cls.portal = new_test_user(
+            cls.env, login="hpi_visit_portal", groups="base.group_portal"
+        )
+        cls.office = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Sunny Garden Office", "user_id": cls.agent2.id}
+        )
         cls.community = cls.env["helpdesk.info.community"].create(
             {"name": "Sunny Garden", "team_id": cls.office.id}
         )
@@ -32,12 +38,26 @@ class VisitCase(PropertyInfoCase):
         cls.units = cls.env["helpdesk.info.unit"]
         cls.owners = cls.env["res.partner"]
         for room in ("101", "201", "301", "401"):
-            owner = cls.env["res.partner"].create({"name": f"Owner {room}", "phone": "13800000" + room})
-            unit = cls.env["helpdesk.info.unit"].create({
-                "building_id": cls.building.id,
-                "room": room,
-                "occupancy_ids": [(0, 0, {"partner_id": owner.id, "relation": "owner", "date_start": "2019-01-01"})],
-            })
+            owner = cls.env["res.partner"].create(
+                {"name": f"Owner {room}", "phone": "13800000" + room}
+            )
+            unit = cls.env["helpdesk.info.unit"].create(
+                {
+                    "building_id": cls.building.id,
+                    "room": room,
+                    "occupancy_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "partner_id": owner.id,
+                                "relation": "owner",
+                                "date_start": "2019-01-01",
+                            },
+                        )
+                    ],
+                }
+            )
             cls.units |= unit
             cls.owners |= owner
         cls.empty_unit = cls.env["helpdesk.info.unit"].create(
@@ -46,9 +66,13 @@ class VisitCase(PropertyInfoCase):
 
     def visit(self, user=None, **vals):
         user = user or self.agent
-        return self.Visit.with_user(user).create(dict({"unit_id": self.units[0].id}, **vals))
+        return self.Visit.with_user(user).create(
+            dict({"unit_id": self.units[0].id}, **vals)
+        )
 
-    def record(self, visit, opinions="The lift is slow in the morning.", satisfaction="3"):
+    def record(
+        self, visit, opinions="The lift is slow in the morning.", satisfaction="3"
+    ):
         visit.write({"opinions": opinions, "satisfaction": satisfaction})
         return visit
 
@@ -97,10 +121,15 @@ class TestVisitRecord(VisitCase):
         visit = self.record(self.visit())
         for vals in ({"state": "done"}, {"visited_on": fields.Datetime.now()}):
             for user in (self.agent, self.manager):
-                with self.subTest(vals=vals, user=user.login), self.assertRaises(AccessError):
+                with (
+                    self.subTest(vals=vals, user=user.login),
+                    self.assertRaises(AccessError),
+                ):
                     visit.with_user(user).write(vals)
         with self.assertRaises(AccessError):
-            self.Visit.with_user(self.agent).create({"unit_id": self.units[0].id, "state": "done"})
+            self.Visit.with_user(self.agent).create(
+                {"unit_id": self.units[0].id, "state": "done"}
+            )
         forged = self.Visit.with_user(self.agent).with_context(
             default_state="done", default_visited_on="2026-01-01 00:00:00"
         )
@@ -111,8 +140,12 @@ class TestVisitRecord(VisitCase):
 
     def test_an_assistant_plans_for_themselves_a_manager_for_anyone(self):
         with self.assertRaises(AccessError):
-            self.Visit.with_user(self.agent).create({"unit_id": self.units[0].id, "user_id": self.agent2.id})
-        visit = self.Visit.with_user(self.manager).create({"unit_id": self.units[0].id, "user_id": self.agent2.id})
+            self.Visit.with_user(self.agent).create(
+                {"unit_id": self.units[0].id, "user_id": self.agent2.id}
+            )
+        visit = self.Visit.with_user(self.manager).create(
+            {"unit_id": self.units[0].id, "user_id": self.agent2.id}
+        )
         self.assertEqual(visit.user_id, self.agent2)
         with self.assertRaises(AccessError):
             visit.with_user(self.agent2).write({"user_id": self.agent.id})
@@ -145,7 +178,9 @@ class TestVisitRecord(VisitCase):
 
     def test_a_floor_visit_names_its_building_and_floor(self):
         with self.assertRaises(ValidationError):
-            self.Visit.with_user(self.agent).create({"kind": "floor", "building_id": self.building.id})
+            self.Visit.with_user(self.agent).create(
+                {"kind": "floor", "building_id": self.building.id}
+            )
         visit = self.Visit.with_user(self.agent).create(
             {"kind": "floor", "building_id": self.building.id, "floor": 4}
         )
@@ -157,7 +192,9 @@ class TestVisitRecord(VisitCase):
 
 class TestVisitTicket(VisitCase):
     def test_an_opinion_becomes_one_ticket(self):
-        visit = self.record(self.visit(), opinions="Water leaks from the ceiling of the bathroom.")
+        visit = self.record(
+            self.visit(), opinions="Water leaks from the ceiling of the bathroom."
+        )
         action = visit.action_create_ticket()
         ticket = self.Ticket.browse(action["res_id"])
         self.assertEqual(ticket.customer_visit_id, visit)
@@ -165,9 +202,14 @@ class TestVisitTicket(VisitCase):
         self.assertEqual(ticket.partner_id, self.owners[0])
         self.assertEqual(ticket.matter, "Water leaks from the ceiling of the bathroom.")
         self.assertIn("Water leaks", str(ticket.description))
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_property_info.channel_customer_visit"))
+        self.assertEqual(
+            ticket.channel_id,
+            self.env.ref("helpdesk_property_info.channel_customer_visit"),
+        )
         self.assertEqual(ticket.info_source_id, self.source_community)
-        self.assertEqual(ticket.type_id, self.env.ref("helpdesk_property_info.ticket_type_other"))
+        self.assertEqual(
+            ticket.type_id, self.env.ref("helpdesk_property_info.ticket_type_other")
+        )
         self.assertEqual(visit.ticket_count, 1)
         with self.assertRaisesRegex(UserError, "already has its ticket"):
             visit.action_create_ticket()
@@ -219,13 +261,25 @@ class TestVisitAccess(VisitCase):
 
     def test_another_company_visits_are_hidden(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})
-        community = self.env["helpdesk.info.community"].create({"name": "Far Garden", "company_id": other.id})
-        building = self.env["helpdesk.info.building"].create({"community_id": community.id, "code": "1"})
-        unit = self.env["helpdesk.info.unit"].create({"building_id": building.id, "room": "101"})
-        foreign = self.Visit.with_company(other).create(
-            {"unit_id": unit.id, "partner_id": self.owners[0].id, "company_id": other.id}
+        community = self.env["helpdesk.info.community"].create(
+            {"name": "Far Garden", "company_id": other.id}
         )
-        self.assertFalse(self.Visit.with_user(self.manager).search([("id", "=", foreign.id)]))
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "1"}
+        )
+        unit = self.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "101"}
+        )
+        foreign = self.Visit.with_company(other).create(
+            {
+                "unit_id": unit.id,
+                "partner_id": self.owners[0].id,
+                "company_id": other.id,
+            }
+        )
+        self.assertFalse(
+            self.Visit.with_user(self.manager).search([("id", "=", foreign.id)])
+        )
         with self.assertRaises(AccessError):
             self.Visit.with_user(self.agent).create({"unit_id": unit.id})
 
@@ -233,8 +287,10 @@ class TestVisitAccess(VisitCase):
 class TestVisitDraw(VisitCase):
     def draw(self, user=None, **vals):
         user = user or self.agent
-        return self.env["helpdesk.info.visit.draw"].with_user(user).create(
-            dict({"community_id": self.community.id}, **vals)
+        return (
+            self.env["helpdesk.info.visit.draw"]
+            .with_user(user)
+            .create(dict({"community_id": self.community.id}, **vals))
         )
 
     def test_the_number_defaults_to_the_remaining_quota(self):
@@ -248,14 +304,21 @@ class TestVisitDraw(VisitCase):
     def test_draws_occupied_units_not_visited_lately_without_duplicates(self):
         recent = self.visit(unit_id=self.units[0].id)
         self.record(recent).action_done()
-        self.visit(unit_id=self.units[1].id, planned_date=date.today() - relativedelta(months=5))
+        self.visit(
+            unit_id=self.units[1].id,
+            planned_date=date.today() - relativedelta(months=5),
+        )
         for _attempt in range(5):
             draw = self.draw(number=10, skip_months=3)
             draw.action_draw()
             units = draw.line_ids.unit_id
             self.assertEqual(len(units), len(draw.line_ids), "no unit drawn twice")
-            self.assertEqual(units, self.units[1:], "the visited unit and the empty unit are skipped")
-        self.assertIn(self.units[1], units, "a visit older than the months skipped does not count")
+            self.assertEqual(
+                units, self.units[1:], "the visited unit and the empty unit are skipped"
+            )
+        self.assertIn(
+            self.units[1], units, "a visit older than the months skipped does not count"
+        )
         draw = self.draw(number=2)
         draw.action_draw()
         self.assertEqual(len(draw.line_ids), 2)
@@ -273,7 +336,9 @@ class TestVisitDraw(VisitCase):
         self.assertEqual(visits.unit_id, draw.line_ids.unit_id)
         again = self.draw(number=10)
         again.action_draw()
-        self.assertFalse(again.line_ids.unit_id & visits.unit_id, "planned units are skipped")
+        self.assertFalse(
+            again.line_ids.unit_id & visits.unit_id, "planned units are skipped"
+        )
 
     def test_a_proposal_breaking_the_rules_is_refused(self):
         draw = self.draw(number=2)
@@ -298,14 +363,25 @@ class TestVisitDraw(VisitCase):
 
     def test_floors_not_visited_this_quarter(self):
         with freeze_time("2026-11-15 04:00:00"):
-            self.Visit.with_user(self.agent).create({"kind": "floor", "building_id": self.building.id, "floor": 2})
-            self.Visit.with_user(self.agent).create({
-                "kind": "floor", "building_id": self.building.id, "floor": 3, "planned_date": "2026-09-20",
-            })
+            self.Visit.with_user(self.agent).create(
+                {"kind": "floor", "building_id": self.building.id, "floor": 2}
+            )
+            self.Visit.with_user(self.agent).create(
+                {
+                    "kind": "floor",
+                    "building_id": self.building.id,
+                    "floor": 3,
+                    "planned_date": "2026-09-20",
+                }
+            )
             draw = self.draw(mode="floors", number=10)
             draw.action_draw()
             floors = sorted(draw.line_ids.mapped("floor"))
-            self.assertEqual(floors, [1, 3, 4, 5, 6], "floor 2 was visited this quarter, floor 3 the last")
+            self.assertEqual(
+                floors,
+                [1, 3, 4, 5, 6],
+                "floor 2 was visited this quarter, floor 3 the last",
+            )
             visits = self.Visit.search(draw.action_confirm()["domain"])
             self.assertEqual(set(visits.mapped("kind")), {"floor"})
             self.assertEqual(len(visits), 5)
@@ -315,29 +391,58 @@ class TestPlannedVisits(VisitCase):
     def test_a_new_owner_is_visited_within_a_month_of_moving_in(self):
         buyer = self.env["res.partner"].create({"name": "New Owner Sun"})
         move_in = date.today() - relativedelta(days=3)
-        occupancy = self.env["helpdesk.info.unit.occupancy"].with_user(self.manager).create({
-            "unit_id": self.empty_unit.id, "partner_id": buyer.id, "relation": "owner", "date_start": move_in,
-        })
+        occupancy = (
+            self.env["helpdesk.info.unit.occupancy"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "unit_id": self.empty_unit.id,
+                    "partner_id": buyer.id,
+                    "relation": "owner",
+                    "date_start": move_in,
+                }
+            )
+        )
         visit = self.Visit.search([("occupancy_id", "=", occupancy.id)])
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.kind, "new_owner")
         self.assertEqual(visit.planned_date, move_in + relativedelta(months=1))
         self.assertEqual(visit.partner_id, buyer)
-        self.assertEqual(visit.user_id, self.agent2, "the community's management office leader")
+        self.assertEqual(
+            visit.user_id, self.agent2, "the community's management office leader"
+        )
         self.assertEqual(visit.activity_ids.user_id, self.agent2)
-        visit.with_user(self.agent2).write({"opinions": "Welcome pack handed over", "satisfaction": "5"})
+        visit.with_user(self.agent2).write(
+            {"opinions": "Welcome pack handed over", "satisfaction": "5"}
+        )
         visit.with_user(self.agent2).action_done()
         self.assertFalse(visit.activity_ids, "the to-do is done with the visit")
         occupancy.date_start = move_in + relativedelta(days=1)
-        self.assertEqual(self.Visit.search_count([("occupancy_id", "=", occupancy.id)]), 1, "once per move-in")
+        self.assertEqual(
+            self.Visit.search_count([("occupancy_id", "=", occupancy.id)]),
+            1,
+            "once per move-in",
+        )
 
     def test_no_new_owner_visit_for_tenants_or_old_move_ins(self):
         tenant = self.env["res.partner"].create({"name": "Tenant Li"})
         Occupancy = self.env["helpdesk.info.unit.occupancy"]
-        Occupancy.create({"unit_id": self.empty_unit.id, "partner_id": tenant.id, "relation": "tenant",
-                          "date_start": date.today()})
-        Occupancy.create({"unit_id": self.empty_unit.id, "partner_id": tenant.id, "relation": "owner",
-                          "date_start": date.today() - relativedelta(months=2)})
+        Occupancy.create(
+            {
+                "unit_id": self.empty_unit.id,
+                "partner_id": tenant.id,
+                "relation": "tenant",
+                "date_start": date.today(),
+            }
+        )
+        Occupancy.create(
+            {
+                "unit_id": self.empty_unit.id,
+                "partner_id": tenant.id,
+                "relation": "owner",
+                "date_start": date.today() - relativedelta(months=2),
+            }
+        )
         self.assertFalse(self.Visit.search([("unit_id", "=", self.empty_unit.id)]))
 
     def test_key_customers_get_a_home_visit_each_quarter(self):
@@ -348,7 +453,9 @@ class TestPlannedVisits(VisitCase):
         self.assertEqual(mine.kind, "key_customer")
         self.assertEqual(mine.unit_id, self.units[2])
         self.assertFalse(
-            self.Visit._propose_key_customer_visits(self.company).filtered(lambda v: v.partner_id == self.owners[2]),
+            self.Visit._propose_key_customer_visits(self.company).filtered(
+                lambda v: v.partner_id == self.owners[2]
+            ),
             "planned this quarter already",
         )
 
@@ -358,19 +465,29 @@ class TestPlannedVisits(VisitCase):
             self.Visit.with_user(self.agent).action_plan_home_visits()
         self.assertFalse(self.Visit.search([("kind", "=", "key_customer")]))
         action = self.Visit.with_user(self.manager).action_plan_home_visits()
-        planned = self.Visit.search(action["domain"]).filtered(lambda v: v.partner_id == self.owners[2])
+        planned = self.Visit.search(action["domain"]).filtered(
+            lambda v: v.partner_id == self.owners[2]
+        )
         self.assertEqual(planned.kind, "key_customer")
         self.assertEqual(planned.unit_id, self.units[2])
         again = self.Visit.with_user(self.manager).action_plan_home_visits()
-        self.assertFalse(self.Visit.search(again["domain"]), "planned this quarter already")
+        self.assertFalse(
+            self.Visit.search(again["domain"]), "planned this quarter already"
+        )
 
     def test_a_major_problem_closed_without_a_home_visit_gets_one(self):
-        ticket = self.Ticket.create(dict(
-            self.phone_vals(), partner_id=self.owners[3].id, unit_id=self.units[3].id,
-            level_id=self.level_major.id,
-        ))
+        ticket = self.Ticket.create(
+            dict(
+                self.phone_vals(),
+                partner_id=self.owners[3].id,
+                unit_id=self.units[3].id,
+                level_id=self.level_major.id,
+            )
+        )
         self.assertTrue(ticket._leader_opinion_required())
-        closed = self.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        closed = self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
         self.assertTrue(closed)
         # Closing a major problem takes the leader's opinion and a result:
         # here only the outcome matters.
@@ -386,9 +503,15 @@ class TestPlannedVisits(VisitCase):
         visits = self.Visit._propose_major_problem_visits(self.company)
         visit = visits.filtered(lambda v: v.source_ticket_id == ticket)
         self.assertEqual(len(visit), 1)
-        self.assertEqual((visit.kind, visit.partner_id, visit.unit_id), ("major_problem", self.owners[3], self.units[3]))
-        self.assertFalse(self.Visit._propose_major_problem_visits(self.company).filtered(
-            lambda v: v.source_ticket_id == ticket))
+        self.assertEqual(
+            (visit.kind, visit.partner_id, visit.unit_id),
+            ("major_problem", self.owners[3], self.units[3]),
+        )
+        self.assertFalse(
+            self.Visit._propose_major_problem_visits(self.company).filtered(
+                lambda v: v.source_ticket_id == ticket
+            )
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -401,15 +524,22 @@ class TestVisitQuotas(PropertyInfoCase):
         cls.company2 = cls.env["res.company"].create({"name": "Quota Property Co"})
         cls.company2.resource_calendar_id.tz = "Asia/Shanghai"
         cls.company2.partner_id.tz = "Asia/Shanghai"
-        cls.env["helpdesk.ticket.team"].create({
-            "name": "Quota CS", "company_id": cls.company2.id, "is_intake_team": True,
-            "resource_calendar_id": cls.company2.resource_calendar_id.id,
-        })
+        cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Quota CS",
+                "company_id": cls.company2.id,
+                "is_intake_team": True,
+                "resource_calendar_id": cls.company2.resource_calendar_id.id,
+            }
+        )
 
         def user(login, group):
             return new_test_user(
-                cls.env, login=login, groups=f"helpdesk_property_info.{group}",
-                company_id=cls.company2.id, company_ids=[(6, 0, cls.company2.ids)],
+                cls.env,
+                login=login,
+                groups=f"helpdesk_property_info.{group}",
+                company_id=cls.company2.id,
+                company_ids=[(6, 0, cls.company2.ids)],
             )
 
         cls.wang = user("hpi_q_wang", "group_cs_agent")
@@ -417,24 +547,37 @@ class TestVisitQuotas(PropertyInfoCase):
         cls.boss = user("hpi_q_boss", "group_cs_manager")
         # Alerts read in their recipient's language: this one reads English.
         cls.boss.lang = "en_US"
-        community = cls.env["helpdesk.info.community"].create({"name": "Quota Garden", "company_id": cls.company2.id})
-        building = cls.env["helpdesk.info.building"].create({"community_id": community.id, "code": "1"})
-        cls.unit = cls.env["helpdesk.info.unit"].create({"building_id": building.id, "room": "101"})
+        community = cls.env["helpdesk.info.community"].create(
+            {"name": "Quota Garden", "company_id": cls.company2.id}
+        )
+        building = cls.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "1"}
+        )
+        cls.unit = cls.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "101"}
+        )
         cls.customer = cls.env["res.partner"].create({"name": "Owner Qu"})
         cls.Visit = cls.env["helpdesk.info.visit"].with_company(cls.company2)
         cls.Quota = cls.env["helpdesk.info.visit.quota"]
 
     def done_visit(self, user, at):
         with freeze_time(at):
-            visit = self.Visit.with_user(user).create({
-                "unit_id": self.unit.id, "partner_id": self.customer.id, "company_id": self.company2.id,
-                "opinions": "Fine", "satisfaction": "4",
-            })
+            visit = self.Visit.with_user(user).create(
+                {
+                    "unit_id": self.unit.id,
+                    "partner_id": self.customer.id,
+                    "company_id": self.company2.id,
+                    "opinions": "Fine",
+                    "satisfaction": "4",
+                }
+            )
             visit.with_user(user).action_done()
         return visit
 
     def rows(self, month):
-        rows = self.Quota.search([("company_id", "=", self.company2.id), ("month", "=", month)])
+        rows = self.Quota.search(
+            [("company_id", "=", self.company2.id), ("month", "=", month)]
+        )
         return {row.user_id: row for row in rows}
 
     def test_progress_counts_done_visits_of_the_month_in_local_time(self):
@@ -447,54 +590,91 @@ class TestVisitQuotas(PropertyInfoCase):
         self.done_visit(self.zhao, "2026-11-20 03:00:00")
         self.done_visit(self.zhao, "2026-11-21 03:00:00")
         with freeze_time("2026-11-25 04:00:00"):
-            action = self.Quota.with_user(self.boss).with_company(self.company2).action_open_this_month()
+            action = (
+                self.Quota.with_user(self.boss)
+                .with_company(self.company2)
+                .action_open_this_month()
+            )
         self.assertIn(("month", "in", [date(2026, 11, 1)]), action["domain"])
         rows = self.rows(date(2026, 11, 1))
-        self.assertEqual(set(rows), {self.wang, self.zhao, self.boss.browse()}, "managers have no quota")
+        self.assertEqual(
+            set(rows),
+            {self.wang, self.zhao, self.boss.browse()},
+            "managers have no quota",
+        )
         self.assertEqual((rows[self.wang].done_count, rows[self.wang].quota), (2, 4))
         self.assertEqual(rows[self.wang].progress, 50.0)
         self.assertEqual(rows[self.wang].shortfall, 2)
-        self.assertEqual((rows[self.zhao].done_count, rows[self.zhao].quota, rows[self.zhao].shortfall), (2, 2, 0))
+        self.assertEqual(
+            (
+                rows[self.zhao].done_count,
+                rows[self.zhao].quota,
+                rows[self.zhao].shortfall,
+            ),
+            (2, 2, 0),
+        )
         department = rows[self.boss.browse()]
-        self.assertEqual((department.scope, department.done_count, department.quota), ("department", 4, 10))
+        self.assertEqual(
+            (department.scope, department.done_count, department.quota),
+            ("department", 4, 10),
+        )
         self.assertEqual(department.progress, 40.0)
         # Opening the screen again counts anew, without new rows.
         self.done_visit(self.zhao, "2026-11-25 05:00:00")
         with freeze_time("2026-11-25 06:00:00"):
-            self.Quota.with_user(self.wang).with_company(self.company2).action_open_this_month()
+            self.Quota.with_user(self.wang).with_company(
+                self.company2
+            ).action_open_this_month()
         rows = self.rows(date(2026, 11, 1))
         self.assertEqual(len(rows), 3)
         self.assertEqual(rows[self.zhao].done_count, 3)
 
     def test_a_flagged_user_gets_a_quota(self):
-        clerk = new_test_user(self.env, login="hpi_q_clerk", company_id=self.company2.id,
-                              company_ids=[(6, 0, self.company2.ids)])
+        clerk = new_test_user(
+            self.env,
+            login="hpi_q_clerk",
+            company_id=self.company2.id,
+            company_ids=[(6, 0, self.company2.ids)],
+        )
         self.assertNotIn(clerk, self.env["res.users"]._visit_quota_users(self.company2))
         clerk.visit_quota_member = True
         self.assertIn(clerk, self.env["res.users"]._visit_quota_users(self.company2))
 
     def test_quota_rows_are_written_by_the_server_only(self):
         with freeze_time("2026-11-25 04:00:00"):
-            self.Quota.with_company(self.company2)._refresh(self.company2, date(2026, 11, 1))
+            self.Quota.with_company(self.company2)._refresh(
+                self.company2, date(2026, 11, 1)
+            )
         row = self.rows(date(2026, 11, 1))[self.wang]
         for user in (self.wang, self.boss):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 row.with_user(user).write({"done_count": 99})
             with self.assertRaises(AccessError):
-                self.Quota.with_user(user).create({"company_id": self.company2.id, "month": "2026-12-01",
-                                                   "scope": "department", "alert_sent": True})
+                self.Quota.with_user(user).create(
+                    {
+                        "company_id": self.company2.id,
+                        "month": "2026-12-01",
+                        "scope": "department",
+                        "alert_sent": True,
+                    }
+                )
 
     def test_the_month_end_alert_tells_the_managers_once(self):
         self.company2.write({"visit_person_quota": 3, "visit_department_quota": 5})
         for day in ("2026-11-03", "2026-11-04", "2026-11-05"):
             self.done_visit(self.wang, f"{day} 03:00:00")
         self.done_visit(self.zhao, "2026-11-06 03:00:00")
-        activity_type = self.env.ref("helpdesk_property_info.mail_activity_visit_quota_short")
+        activity_type = self.env.ref(
+            "helpdesk_property_info.mail_activity_visit_quota_short"
+        )
 
         def alerts():
-            return self.env["mail.activity"].search([
-                ("activity_type_id", "=", activity_type.id), ("user_id", "=", self.boss.id),
-            ])
+            return self.env["mail.activity"].search(
+                [
+                    ("activity_type_id", "=", activity_type.id),
+                    ("user_id", "=", self.boss.id),
+                ]
+            )
 
         # 23:30 on 30 November in Shanghai: November is not over.
         with freeze_time("2026-11-30 15:30:00"):
@@ -523,8 +703,18 @@ class TestVisitQuotas(PropertyInfoCase):
         self.done_visit(self.zhao, "2026-11-04 03:00:00")
         with freeze_time("2026-12-01 01:00:00"):
             self.Quota._cron_alert_month_end()
-        self.assertFalse(self.env["mail.activity"].search([
-            ("activity_type_id", "=", self.env.ref("helpdesk_property_info.mail_activity_visit_quota_short").id),
-            ("user_id", "=", self.boss.id),
-        ]))
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [
+                    (
+                        "activity_type_id",
+                        "=",
+                        self.env.ref(
+                            "helpdesk_property_info.mail_activity_visit_quota_short"
+                        ).id,
+                    ),
+                    ("user_id", "=", self.boss.id),
+                ]
+            )
+        )
         self.assertTrue(self.rows(date(2026, 11, 1))[self.boss.browse()].alert_sent)

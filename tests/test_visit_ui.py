@@ -31,20 +31,42 @@ class TestVisitOnPhone(HttpCase):
         env = self.env
         env.company.country_id = env.ref("base.cn")
         assistant = new_test_user(
-            env, login="hpi_tour_assistant", password="hpi_tour_assistant",
+            env,
+            login="hpi_tour_assistant",
+            password="hpi_tour_assistant",
             groups="helpdesk_property_info.group_cs_agent",
         )
         community = env["helpdesk.info.community"].create({"name": "Tour Garden"})
-        building = env["helpdesk.info.building"].create({"community_id": community.id, "code": "7"})
+        building = env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "7"}
+        )
         for room in ("101", "201", "301"):
             owner = env["res.partner"].create({"name": f"Tour Owner {room}"})
-            env["helpdesk.info.unit"].create({
-                "building_id": building.id,
-                "room": room,
-                "occupancy_ids": [(0, 0, {"partner_id": owner.id, "relation": "owner", "date_start": "2019-01-01"})],
-            })
-        self.start_tour("/odoo/draw-customer-visits", "helpdesk_info_visit_draw_record_ticket", login=assistant.login)
-        visits = env["helpdesk.info.visit"].search([("community_id", "=", community.id)])
+            env["helpdesk.info.unit"].create(
+                {
+                    "building_id": building.id,
+                    "room": room,
+                    "occupancy_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "partner_id": owner.id,
+                                "relation": "owner",
+                                "date_start": "2019-01-01",
+                            },
+                        )
+                    ],
+                }
+            )
+        self.start_tour(
+            "/odoo/draw-customer-visits",
+            "helpdesk_info_visit_draw_record_ticket",
+            login=assistant.login,
+        )
+        visits = env["helpdesk.info.visit"].search(
+            [("community_id", "=", community.id)]
+        )
         self.assertEqual(len(visits), 2)
         done = visits.filtered(lambda v: v.state == "done")
         self.assertEqual(len(done), 1)

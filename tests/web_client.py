@@ -34,6 +34,7 @@ TAG_WIDGETS = {
 SUB_VIEW_TAGS = ("list", "kanban", "form")
 LIMIT = 80
 
+
 def client_datetime(tz_name):
     """The web client's ``datetime`` module: its datetimes are in the user's
     time zone and know ``to_utc()``."""
@@ -70,12 +71,14 @@ def eval_context(env):
         "context": dict(env.context),
     }
 
+
 def evaluate(expression, env, default):
     if not expression:
         return default
     if not isinstance(expression, str):
         return expression
     return safe_eval(expression, eval_context(env))
+
 
 class ScreenCalls:
     """The calls behind one window action (the dictionary the client
@@ -210,9 +213,9 @@ class ScreenCalls:
         for view_type, arch in archs.items():
             method = getattr(self, f"_call_{view_type}", None)
             if method is not None:
-                found = self._try(failures, view_type, lambda m=method, a=arch: (
-                    m(a, domain, group_by)
-                ))
+                found = self._try(
+                    failures, view_type, lambda m=method, a=arch: m(a, domain, group_by)
+                )
                 first_id = first_id or found
         if "search" in archs:
             self._search_filters(failures, archs["search"], domain)
@@ -221,13 +224,17 @@ class ScreenCalls:
             form = archs["form"]
             spec = self.spec(form, self.model._name, sub_views=True)
             if first_id:
-                self._try(failures, "form: open the first record", lambda: (
-                    self.rpc("web_read", spec, ids=[first_id])
-                ))
+                self._try(
+                    failures,
+                    "form: open the first record",
+                    lambda: self.rpc("web_read", spec, ids=[first_id]),
+                )
             if self._can_create(form):
-                self._try(failures, "form: new", lambda: (
-                    self.rpc("onchange", {}, [], spec, ids=[])
-                ))
+                self._try(
+                    failures,
+                    "form: new",
+                    lambda: self.rpc("onchange", {}, [], spec, ids=[]),
+                )
         return failures
 
     def _search_filters(self, failures, search_arch, domain):
@@ -235,18 +242,25 @@ class ScreenCalls:
         for node in search_arch.iter("filter"):
             name = node.get("name") or node.get("string")
             if node.get("domain"):
-                self._try(failures, f"filter: {name}", lambda n=node: (
-                    self.rpc("search_count", domain & Domain(
-                        evaluate(n.get("domain"), self.env, [])
-                    ))
-                ))
+                self._try(
+                    failures,
+                    f"filter: {name}",
+                    lambda n=node: self.rpc(
+                        "search_count",
+                        domain & Domain(evaluate(n.get("domain"), self.env, [])),
+                    ),
+                )
             group_by = self._client_group_by(
                 evaluate(node.get("context"), self.env, {}).get("group_by")
             )
             if group_by:
-                self._try(failures, f"group by: {name}", lambda g=group_by: (
-                    self.rpc("formatted_read_group", domain, [g], ["__count"])
-                ))
+                self._try(
+                    failures,
+                    f"group by: {name}",
+                    lambda g=group_by: self.rpc(
+                        "formatted_read_group", domain, [g], ["__count"]
+                    ),
+                )
 
     def _client_group_by(self, group_by):
         """A group-by as the client sends it: dates by month; properties are
@@ -269,9 +283,13 @@ class ScreenCalls:
                 method = "search_panel_select_range"
                 if node.get("select") == "multi":
                     method = "search_panel_select_multi_range"
-                self._try(failures, f"search panel: {name}", lambda m=method, n=name: (
-                    self.rpc(m, n, search_domain=list(domain), enable_counters=True)
-                ))
+                self._try(
+                    failures,
+                    f"search panel: {name}",
+                    lambda m=method, n=name: self.rpc(
+                        m, n, search_domain=list(domain), enable_counters=True
+                    ),
+                )
 
     def _try(self, failures, call, function):
         """``function()``'s result, or None when it failed, in ``failures``."""
@@ -302,17 +320,31 @@ class ScreenCalls:
         spec = self.spec(arch, self.model._name)
         if group_by:
             self.rpc(
-                "web_read_group", domain, group_by[:1], ["__count"], limit=LIMIT,
-                auto_unfold=auto_unfold, unfold_read_specification=spec,
+                "web_read_group",
+                domain,
+                group_by[:1],
+                ["__count"],
+                limit=LIMIT,
+                auto_unfold=auto_unfold,
+                unfold_read_specification=spec,
             )
             for bar in arch.iter("progressbar"):
-                self.rpc("read_progress_bar", domain, group_by[0], {
-                    "field": bar.get("field"),
-                    "colors": evaluate(bar.get("colors"), self.env, {}),
-                })
+                self.rpc(
+                    "read_progress_bar",
+                    domain,
+                    group_by[0],
+                    {
+                        "field": bar.get("field"),
+                        "colors": evaluate(bar.get("colors"), self.env, {}),
+                    },
+                )
         result = self.rpc(
-            "web_search_read", domain, spec,
-            limit=LIMIT, order=arch.get("default_order") or None, count_limit=10001,
+            "web_search_read",
+            domain,
+            spec,
+            limit=LIMIT,
+            order=arch.get("default_order") or None,
+            count_limit=10001,
         )
         return result["records"][0]["id"] if result["records"] else None
 
@@ -328,7 +360,8 @@ class ScreenCalls:
 
     def _groupbys(self, arch, kinds):
         return [
-            node.get("name") + (f":{node.get('interval')}" if node.get("interval") else "")
+            node.get("name")
+            + (f":{node.get('interval')}" if node.get("interval") else "")
             for node in arch.iter("field")
             if node.get("type") in kinds
         ]
@@ -357,6 +390,10 @@ class ScreenCalls:
     def _call_activity(self, arch, domain, group_by):
         self.rpc(
             "get_activity_data",
-            self.model._name, domain, limit=LIMIT, offset=0, fetch_done=True,
+            self.model._name,
+            domain,
+            limit=LIMIT,
+            offset=0,
+            fetch_done=True,
             model="mail.activity",
         )

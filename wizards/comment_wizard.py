@@ -20,7 +20,17 @@ class CommentWizard(models.TransientModel):
         if (
             self.validate_reject not in ("validate", "reject")
             or reviews - document.review_ids
-            or any(r.status not in ("waiting", "pending") or self.env.user not in r.reviewer_ids for r in reviews)
+            or any(
+                r.status not in ("waiting", "pending")
+                or self.env.user not in r.reviewer_ids
+                for r in reviews
+            )
         ):
-            raise AccessError(self.env._("Only a reviewer comments on their own pending reviews of this document."))
-        return super(CommentWizard, in_action_scope(self, "tier.review", self.res_model)).add_comment()
+            raise AccessError(
+                self.env._(
+                    "Only a reviewer comments on their own pending reviews of this document."
+                )
+            )
+        return super(
+            CommentWizard, in_action_scope(self, "tier.review", self.res_model)
+        ).add_comment()

@@ -85,7 +85,9 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             "helpdesk_property_info.group_cs_manager"
         ):
             raise AccessError(
-                self.env._("Only a Customer Service manager imports holidays and make-up workdays.")
+                self.env._(
+                    "Only a Customer Service manager imports holidays and make-up workdays."
+                )
             )
         calendar = self.calendar_id
         calendar.check_access("read")
@@ -160,7 +162,9 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             except UnicodeDecodeError:
                 continue
         else:
-            raise UserError(self.env._("The CSV file is neither UTF-8 nor GB18030 text."))
+            raise UserError(
+                self.env._("The CSV file is neither UTF-8 nor GB18030 text.")
+            )
         days = []
         for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
             cells = [cell.strip() for cell in row]
@@ -224,7 +228,11 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
 
     @staticmethod
     def _utc(tz, day, moment):
-        return tz.localize(datetime.combine(day, moment)).astimezone(pytz.utc).replace(tzinfo=None)
+        return (
+            tz.localize(datetime.combine(day, moment))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+        )
 
     def _create_leaves(self, calendar, tz, holidays):
         """One global leave per run of consecutive holidays not yet off in the
@@ -249,7 +257,9 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
         def off(day):
             start = self._utc(tz, day, time.min)
             stop = self._utc(tz, day, time.max.replace(microsecond=0))
-            return any(leave.date_from <= start and leave.date_to >= stop for leave in existing)
+            return any(
+                leave.date_from <= start and leave.date_to >= stop for leave in existing
+            )
 
         runs = []
         for day, name in holidays:
@@ -267,7 +277,9 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
                     "name": "、".join(run["names"]),
                     "calendar_id": calendar.id,
                     "date_from": self._utc(tz, run["first"], time.min),
-                    "date_to": self._utc(tz, run["last"], time.max.replace(microsecond=0)),
+                    "date_to": self._utc(
+                        tz, run["last"], time.max.replace(microsecond=0)
+                    ),
                     "time_type": "leave",
                 }
                 for run in runs
@@ -280,7 +292,10 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             return Workday
         known = set(
             Workday.search(
-                [("calendar_id", "=", calendar.id), ("date", "in", [d for d, _n in workdays])]
+                [
+                    ("calendar_id", "=", calendar.id),
+                    ("date", "in", [d for d, _n in workdays]),
+                ]
             ).mapped("date")
         )
         return Workday.create(

@@ -8,8 +8,12 @@ class HelpdeskInfoSurveyDistribute(models.TransientModel):
     _name = "helpdesk.info.survey.distribute"
     _description = "Hand Out Satisfaction Questionnaires"
 
-    campaign_id = fields.Many2one("helpdesk.info.survey.campaign", required=True, ondelete="cascade")
-    owner_ids = fields.Many2many(related="campaign_id.community_id.owner_ids", string="Community Owners")
+    campaign_id = fields.Many2one(
+        "helpdesk.info.survey.campaign", required=True, ondelete="cascade"
+    )
+    owner_ids = fields.Many2many(
+        related="campaign_id.community_id.owner_ids", string="Community Owners"
+    )
     partner_ids = fields.Many2many(
         "res.partner",
         string="Owners",
@@ -28,7 +32,9 @@ class HelpdeskInfoSurveyDistribute(models.TransientModel):
     def _compute_partner_ids(self):
         for wizard in self:
             campaign = wizard.campaign_id.sudo()
-            wizard.partner_ids = campaign.community_id.owner_ids - campaign.user_input_ids.partner_id
+            wizard.partner_ids = (
+                campaign.community_id.owner_ids - campaign.user_input_ids.partner_id
+            )
 
     def action_distribute(self):
         self.ensure_one()

@@ -59,14 +59,20 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         default=fields.Date.context_today,
         help="The day the drawn visits are planned for.",
     )
-    state = fields.Selection([("draft", "Draft"), ("proposed", "Proposed")], default="draft", required=True)
-    line_ids = fields.One2many("helpdesk.info.visit.draw.line", "draw_id", string="Proposal")
+    state = fields.Selection(
+        [("draft", "Draft"), ("proposed", "Proposed")], default="draft", required=True
+    )
+    line_ids = fields.One2many(
+        "helpdesk.info.visit.draw.line", "draw_id", string="Proposal"
+    )
 
     @api.depends("user_id", "community_id")
     def _compute_number(self):
         for draw in self:
             company = draw.community_id.company_id or self.env.company
-            draw.number = draw._remaining_quota(draw.user_id, company) if draw.user_id else 0
+            draw.number = (
+                draw._remaining_quota(draw.user_id, company) if draw.user_id else 0
+            )
 
     @api.model
     def _remaining_quota(self, user, company):
@@ -74,14 +80,24 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         today = Visit._company_today(company)
         month_start = today.replace(day=1)
         start, end = Visit._utc_month_bounds(company, month_start)
-        done = Visit.search_count([
-            ("user_id", "=", user.id), ("company_id", "=", company.id), ("state", "=", "done"),
-            ("visited_on", ">=", start), ("visited_on", "<", end),
-        ])
-        planned = Visit.search_count([
-            ("user_id", "=", user.id), ("company_id", "=", company.id), ("state", "=", "planned"),
-            ("planned_date", ">=", month_start), ("planned_date", "<", month_start + relativedelta(months=1)),
-        ])
+        done = Visit.search_count(
+            [
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("visited_on", ">=", start),
+                ("visited_on", "<", end),
+            ]
+        )
+        planned = Visit.search_count(
+            [
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+                ("state", "=", "planned"),
+                ("planned_date", ">=", month_start),
+                ("planned_date", "<", month_start + relativedelta(months=1)),
+            ]
+        )
         return max(user._visit_monthly_quota(company) - done - planned, 0)
 
     # ------------------------------------------------------------------
@@ -91,7 +107,9 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
     def _check_may_draw(self):
         user = self.env.user
         if self.user_id != user and not user.has_group(CS_MANAGER_GROUP):
-            raise UserError(self.env._("Customer assistants draw visits for themselves only."))
+            raise UserError(
+                self.env._("Customer assistants draw visits for themselves only.")
+            )
         if self.number <= 0:
             raise UserError(self.env._("Give the number of visits to draw."))
         if self.skip_months < 0:
@@ -101,35 +119,51 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         """Units of the community with current occupants and no visit done or
         planned in the last ``skip_months`` months."""
         Unit = self.env["helpdesk.info.unit"]
-        units = Unit.search([
-            ("community_id", "=", self.community_id.id),
-            ("occupancy_ids.current", "=", True),
-        ])
+        units = Unit.search(
+            [
+                ("community_id", "=", self.community_id.id),
+                ("occupancy_ids.current", "=", True),
+            ]
+        )
         return units - self._recently_visited_units(units)
 
     def _recently_visited_units(self, units):
         since = fields.Date.context_today(self) - relativedelta(months=self.skip_months)
-        visits = self.env["helpdesk.info.visit"].sudo().search([
-            ("unit_id", "in", units.ids),
-            "|",
-            "&", ("state", "=", "planned"), ("planned_date", ">=", since),
-            "&", ("state", "=", "done"), ("visited_on", ">=", fields.Datetime.to_datetime(since)),
-        ])
+        visits = (
+            self.env["helpdesk.info.visit"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", units.ids),
+                    "|",
+                    "&",
+                    ("state", "=", "planned"),
+                    ("planned_date", ">=", since),
+                    "&",
+                    ("state", "=", "done"),
+                    ("visited_on", ">=", fields.Datetime.to_datetime(since)),
+                ]
+            )
+        )
         return visits.unit_id
 
     def _eligible_floors(self):
         """(building, floor) of the community not visited (done or planned) this quarter."""
         Visit = self.env["helpdesk.info.visit"]
         quarter_start = Visit._quarter_start(fields.Date.context_today(self))
-        buildings = self.env["helpdesk.info.building"].search([("community_id", "=", self.community_id.id)])
+        buildings = self.env["helpdesk.info.building"].search(
+            [("community_id", "=", self.community_id.id)]
+        )
         visited = {
             (visit.building_id, visit.floor)
-            for visit in Visit.sudo().search([
-                ("building_id", "in", buildings.ids),
-                ("kind", "=", "floor"),
-                ("state", "in", ("planned", "done")),
-                ("planned_date", ">=", quarter_start),
-            ])
+            for visit in Visit.sudo().search(
+                [
+                    ("building_id", "in", buildings.ids),
+                    ("kind", "=", "floor"),
+                    ("state", "in", ("planned", "done")),
+                    ("planned_date", ">=", quarter_start),
+                ]
+            )
         }
         return [
             (building, floor)
@@ -150,9 +184,15 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         else:
             floors = self._eligible_floors()
             drawn = rng.sample(floors, min(self.number, len(floors)))
-            lines = [Command.create({"building_id": b.id, "floor": f}) for b, f in drawn]
+            lines = [
+                Command.create({"building_id": b.id, "floor": f}) for b, f in drawn
+            ]
         if not lines:
-            raise UserError(self.env._("Nothing to draw: every unit or floor of the community was visited lately."))
+            raise UserError(
+                self.env._(
+                    "Nothing to draw: every unit or floor of the community was visited lately."
+                )
+            )
         self.write({"line_ids": [Command.clear()] + lines, "state": "proposed"})
         return self._reopen()
 
@@ -177,19 +217,27 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         if self.mode == "units":
             units = self.line_ids.unit_id
             if len(units) != len(self.line_ids) or units - self._eligible_units():
-                raise UserError(self.env._(
-                    "The proposal lists units that cannot be drawn (outside the community, without "
-                    "occupants, listed twice or visited lately): draw again."
-                ))
+                raise UserError(
+                    self.env._(
+                        "The proposal lists units that cannot be drawn (outside the community, without "
+                        "occupants, listed twice or visited lately): draw again."
+                    )
+                )
             vals_list = [{"kind": "random", "unit_id": unit.id} for unit in units]
         else:
             floors = [(line.building_id, line.floor) for line in self.line_ids]
-            if len(set(floors)) != len(floors) or set(floors) - set(self._eligible_floors()):
-                raise UserError(self.env._(
-                    "The proposal lists floors that cannot be drawn (outside the community, listed "
-                    "twice or visited this quarter): draw again."
-                ))
-            vals_list = [{"kind": "floor", "building_id": b.id, "floor": f} for b, f in floors]
+            if len(set(floors)) != len(floors) or set(floors) - set(
+                self._eligible_floors()
+            ):
+                raise UserError(
+                    self.env._(
+                        "The proposal lists floors that cannot be drawn (outside the community, listed "
+                        "twice or visited this quarter): draw again."
+                    )
+                )
+            vals_list = [
+                {"kind": "floor", "building_id": b.id, "floor": f} for b, f in floors
+            ]
         company = self.community_id.company_id
         for vals in vals_list:
             vals.update(
@@ -200,6 +248,8 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
             )
         Visit = in_action_scope(self.env["helpdesk.info.visit"]).with_company(company)
         visits = Visit.create(vals_list)
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_property_info.helpdesk_info_visit_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_property_info.helpdesk_info_visit_action"
+        )
         action.update(domain=[("id", "in", visits.ids)], context={})
         return action

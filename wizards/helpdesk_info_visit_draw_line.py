@@ -7,10 +7,15 @@ class HelpdeskInfoVisitDrawLine(models.TransientModel):
     _name = "helpdesk.info.visit.draw.line"
     _description = "Drawn Customer Visit"
 
-    draw_id = fields.Many2one("helpdesk.info.visit.draw", required=True, ondelete="cascade")
+    draw_id = fields.Many2one(
+        "helpdesk.info.visit.draw", required=True, ondelete="cascade"
+    )
     unit_id = fields.Many2one("helpdesk.info.unit", readonly=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Occupant", compute="_compute_partner_id", help="A current occupant of the unit."
+        "res.partner",
+        string="Occupant",
+        compute="_compute_partner_id",
+        help="A current occupant of the unit.",
     )
     building_id = fields.Many2one("helpdesk.info.building", readonly=True)
     floor = fields.Integer(readonly=True)

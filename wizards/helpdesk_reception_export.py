@@ -30,7 +30,9 @@ class HelpdeskReceptionExport(models.TransientModel):
     _name = "helpdesk.reception.export"
     _description = "Export Reception Expenses"
 
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     date_from = fields.Date(string="From", help="First day of the period (included).")
     date_to = fields.Date(string="To", help="Last day of the period (included).")
     expense_ids = fields.Many2many(
@@ -65,8 +67,12 @@ class HelpdeskReceptionExport(models.TransientModel):
             wizard.journal_id = Expense._default_export_journal(wizard.company_id)
 
     def _check_accountant(self):
-        if not self.env.su and not self.env.user.has_group("account.group_account_invoice"):
-            raise AccessError(self.env._("Only an accountant exports reception expenses."))
+        if not self.env.su and not self.env.user.has_group(
+            "account.group_account_invoice"
+        ):
+            raise AccessError(
+                self.env._("Only an accountant exports reception expenses.")
+            )
 
     def _expenses(self, states):
         self.ensure_one()
@@ -74,7 +80,9 @@ class HelpdeskReceptionExport(models.TransientModel):
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise UserError(self.env._("The period ends before it starts."))
         if self.expense_ids:
-            others = self.expense_ids.filtered(lambda e: e.company_id != self.company_id)
+            others = self.expense_ids.filtered(
+                lambda e: e.company_id != self.company_id
+            )
             if others:
                 raise UserError(
                     self.env._(
@@ -84,7 +92,9 @@ class HelpdeskReceptionExport(models.TransientModel):
                     )
                 )
             return self.expense_ids.filtered(lambda e: e.state in states)
-        domain = Domain("company_id", "=", self.company_id.id) & Domain("state", "in", states)
+        domain = Domain("company_id", "=", self.company_id.id) & Domain(
+            "state", "in", states
+        )
         if self.date_from:
             domain &= Domain("date", ">=", self.date_from)
         if self.date_to:
@@ -96,7 +106,10 @@ class HelpdeskReceptionExport(models.TransientModel):
         expenses = self._expenses(("approved",))
         if not self.journal_id:
             raise UserError(
-                self.env._("%(company)s has no purchase journal for the vendor bills.", company=self.company_id.name)
+                self.env._(
+                    "%(company)s has no purchase journal for the vendor bills.",
+                    company=self.company_id.name,
+                )
             )
         moves = expenses._export_to_moves(self.journal_id)
         if not moves:
@@ -105,7 +118,9 @@ class HelpdeskReceptionExport(models.TransientModel):
                     "Nothing to export: only approved expenses that are not exported yet become vendor bills."
                 )
             )
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_in_invoice_type")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_in_invoice_type"
+        )
         action["domain"] = [("id", "in", moves.ids)]
         return action
 
@@ -132,7 +147,11 @@ class HelpdeskReceptionExport(models.TransientModel):
     def _file_rows(self):
         expenses = self._expenses(("approved", "exported"))
         if not expenses:
-            raise UserError(self.env._("Nothing to export: no approved or exported expense matches."))
+            raise UserError(
+                self.env._(
+                    "Nothing to export: no approved or exported expense matches."
+                )
+            )
         return expenses._export_rows()
 
     def _file_name(self, extension):
@@ -166,7 +185,11 @@ class HelpdeskReceptionExport(models.TransientModel):
         for row in rows:
             writer.writerow(
                 [
-                    fields.Date.to_string(row[key]) if key == "date" else f"{row[key]:.2f}" if key == "amount" else csv_text(row[key])
+                    fields.Date.to_string(row[key])
+                    if key == "date"
+                    else f"{row[key]:.2f}"
+                    if key == "amount"
+                    else csv_text(row[key])
                     for key in columns
                 ]
             )
@@ -188,7 +211,9 @@ class HelpdeskReceptionExport(models.TransientModel):
         for line, row in enumerate(rows, start=1):
             for col, key in enumerate(columns):
                 if key == "date":
-                    sheet.write_datetime(line, col, fields.Datetime.to_datetime(row[key]), day)
+                    sheet.write_datetime(
+                        line, col, fields.Datetime.to_datetime(row[key]), day
+                    )
                 elif key == "amount":
                     sheet.write_number(line, col, row[key], money)
                 elif looks_like_formula(row[key]):

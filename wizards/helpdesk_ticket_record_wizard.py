@@ -27,7 +27,9 @@ class HelpdeskTicketRecordWizard(models.TransientModel):
         [("phone", "Phone"), ("in_person", "In Person")], default="phone"
     )
     text = fields.Text()
-    visit_solved = fields.Selection([("yes", "Solved"), ("no", "Not Solved")], default="yes")
+    visit_solved = fields.Selection(
+        [("yes", "Solved"), ("no", "Not Solved")], default="yes"
+    )
     visit_satisfaction = fields.Selection(SATISFACTION, default="4")
 
     def action_record(self):

@@ -29,10 +29,14 @@ class HelpdeskTicketVisitWizard(models.TransientModel):
 
     @api.model
     def _default_user(self):
-        team = self.env["helpdesk.ticket.team"].sudo()._get_intake_team(self.env.company)
+        team = (
+            self.env["helpdesk.ticket.team"].sudo()._get_intake_team(self.env.company)
+        )
         return team.user_id or self.env.user
 
     def action_schedule(self):
         self.ensure_one()
-        self.ticket_ids.action_schedule_return_visit(self.date, self.user_id, self.note or "")
+        self.ticket_ids.action_schedule_return_visit(
+            self.date, self.user_id, self.note or ""
+        )
         return {"type": "ir.actions.act_window_close"}
