@@ -1,5 +1,5 @@
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 GUARD_CONTEXT_KEY = "helpdesk_info_action_scope"
 
@@ -18,7 +18,7 @@ class ActionScope:
         self.model_names = frozenset(model_names)
 
     def __repr__(self):
-        return "ActionScope(%s)" % ", ".join(sorted(self.model_names))
+        return f"ActionScope({', '.join(sorted(self.model_names))})"
 
 
 SCOPE_KEPT_CONTEXT_KEYS = ("lang", "tz")
@@ -53,7 +53,8 @@ def is_action(records):
 
 
 class HelpdeskInfoGuardMixin(models.AbstractModel):
-    """Fields that only the model's own actions write.
+    """Fields that only the model's own actions write, and fields frozen by
+    state.
 
     A model lists them in ``_guarded_fields()``, each with the groups that may
     also write it directly (``None``: nobody). The guard holds for ``create``
@@ -62,16 +63,90 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
     ``create`` and ``write``) and ``copy``. Actions write through
     ``_write_by_action``. Context keys that relax a check of a module below
     (``_guard_relaxing_context_keys``) are dropped outside an action.
+
+    ``_frozen_fields()`` declares, per state, the fields a record in that state
+    no longer changes outside its actions, each with the groups that may still
+    change it. A record's states are the value of ``_guard_state_field``, or
+    what ``_guard_states()`` returns for models whose freeze depends on more
+    (the ticket's agreed fee, an important complaint). Writes, one2many
+    commands and records created under a frozen parent are refused alike;
+    rewriting a field to its current value is not a change.
     """
 
     _name = "helpdesk.info.guard.mixin"
     _description = "Fields Written by Actions Only"
 
     _guard_relaxing_context_keys = ()
+    _guard_state_field = "state"
 
     def _guarded_fields(self):
         """{field name: groups allowed to write it directly, or None}."""
         return {}
+
+    def _frozen_fields(self):
+        """{state: {field name: groups that may still change it, or None}}."""
+        return {}
+
+    def _guard_states(self):
+        """The states of this record whose frozen fields hold."""
+        self.ensure_one()
+        state_field = self._guard_state_field
+        if state_field in self._fields and self[state_field]:
+            return (self[state_field],)
+        return ()
+
+    def _guard_state_label(self, state):
+        field = self._fields.get(self._guard_state_field)
+        if field is not None and field.type == "selection":
+            return dict(field._description_selection(self.env)).get(state, state)
+        return state
+
+    def _guard_frozen_hint(self, state):
+        """A sentence telling the user how the record changes in ``state``
+        (revise it, ask for the approval again …), or an empty string."""
+        return ""
+
+    def _guard_changes(self, name, value):
+        """Whether writing ``value`` to ``name`` changes this record."""
+        field = self._fields[name]
+        if field.type in ("one2many", "many2many"):
+            return bool(value)
+        new = field.convert_to_cache(value, self, validate=False)
+        return new != field.convert_to_cache(self[name], self, validate=False)
+
+    def _check_frozen(self, names, compare=True):
+        frozen = self._frozen_fields()
+        if not frozen:
+            return
+        user = self.env.user
+        for record in self:
+            for state in record._guard_states():
+                fields = frozen.get(state)
+                if not fields:
+                    continue
+                blocked = [
+                    name
+                    for name in names
+                    if name in fields
+                    and not (fields[name] and user.has_groups(fields[name]))
+                    and (not compare or record._guard_changes(name, names[name]))
+                ]
+                if blocked:
+                    record._guard_raise_frozen(state, blocked)
+
+    def _guard_raise_frozen(self, state, names):
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
+        message = self.env._(
+            "%(document)s %(name)s is %(state)s: %(fields)s no longer change.",
+            document=self._description,
+            name=self.display_name,
+            state=self._guard_state_label(state),
+            fields=labels,
+        )
+        hint = self._guard_frozen_hint(state)
+        raise UserError(f"{message} {hint}" if hint else message)
 
     def _write_by_action(self, vals):
         return in_action_scope(self).write(vals)
@@ -92,7 +167,8 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         )
         raise AccessError(
             self.env._(
-                "%(document)s: %(fields)s change through its buttons only, never written directly.",
+                "%(document)s: %(fields)s change through its buttons only, "
+                "never written directly.",
                 document=self._description,
                 fields=labels,
             )
@@ -168,7 +244,20 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             )
             if blocked:
                 self._guard_raise(blocked)
-        return super(HelpdeskInfoGuardMixin, self._guard_context()).create(vals_list)
+        records = super(HelpdeskInfoGuardMixin, self._guard_context()).create(vals_list)
+        if self._frozen_fields():
+            # A record created under a frozen parent (a line of an approved
+            # budget) is a change of the parent.
+            for record, vals in zip(records, vals_list, strict=True):
+                record._check_frozen(
+                    {
+                        name: value
+                        for name, value in vals.items()
+                        if not record._guard_is_default(name, value)
+                    },
+                    compare=False,
+                )
+        return records
 
     def write(self, vals):
         if is_action(self):
@@ -176,6 +265,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         blocked = self._guard_blocked(vals)
         if blocked:
             self._guard_raise(blocked)
+        self._check_frozen(vals)
         return super(HelpdeskInfoGuardMixin, self._guard_context()).write(vals)
 
     def copy_data(self, default=None):
