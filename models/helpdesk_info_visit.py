@@ -12,7 +12,7 @@ from .helpdesk_info_guard_mixin import in_action_scope
 
 VISIT_KINDS = [
     ("random", "Random Draw"),
-    ("new_owner", "New Owner"),
+    ("new_owner", "New-Owner Visit"),
     ("floor", "Floor Visit"),
     ("key_customer", "Key Customer"),
     ("major_problem", "Major Problem Home Visit"),

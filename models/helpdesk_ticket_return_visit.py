@@ -23,7 +23,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     visit_date = fields.Datetime(
-        string="Visited On",
+        string="Return Visit On",
         readonly=True,
         copy=False,
         tracking=True,
@@ -31,7 +31,7 @@ class HelpdeskTicket(models.Model):
     )
     visit_user_id = fields.Many2one(
         "res.users",
-        string="Visited By",
+        string="Return Visit By",
         readonly=True,
         copy=False,
         groups="base.group_user",

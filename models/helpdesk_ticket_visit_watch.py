@@ -34,7 +34,7 @@ class HelpdeskTicket(models.Model):
         "or the end of the day a visit was scheduled for by hand.",
     )
     visit_manual = fields.Boolean(
-        string="Visit Scheduled by Hand",
+        string="Return Visit Scheduled by Hand",
         readonly=True,
         copy=False,
         groups="base.group_user",
@@ -42,7 +42,7 @@ class HelpdeskTicket(models.Model):
         "community event): it stays due when the ticket is reopened.",
     )
     visit_alerted = fields.Boolean(
-        string="Overdue Visit Reported",
+        string="Overdue Return Visit Reported",
         readonly=True,
         copy=False,
         groups="base.group_user",

@@ -140,7 +140,7 @@ class TestReportSections(StatisticsCase):
         self.assertEqual(figures["customer_visits"]["done"], 2)
         self.assertEqual(
             sorted(figures["customer_visits"]["by_kind"]),
-            [["New Owner", 1], ["Random Draw", 1]],
+            [["New-Owner Visit", 1], ["Random Draw", 1]],
         )
         self.assertEqual(figures["customer_visits"]["average_satisfaction"], 4.5)
         self.assertEqual(figures["customer_visits"]["tickets"], 1)

@@ -17,7 +17,7 @@ class HelpdeskTicketVisitWizard(models.TransientModel):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="Visited By",
+        string="Return Visit By",
         required=True,
         domain="[('share', '=', False)]",
         default=lambda self: self._default_user(),
