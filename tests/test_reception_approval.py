@@ -362,9 +362,15 @@ class TestWrittenBudget(ReceptionCase):
     def test_a_rejected_budget_is_corrected_and_asked_again(self):
         budget = self.budget()
         budget.request_validation()
-        budget.with_user(self.leader).reject_tier()
+        action = budget.with_user(self.leader).reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard")
+        self.assertEqual(budget.validation_status, "pending", "a reason is given")
+        self.env["comment.wizard"].with_user(self.leader).with_context(
+            action["context"]
+        ).create({"comment": "Fewer gifts, please."}).add_comment()
         self.assertEqual(budget.validation_status, "rejected")
         self.assertEqual(budget.state, "draft")
+        self.assertEqual(budget.rejection_reason, "Fewer gifts, please.")
         budget.with_user(self.agent).restart_validation()
         budget.line_ids[0].with_user(self.agent).unit_price = 800
         self.approve(budget)
