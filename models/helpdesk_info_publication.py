@@ -58,16 +58,15 @@ class HelpdeskInfoPublication(models.Model):
 
     _name = "helpdesk.info.publication"
     _description = "Publication"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin"]
     _order = "planned_date desc, id desc"
 
     _state_from = ["to_approve"]
-    _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
+    _requester_field = "author_id"
 
     # Changing any of these after approval changes what is approved.
-    _CONTENT_FIELDS = frozenset(
+    CONTENT_FIELDS = frozenset(
         {
             "name",
             "kind",
@@ -199,7 +198,8 @@ class HelpdeskInfoPublication(models.Model):
         help="SHA-256 of the approved title, target and content: any later change "
         "shows.",
     )
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_date = fields.Datetime(tracking=False)
+    approved_by_id = fields.Many2one(string="Last Approver", tracking=False)
     approver_ids = fields.Many2many(
         "res.users",
         "helpdesk_info_publication_approver_rel",
@@ -212,7 +212,7 @@ class HelpdeskInfoPublication(models.Model):
     content_changed = fields.Boolean(
         string="Changed Since Approval", compute="_compute_content_changed"
     )
-    rejection_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    rejection_reason = fields.Text(tracking=True)
     published_date = fields.Datetime(
         string="Published On", readonly=True, copy=False, index=True
     )
@@ -434,29 +434,39 @@ class HelpdeskInfoPublication(models.Model):
     # ------------------------------------------------------------------
 
     def _guarded_fields(self):
-        # The record of what was approved and published; and the author, whom
-        # the approval excludes.
+        # The record of what was approved and published; the state, the
+        # author (whom the approval excludes) and the approval's date are the
+        # approval mixin's.
         return (
             dict.fromkeys(
                 (
-                    "state",
                     "approved_content",
                     "approved_hash",
-                    "approved_date",
                     "approver_ids",
                     "published_date",
                     "published_by_id",
-                    "rejection_reason",
                     "reply_message_id",
-                    "author_id",
                 ),
                 None,
             )
             | super()._guarded_fields()
         )
 
-    def _tier_excluded_reviewers(self):
-        return self.author_id
+    def _reapproval_fields(self):
+        return self.CONTENT_FIELDS
+
+    def _frozen_fields(self):
+        # Published, the content stays as it went out.
+        content = dict.fromkeys(self.CONTENT_FIELDS, None)
+        return super()._frozen_fields() | {"published": content, "expired": content}
+
+    def _guard_frozen_hint(self, state):
+        if state in ("published", "expired"):
+            return self.env._(
+                "What is published stays as it went out: log what followed in its "
+                "effect notes."
+            )
+        return super()._guard_frozen_hint(state)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -464,24 +474,6 @@ class HelpdeskInfoPublication(models.Model):
         for publication in publications.filtered(lambda p: not p.department_ids):
             publication.department_ids = publication.ticket_ids.team_id
         return publications
-
-    def write(self, vals):
-        back_to_approval = self.browse()
-        if self._CONTENT_FIELDS & set(vals):
-            published = self.filtered(lambda p: p.state in ("published", "expired"))
-            if published and not self.env.su:
-                raise UserError(
-                    self.env._(
-                        "“%s” is published: its content stays as it went out. Log "
-                        "what followed in its effect notes.",
-                        published[0].name,
-                    )
-                )
-            back_to_approval = self.filtered(lambda p: p.state == "approved")
-        result = super().write(vals)
-        if back_to_approval:
-            back_to_approval._send_back_for_approval()
-        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -497,90 +489,30 @@ class HelpdeskInfoPublication(models.Model):
     # Approval
     # ------------------------------------------------------------------
 
-    def _get_tier_validation_readonly_domain(self):
-        # Frozen while under approval only: an approved publication may still be
-        # edited (and goes back for approval), and effect notes follow publishing.
-        return "state == 'to_approve'"
-
-    def action_submit(self):
-        """Ask the leaders (and any further tier) to approve."""
-        self.check_access("write")
-        for publication in self:
-            if publication.state not in ("draft", "rejected"):
-                raise UserError(
-                    self.env._("Only a draft or rejected publication can be submitted.")
-                )
+    def _check_submittable(self):
+        super()._check_submittable()
         self._check_outage_notice_time(planned=True)
-        self.sudo().write({"state": "to_approve", "rejection_reason": False})
-        reviews = self.request_validation()
-        for publication in self:
-            if not reviews.filtered(lambda r, p=publication: r.res_id == p.id):
-                raise UserError(
-                    self.env._(
-                        "No approval tier applies to “%s”: nothing goes out in the "
-                        "company's name without a leader's approval. Ask an "
-                        "administrator to configure the publication tiers.",
-                        publication.name,
-                    )
-                )
-        return True
 
-    @api.depends("state", "review_ids")
-    def _compute_need_validation(self):
-        # Declared dependencies, so that a value computed before the state or
-        # the reviews changed is not reused within the same transaction.
-        return super()._compute_need_validation()
-
-    def validate_tier(self):
-        if self.author_id == self.env.user:
-            raise UserError(
-                self.env._("You wrote “%s”: another leader approves it.", self.name)
-            )
-        # True rather than None: XML-RPC callers cannot receive None.
-        return super().validate_tier() or True
-
-    def reject_tier(self):
-        """A rejection always states its reason."""
-        return self._reject_asking_reason()
-
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        if self.state == "to_approve" and self.validation_status == "validated":
-            self._check_outage_notice_time(planned=True)
-            self._mark_approved()
-        return result
-
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        if self.state == "to_approve" and self.validation_status == "rejected":
-            self.sudo().with_context(skip_validation_check=True).write(
-                {
-                    "state": "rejected",
-                    "rejection_reason": self._rejection_reasons(),
-                }
-            )
-        return result
-
-    def _mark_approved(self):
-        self.ensure_one()
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approved_content": self.content,
-                "approved_hash": self._content_fingerprint(),
-                "approved_date": fields.Datetime.now(),
-                "approver_ids": [fields.Command.set(self.review_ids.done_by.ids)],
-            }
+    def _no_tier_message(self):
+        return self.env._(
+            "No approval tier applies to “%s”: nothing goes out in the "
+            "company's name without a leader's approval. Ask an "
+            "administrator to configure the publication tiers.",
+            self.name,
         )
 
-    def _send_back_for_approval(self):
-        self.sudo().write({"state": "to_approve"})
-        self.request_validation()
-        for publication in self:
-            publication.message_post(
-                body=self.env._("Changed after approval: sent back for approval."),
-                subtype_xmlid="mail.mt_note",
-            )
+    def _requester_refusal_message(self):
+        return self.env._("You wrote “%s”: another leader approves it.", self.name)
+
+    def _check_approval(self):
+        self._check_outage_notice_time(planned=True)
+
+    def _approval_vals(self, approver, now):
+        return super()._approval_vals(approver, now) | {
+            "approved_content": self.content,
+            "approved_hash": self._content_fingerprint(),
+            "approver_ids": [fields.Command.set(self.review_ids.done_by.ids)],
+        }
 
     def _check_outage_notice_time(self, planned=False):
         """A planned outage's notice is approved and posted 24 hours before the
@@ -696,7 +628,7 @@ class HelpdeskInfoPublication(models.Model):
         return True
 
     def _set_published(self, **extra):
-        self.sudo().write(
+        self._write_by_action(
             {
                 "state": "published",
                 "published_date": fields.Datetime.now(),
@@ -714,7 +646,7 @@ class HelpdeskInfoPublication(models.Model):
         return True
 
     def _withdraw(self, reason):
-        self.sudo().write({"state": "expired"})
+        self._write_by_action({"state": "expired"})
         for notice in self:
             notice.message_post(body=reason, subtype_xmlid="mail.mt_note")
 
@@ -750,18 +682,7 @@ class HelpdeskInfoPublication(models.Model):
             raise UserError(
                 self.env._("A published publication stays archived as published.")
             )
-        self.sudo().write({"state": "cancel"})
-        return True
-
-    def action_draft(self):
-        self.check_access("write")
-        if any(p.state not in ("rejected", "cancel") for p in self):
-            raise UserError(
-                self.env._(
-                    "Only a rejected or cancelled publication goes back to draft."
-                )
-            )
-        self.sudo().write({"state": "draft"})
+        self._write_by_action({"state": "cancel"})
         return True
 
     # ------------------------------------------------------------------

@@ -78,8 +78,36 @@ class HelpdeskInfoSeminar(models.Model):
         "CHECK(duration > 0)", "A seminar lasts some time."
     )
 
+    # What the plan's approval covers of a seminar.
+    SEMINAR_CONTENT_FIELDS = (
+        "plan_id",
+        "community_id",
+        "topic",
+        "description",
+        "date_start",
+        "duration",
+        "place",
+        "partner_ids",
+        "user_ids",
+    )
+
     def _guarded_fields(self):
         return {"event_id": None} | super()._guarded_fields()
+
+    def _guard_states(self):
+        # Frozen with its plan while the plan waits for its approval.
+        self.ensure_one()
+        return self.plan_id._guard_states()
+
+    def _guard_state_label(self, state):
+        return self.plan_id._guard_state_label(state)
+
+    def _frozen_fields(self):
+        frozen = dict.fromkeys(self.SEMINAR_CONTENT_FIELDS, None)
+        return super()._frozen_fields() | {"submitted": frozen}
+
+    def _guard_frozen_hint(self, state):
+        return self.plan_id._guard_frozen_hint(state)
 
     @api.depends("date_start", "duration")
     def _compute_date_stop(self):
@@ -108,10 +136,6 @@ class HelpdeskInfoSeminar(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        plans = self.env["helpdesk.info.seminar.plan"].browse(
-            {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
-        )
-        plans._check_changeable()
         seminars = super().create(vals_list)
         seminars.plan_id._back_to_approval()
         return seminars
@@ -125,17 +149,23 @@ class HelpdeskInfoSeminar(models.Model):
                     "A seminar stays in its plan: plan it again in the other one."
                 )
             )
-        content = set(vals) - {"event_id"}
-        if content:
-            self.plan_id._check_changeable()
         result = super().write(vals)
-        if content:
+        if set(vals) - {"event_id"}:
             self.plan_id._back_to_approval()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_with_changeable_plan(self):
+        for plan in self.plan_id.filtered(lambda p: p.state == "submitted"):
+            raise UserError(
+                self.env._(
+                    "%s waits for its approval: it changes once approved or rejected.",
+                    plan.name,
+                )
+            )
+
     def unlink(self):
         plans = self.plan_id
-        plans._check_changeable()
         self.event_id.sudo().unlink()
         result = super().unlink()
         plans.exists()._back_to_approval()

@@ -95,42 +95,25 @@ class HelpdeskInfoSeminarPlan(models.Model):
         for plan in self:
             plan.seminar_count = len(plan.seminar_ids)
 
-    # Fields whose change on an approved plan sends it back for approval.
-    _plan_content_fields = ("year", "company_id", "note")
+    # What the approval covers: frozen while it waits for the approval;
+    # changed on an approved plan, the plan goes back for approval (its
+    # seminars do the same, see helpdesk.info.seminar).
+    PLAN_CONTENT_FIELDS = ("year", "company_id", "note")
 
-    def write(self, vals):
-        if set(vals) & set(self._plan_content_fields):
-            self._check_changeable()
-        result = super().write(vals)
-        if set(vals) & set(self._plan_content_fields):
-            self._back_to_approval()
-        return result
+    def _frozen_fields(self):
+        frozen = dict.fromkeys((*self.PLAN_CONTENT_FIELDS, "seminar_ids"), None)
+        return super()._frozen_fields() | {"submitted": frozen}
 
-    def _check_changeable(self):
-        for plan in self:
-            if plan.state == "submitted":
-                raise UserError(
-                    self.env._(
-                        "%s waits for its approval: it changes once approved or rejected.",
-                        plan.name,
-                    )
-                )
+    def _guard_frozen_hint(self, state):
+        if state == "submitted":
+            return self.env._("It changes once approved or rejected.")
+        return super()._guard_frozen_hint(state)
 
-    def _back_to_approval(self):
-        """An approved plan that changes is approved again."""
-        approved = self.filtered(lambda p: p.state == "approved")
-        if not approved:
-            return
-        # Through draft: moving back to the reviewed state removes the former reviews.
-        approved._write_by_action({"state": "draft"})
-        approved.action_submit()
-        for plan in approved:
-            plan.message_post(
-                body=self.env._(
-                    "The approved plan changed: it waits for a new approval."
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+    def _reapproval_fields(self):
+        return set(self.PLAN_CONTENT_FIELDS)
+
+    def _back_to_approval_message(self):
+        return self.env._("The approved plan changed: it waits for a new approval.")
 
     # ------------------------------------------------------------------
     # Approval
@@ -163,11 +146,6 @@ class HelpdeskInfoSeminarPlan(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-
-    def action_draft(self):
-        """Back to draft to revise a rejected plan."""
-        self.check_access("write")
-        return super().action_draft()
 
     def action_view_events(self):
         self.ensure_one()

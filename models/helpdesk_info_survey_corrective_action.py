@@ -193,15 +193,25 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         actions._schedule_deadline_watch()
         return actions
 
+    def _approval_content_fields(self):
+        return {"reply"}
+
+    def _frozen_fields(self):
+        # The deadline is watched, and may be moved, until the reply is approved.
+        frozen = super()._frozen_fields()
+        for state in self._approval_frozen_states():
+            if state not in OPEN_STATES:
+                frozen[state] = frozen.get(state, {}) | {"deadline": None}
+        return frozen
+
+    def _guard_frozen_hint(self, state):
+        if state == "submitted":
+            return self.env._("The written reply changes only after a rejection.")
+        return super()._guard_frozen_hint(state)
+
     def write(self, vals):
         if "reply" in vals:
-            self._check_reply_writable()
-        if "deadline" in vals and self.filtered(lambda a: a.state not in OPEN_STATES):
-            raise UserError(
-                self.env._(
-                    "The deadline of an approved corrective action no longer changes."
-                )
-            )
+            self._check_reply_author()
         result = super().write(vals)
         if "deadline" in vals:
             # A new deadline is watched afresh.
@@ -211,16 +221,11 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             self._schedule_deadline_watch()
         return result
 
-    def _check_reply_writable(self):
+    def _check_reply_author(self):
+        """Who writes the reply: its owner, the department, a Customer
+        Service manager (a rule on people, not on the state)."""
         user = self.env.user
         for action in self:
-            if action.state not in ("draft", "rejected"):
-                raise UserError(
-                    self.env._(
-                        "%s: the written reply is submitted; it changes only after a rejection.",
-                        action.display_name,
-                    )
-                )
             if not (
                 self.env.su
                 or user == action.owner_id
@@ -383,11 +388,6 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             partner_ids=self.owner_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
-
-    def action_draft(self):
-        """Back to draft to revise a rejected reply."""
-        self.check_access("write")
-        return super().action_draft()
 
     def action_done(self):
         """The corrective measures of the approved reply are carried out."""

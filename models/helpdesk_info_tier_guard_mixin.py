@@ -63,7 +63,8 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
             HelpdeskInfoTierGuardMixin, self._tier_scope()
         ).restart_validation()
 
-    def validate_tier(self):
+    def _check_not_own_request(self):
+        """Whoever asked for the approval never gives it."""
         self.ensure_one()
         if not self.env.su and self.review_ids.filtered(
             lambda r: (
@@ -76,6 +77,10 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
                     document=self.display_name,
                 )
             )
+
+    def validate_tier(self):
+        self.ensure_one()
+        self._check_not_own_request()
         return super(
             HelpdeskInfoTierGuardMixin, self._guard_context()._tier_scope()
         ).validate_tier()

@@ -3,7 +3,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import formatLang
 
-from .helpdesk_info_guard_mixin import is_action
 from .helpdesk_reception_policy import lock_for_check
 
 BUDGET_STATES = [
@@ -13,7 +12,7 @@ BUDGET_STATES = [
 ]
 # Once approved, what the approval covered no longer changes: a revision
 # goes back to draft and through the approval again.
-APPROVED_FIELDS = {"company_id", "policy_id", "date", "attendees", "line_ids"}
+APPROVED_FIELDS = ("company_id", "policy_id", "date", "attendees", "line_ids")
 
 
 class HelpdeskReceptionBudget(models.Model):
@@ -24,14 +23,17 @@ class HelpdeskReceptionBudget(models.Model):
 
     _name = "helpdesk.reception.budget"
     _description = "Reception Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.tier.guard.mixin"]
+    _inherit = ["helpdesk.info.approval.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # Reviewed in its draft, asked from base_tier_validation's button; a
+    # rejection leaves it in draft, to be corrected and asked again.
     _state_from = ["draft"]
-    _state_to = ["approved"]
     _cancel_state = "cancelled"
-    _tier_validation_manual_config = False
+    _rejected_state = None
+    _submittable_states = ("draft",)
+    _requester_field = False
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -80,9 +82,8 @@ class HelpdeskReceptionBudget(models.Model):
         help="When the budget was first approved; the meeting's expenses need it on or before the meeting.",
     )
     approved_on = fields.Datetime(string="Last Approved On", readonly=True, copy=False)
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one(tracking=False)
+    approved_date = fields.Datetime(tracking=False)
     expense_ids = fields.One2many(
         "helpdesk.reception.expense", "budget_id", string="Expenses"
     )
@@ -127,11 +128,20 @@ class HelpdeskReceptionBudget(models.Model):
 
     def _guarded_fields(self):
         return (
-            dict.fromkeys(
-                ("state", "first_approved_on", "approved_on", "approved_by_id"), None
-            )
+            dict.fromkeys(("first_approved_on", "approved_on"), None)
             | super()._guarded_fields()
         )
+
+    def _frozen_fields(self):
+        frozen = dict.fromkeys(APPROVED_FIELDS, None)
+        return super()._frozen_fields() | {"approved": frozen, "cancelled": frozen}
+
+    def _guard_frozen_hint(self, state):
+        if state == "approved":
+            return self.env._("To change it, revise it and have the revision approved.")
+        if state == "cancelled":
+            return self.env._("To change it, reset it to draft.")
+        return super()._guard_frozen_hint(state)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -144,19 +154,6 @@ class HelpdeskReceptionBudget(models.Model):
                     or "/"
                 )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if not is_action(self):
-            for budget in self:
-                if budget.state != "draft" and APPROVED_FIELDS & set(vals):
-                    raise UserError(
-                        self.env._(
-                            "The written budget %(budget)s is no longer a draft: revise it to change it, "
-                            "and have the revision approved.",
-                            budget=budget.name,
-                        )
-                    )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -172,7 +169,7 @@ class HelpdeskReceptionBudget(models.Model):
     # ------------------------------------------------------------------
     # Tier validation
     # ------------------------------------------------------------------
-    def request_validation(self):
+    def _check_ready_for_review(self):
         for budget in self:
             if not budget.line_ids or budget.currency_id.is_zero(budget.amount_total):
                 raise UserError(
@@ -181,49 +178,11 @@ class HelpdeskReceptionBudget(models.Model):
                         budget=budget.name,
                     )
                 )
-            if (
-                not budget.first_approved_on
-                and budget.company_id._reception_local_date() > budget.date
-            ):
-                raise UserError(
-                    self.env._(
-                        "The meeting of %(date)s has already taken place: a written budget is approved before the meeting.",
-                        date=format_date(self.env, budget.date),
-                    )
-                )
-        # need_validation has no dependencies: forget a value computed while
-        # reviews existed (before a restart) or before they did.
-        self.invalidate_recordset(["need_validation"])
-        return super().request_validation()
+            budget._check_before_meeting(fields.Datetime.now())
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        if self.state == "draft" and self.validation_status == "validated":
-            self._approve()
-        return res
-
-    def _approve(self):
-        """Every review is approved: the budget is approved, if a company
-        leader of its company (other than who asked) approved it, and, for a
-        first approval, before the meeting."""
+    def _check_before_meeting(self, now):
+        """A first approval comes on or before the meeting's day."""
         self.ensure_one()
-        now = fields.Datetime.now()
-        leaders = self.review_ids.filtered(
-            lambda r: (
-                r.status == "approved"
-                and r.done_by
-                and r.done_by != r.requested_by
-                and self.env["helpdesk.reception.expense"]._is_leader(
-                    r.done_by, self.company_id
-                )
-            )
-        ).done_by
-        if not leaders:
-            raise UserError(
-                self.env._(
-                    "A written budget is approved by a company leader other than the one who asked."
-                )
-            )
         if (
             not self.first_approved_on
             and self.company_id._reception_local_date(now) > self.date
@@ -234,21 +193,37 @@ class HelpdeskReceptionBudget(models.Model):
                     date=format_date(self.env, self.date),
                 )
             )
-        # See request_validation: a stale True would ask for a validation again.
-        self.invalidate_recordset(["need_validation"])
-        self._write_by_action(
-            {
-                "state": "approved",
-                "approved_on": now,
-                "approved_by_id": leaders[-1].id,
-                "first_approved_on": self.first_approved_on or now,
-            }
+
+    def _approvers(self):
+        """A company leader of the budget's company, other than who asked."""
+        Expense = self.env["helpdesk.reception.expense"]
+        return (
+            super()
+            ._approvers()
+            .filtered(lambda user: Expense._is_leader(user, self.company_id))
         )
+
+    def _no_approver_message(self):
+        return self.env._(
+            "A written budget is approved by a company leader other than the one "
+            "who asked."
+        )
+
+    def _check_approval(self):
+        self._check_before_meeting(fields.Datetime.now())
+
+    def _approval_vals(self, approver, now):
+        return super()._approval_vals(approver, now) | {
+            "approved_on": now,
+            "first_approved_on": self.first_approved_on or now,
+        }
+
+    def _after_approval(self):
         self.message_post(
             body=self.env._(
                 "Written budget of %(amount)s approved by %(leader)s.",
                 amount=self._money(self.amount_total),
-                leader=", ".join(leaders.mapped("name")),
+                leader=", ".join(self._approvers().mapped("name")),
             )
         )
         # Expenses that waited for this approval go ahead when it covers them.

@@ -36,6 +36,7 @@ from . import test_opinion_guard
 from . import test_report_guard
 from . import test_survey_campaign_guard
 from . import test_review_access
+from . import test_approval_shape
 from . import test_guard
 from . import test_harness
 from . import test_ticket_indexes

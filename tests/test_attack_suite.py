@@ -554,6 +554,51 @@ ATTACKS = [
         unchanged=("state", "approved_by_id", "validation_status"),
     ),
     Attack(
+        "state_machines",
+        "helpdesk.reception.budget.line",
+        "change or add a line of an approved budget",
+        roles=("agent", "manager", "leader"),
+        target="target_budget_line_approved",
+        calls=(
+            Call("write", {"vals": {"unit_price": 5000, "quantity": 90}}),
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {"budget_id": t.budget_id.id, "name": "More", "unit_price": 9}
+                    ]
+                },
+                on_target=False,
+            ),
+        ),
+        unchanged=("unit_price", "quantity", "amount"),
+        no_new=(
+            (
+                "helpdesk.reception.budget.line",
+                lambda case, t: [("budget_id", "=", t.budget_id.id)],
+            ),
+        ),
+    ),
+    Attack(
+        "state_machines",
+        "helpdesk.reception.budget",
+        "change an approved budget's lines or date without revising it",
+        roles=("agent", "manager", "leader"),
+        target="target_budget_approved",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "date": str(case.event_day + timedelta(days=30)),
+                        "line_ids": [(1, t.line_ids[0].id, {"unit_price": 5000})],
+                    }
+                },
+            ),
+        ),
+        unchanged=("date", "amount_total", "state"),
+    ),
+    Attack(
         "gate_fields",
         "helpdesk.info.publication",
         "write state=published",
@@ -1780,6 +1825,14 @@ class TestAttackSuite(PropertyAttackCase):
 
     def target_budget_pending_review(self):
         return self.target_budget_pending().review_ids[:1]
+
+    def target_budget_approved(self):
+        budget = self.target_budget_pending()
+        budget.with_user(self.users["leader"]).validate_tier()
+        return budget
+
+    def target_budget_line_approved(self):
+        return self.target_budget_approved().line_ids[:1]
 
     def target_publication_pending(self):
         publication = (

@@ -41,7 +41,8 @@ class TestPublicationApproval(PublicationCase):
         publication.action_submit()
         for user in (self.manager, self.handler, self.counsel):
             self.assertFalse(publication.with_user(user).can_review)
-            publication.with_user(user).validate_tier()
+            with self.assertRaisesRegex(AccessError, "you are not among them"):
+                publication.with_user(user).validate_tier()
             publication.invalidate_recordset()
             self.assertEqual(publication.state, "to_approve", user.login)
 
@@ -197,7 +198,8 @@ class TestPublicationApproval(PublicationCase):
         self.assertTrue(publication.litigation_risk)
         publication.action_submit()
         self.assertEqual(len(publication.review_ids), 2)
-        self.approve(publication, self.leader)
+        with self.assertRaisesRegex(UserError, "an earlier tier"):
+            self.approve(publication, self.leader)
         self.assertEqual(publication.state, "to_approve", "counsel approves first")
         self.approve(publication, self.counsel)
         self.assertEqual(publication.state, "to_approve")

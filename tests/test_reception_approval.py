@@ -284,6 +284,18 @@ class TestWrittenBudget(ReceptionCase):
             )
         self.assertEqual(budget.amount_total, 1500)
 
+    @freeze_time("2025-03-10 02:00:00")
+    def test_no_line_joins_an_approved_budget(self):
+        budget = self.approve(self.budget())
+        Line = self.env["helpdesk.reception.budget.line"].with_user(self.agent)
+        with self.assertRaisesRegex(UserError, "revise it"), self.env.cr.savepoint():
+            Line.create({"budget_id": budget.id, "name": "More", "unit_price": 9})
+        draft = self.budget(date="2025-03-25")
+        with self.assertRaisesRegex(UserError, "revise it"), self.env.cr.savepoint():
+            draft.line_ids[0].with_user(self.agent).budget_id = budget
+        self.assertEqual(len(budget.line_ids), 2)
+        self.assertEqual(budget.amount_total, 1500)
+
     def test_the_expense_is_checked_against_the_approved_budget(self):
         with freeze_time("2025-03-10 02:00:00"):
             budget = self.approve(self.budget())
@@ -362,9 +374,15 @@ class TestWrittenBudget(ReceptionCase):
     def test_a_rejected_budget_is_corrected_and_asked_again(self):
         budget = self.budget()
         budget.request_validation()
-        budget.with_user(self.leader).reject_tier()
+        action = budget.with_user(self.leader).reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard")
+        self.assertEqual(budget.validation_status, "pending", "a reason is given")
+        self.env["comment.wizard"].with_user(self.leader).with_context(
+            action["context"]
+        ).create({"comment": "Fewer gifts, please."}).add_comment()
         self.assertEqual(budget.validation_status, "rejected")
         self.assertEqual(budget.state, "draft")
+        self.assertEqual(budget.rejection_reason, "Fewer gifts, please.")
         budget.with_user(self.agent).restart_validation()
         budget.line_ids[0].with_user(self.agent).unit_price = 800
         self.approve(budget)
