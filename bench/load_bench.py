@@ -154,7 +154,7 @@ stats = Stats()
 def client(number, key, list_params, deadline):
     rng = random.Random(number)
     own = []
-    operations, weights = zip(*MIX.items())
+    operations, weights = zip(*MIX.items(), strict=True)
     while time.monotonic() < deadline:
         operation = rng.choices(operations, weights)[0]
         if operation == "reply" and not own:

@@ -26,8 +26,8 @@ PARTNERS = 200
 
 
 def _sql_array(values):
-    return "ARRAY[%s]::int[]" % ",".join(
-        "NULL" if v is None else str(int(v)) for v in values
+    return "ARRAY[{}]::int[]".format(
+        ",".join("NULL" if v is None else str(int(v)) for v in values)
     )
 
 

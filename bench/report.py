@@ -113,7 +113,7 @@ for screens in (r for r in rows if r["scenario"] == "screens"):
         print(
             f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries"
         )
-    for label, r in screens["delete"].items():
+    for r in screens["delete"].values():
         how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""
         print(
             f"  delete {r['tickets']} tickets{how}: {r['seconds']:.2f} s, "

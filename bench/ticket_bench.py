@@ -69,7 +69,7 @@ def create(classified, repair=False):
         vals.update(
             {
                 "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-                "repair_urgency_id": env.ref(
+                "repair_urgency_id": env.ref(  # noqa: F821
                     "helpdesk_property_info.repair_urgency_emergency"
                 ).id,
             }
@@ -176,7 +176,7 @@ def repair_watcher():
             "name": "Template",
             "description": "<p>x</p>",
             "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-            "repair_urgency_id": env.ref(
+            "repair_urgency_id": env.ref(  # noqa: F821
                 "helpdesk_property_info.repair_urgency_emergency"
             ).id,
         }

@@ -296,7 +296,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         values = self._personal_data_full_values()
         self.env["helpdesk.info.personal.data.log"]._log("reveal", self, set(values))
         lines = [
-            "%s: %s" % (self._fields[name].get_description(self.env)["string"], value)
+            "{}: {}".format(
+                self._fields[name].get_description(self.env)["string"], value
+            )
             for name, value in values.items()
             if value
         ]

@@ -128,7 +128,7 @@ class HelpdeskInfoReport(models.Model):
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in self:
-            report.display_name = "%s %s – %s %s" % (
+            report.display_name = "{} {} – {} {}".format(
                 kinds.get(report.kind, ""),
                 report.date_from or "",
                 report.date_to or "",
@@ -378,7 +378,7 @@ class HelpdeskInfoReport(models.Model):
         counts = {fname: defaultdict(int) for group in groups for fname in group}
         for group in groups:
             for *values, count in tickets._read_group(domain, group, ["__count"]):
-                for fname, value in zip(group, values):
+                for fname, value in zip(group, values, strict=True):
                     counts[fname][value] += count
         return counts
 
@@ -598,7 +598,7 @@ class HelpdeskInfoReport(models.Model):
         ).partner_id
 
     def _pdf_filename(self):
-        return "%s.pdf" % self.display_name.replace("/", "-")
+        return "{}.pdf".format(self.display_name.replace("/", "-"))
 
     def _send(self):
         """Mail each report as a PDF to its recipients and mark it sent. The

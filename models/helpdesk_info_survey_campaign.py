@@ -536,7 +536,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             new = tickets.create(
                 [campaign._nonconformity_ticket_vals(line) for line in lines]
             )
-            for line, ticket in zip(lines, new):
+            for line, ticket in zip(lines, new, strict=True):
                 line._write_by_action({"ticket_id": ticket.id})
             campaign.message_post(
                 body=self.env._(
@@ -801,7 +801,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 .sudo()
                 .create(
                     {
-                        "name": "%s.pdf" % campaign._report_filename(),
+                        "name": f"{campaign._report_filename()}.pdf",
                         "raw": content,
                         "res_model": campaign._name,
                         "res_id": campaign.id,

@@ -125,7 +125,7 @@ class HelpdeskInfoUnitOccupancy(models.Model):
     def _compute_display_name(self):
         relations = dict(self._fields["relation"]._description_selection(self.env))
         for occupancy in self:
-            occupancy.display_name = "%s: %s (%s)" % (
+            occupancy.display_name = "{}: {} ({})".format(
                 occupancy.unit_id.display_name or "",
                 occupancy.partner_id.display_name or "",
                 relations.get(occupancy.relation, ""),

@@ -279,7 +279,7 @@ class HelpdeskInfoVisit(models.Model):
                     or visit.community_id.display_name
                     or ""
                 )
-            visit.display_name = "%s · %s" % (kinds.get(visit.kind, ""), place)
+            visit.display_name = "{} · {}".format(kinds.get(visit.kind, ""), place)
 
     # ------------------------------------------------------------------
     # Constraints

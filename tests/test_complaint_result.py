@@ -1,6 +1,8 @@
 from contextlib import contextmanager
 from datetime import datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time
 
@@ -148,7 +150,7 @@ class TestResultApproval(ResultCase):
     def test_one_result_per_complaint(self):
         ticket = self.complaint()
         self.result(ticket, user=self.agent)
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
             self.result(ticket, user=self.agent)
             self.env.flush_all()
 

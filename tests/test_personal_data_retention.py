@@ -91,7 +91,7 @@ class TestConsent(PersonalDataCase):
         with self.assertRaises(AccessError):
             self.Consent.with_user(self.agent).with_context(
                 default_state="withdrawn"
-            ).create({"partner_id": self.owner.id, "purpose": PURPOSE}).state
+            ).create({"partner_id": self.owner.id, "purpose": PURPOSE})
         consent = self.consent()
         with self.assertRaises(AccessError):
             consent.with_user(self.agent).write({"state": "withdrawn"})
