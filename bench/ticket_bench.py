@@ -142,7 +142,8 @@ def measure_watcher(run, prefix, template, due, open_count, done, make_due, done
     cr.execute(
         f"""
         UPDATE helpdesk_ticket SET {make_due}
-        WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE '{prefix}%%' ORDER BY id LIMIT %s)
+        WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE '{prefix}%%'
+                     ORDER BY id LIMIT %s)
     """,
         [due],
     )

@@ -72,8 +72,8 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
             if frozen:
                 raise UserError(
                     self.env._(
-                        "%(document)s is waiting for approval or decided: what its reviewers approve no "
-                        "longer changes.",
+                        "%(document)s is waiting for approval or decided: what its "
+                        "reviewers approve no longer changes.",
                         document=frozen[0].display_name,
                     )
                 )
@@ -109,7 +109,8 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
             if document.state not in ("draft", "rejected"):
                 raise UserError(
                     self.env._(
-                        "Only a draft or rejected document is submitted for approval: %s is not.",
+                        "Only a draft or rejected document is submitted for "
+                        "approval: %s is not.",
                         document.display_name,
                     )
                 )
@@ -125,7 +126,8 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
             if not reviews.filtered(lambda r, d=document: r.res_id == d.id):
                 raise UserError(
                     self.env._(
-                        "No approval tier applies to %s: ask an administrator to configure its tiers.",
+                        "No approval tier applies to %s: ask an administrator to "
+                        "configure its tiers.",
                         document.display_name,
                     )
                 )
@@ -139,7 +141,8 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
         if self._requester() == self.env.user:
             raise UserError(
                 self.env._(
-                    "%s is yours or you asked for its approval: another reviewer gives it.",
+                    "%s is yours or you asked for its approval: another reviewer "
+                    "gives it.",
                     self.display_name,
                 )
             )

@@ -98,7 +98,8 @@ class HelpdeskInfoDisclosureRequest(models.Model):
             if request.state != "approved":
                 raise UserError(
                     self.env._(
-                        "%s is not approved by a company leader: nothing leaves the company.",
+                        "%s is not approved by a company leader: nothing leaves the "
+                        "company.",
                         request.display_name,
                     )
                 )

@@ -79,8 +79,8 @@ class HelpdeskInfoMakeupWorkday(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(calendar)s has no working hours on %(weekday)s: pick a weekday "
-                        "it works for the make-up workday of %(date)s.",
+                        "%(calendar)s has no working hours on %(weekday)s: pick a "
+                        "weekday it works for the make-up workday of %(date)s.",
                         calendar=calendar.display_name,
                         weekday=dict(
                             self._fields["dayofweek"]._description_selection(self.env)

@@ -51,8 +51,9 @@ class HelpdeskInfoPatrolCheck(models.Model):
     result = fields.Selection(
         [("ok", "In Order"), ("fixed", "Fixed on the Spot"), ("problem", "Problem")],
         index=True,
-        help="Fixed on the spot: the inspector dealt with it there and then, and says how in the "
-        "note. A problem is a finding passed on: it becomes a ticket within 30 minutes.",
+        help="Fixed on the spot: the inspector dealt with it there and then, and "
+        "says how in the note. A problem is a finding passed on: it becomes a "
+        "ticket within 30 minutes.",
     )
     note = fields.Char(help="What was seen: where, how bad, what was done on the spot.")
     unit_id = fields.Many2one(
@@ -76,7 +77,8 @@ class HelpdeskInfoPatrolCheck(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
-        help="When the watcher looks at the finding again; empty once it has a ticket or was reported late.",
+        help="When the watcher looks at the finding again; empty once it has a "
+        "ticket or was reported late.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket", readonly=True, copy=False, index="btree_not_null"
@@ -163,7 +165,8 @@ class HelpdeskInfoPatrolCheck(models.Model):
                 if check.patrol_id.state != "in_progress":
                     raise UserError(
                         self.env._(
-                            "Checklist lines are answered while the patrol is under way."
+                            "Checklist lines are answered while the patrol is under "
+                            "way."
                         )
                     )
                 if (

@@ -250,7 +250,8 @@ class HelpdeskInfoPublication(models.Model):
         string="Buildings",
         domain="[('community_id', '=', community_id)]",
         check_company=True,
-        help="Notices: only these buildings of the community; empty for the whole community.",
+        help="Notices: only these buildings of the community; empty for the whole "
+        "community.",
     )
     planned_post_date = fields.Datetime(
         string="Planned Posting Time",
@@ -300,7 +301,8 @@ class HelpdeskInfoPublication(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "A written reply goes to a ticket's customer or to an addressee."
+                        "A written reply goes to a ticket's customer or to an "
+                        "addressee."
                     )
                 )
 
@@ -593,9 +595,10 @@ class HelpdeskInfoPublication(models.Model):
             if posting > latest:
                 raise UserError(
                     self.env._(
-                        "“%(notice)s” announces an outage starting %(start)s: it is approved "
-                        "and posted by %(latest)s, 24 hours before, and %(posting)s is too late. "
-                        "Move the outage or post the notice earlier.",
+                        "“%(notice)s” announces an outage starting %(start)s: it is "
+                        "approved and posted by %(latest)s, 24 hours before, and "
+                        "%(posting)s is too late. Move the outage or post the notice "
+                        "earlier.",
                         notice=notice.name,
                         start=notice._format_notice_time(notice.outage_start),
                         latest=notice._format_notice_time(latest),
@@ -780,7 +783,8 @@ class HelpdeskInfoPublication(models.Model):
             else self.env._("Dear customer,")
         )
         body = self.env._(
-            "Concerning “%(subject)s”, which you reported on %(date)s (ticket %(number)s):",
+            "Concerning “%(subject)s”, which you reported on %(date)s (ticket "
+            "%(number)s):",
             subject=ticket.name,
             date=received,
             number=ticket.number,

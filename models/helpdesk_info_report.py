@@ -156,7 +156,8 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _last_closed_period(self, kind, tz, now=None):
-        """The day, week, month or quarter that has just closed in ``tz`` at ``now`` (UTC)."""
+        """The day, week, month or quarter that has just closed in ``tz`` at
+        ``now`` (UTC)."""
         now = now or fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(pytz.timezone(tz)).date()
         current_start = self._period_bounds(kind, today)[0]

@@ -32,7 +32,8 @@ class HelpdeskInfoSeminar(models.Model):
         "helpdesk.info.community",
         string="Community",
         check_company=True,
-        help="The community whose owners are invited; empty for a seminar of several communities.",
+        help="The community whose owners are invited; empty for a seminar of several "
+        "communities.",
     )
     topic = fields.Char(
         string="Content",

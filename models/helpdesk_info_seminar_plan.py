@@ -75,7 +75,8 @@ class HelpdeskInfoSeminarPlan(models.Model):
 
     _company_year_uniq = models.UniqueIndex(
         "(company_id, year)",
-        "The company already has a seminar plan for this year: change it rather than writing another.",
+        "The company already has a seminar plan for this year: change it rather than "
+        "writing another.",
     )
 
     def _guarded_fields(self):
@@ -111,7 +112,8 @@ class HelpdeskInfoSeminarPlan(models.Model):
             if plan.state == "submitted":
                 raise UserError(
                     self.env._(
-                        "%s waits for its approval: it changes once approved or rejected.",
+                        "%s waits for its approval: it changes once approved or "
+                        "rejected.",
                         plan.name,
                     )
                 )

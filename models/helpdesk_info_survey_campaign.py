@@ -194,7 +194,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         string="Report Sent to Leaders",
         readonly=True,
         copy=False,
-        help="When the written report of the survey went to the company leaders (once).",
+        help="When the written report of the survey went to the company leaders "
+        "(once).",
     )
 
     _community_period_uniq = models.UniqueIndex(
@@ -314,7 +315,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         if any(campaign.state != "draft" for campaign in self):
             raise UserError(
                 self.env._(
-                    "Only a draft survey can be deleted: its questionnaires are records."
+                    "Only a draft survey can be deleted: its questionnaires are "
+                    "records."
                 )
             )
 
@@ -382,8 +384,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "“%s” starts once its notice to the owners is published: create the "
-                    "notice, have it approved and publish it first.",
+                    "“%s” starts once its notice to the owners is published: create "
+                    "the notice, have it approved and publish it first.",
                     self.name,
                 )
             )
@@ -401,9 +403,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "“%(campaign)s” closes below its goals (handed out %(distribution).1f%% "
-                        "of %(distribution_goal).0f%%, returned %(return).1f%% of "
-                        "%(return_goal).0f%%): the Customer Service manager writes the reason first.",
+                        "“%(campaign)s” closes below its goals (handed out "
+                        "%(distribution).1f%% of %(distribution_goal).0f%%, returned "
+                        "%(return).1f%% of %(return_goal).0f%%): the Customer "
+                        "Service manager writes the reason first.",
                         campaign=campaign.name,
                         distribution=campaign.distribution_rate,
                         distribution_goal=campaign.distribution_goal,
@@ -629,8 +632,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             self.env._("Dear owners,"),
             self.env._(
                 "From %(start)s to %(end)s, Customer Service hands out the owners' "
-                "satisfaction questionnaire of %(community)s. Please fill it in and hand "
-                "it back: every opinion is answered and followed up in writing.",
+                "satisfaction questionnaire of %(community)s. Please fill it in and "
+                "hand it back: every opinion is answered and followed up in writing.",
                 start=self.date_start,
                 end=self.date_end,
                 community=self.community_id.name,
@@ -712,9 +715,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         ) % (
             self.env._("Dear owners,"),
             self.env._(
-                "The satisfaction survey of %(community)s is closed: %(handed)s questionnaires "
-                "were handed out to %(owners)s owners (%(distribution).1f%%) and %(returned)s came "
-                "back (%(return).1f%%). The average satisfaction is %(score).2f out of 5.",
+                "The satisfaction survey of %(community)s is closed: %(handed)s "
+                "questionnaires were handed out to %(owners)s owners "
+                "(%(distribution).1f%%) and %(returned)s came back (%(return).1f%%). "
+                "The average satisfaction is %(score).2f out of 5.",
                 community=self.community_id.name,
                 handed=self.distributed_count,
                 owners=self.owner_count,
@@ -729,8 +733,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             self.env._("Conforming (%)"),
             rows,
             self.env._(
-                "Each department below the standard answers in writing with its corrective "
-                "actions. Thank you for your opinions."
+                "Each department below the standard answers in writing with its "
+                "corrective actions. Thank you for your opinions."
             ),
             self.company_id.name,
         )
@@ -812,7 +816,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             campaign.message_post(
                 body=Markup("<p>%s</p>")
                 % campaign.env._(
-                    "The written report of %(campaign)s is attached for the company leaders.",
+                    "The written report of %(campaign)s is attached for the company "
+                    "leaders.",
                     campaign=campaign.name,
                 ),
                 subject=campaign._report_filename(),

@@ -54,8 +54,8 @@ class HelpdeskInfoUnit(models.Model):
     entrance = fields.Char(
         string="Entrance Unit",
         tracking=True,
-        help="The unit (单元) of the building, its entrance or stairwell: 2 in 3-2-501. "
-        "Leave empty for buildings without units.",
+        help="The unit (单元) of the building, its entrance or stairwell: 2 in "
+        "3-2-501. Leave empty for buildings without units.",
     )
     room = fields.Char(
         required=True,
@@ -77,7 +77,8 @@ class HelpdeskInfoUnit(models.Model):
         compute="_compute_full_code",
         store=True,
         index="trigram",
-        help="Building, entrance unit and room, e.g. 3-2-501: type it to pick the unit on a ticket.",
+        help="Building, entrance unit and room, e.g. 3-2-501: type it to pick the "
+        "unit on a ticket.",
     )
     status = fields.Selection(
         UNIT_STATUSES,
@@ -250,7 +251,8 @@ class HelpdeskInfoUnit(models.Model):
         return [
             {
                 "label": _("Import Template for Units"),
-                "template": "/helpdesk_property_info/static/xls/helpdesk_info_unit_import_template.csv",
+                "template": "/helpdesk_property_info/static/xls/"
+                "helpdesk_info_unit_import_template.csv",
             }
         ]
 

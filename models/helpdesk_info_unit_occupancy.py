@@ -92,7 +92,8 @@ class HelpdeskInfoUnitOccupancy(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "%(partner)s's occupancy of %(unit)s ends on %(end)s, before it starts on %(start)s.",
+                        "%(partner)s's occupancy of %(unit)s ends on %(end)s, before "
+                        "it starts on %(start)s.",
                         partner=occupancy.partner_id.display_name,
                         unit=occupancy.unit_id.display_name,
                         end=occupancy.date_end,
@@ -114,8 +115,9 @@ class HelpdeskInfoUnitOccupancy(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "%(partner)s is recorded as a family member of %(unit)s only with a consent: record "
-                        "the consent of the family member, or of the unit's owner or tenant, first.",
+                        "%(partner)s is recorded as a family member of %(unit)s only "
+                        "with a consent: record the consent of the family member, or "
+                        "of the unit's owner or tenant, first.",
                         partner=occupancy.partner_id.display_name,
                         unit=occupancy.unit_id.display_name,
                     )

@@ -67,7 +67,8 @@ class HelpdeskTicket(models.Model):
             if ticket.complaint_grade_id and ticket.type_id.id != complaint:
                 raise ValidationError(
                     self.env._(
-                        "Ticket %s is no complaint: only complaints have a complaint grade.",
+                        "Ticket %s is no complaint: only complaints have a complaint "
+                        "grade.",
                         ticket.number or ticket.name,
                     )
                 )
@@ -82,8 +83,8 @@ class HelpdeskTicket(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The customer's requested reply time of ticket %s is before the "
-                        "time it was received.",
+                        "The customer's requested reply time of ticket %s is before "
+                        "the time it was received.",
                         ticket.number or ticket.name,
                     )
                 )

@@ -190,8 +190,8 @@ class HelpdeskTicket(models.Model):
         ):
             raise AccessError(
                 self.env._(
-                    "Only a Customer Service manager corrects when a ticket was received: "
-                    "its deadlines run from that time."
+                    "Only a Customer Service manager corrects when a ticket was "
+                    "received: its deadlines run from that time."
                 )
             )
         return super().write(vals)

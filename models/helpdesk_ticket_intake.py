@@ -101,14 +101,15 @@ class HelpdeskTicket(models.Model):
         # In SQL: closed and locked tickets too, without tracking messages.
         self.env.cr.execute(
             SQL(
-                "UPDATE helpdesk_ticket SET contact_name = partner_name"
-                " WHERE COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
+                "UPDATE helpdesk_ticket SET contact_name = partner_name WHERE "
+                "COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
             )
         )
         self.env.cr.execute(
             SQL(
-                "UPDATE helpdesk_ticket SET partner_name = contact_name"
-                " WHERE contact_name IS DISTINCT FROM partner_name AND COALESCE(contact_name, '') != ''"
+                "UPDATE helpdesk_ticket SET partner_name = contact_name WHERE "
+                "contact_name IS DISTINCT FROM partner_name AND "
+                "COALESCE(contact_name, '') != ''"
             )
         )
         self.invalidate_model(["contact_name", "partner_name"])

@@ -14,7 +14,8 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         tracking=True,
         check_company=True,
-        help="The unit of the units register the ticket is about: type its code, e.g. 3-2-501.",
+        help="The unit of the units register the ticket is about: type its code, "
+        "e.g. 3-2-501.",
     )
 
     @api.constrains("unit_id", "company_id")

@@ -46,7 +46,8 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         groups="base.group_user",
-        help="The Customer Service managers were told that the return visit is overdue.",
+        help="The Customer Service managers were told that the return visit is "
+        "overdue.",
     )
     visit_state = fields.Selection(
         VISIT_STATES,

@@ -135,7 +135,8 @@ class TestChineseScreens(TransactionCase):
                         if value not in pytz.all_timezones_set:  # proper nouns
                             check(f"selection {model}.{name}", label)
         print(
-            f"{screens} screens of {len(actions)} actions and {len(menus)} menus checked"
+            f"{screens} screens of {len(actions)} actions and {len(menus)} menus "
+            "checked"
         )
         self.assertGreater(screens, 100)
         report = "\n".join(

@@ -99,7 +99,8 @@ class TestOralApproval(ReceptionCase):
         self.assertRecordValues(
             expense, [{"state": "cancelled", "refused_by_id": self.leader.id}]
         )
-        # the refusal stands: the agent cannot reopen it and record the leader's approval
+        # the refusal stands: the agent cannot reopen it and record the leader's
+        # approval
         with self.assertRaisesRegex(UserError, "the refusal stands"):
             expense.with_user(self.agent).action_reset_to_draft()
         with self.assertRaises(UserError):
@@ -326,7 +327,8 @@ class TestWrittenBudget(ReceptionCase):
             self.assertEqual(
                 expense.state, "waiting", "the revision is not approved yet"
             )
-            # the revision is approved after the meeting: the first approval came before it
+            # the revision is approved after the meeting: the first approval came
+            # before it
             self.approve(budget, leader=self.second_leader)
         self.assertEqual(budget.state, "approved")
         self.assertEqual(str(budget.first_approved_on), "2025-03-10 02:00:00")
