@@ -42,7 +42,6 @@ class HelpdeskInfoConsent(models.Model):
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         index="btree_not_null",
         ondelete="restrict",
         check_company=True,
@@ -73,7 +72,6 @@ class HelpdeskInfoConsent(models.Model):
     )
     recorded_by_id = fields.Many2one(
         "res.users",
-        string="Recorded By",
         default=lambda self: self.env.user,
         readonly=True,
         required=True,

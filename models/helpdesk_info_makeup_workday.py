@@ -48,7 +48,7 @@ class HelpdeskInfoMakeupWorkday(models.Model):
         default="0",
         help="The weekday of the calendar whose working hours apply on this day.",
     )
-    weekday = fields.Char(compute="_compute_weekday", string="Weekday")
+    weekday = fields.Char(compute="_compute_weekday")
 
     _calendar_date_uniq = models.UniqueIndex(
         "(calendar_id, date)",

@@ -45,7 +45,7 @@ class HelpdeskInfoPatrolCheck(models.Model):
     )
     patrol_state = fields.Selection(related="patrol_id.state", string="Patrol Status")
     item_id = fields.Many2one(
-        "helpdesk.info.patrol.item", string="Item", required=True, ondelete="restrict"
+        "helpdesk.info.patrol.item", required=True, ondelete="restrict"
     )
     sequence = fields.Integer(related="item_id.sequence", store=True)
     result = fields.Selection(
@@ -63,7 +63,6 @@ class HelpdeskInfoPatrolCheck(models.Model):
         help="The unit concerned, when the problem is at someone's door.",
     )
     found_at = fields.Datetime(
-        string="Found At",
         readonly=True,
         copy=False,
         help="When the problem was first recorded, set by the server.",
@@ -87,7 +86,6 @@ class HelpdeskInfoPatrolCheck(models.Model):
         related="ticket_id.stage_id", string="Ticket Stage"
     )
     ticket_late = fields.Boolean(
-        string="Ticket Late",
         readonly=True,
         copy=False,
         help="The ticket was opened after the time allowed.",

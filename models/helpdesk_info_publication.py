@@ -111,7 +111,6 @@ class HelpdeskInfoPublication(models.Model):
     )
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -216,9 +215,7 @@ class HelpdeskInfoPublication(models.Model):
     published_date = fields.Datetime(
         string="Published On", readonly=True, copy=False, index=True
     )
-    published_by_id = fields.Many2one(
-        "res.users", string="Published By", readonly=True, copy=False
-    )
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     reply_message_id = fields.Many2one(
         "mail.message",
         string="Sent Message",
@@ -239,7 +236,6 @@ class HelpdeskInfoPublication(models.Model):
     )
     community_id = fields.Many2one(
         "helpdesk.info.community",
-        string="Community",
         index="btree_not_null",
         tracking=True,
         check_company=True,

@@ -49,7 +49,6 @@ class HelpdeskInfoReport(models.Model):
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         check_company=True,
         index="btree_not_null",
         help="Leave empty to report on the whole company.",

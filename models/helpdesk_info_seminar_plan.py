@@ -138,6 +138,7 @@ class HelpdeskInfoSeminarPlan(models.Model):
     # Approval
     # ------------------------------------------------------------------
 
+    # pylint: disable-next=missing-return  # a check: raises, returns nothing
     def _check_submittable(self):
         super()._check_submittable()
         for plan in self:

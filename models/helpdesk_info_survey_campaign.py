@@ -36,7 +36,6 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     )
     community_id = fields.Many2one(
         "helpdesk.info.community",
-        string="Community",
         required=True,
         index=True,
         tracking=True,
@@ -180,7 +179,6 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     )
     results_notice_id = fields.Many2one(
         "helpdesk.info.publication",
-        string="Results Notice",
         readonly=True,
         copy=False,
         index="btree_not_null",

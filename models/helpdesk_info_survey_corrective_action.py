@@ -67,7 +67,6 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         required=True,
         tracking=True,
         domain="[('share', '=', False)]",
@@ -332,6 +331,7 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             "deadline_next_check",
         ]
 
+    # pylint: disable-next=missing-return  # a check: raises, returns nothing
     def _check_submittable(self):
         super()._check_submittable()
         user = self.env.user

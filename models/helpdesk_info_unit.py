@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
@@ -194,7 +194,9 @@ class HelpdeskInfoUnit(models.Model):
         (imports give the building's code)."""
         if not community:
             raise ValidationError(
-                _("Give the community of the unit in building %(code)s.", code=code)
+                self.env._(
+                    "Give the community of the unit in building %(code)s.", code=code
+                )
             )
         Building = self.env["helpdesk.info.building"]
         building = Building.with_context(active_test=False).search(
@@ -219,7 +221,7 @@ class HelpdeskInfoUnit(models.Model):
         for unit in self:
             if unit.building_id.community_id != unit.community_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Building %(building)s is not in community %(community)s.",
                         building=unit.building_id.display_name,
                         community=unit.community_id.display_name,
@@ -250,7 +252,7 @@ class HelpdeskInfoUnit(models.Model):
     def get_import_templates(self):
         return [
             {
-                "label": _("Import Template for Units"),
+                "label": self.env._("Import Template for Units"),
                 "template": "/helpdesk_property_info/static/xls/"
                 "helpdesk_info_unit_import_template.csv",
             }

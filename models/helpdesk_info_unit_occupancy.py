@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
@@ -91,7 +91,7 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                 and occupancy.date_end < occupancy.date_start
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(partner)s's occupancy of %(unit)s ends on %(end)s, before "
                         "it starts on %(start)s.",
                         partner=occupancy.partner_id.display_name,
@@ -114,7 +114,7 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                 person._has_current_consent() for person in occupancy.partner_id | heads
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(partner)s is recorded as a family member of %(unit)s only "
                         "with a consent: record the consent of the family member, or "
                         "of the unit's owner or tenant, first.",

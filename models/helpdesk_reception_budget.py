@@ -45,7 +45,6 @@ class HelpdeskReceptionBudget(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     policy_id = fields.Many2one(
         "helpdesk.reception.policy",
-        string="Policy",
         required=True,
         check_company=True,
         domain="[('approval_type', '=', 'budget')]",
@@ -81,9 +80,7 @@ class HelpdeskReceptionBudget(models.Model):
         "or before the meeting.",
     )
     approved_on = fields.Datetime(string="Last Approved On", readonly=True, copy=False)
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     expense_ids = fields.One2many(
         "helpdesk.reception.expense", "budget_id", string="Expenses"
     )

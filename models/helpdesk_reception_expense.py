@@ -75,7 +75,6 @@ class HelpdeskReceptionExpense(models.Model):
     )
     policy_id = fields.Many2one(
         "helpdesk.reception.policy",
-        string="Policy",
         required=True,
         check_company=True,
         tracking=True,
@@ -97,7 +96,6 @@ class HelpdeskReceptionExpense(models.Model):
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         check_company=True,
         index="btree_not_null",
         help="The ticket the reception served, e.g. the complaint discussed with the "
@@ -118,7 +116,6 @@ class HelpdeskReceptionExpense(models.Model):
     )
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         check_company=True,
         tracking=True,
         help="Who was paid: the restaurant, the shop. The vendor bill is made out to "
@@ -168,9 +165,7 @@ class HelpdeskReceptionExpense(models.Model):
         help="The meeting's written budget, approved by a company leader before the "
         "meeting. The expenses charged to it may not exceed it.",
     )
-    refused_by_id = fields.Many2one(
-        "res.users", string="Refused By", readonly=True, copy=False
-    )
+    refused_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     _amount_positive = models.Constraint(
         "CHECK(amount > 0)", "An expense must cost something."
     )

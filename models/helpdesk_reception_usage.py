@@ -15,9 +15,7 @@ class HelpdeskReceptionUsage(models.Model):
 
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    policy_id = fields.Many2one(
-        "helpdesk.reception.policy", string="Policy", readonly=True
-    )
+    policy_id = fields.Many2one("helpdesk.reception.policy", readonly=True)
     month = fields.Date(readonly=True, help="The first day of the calendar month.")
     used_amount = fields.Monetary(string="Used", readonly=True)
     waiting_amount = fields.Monetary(

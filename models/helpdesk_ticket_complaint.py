@@ -18,7 +18,6 @@ class HelpdeskTicket(models.Model):
     is_complaint = fields.Boolean(compute="_compute_is_complaint")
     complaint_grade_id = fields.Many2one(
         comodel_name="helpdesk.info.complaint.grade",
-        string="Complaint Grade",
         compute="_compute_complaint_grade_id",
         store=True,
         readonly=False,

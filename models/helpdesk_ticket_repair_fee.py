@@ -58,7 +58,6 @@ class HelpdeskTicket(models.Model):
     )
     repair_invoice_id = fields.Many2one(
         "account.move",
-        string="Repair Invoice",
         copy=False,
         readonly=True,
         index="btree_not_null",

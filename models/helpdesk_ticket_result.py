@@ -238,6 +238,7 @@ class HelpdeskTicketResult(models.Model):
     # Approval
     # ------------------------------------------------------------------
 
+    # pylint: disable-next=missing-return  # a check: raises, returns nothing
     def _check_submittable(self):
         super()._check_submittable()
         if any(not (record.result or "").strip() for record in self):

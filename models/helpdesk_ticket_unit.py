@@ -10,7 +10,6 @@ class HelpdeskTicket(models.Model):
 
     unit_id = fields.Many2one(
         "helpdesk.info.unit",
-        string="Unit",
         index="btree_not_null",
         tracking=True,
         check_company=True,

@@ -124,6 +124,7 @@ class HelpdeskTicket(models.Model):
             reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
         return result
 
+    # pylint: disable-next=missing-return  # writes the tickets, returns nothing
     def _schedule_return_visit(self):
         super()._schedule_return_visit()
         tickets = self.filtered(lambda t: not t.visit_date)

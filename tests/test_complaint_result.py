@@ -106,7 +106,7 @@ class TestResultApproval(ResultCase):
         result.with_user(self.agent).action_submit()
         action = result.with_user(self.manager).reject_tier()
         self.env[action["res_model"]].with_user(self.manager).with_context(
-            action["context"]
+            **action["context"]
         ).create({"comment": "Ask the contractor for a written promise."}).add_comment()
         self.assertEqual(result.state, "rejected")
         self.assertIn("written promise", result.rejection_reason)
@@ -196,7 +196,7 @@ class TestComplaintClosing(ResultCase):
         with Form(
             self.env["helpdesk.ticket.result"]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as form:
             form.result = "已处理"
         self.assertEqual(ticket.result_ids.handler_id, self.agent)

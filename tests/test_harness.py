@@ -12,6 +12,7 @@ class TestOdooSource(unittest.TestCase):
     and say in one sentence what to do when they cannot."""
 
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)], check=False)
 

@@ -45,8 +45,8 @@ class PersonalDataCase(UnitsCase):
             )
         )
 
-    def read_as(self, user, fields=PERSONAL):
-        return self.ticket.with_user(user).read(fields)[0]
+    def read_as(self, user, fields=None):
+        return self.ticket.with_user(user).read(fields or PERSONAL)[0]
 
 
 class TestMasking(PersonalDataCase):
