@@ -2,10 +2,13 @@
 ODOO_PATH ?= /opt/odoo
 export ODOO_PATH
 
-.PHONY: test run pot readme venv wheel bench
+.PHONY: test lint run pot readme venv wheel bench
 
 test:  ## install the addon into a fresh database and run the whole suite
 	@bash scripts/harness.sh test
+
+lint:  ## OCA's pre-commit checks, without fixing: ruff, pylint-odoo, the manifest, XML and PO checks (make test runs them first)
+	@bash scripts/harness.sh lint
 
 run:  ## Odoo with the addon, demo data and Simplified Chinese at http://localhost:8069
 	@bash scripts/harness.sh run

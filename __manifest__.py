@@ -133,5 +133,4 @@
         ],
     },
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }

@@ -36,11 +36,14 @@ cr.execute(
         priority, contact_name, partner_name, contact_phone, room_number, matter,
         create_date, write_date, create_uid, write_uid)
     SELECT 'X' || g, name,
-        '<p>赵先生 (3-2-' || (1000 + mod(g, 900)) || ') calls from 1381234' || lpad(mod(g, 10000)::text, 4, '0') || '</p>',
+        '<p>赵先生 (3-2-' || (1000 + mod(g, 900)) || ') calls from 1381234'
+            || lpad(mod(g, 10000)::text, 4, '0') || '</p>',
         company_id, team_id, %s, level_id,
-        now() at time zone 'utc' - interval '5 years', now() at time zone 'utc' - interval '5 years',
+        now() at time zone 'utc' - interval '5 years',
+        now() at time zone 'utc' - interval '5 years',
         true, info_origin, importance, priority, '赵先生', '赵先生',
-        '+861381234' || lpad(mod(g, 10000)::text, 4, '0'), '3-2-' || (1000 + mod(g, 900)),
+        '+861381234' || lpad(mod(g, 10000)::text, 4, '0'),
+        '3-2-' || (1000 + mod(g, 900)),
         'Roof leaks in the bedroom', create_date, write_date, create_uid, write_uid
     FROM helpdesk_ticket, generate_series(1, %s) g WHERE id = %s
 """,
@@ -72,7 +75,8 @@ Cron._commit_progress = commit_progress
 
 cr.execute("""
     SELECT count(*) FILTER (WHERE anonymised_date IS NOT NULL),
-           count(*) FILTER (WHERE contact_phone IS NOT NULL OR description LIKE '%%138%%')
+           count(*) FILTER (WHERE contact_phone IS NOT NULL
+                                  OR description LIKE '%%138%%')
     FROM helpdesk_ticket WHERE number LIKE 'X%%'
 """)
 anonymised, left = cr.fetchone()

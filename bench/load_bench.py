@@ -17,8 +17,9 @@ BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
   view's fields and default order, 80 records, the count).
 
 Meanwhile the deadline watcher is made due every BENCH_LOAD_TRIGGER seconds
-(default 20, or a quarter of a shorter run; the server runs with ODOO_NOTIFY_CRON_CHANGES so that the cron
-worker wakes up at once), so that it runs while the clients work.
+(default 20, or a quarter of a shorter run; the server runs with
+ODOO_NOTIFY_CRON_CHANGES so that the cron worker wakes up at once), so that it
+runs while the clients work.
 
 Every request has a timeout and no client starts an operation after the
 deadline. Afterwards, the invariants are checked as admin, the serialization
@@ -154,7 +155,7 @@ stats = Stats()
 def client(number, key, list_params, deadline):
     rng = random.Random(number)
     own = []
-    operations, weights = zip(*MIX.items())
+    operations, weights = zip(*MIX.items(), strict=True)
     while time.monotonic() < deadline:
         operation = rng.choices(operations, weights)[0]
         if operation == "reply" and not own:

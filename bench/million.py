@@ -26,8 +26,8 @@ PARTNERS = 200
 
 
 def _sql_array(values):
-    return "ARRAY[%s]::int[]" % ",".join(
-        "NULL" if v is None else str(int(v)) for v in values
+    return "ARRAY[{}]::int[]".format(
+        ",".join("NULL" if v is None else str(int(v)) for v in values)
     )
 
 
@@ -132,8 +132,9 @@ def insert_tickets(env, count, months=12):
             active, priority, user_id, partner_id, commercial_partner_id,
             info_origin, info_nature, importance, category_id, channel_id,
             info_source_id, involved_party_id, level_id,
-            type_id, is_repair, repair_urgency_id, arrival_deadline, repair_arrival_date,
-            repair_arrival_minutes, repair_on_time, repair_late_alerted, repair_state,
+            type_id, is_repair, repair_urgency_id, arrival_deadline,
+            repair_arrival_date, repair_arrival_minutes, repair_on_time,
+            repair_late_alerted, repair_state,
             intake_date, reply_deadline, resolve_deadline, replied_date,
             reply_state, reply_on_time_rate, resolve_state, complaint_grade_id,
             closed_date, visit_date, visit_satisfaction, visit_score, return_visit_rate,
@@ -170,7 +171,8 @@ def insert_tickets(env, count, months=12):
             CASE g %% 10 WHEN 0 THEN 'overdue' WHEN 1 THEN 'late' ELSE 'on_time' END,
             CASE WHEN g %% 10 > 1 THEN 100 ELSE 0 END,
             CASE WHEN g %% 5 < 3 THEN 'on_time' ELSE 'overdue' END,
-            CASE WHEN k.type_id = {complaint} THEN ({_sql_array(grades)})[1 + g %% {len(grades)}] END,
+            CASE WHEN k.type_id = {complaint}
+                 THEN ({_sql_array(grades)})[1 + g %% {len(grades)}] END,
             CASE WHEN g %% 5 < 3 THEN d.intake + interval '2 days' END,
             CASE WHEN g %% 5 < 2 THEN d.intake + interval '3 days' END,
             CASE WHEN g %% 5 < 2 THEN (1 + g %% 5 * 2)::varchar END,
@@ -184,16 +186,19 @@ def insert_tickets(env, count, months=12):
              LATERAL (SELECT CASE WHEN g %% 5 < 3
                  THEN ({_sql_array(closed)})[1 + g %% {len(closed)}]
                  ELSE ({_sql_array(open_)})[1 + g %% {len(open_)}] END AS stage) s,
-             LATERAL (SELECT ({_sql_array(kinds)})[1 + (g / 11) %% {len(kinds)}] AS type_id) k,
+             LATERAL (SELECT ({_sql_array(kinds)})[1 + (g / 11) %% {len(kinds)}]
+                      AS type_id) k,
              LATERAL (SELECT u.urgency,
                  d.intake + CASE WHEN u.minutes > 0 THEN u.minutes * interval '1 minute'
                                  ELSE interval '8 hours' END AS deadline,
                  CASE WHEN g %% 13 = 0 THEN NULL
-                      WHEN u.minutes > 0 THEN d.intake + (3 + g %% 17) * interval '1 minute'
+                      WHEN u.minutes > 0
+                      THEN d.intake + (3 + g %% 17) * interval '1 minute'
                       ELSE d.intake + interval '2 hours' END AS arrival
-                 FROM (SELECT ({_sql_array(urgencies.ids)})[1 + (g / 3) %% 3] AS urgency,
-                              ({_sql_array(urgencies.mapped("arrival_minutes"))})[1 + (g / 3) %% 3]
-                              AS minutes) u) r
+                 FROM (SELECT ({_sql_array(urgencies.ids)})[1 + (g / 3) %% 3]
+                              AS urgency,
+                              ({_sql_array(urgencies.mapped("arrival_minutes"))})
+                              [1 + (g / 3) %% 3] AS minutes) u) r
         WHERE t.id = %s
     """,
         [count, start, count, span_days, template.id],

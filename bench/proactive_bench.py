@@ -61,15 +61,19 @@ env["helpdesk.info.building"].create(
 )
 first = communities[0]
 owner = env["res.partner"].create({"name": "Bench Owner"})
-# The first community's units and occupants, in SQL: 4 buildings, 5 entrances, 20 floors.
+# The first community's units and occupants, in SQL: 4 buildings, 5 entrances,
+# 20 floors.
 start = time.perf_counter()
 cr.execute(
     """
-    INSERT INTO helpdesk_info_unit (community_id, building_id, entrance, room, floor, full_code, status,
-                                    company_id, active, create_uid, write_uid, create_date, write_date)
-    SELECT b.community_id, b.id, e::text, (f * 100 + r)::text, f, b.code || '-' || e || '-' || (f * 100 + r),
+    INSERT INTO helpdesk_info_unit (community_id, building_id, entrance, room, floor,
+                                    full_code, status, company_id, active,
+                                    create_uid, write_uid, create_date, write_date)
+    SELECT b.community_id, b.id, e::text, (f * 100 + r)::text, f,
+           b.code || '-' || e || '-' || (f * 100 + r),
            'occupied', b.company_id, true, 1, 1, now(), now()
-      FROM helpdesk_info_building b, generate_series(1, 5) e, generate_series(1, 20) f, generate_series(1, 100) r
+      FROM helpdesk_info_building b, generate_series(1, 5) e,
+           generate_series(1, 20) f, generate_series(1, 100) r
      WHERE b.community_id = %s
      LIMIT %s
 """,
@@ -77,26 +81,32 @@ cr.execute(
 )
 cr.execute(
     """
-    INSERT INTO helpdesk_info_unit_occupancy (unit_id, partner_id, relation, company_id,
-                                              create_uid, write_uid, create_date, write_date)
-    SELECT id, %s, 'owner', company_id, 1, 1, now(), now() FROM helpdesk_info_unit WHERE community_id = %s
+    INSERT INTO helpdesk_info_unit_occupancy (unit_id, partner_id, relation,
+                                              company_id, create_uid, write_uid,
+                                              create_date, write_date)
+    SELECT id, %s, 'owner', company_id, 1, 1, now(), now()
+      FROM helpdesk_info_unit WHERE community_id = %s
 """,
     [owner.id, first.id],
 )
 cr.execute(
     """
-    INSERT INTO helpdesk_info_visit (user_id, community_id, unit_id, company_id, kind, method, state,
-                                     satisfaction, planned_date, visited_on, opinions,
+    INSERT INTO helpdesk_info_visit (user_id, community_id, unit_id, company_id, kind,
+                                     method, state, satisfaction, planned_date,
+                                     visited_on, opinions,
                                      create_uid, write_uid, create_date, write_date)
-    SELECT (%s::int[])[1 + mod(u.id, 20)], u.community_id, u.id, u.company_id, 'random', 'home', 'done',
-           '4', (now() - mod(u.id, 60) * interval '1 day')::date, now() - mod(u.id, 60) * interval '1 day',
+    SELECT (%s::int[])[1 + mod(u.id, 20)], u.community_id, u.id, u.company_id,
+           'random', 'home', 'done', '4',
+           (now() - mod(u.id, 60) * interval '1 day')::date,
+           now() - mod(u.id, 60) * interval '1 day',
            'Lift noisy at night', 1, 1, now(), now()
       FROM helpdesk_info_unit u WHERE u.community_id = %s ORDER BY u.id LIMIT %s
 """,
     [[a.id for a in assistants], first.id, VISITS],
 )
 cr.execute(
-    "ANALYZE helpdesk_info_unit; ANALYZE helpdesk_info_unit_occupancy; ANALYZE helpdesk_info_visit"
+    "ANALYZE helpdesk_info_unit; ANALYZE helpdesk_info_unit_occupancy; "
+    "ANALYZE helpdesk_info_visit"
 )
 env.invalidate_all()
 setup_seconds = time.perf_counter() - start

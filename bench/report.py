@@ -21,8 +21,9 @@ for batch in sorted(
     how = "one create() each" if batch == 1 else f"create() in batches of {batch}"
     print(f"create {n} tickets, {how}, best of 3:")
     print(
-        f"  {'plain helpdesk_mgmt':22}{plain['seconds']:6.2f} s  {n / plain['seconds']:5.0f} tickets/s  "
-        f"{plain['queries'] / n:5.1f} queries/ticket"
+        f"  {'plain helpdesk_mgmt':22}{plain['seconds']:6.2f} s  "
+        f"{n / plain['seconds']:5.0f} tickets/s  {plain['queries'] / n:5.1f} "
+        "queries/ticket"
     )
     for label, scenario in (
         ("classified + routed", "create_classified"),
@@ -33,7 +34,8 @@ for batch in sorted(
         r = best(scenario, batch)
         print(
             f"  {label:22}{r['seconds']:6.2f} s  {n / r['seconds']:5.0f} tickets/s  "
-            f"{r['queries'] / n:5.1f} queries/ticket  ratio {r['seconds'] / plain['seconds']:.2f}"
+            f"{r['queries'] / n:5.1f} queries/ticket  ratio "
+            f"{r['seconds'] / plain['seconds']:.2f}"
         )
 for scenario, what, done in (
     ("watcher", "deadline watcher over {} open tickets", "warned"),
@@ -47,47 +49,55 @@ for scenario, what, done in (
             f"{watcher['none_due']['queries']} queries"
         )
         print(
-            f"  {str(watcher['due']) + ' due':22}{watcher['some_due']['seconds']:6.2f} s  "
-            f"{watcher['some_due']['queries']} queries ({watcher['some_due'][done]} {done})"
+            f"  {str(watcher['due']) + ' due':22}"
+            f"{watcher['some_due']['seconds']:6.2f} s  "
+            f"{watcher['some_due']['queries']} queries "
+            f"({watcher['some_due'][done]} {done})"
         )
 for anonymise in (r for r in rows if r["scenario"] == "anonymise"):
     print(
-        f"anonymisation job over {anonymise['expired']} expired tickets "
-        f"(inserted in {anonymise['insert_seconds']:.0f} s), batches of {anonymise['batch']}:"
+        f"anonymisation job over {anonymise['expired']} expired tickets (inserted in "
+        f"{anonymise['insert_seconds']:.0f} s), batches of {anonymise['batch']}:"
     )
     print(
         f"  {'whole job':22}{anonymise['seconds']:6.1f} s  "
-        f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  {anonymise['queries']} queries  "
-        f"{anonymise['batches']} batches committed"
+        f"{anonymise['expired'] / anonymise['seconds']:6.0f} tickets/s  "
+        f"{anonymise['queries']} queries  {anonymise['batches']} batches committed"
     )
     print(
-        f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} still identifiable"
+        f"  {anonymise['anonymised']} anonymised, {anonymise['left_identifiable']} "
+        "still identifiable"
     )
 for p in (r for r in rows if r["scenario"] == "proactive"):
     print(
-        f"proactive service: {p['units']} occupied units and {p['visits']} visits done in one community, "
-        f"{p['communities']} communities:"
+        f"proactive service: {p['units']} occupied units and {p['visits']} visits "
+        f"done in one community, {p['communities']} communities:"
     )
     print(
-        f"  {'draw 20 visits':22}{p['draw_s']:6.2f} s  {p['draw_queries']} queries ({p['drawn']} drawn)"
+        f"  {'draw 20 visits':22}{p['draw_s']:6.2f} s  {p['draw_queries']} queries "
+        f"({p['drawn']} drawn)"
     )
     print(
-        f"  {'confirm the draw':22}{p['confirm_s']:6.2f} s  {p['confirm_queries']} queries"
+        f"  {'confirm the draw':22}{p['confirm_s']:6.2f} s  {p['confirm_queries']} "
+        "queries"
     )
     print(
-        f"  {'visit quota screen':22}{p['quota_screen_s']:6.2f} s  {p['quota_screen_queries']} queries"
+        f"  {'visit quota screen':22}{p['quota_screen_s']:6.2f} s  "
+        f"{p['quota_screen_queries']} queries"
     )
     print(
         f"  {'daily patrols, 1st run':22}{p['patrols_first_run_s']:6.2f} s  "
-        f"{p['patrol_queries_per_community']} queries a community ({p['patrols_created']} patrols)"
+        f"{p['patrol_queries_per_community']} queries a community "
+        f"({p['patrols_created']} patrols)"
     )
     print(
         f"  {'daily patrols, idle':22}{p['patrols_idle_run_s']:6.2f} s  "
         f"{p['patrol_idle_queries_per_community']} queries a community"
     )
     print(
-        f"  idle watchers: findings {p['finding_watcher_idle_queries']}, corrective actions "
-        f"{p['corrective_watcher_idle_queries']}, notice expiry {p['notice_expiry_idle_queries']} queries"
+        f"  idle watchers: findings {p['finding_watcher_idle_queries']}, corrective "
+        f"actions {p['corrective_watcher_idle_queries']}, notice expiry "
+        f"{p['notice_expiry_idle_queries']} queries"
     )
 for stats in (r for r in rows if r["scenario"] == "statistics"):
     print(
@@ -96,8 +106,8 @@ for stats in (r for r in rows if r["scenario"] == "statistics"):
     )
     for label, r in stats["reports"].items():
         print(
-            f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} queries  "
-            f"({r['tickets']} tickets in the period)"
+            f"  {label:22}{r['cold']:6.2f} s {r['best']:6.2f} s  {r['queries']} "
+            f"queries  ({r['tickets']} tickets in the period)"
         )
 for screens in (r for r in rows if r["scenario"] == "screens"):
     inserted = (
@@ -106,18 +116,19 @@ for screens in (r for r in rows if r["scenario"] == "screens"):
         else ""
     )
     print(
-        f"ticket screens over {screens['table']} tickets{inserted}, as {screens['user']}, "
-        "cold / best of 3:"
+        f"ticket screens over {screens['table']} tickets{inserted}, as "
+        f"{screens['user']}, cold / best of 3:"
     )
     for label, r in screens["screens"].items():
         print(
             f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries"
         )
-    for label, r in screens["delete"].items():
+    for r in screens["delete"].values():
         how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""
         print(
             f"  delete {r['tickets']} tickets{how}: {r['seconds']:.2f} s, "
-            f"{r['seconds'] / r['tickets'] * 1000:.2f} ms/ticket, {r['queries']} queries"
+            f"{r['seconds'] / r['tickets'] * 1000:.2f} ms/ticket, {r['queries']} "
+            "queries"
         )
 created = {
     label: min(
@@ -138,8 +149,9 @@ if all(created.values()):
     print(f"  {'ratio':22}{full['seconds'] / empty['seconds']:6.2f}")
 for load in (r for r in rows if r["scenario"] == "load"):
     print(
-        f"load: {load['clients']} clients for {load['seconds']:.0f} s ({load['elapsed']:.0f} s elapsed), "
-        f"{load['requests']} requests, {load['requests_per_second']:.1f} requests/s:"
+        f"load: {load['clients']} clients for {load['seconds']:.0f} s "
+        f"({load['elapsed']:.0f} s elapsed), {load['requests']} requests, "
+        f"{load['requests_per_second']:.1f} requests/s:"
     )
     print(f"  {'operation':22}{'done':>6}{'/s':>7}{'p50':>8}{'p95':>8}{'p99':>8}")
     for label, op in load["operations"].items():
@@ -154,9 +166,9 @@ for load in (r for r in rows if r["scenario"] == "load"):
         + (f" {load['error_kinds']}" if load["errors"] else "")
     )
     print(
-        f"  serialization retries {load['serialization_retries']} "
-        f"(given up {load['retries_given_up']}); deadline watcher: {load['watcher_runs']} runs, "
-        f"{load['watcher_tickets']} tickets, alerts {inv['reply_alerts']}"
+        f"  serialization retries {load['serialization_retries']} (given up "
+        f"{load['retries_given_up']}); deadline watcher: {load['watcher_runs']} "
+        f"runs, {load['watcher_tickets']} tickets, alerts {inv['reply_alerts']}"
     )
     months = ", ".join(
         f"{m} {v['amount']:.0f}/{inv['amount_cap']} in {v['count']}/{inv['count_cap']}"
@@ -169,8 +181,9 @@ for load in (r for r in rows if r["scenario"] == "load"):
         and not inv["messages_without_reply"]
     )
     print(
-        f"  invariants {'hold' if ok else 'BROKEN'}: confirmed expenses {months or 'none'}; "
-        f"{inv['tickets_without_deadline']} of {inv['tickets_created']} tickets without a reply deadline; "
+        f"  invariants {'hold' if ok else 'BROKEN'}: confirmed expenses "
+        f"{months or 'none'}; {inv['tickets_without_deadline']} of "
+        f"{inv['tickets_created']} tickets without a reply deadline; "
         f"{inv['replies_without_message']} replies without a message; "
         f"{inv['messages_without_reply']} replied tickets without a reply"
     )

@@ -213,7 +213,8 @@ screens = {
 
 def delete(count, bare):
     cr.execute(
-        "SELECT id FROM helpdesk_ticket WHERE number LIKE 'S%%' ORDER BY id DESC LIMIT %s",
+        "SELECT id FROM helpdesk_ticket WHERE number LIKE 'S%%' ORDER BY id DESC "
+        "LIMIT %s",
         [count],
     )
     ids = [r[0] for r in cr.fetchall()]

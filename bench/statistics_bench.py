@@ -22,12 +22,14 @@ YEAR, MONTH = 2026, 6  # as in million.py
 
 cr = env.cr  # noqa: F821 (odoo shell)
 sys.path.insert(0, os.environ["BENCH_DIR"])
-import million
+import million  # noqa: E402 (from bench/, put on the path above)
 
 first = datetime(YEAR, MONTH, 1)
 inserted = million.insert_tickets(env, N, MONTHS)  # noqa: F821
 teams = million._ids(
-    env, "helpdesk.ticket.team", [("company_id", "in", [env.company.id, False])]
+    env,  # noqa: F821
+    "helpdesk.ticket.team",
+    [("company_id", "in", [env.company.id, False])],  # noqa: F821
 )
 
 Report = env["helpdesk.info.report"]  # noqa: F821

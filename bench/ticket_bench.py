@@ -69,7 +69,7 @@ def create(classified, repair=False):
         vals.update(
             {
                 "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-                "repair_urgency_id": env.ref(
+                "repair_urgency_id": env.ref(  # noqa: F821
                     "helpdesk_property_info.repair_urgency_emergency"
                 ).id,
             }
@@ -142,7 +142,8 @@ def measure_watcher(run, prefix, template, due, open_count, done, make_due, done
     cr.execute(
         f"""
         UPDATE helpdesk_ticket SET {make_due}
-        WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE '{prefix}%%' ORDER BY id LIMIT %s)
+        WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE '{prefix}%%'
+                     ORDER BY id LIMIT %s)
     """,
         [due],
     )
@@ -176,7 +177,7 @@ def repair_watcher():
             "name": "Template",
             "description": "<p>x</p>",
             "type_id": env.ref("helpdesk_property_info.ticket_type_repair").id,  # noqa: F821
-            "repair_urgency_id": env.ref(
+            "repair_urgency_id": env.ref(  # noqa: F821
                 "helpdesk_property_info.repair_urgency_emergency"
             ).id,
         }

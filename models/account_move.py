@@ -38,16 +38,19 @@ class AccountMove(models.Model):
         return reverses
 
     def _release_documents(self, how):
-        _ = self.env._
         expense_reasons = {
-            "cancelled": _("Returned to approved: its vendor bill was cancelled."),
-            "deleted": _("Returned to approved: its vendor bill was deleted."),
-            "reversed": _("Returned to approved: its vendor bill was reversed."),
+            "cancelled": self.env._(
+                "Returned to approved: its vendor bill was cancelled."
+            ),
+            "deleted": self.env._("Returned to approved: its vendor bill was deleted."),
+            "reversed": self.env._(
+                "Returned to approved: its vendor bill was reversed."
+            ),
         }
         repair_reasons = {
-            "cancelled": _("Repair invoice cancelled:"),
-            "deleted": _("Repair invoice deleted:"),
-            "reversed": _("Repair invoice reversed:"),
+            "cancelled": self.env._("Repair invoice cancelled:"),
+            "deleted": self.env._("Repair invoice deleted:"),
+            "reversed": self.env._("Repair invoice reversed:"),
         }
         moves = self.sudo()
         if moves.reception_expense_ids:

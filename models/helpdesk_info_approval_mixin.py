@@ -45,7 +45,7 @@ class HelpdeskInfoApprovalMixin(models.AbstractModel):
     _submittable_states = ("draft", "rejected")
 
     approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     approved_date = fields.Datetime(
         string="Approved On", readonly=True, copy=False, tracking=True

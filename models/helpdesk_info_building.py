@@ -25,7 +25,8 @@ class HelpdeskInfoBuilding(models.Model):
         help="The building's number as it is written in room numbers: 3 in 3-2-501.",
     )
     name = fields.Char(
-        help="What residents call the building, e.g. Building 3; its code when left empty.",
+        help="What residents call the building, e.g. Building 3; its code when left "
+        "empty.",
     )
     floor_count = fields.Integer(
         string="Number of Floors",

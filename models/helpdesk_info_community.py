@@ -28,8 +28,8 @@ class HelpdeskInfoCommunity(models.Model):
         "res.users",
         string="Project Manager",
         domain="[('share', '=', False)]",
-        help="The community's project manager (项目经理): approves the written replies of the "
-        "corrective actions of its satisfaction surveys.",
+        help="The community's project manager (项目经理): approves the written "
+        "replies of the corrective actions of its satisfaction surveys.",
     )
     owner_ids = fields.Many2many(
         "res.partner",

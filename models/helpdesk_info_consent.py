@@ -37,11 +37,11 @@ class HelpdeskInfoConsent(models.Model):
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,
-        help="Whom the consent is from. Empty for a caller not in the contacts: then the ticket.",
+        help="Whom the consent is from. Empty for a caller not in the contacts: then "
+        "the ticket.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         index="btree_not_null",
         ondelete="restrict",
         check_company=True,
@@ -72,7 +72,6 @@ class HelpdeskInfoConsent(models.Model):
     )
     recorded_by_id = fields.Many2one(
         "res.users",
-        string="Recorded By",
         default=lambda self: self.env.user,
         readonly=True,
         required=True,
@@ -130,7 +129,8 @@ class HelpdeskInfoConsent(models.Model):
         if CONSENT_CONTENT_FIELDS & set(vals) and not self.env.su:
             raise UserError(
                 self.env._(
-                    "A recorded consent is not rewritten: record a new one, or withdraw this one."
+                    "A recorded consent is not rewritten: record a new one, or "
+                    "withdraw this one."
                 )
             )
         return super().write(vals)
@@ -142,7 +142,8 @@ class HelpdeskInfoConsent(models.Model):
         )
 
     def action_withdraw(self):
-        """The person withdraws their consent: the voluntary data it covered is erased."""
+        """The person withdraws their consent: the voluntary data it covered is
+        erased."""
         self.check_access("write")
         for consent in self:
             if consent.state != "given":

@@ -36,7 +36,6 @@ class HelpdeskInfoDisclosureRequest(models.Model):
     )
     recipient_kind = fields.Selection(
         DISCLOSURE_RECIPIENTS,
-        string="Recipient Kind",
         required=True,
         default="lawyer",
         tracking=True,
@@ -55,7 +54,7 @@ class HelpdeskInfoDisclosureRequest(models.Model):
         string="Disclosed On", readonly=True, copy=False, tracking=True
     )
     disclosed_by_id = fields.Many2one(
-        "res.users", string="Disclosed By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
 
     def _approval_content_fields(self):
@@ -98,7 +97,8 @@ class HelpdeskInfoDisclosureRequest(models.Model):
             if request.state != "approved":
                 raise UserError(
                     self.env._(
-                        "%s is not approved by a company leader: nothing leaves the company.",
+                        "%s is not approved by a company leader: nothing leaves the "
+                        "company.",
                         request.display_name,
                     )
                 )

@@ -130,8 +130,8 @@ class HelpdeskInfoErasureRequest(models.Model):
         self.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(
-                "Personal data erased: %(tickets)s tickets, %(questionnaires)s questionnaires, "
-                "%(occupancies)s register entries anonymised.",
+                "Personal data erased: %(tickets)s tickets, %(questionnaires)s "
+                "questionnaires, %(occupancies)s register entries anonymised.",
                 tickets=len(tickets),
                 questionnaires=len(questionnaires),
                 occupancies=len(occupancies),

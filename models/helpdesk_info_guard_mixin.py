@@ -38,6 +38,7 @@ def in_action_scope(records, *model_names):
         for key in SCOPE_KEPT_CONTEXT_KEYS
         if key in records.env.context
     }
+    # pylint: disable-next=context-overridden  # the scope replaces the context
     return records.with_context(
         dict(context, **{GUARD_CONTEXT_KEY: ActionScope(names)})
     )
@@ -187,6 +188,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         ]
         if not dropped:
             return self
+        # pylint: disable-next=context-overridden  # keys dropped, not overridden
         return self.with_context(
             {key: value for key, value in context.items() if key not in dropped}
         )

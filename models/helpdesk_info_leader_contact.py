@@ -50,7 +50,8 @@ class HelpdeskTicket(models.Model):
 
     assignee_contact_private = fields.Boolean(
         compute="_compute_assignee_contact_private",
-        help="The assignee is a company leader: their e-mail and phone stay off the customer's portal page.",
+        help="The assignee is a company leader: their e-mail and phone stay off the "
+        "customer's portal page.",
     )
 
     @api.depends("user_id")

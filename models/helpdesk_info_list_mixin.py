@@ -18,7 +18,6 @@ class HelpdeskInfoListMixin(models.AbstractModel):
     description = fields.Text(translate=True)
     company_id = fields.Many2one(
         comodel_name="res.company",
-        string="Company",
         index=True,
         help="Leave empty to share the value between all companies.",
     )

@@ -48,7 +48,7 @@ class HelpdeskInfoMakeupWorkday(models.Model):
         default="0",
         help="The weekday of the calendar whose working hours apply on this day.",
     )
-    weekday = fields.Char(compute="_compute_weekday", string="Weekday")
+    weekday = fields.Char(compute="_compute_weekday")
 
     _calendar_date_uniq = models.UniqueIndex(
         "(calendar_id, date)",
@@ -79,8 +79,8 @@ class HelpdeskInfoMakeupWorkday(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(calendar)s has no working hours on %(weekday)s: pick a weekday "
-                        "it works for the make-up workday of %(date)s.",
+                        "%(calendar)s has no working hours on %(weekday)s: pick a "
+                        "weekday it works for the make-up workday of %(date)s.",
                         calendar=calendar.display_name,
                         weekday=dict(
                             self._fields["dayofweek"]._description_selection(self.env)

@@ -15,5 +15,6 @@ class HelpdeskInfoNoticePlace(models.Model):
     active = fields.Boolean(tracking=True)
     online = fields.Boolean(
         tracking=True,
-        help="Posted online (owners' app, WeChat group) rather than on paper in the community.",
+        help="Posted online (owners' app, WeChat group) rather than on paper in the "
+        "community.",
     )

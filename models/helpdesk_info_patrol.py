@@ -376,7 +376,8 @@ class HelpdeskInfoPatrol(models.Model):
         if checked < required:
             problems.append(
                 self.env._(
-                    "%(checked)s of the %(required)s floors required are fully checked.",
+                    "%(checked)s of the %(required)s floors required are fully "
+                    "checked.",
                     checked=checked,
                     required=required,
                 )
@@ -385,7 +386,8 @@ class HelpdeskInfoPatrol(models.Model):
         if unchecked:
             problems.append(
                 self.env._(
-                    "%(count)s checklist items of the floors are not answered: %(items)s.",
+                    "%(count)s checklist items of the floors are not answered: "
+                    "%(items)s.",
                     count=len(unchecked),
                     items=self._items_by_floor(unchecked),
                 )
@@ -403,7 +405,8 @@ class HelpdeskInfoPatrol(models.Model):
         if unverified:
             problems.append(
                 self.env._(
-                    "%(count)s problems of earlier patrols are not verified yet: %(items)s.",
+                    "%(count)s problems of earlier patrols are not verified yet: "
+                    "%(items)s.",
                     count=len(unverified),
                     items=", ".join(unverified.check_id.mapped("display_name")),
                 )

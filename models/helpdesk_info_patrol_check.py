@@ -45,14 +45,15 @@ class HelpdeskInfoPatrolCheck(models.Model):
     )
     patrol_state = fields.Selection(related="patrol_id.state", string="Patrol Status")
     item_id = fields.Many2one(
-        "helpdesk.info.patrol.item", string="Item", required=True, ondelete="restrict"
+        "helpdesk.info.patrol.item", required=True, ondelete="restrict"
     )
     sequence = fields.Integer(related="item_id.sequence", store=True)
     result = fields.Selection(
         [("ok", "In Order"), ("fixed", "Fixed on the Spot"), ("problem", "Problem")],
         index=True,
-        help="Fixed on the spot: the inspector dealt with it there and then, and says how in the "
-        "note. A problem is a finding passed on: it becomes a ticket within 30 minutes.",
+        help="Fixed on the spot: the inspector dealt with it there and then, and "
+        "says how in the note. A problem is a finding passed on: it becomes a "
+        "ticket within 30 minutes.",
     )
     note = fields.Char(help="What was seen: where, how bad, what was done on the spot.")
     unit_id = fields.Many2one(
@@ -62,7 +63,6 @@ class HelpdeskInfoPatrolCheck(models.Model):
         help="The unit concerned, when the problem is at someone's door.",
     )
     found_at = fields.Datetime(
-        string="Found At",
         readonly=True,
         copy=False,
         help="When the problem was first recorded, set by the server.",
@@ -76,7 +76,8 @@ class HelpdeskInfoPatrolCheck(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
-        help="When the watcher looks at the finding again; empty once it has a ticket or was reported late.",
+        help="When the watcher looks at the finding again; empty once it has a "
+        "ticket or was reported late.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket", readonly=True, copy=False, index="btree_not_null"
@@ -85,7 +86,6 @@ class HelpdeskInfoPatrolCheck(models.Model):
         related="ticket_id.stage_id", string="Ticket Stage"
     )
     ticket_late = fields.Boolean(
-        string="Ticket Late",
         readonly=True,
         copy=False,
         help="The ticket was opened after the time allowed.",
@@ -163,7 +163,8 @@ class HelpdeskInfoPatrolCheck(models.Model):
                 if check.patrol_id.state != "in_progress":
                     raise UserError(
                         self.env._(
-                            "Checklist lines are answered while the patrol is under way."
+                            "Checklist lines are answered while the patrol is under "
+                            "way."
                         )
                     )
                 if (

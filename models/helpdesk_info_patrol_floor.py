@@ -43,13 +43,15 @@ class HelpdeskInfoPatrolFloor(models.Model):
         string="Drawn at Random",
         readonly=True,
         copy=False,
-        help="Proposed at random by the server: only a Customer Service manager removes it.",
+        help="Proposed at random by the server: only a Customer Service manager "
+        "removes it.",
     )
     check_ids = fields.One2many(
         "helpdesk.info.patrol.check",
         "floor_line_id",
         string="Checklist",
-        help="The items of the floor inspection sheet, each found in order or with a problem.",
+        help="The items of the floor inspection sheet, each found in order or with a "
+        "problem.",
     )
     checked = fields.Boolean(
         compute="_compute_check_figures",
@@ -95,7 +97,8 @@ class HelpdeskInfoPatrolFloor(models.Model):
             if line.building_id.community_id != line.patrol_id.community_id:
                 raise ValidationError(
                     self.env._(
-                        "The building %(building)s is not in the community %(community)s.",
+                        "The building %(building)s is not in the community "
+                        "%(community)s.",
                         building=line.building_id.display_name,
                         community=line.patrol_id.community_id.name,
                     )
@@ -150,7 +153,8 @@ class HelpdeskInfoPatrolFloor(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "The floors drawn at random are checked as drawn: only a Customer Service manager removes one."
+                    "The floors drawn at random are checked as drawn: only a "
+                    "Customer Service manager removes one."
                 )
             )
 

@@ -39,7 +39,8 @@ class HelpdeskInfoPatrolVerification(models.Model):
     )
     result = fields.Selection(
         [("fixed", "Verified Fixed"), ("open", "Still Open")],
-        help="What the inspector saw on site; still open, the problem comes back tomorrow.",
+        help="What the inspector saw on site; still open, the problem comes back "
+        "tomorrow.",
     )
     note = fields.Char(help="What was seen on site.")
 

@@ -33,7 +33,6 @@ class HelpdeskInfoPersonalDataLog(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         readonly=True,
         index=True,
@@ -89,9 +88,9 @@ class HelpdeskInfoPersonalDataLog(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_by_the_server_only(self):
         if not self.env.is_superuser():
             raise AccessError(
                 self.env._("The personal data access log cannot be deleted.")
             )
-        return super().unlink()

@@ -227,7 +227,8 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             ):
                 raise AccessError(
                     self.env._(
-                        "Only Customer Service searches records by phone, room, e-mail or WeChat ID."
+                        "Only Customer Service searches records by phone, room, "
+                        "e-mail or WeChat ID."
                     )
                 )
         return super()._search(domain, *args, **kwargs)
@@ -252,7 +253,8 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             elif kind in ("phone", "email", "wechat"):
                 raise UserError(
                     self.env._(
-                        "“%(value)s” is a masked value: type the full %(field)s or leave it as it is.",
+                        "“%(value)s” is a masked value: type the full %(field)s or "
+                        "leave it as it is.",
                         value=value,
                         field=self._fields[name].get_description(self.env)["string"],
                     )
@@ -296,7 +298,9 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         values = self._personal_data_full_values()
         self.env["helpdesk.info.personal.data.log"]._log("reveal", self, set(values))
         lines = [
-            "%s: %s" % (self._fields[name].get_description(self.env)["string"], value)
+            "{}: {}".format(
+                self._fields[name].get_description(self.env)["string"], value
+            )
             for name, value in values.items()
             if value
         ]
@@ -349,8 +353,9 @@ class Base(models.AbstractModel):
             if not self.env.user.has_group(EXPORT_GROUP):
                 raise UserError(
                     self.env._(
-                        "Exporting personal data (%(fields)s) needs the Export Personal "
-                        "Data group: leave these columns out or ask your administrator.",
+                        "Exporting personal data (%(fields)s) needs the Export "
+                        "Personal Data group: leave these columns out or ask your "
+                        "administrator.",
                         fields=", ".join(
                             model._fields[name].get_description(self.env)["string"]
                             for model, name in personal

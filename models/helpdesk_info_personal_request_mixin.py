@@ -33,7 +33,6 @@ class HelpdeskInfoPersonalRequestMixin(models.AbstractModel):
     )
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,

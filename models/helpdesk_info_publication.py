@@ -110,7 +110,6 @@ class HelpdeskInfoPublication(models.Model):
     )
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -216,9 +215,7 @@ class HelpdeskInfoPublication(models.Model):
     published_date = fields.Datetime(
         string="Published On", readonly=True, copy=False, index=True
     )
-    published_by_id = fields.Many2one(
-        "res.users", string="Published By", readonly=True, copy=False
-    )
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     reply_message_id = fields.Many2one(
         "mail.message",
         string="Sent Message",
@@ -239,7 +236,6 @@ class HelpdeskInfoPublication(models.Model):
     )
     community_id = fields.Many2one(
         "helpdesk.info.community",
-        string="Community",
         index="btree_not_null",
         tracking=True,
         check_company=True,
@@ -250,7 +246,8 @@ class HelpdeskInfoPublication(models.Model):
         string="Buildings",
         domain="[('community_id', '=', community_id)]",
         check_company=True,
-        help="Notices: only these buildings of the community; empty for the whole community.",
+        help="Notices: only these buildings of the community; empty for the whole "
+        "community.",
     )
     planned_post_date = fields.Datetime(
         string="Planned Posting Time",
@@ -300,7 +297,8 @@ class HelpdeskInfoPublication(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "A written reply goes to a ticket's customer or to an addressee."
+                        "A written reply goes to a ticket's customer or to an "
+                        "addressee."
                     )
                 )
 
@@ -490,8 +488,9 @@ class HelpdeskInfoPublication(models.Model):
     # ------------------------------------------------------------------
 
     def _check_submittable(self):
-        super()._check_submittable()
+        result = super()._check_submittable()
         self._check_outage_notice_time(planned=True)
+        return result
 
     def _no_tier_message(self):
         return self.env._(
@@ -525,9 +524,10 @@ class HelpdeskInfoPublication(models.Model):
             if posting > latest:
                 raise UserError(
                     self.env._(
-                        "“%(notice)s” announces an outage starting %(start)s: it is approved "
-                        "and posted by %(latest)s, 24 hours before, and %(posting)s is too late. "
-                        "Move the outage or post the notice earlier.",
+                        "“%(notice)s” announces an outage starting %(start)s: it is "
+                        "approved and posted by %(latest)s, 24 hours before, and "
+                        "%(posting)s is too late. Move the outage or post the notice "
+                        "earlier.",
                         notice=notice.name,
                         start=notice._format_notice_time(notice.outage_start),
                         latest=notice._format_notice_time(latest),
@@ -701,7 +701,8 @@ class HelpdeskInfoPublication(models.Model):
             else self.env._("Dear customer,")
         )
         body = self.env._(
-            "Concerning “%(subject)s”, which you reported on %(date)s (ticket %(number)s):",
+            "Concerning “%(subject)s”, which you reported on %(date)s (ticket "
+            "%(number)s):",
             subject=ticket.name,
             date=received,
             number=ticket.number,

@@ -49,7 +49,6 @@ class HelpdeskInfoReport(models.Model):
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         check_company=True,
         index="btree_not_null",
         help="Leave empty to report on the whole company.",
@@ -128,7 +127,7 @@ class HelpdeskInfoReport(models.Model):
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in self:
-            report.display_name = "%s %s – %s %s" % (
+            report.display_name = "{} {} – {} {}".format(
                 kinds.get(report.kind, ""),
                 report.date_from or "",
                 report.date_to or "",
@@ -156,7 +155,8 @@ class HelpdeskInfoReport(models.Model):
 
     @api.model
     def _last_closed_period(self, kind, tz, now=None):
-        """The day, week, month or quarter that has just closed in ``tz`` at ``now`` (UTC)."""
+        """The day, week, month or quarter that has just closed in ``tz`` at
+        ``now`` (UTC)."""
         now = now or fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(pytz.timezone(tz)).date()
         current_start = self._period_bounds(kind, today)[0]
@@ -378,7 +378,7 @@ class HelpdeskInfoReport(models.Model):
         counts = {fname: defaultdict(int) for group in groups for fname in group}
         for group in groups:
             for *values, count in tickets._read_group(domain, group, ["__count"]):
-                for fname, value in zip(group, values):
+                for fname, value in zip(group, values, strict=True):
                     counts[fname][value] += count
         return counts
 
@@ -598,7 +598,7 @@ class HelpdeskInfoReport(models.Model):
         ).partner_id
 
     def _pdf_filename(self):
-        return "%s.pdf" % self.display_name.replace("/", "-")
+        return "{}.pdf".format(self.display_name.replace("/", "-"))
 
     def _send(self):
         """Mail each report as a PDF to its recipients and mark it sent. The

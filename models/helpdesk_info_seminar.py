@@ -30,9 +30,9 @@ class HelpdeskInfoSeminar(models.Model):
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     community_id = fields.Many2one(
         "helpdesk.info.community",
-        string="Community",
         check_company=True,
-        help="The community whose owners are invited; empty for a seminar of several communities.",
+        help="The community whose owners are invited; empty for a seminar of several "
+        "communities.",
     )
     topic = fields.Char(
         string="Content",

@@ -75,7 +75,8 @@ class HelpdeskInfoSeminarPlan(models.Model):
 
     _company_year_uniq = models.UniqueIndex(
         "(company_id, year)",
-        "The company already has a seminar plan for this year: change it rather than writing another.",
+        "The company already has a seminar plan for this year: change it rather than "
+        "writing another.",
     )
 
     def _guarded_fields(self):
@@ -120,7 +121,7 @@ class HelpdeskInfoSeminarPlan(models.Model):
     # ------------------------------------------------------------------
 
     def _check_submittable(self):
-        super()._check_submittable()
+        result = super()._check_submittable()
         for plan in self:
             if not plan.seminar_ids:
                 raise UserError(
@@ -129,6 +130,7 @@ class HelpdeskInfoSeminarPlan(models.Model):
                         plan.name,
                     )
                 )
+        return result
 
     def _after_rejection(self):
         self.message_post(

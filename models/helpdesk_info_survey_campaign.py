@@ -36,7 +36,6 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     )
     community_id = fields.Many2one(
         "helpdesk.info.community",
-        string="Community",
         required=True,
         index=True,
         tracking=True,
@@ -180,7 +179,6 @@ class HelpdeskInfoSurveyCampaign(models.Model):
     )
     results_notice_id = fields.Many2one(
         "helpdesk.info.publication",
-        string="Results Notice",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -194,7 +192,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         string="Report Sent to Leaders",
         readonly=True,
         copy=False,
-        help="When the written report of the survey went to the company leaders (once).",
+        help="When the written report of the survey went to the company leaders "
+        "(once).",
     )
 
     _community_period_uniq = models.UniqueIndex(
@@ -314,7 +313,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         if any(campaign.state != "draft" for campaign in self):
             raise UserError(
                 self.env._(
-                    "Only a draft survey can be deleted: its questionnaires are records."
+                    "Only a draft survey can be deleted: its questionnaires are "
+                    "records."
                 )
             )
 
@@ -382,8 +382,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "“%s” starts once its notice to the owners is published: create the "
-                    "notice, have it approved and publish it first.",
+                    "“%s” starts once its notice to the owners is published: create "
+                    "the notice, have it approved and publish it first.",
                     self.name,
                 )
             )
@@ -401,9 +401,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "“%(campaign)s” closes below its goals (handed out %(distribution).1f%% "
-                        "of %(distribution_goal).0f%%, returned %(return).1f%% of "
-                        "%(return_goal).0f%%): the Customer Service manager writes the reason first.",
+                        "“%(campaign)s” closes below its goals (handed out "
+                        "%(distribution).1f%% of %(distribution_goal).0f%%, returned "
+                        "%(return).1f%% of %(return_goal).0f%%): the Customer "
+                        "Service manager writes the reason first.",
                         campaign=campaign.name,
                         distribution=campaign.distribution_rate,
                         distribution_goal=campaign.distribution_goal,
@@ -536,7 +537,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             new = tickets.create(
                 [campaign._nonconformity_ticket_vals(line) for line in lines]
             )
-            for line, ticket in zip(lines, new):
+            for line, ticket in zip(lines, new, strict=True):
                 line._write_by_action({"ticket_id": ticket.id})
             campaign.message_post(
                 body=self.env._(
@@ -629,8 +630,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             self.env._("Dear owners,"),
             self.env._(
                 "From %(start)s to %(end)s, Customer Service hands out the owners' "
-                "satisfaction questionnaire of %(community)s. Please fill it in and hand "
-                "it back: every opinion is answered and followed up in writing.",
+                "satisfaction questionnaire of %(community)s. Please fill it in and "
+                "hand it back: every opinion is answered and followed up in writing.",
                 start=self.date_start,
                 end=self.date_end,
                 community=self.community_id.name,
@@ -712,9 +713,10 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         ) % (
             self.env._("Dear owners,"),
             self.env._(
-                "The satisfaction survey of %(community)s is closed: %(handed)s questionnaires "
-                "were handed out to %(owners)s owners (%(distribution).1f%%) and %(returned)s came "
-                "back (%(return).1f%%). The average satisfaction is %(score).2f out of 5.",
+                "The satisfaction survey of %(community)s is closed: %(handed)s "
+                "questionnaires were handed out to %(owners)s owners "
+                "(%(distribution).1f%%) and %(returned)s came back (%(return).1f%%). "
+                "The average satisfaction is %(score).2f out of 5.",
                 community=self.community_id.name,
                 handed=self.distributed_count,
                 owners=self.owner_count,
@@ -729,8 +731,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             self.env._("Conforming (%)"),
             rows,
             self.env._(
-                "Each department below the standard answers in writing with its corrective "
-                "actions. Thank you for your opinions."
+                "Each department below the standard answers in writing with its "
+                "corrective actions. Thank you for your opinions."
             ),
             self.company_id.name,
         )
@@ -801,7 +803,7 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                 .sudo()
                 .create(
                     {
-                        "name": "%s.pdf" % campaign._report_filename(),
+                        "name": f"{campaign._report_filename()}.pdf",
                         "raw": content,
                         "res_model": campaign._name,
                         "res_id": campaign.id,
@@ -812,7 +814,8 @@ class HelpdeskInfoSurveyCampaign(models.Model):
             campaign.message_post(
                 body=Markup("<p>%s</p>")
                 % campaign.env._(
-                    "The written report of %(campaign)s is attached for the company leaders.",
+                    "The written report of %(campaign)s is attached for the company "
+                    "leaders.",
                     campaign=campaign.name,
                 ),
                 subject=campaign._report_filename(),

@@ -67,7 +67,6 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         required=True,
         tracking=True,
         domain="[('share', '=', False)]",
@@ -77,7 +76,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     deadline = fields.Date(
         required=True,
         tracking=True,
-        help="The day by which the written reply must be approved. Set by the Customer Service managers.",
+        help="The day by which the written reply must be approved. Set by the Customer "
+        "Service managers.",
     )
     findings = fields.Html(
         readonly=True,
@@ -86,7 +86,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
     )
     reply = fields.Html(
         string="Written Reply",
-        help="The department's written reply: causes and the corrective measures with their dates.",
+        help="The department's written reply: causes and the corrective measures with "
+        "their dates.",
     )
     state = fields.Selection(
         CORRECTIVE_STATES,
@@ -107,13 +108,15 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         string="Overdue Reported",
         readonly=True,
         copy=False,
-        help="The owner and the Customer Service managers were told the reply was not approved in time.",
+        help="The owner and the Customer Service managers were told the reply was not "
+        "approved in time.",
     )
     deadline_next_check = fields.Datetime(
         compute="_compute_deadline_next_check",
         store=True,
         copy=False,
-        help="When the deadline watcher next has something to do for this corrective action.",
+        help="When the deadline watcher next has something to do for this corrective "
+        "action.",
     )
     overdue = fields.Boolean(
         compute="_compute_overdue", help="The reply was not approved by the deadline."
@@ -234,7 +237,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             ):
                 raise AccessError(
                     self.env._(
-                        "%s: only its owner, the department's members or a Customer Service manager "
+                        "%s: only its owner, the department's members or a Customer "
+                        "Service manager "
                         "write its reply.",
                         action.display_name,
                     )
@@ -245,7 +249,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         if any(action.state != "draft" for action in self):
             raise UserError(
                 self.env._(
-                    "A corrective action with a submitted reply is kept with its survey."
+                    "A corrective action with a submitted reply is kept with its "
+                    "survey."
                 )
             )
 
@@ -332,7 +337,7 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         ]
 
     def _check_submittable(self):
-        super()._check_submittable()
+        result = super()._check_submittable()
         user = self.env.user
         for action in self:
             if not (
@@ -356,18 +361,21 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             if not action.sudo().project_manager_id:
                 raise UserError(
                     self.env._(
-                        "%s has no project manager: set one on the community before asking for the approval.",
+                        "%s has no project manager: set one on the community before "
+                        "asking for the approval.",
                         action.community_id.name,
                     )
                 )
             if action.sudo().project_manager_id == action.owner_id:
                 raise UserError(
                     self.env._(
-                        "The owner of %s is the community's project manager, who approves the reply: "
+                        "The owner of %s is the community's project manager, who "
+                        "approves the reply: "
                         "a Customer Service manager gives it another owner.",
                         action.display_name,
                     )
                 )
+        return result
 
     def _submission_vals(self):
         return super()._submission_vals() | {"submitted_date": fields.Datetime.now()}
@@ -447,7 +455,8 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
 
         def summary(env):
             return env._(
-                "Corrective action of %(department)s: the written reply was not approved by "
+                "Corrective action of %(department)s: the written reply was not "
+                "approved by "
                 "%(deadline)s.",
                 department=self.team_id.with_env(env).name,
                 deadline=fields.Date.to_string(self.deadline),

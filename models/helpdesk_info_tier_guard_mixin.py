@@ -54,8 +54,8 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
                 if document.review_ids and document.validation_status != "rejected":
                     raise AccessError(
                         self.env._(
-                            "%(document)s is under validation: only a rejected validation is restarted, "
-                            "unless a manager restarts it.",
+                            "%(document)s is under validation: only a rejected "
+                            "validation is restarted, unless a manager restarts it.",
                             document=document.display_name,
                         )
                     )
@@ -73,7 +73,8 @@ class HelpdeskInfoTierGuardMixin(models.AbstractModel):
         ):
             raise AccessError(
                 self.env._(
-                    "You asked for the approval of %(document)s: another reviewer gives it.",
+                    "You asked for the approval of %(document)s: another reviewer "
+                    "gives it.",
                     document=self.display_name,
                 )
             )

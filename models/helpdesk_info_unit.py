@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
@@ -54,8 +54,8 @@ class HelpdeskInfoUnit(models.Model):
     entrance = fields.Char(
         string="Entrance Unit",
         tracking=True,
-        help="The unit (单元) of the building, its entrance or stairwell: 2 in 3-2-501. "
-        "Leave empty for buildings without units.",
+        help="The unit (单元) of the building, its entrance or stairwell: 2 in "
+        "3-2-501. Leave empty for buildings without units.",
     )
     room = fields.Char(
         required=True,
@@ -77,7 +77,8 @@ class HelpdeskInfoUnit(models.Model):
         compute="_compute_full_code",
         store=True,
         index="trigram",
-        help="Building, entrance unit and room, e.g. 3-2-501: type it to pick the unit on a ticket.",
+        help="Building, entrance unit and room, e.g. 3-2-501: type it to pick the "
+        "unit on a ticket.",
     )
     status = fields.Selection(
         UNIT_STATUSES,
@@ -193,7 +194,9 @@ class HelpdeskInfoUnit(models.Model):
         (imports give the building's code)."""
         if not community:
             raise ValidationError(
-                _("Give the community of the unit in building %(code)s.", code=code)
+                self.env._(
+                    "Give the community of the unit in building %(code)s.", code=code
+                )
             )
         Building = self.env["helpdesk.info.building"]
         building = Building.with_context(active_test=False).search(
@@ -218,7 +221,7 @@ class HelpdeskInfoUnit(models.Model):
         for unit in self:
             if unit.building_id.community_id != unit.community_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Building %(building)s is not in community %(community)s.",
                         building=unit.building_id.display_name,
                         community=unit.community_id.display_name,
@@ -249,8 +252,9 @@ class HelpdeskInfoUnit(models.Model):
     def get_import_templates(self):
         return [
             {
-                "label": _("Import Template for Units"),
-                "template": "/helpdesk_property_info/static/xls/helpdesk_info_unit_import_template.csv",
+                "label": self.env._("Import Template for Units"),
+                "template": "/helpdesk_property_info/static/xls/"
+                "helpdesk_info_unit_import_template.csv",
             }
         ]
 

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
@@ -91,8 +91,9 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                 and occupancy.date_end < occupancy.date_start
             ):
                 raise ValidationError(
-                    _(
-                        "%(partner)s's occupancy of %(unit)s ends on %(end)s, before it starts on %(start)s.",
+                    self.env._(
+                        "%(partner)s's occupancy of %(unit)s ends on %(end)s, before "
+                        "it starts on %(start)s.",
                         partner=occupancy.partner_id.display_name,
                         unit=occupancy.unit_id.display_name,
                         end=occupancy.date_end,
@@ -113,9 +114,10 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                 person._has_current_consent() for person in occupancy.partner_id | heads
             ):
                 raise ValidationError(
-                    _(
-                        "%(partner)s is recorded as a family member of %(unit)s only with a consent: record "
-                        "the consent of the family member, or of the unit's owner or tenant, first.",
+                    self.env._(
+                        "%(partner)s is recorded as a family member of %(unit)s only "
+                        "with a consent: record the consent of the family member, or "
+                        "of the unit's owner or tenant, first.",
                         partner=occupancy.partner_id.display_name,
                         unit=occupancy.unit_id.display_name,
                     )
@@ -125,7 +127,7 @@ class HelpdeskInfoUnitOccupancy(models.Model):
     def _compute_display_name(self):
         relations = dict(self._fields["relation"]._description_selection(self.env))
         for occupancy in self:
-            occupancy.display_name = "%s: %s (%s)" % (
+            occupancy.display_name = "{}: {} ({})".format(
                 occupancy.unit_id.display_name or "",
                 occupancy.partner_id.display_name or "",
                 relations.get(occupancy.relation, ""),

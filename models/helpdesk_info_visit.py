@@ -52,7 +52,8 @@ class HelpdeskInfoVisit(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
         domain="[('share', '=', False)]",
-        help="Who visits the customer; the visit counts toward their monthly quota once done.",
+        help="Who visits the customer; the visit counts toward their monthly quota "
+        "once done.",
     )
     kind = fields.Selection(
         VISIT_KINDS,
@@ -84,7 +85,8 @@ class HelpdeskInfoVisit(models.Model):
         default=fields.Date.context_today,
         tracking=True,
         index=True,
-        help="The day the visit is planned for; for a new owner, the latest day it is due.",
+        help="The day the visit is planned for; for a new owner, the latest day it "
+        "is due.",
     )
     visited_on = fields.Datetime(
         string="Visit Done On",
@@ -279,7 +281,7 @@ class HelpdeskInfoVisit(models.Model):
                     or visit.community_id.display_name
                     or ""
                 )
-            visit.display_name = "%s · %s" % (kinds.get(visit.kind, ""), place)
+            visit.display_name = "{} · {}".format(kinds.get(visit.kind, ""), place)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -380,7 +382,8 @@ class HelpdeskInfoVisit(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "Only the visitor (%(visitor)s) or a Customer Service manager can %(what)s.",
+                        "Only the visitor (%(visitor)s) or a Customer Service "
+                        "manager can %(what)s.",
                         visitor=visit.user_id.name,
                         what=what,
                     )
@@ -405,7 +408,8 @@ class HelpdeskInfoVisit(models.Model):
             if missing:
                 raise UserError(
                     self.env._(
-                        "Record the customer's %(fields)s before marking the visit %(visit)s done.",
+                        "Record the customer's %(fields)s before marking the visit "
+                        "%(visit)s done.",
                         fields=", ".join(missing),
                         visit=visit.display_name,
                     )
@@ -441,7 +445,8 @@ class HelpdeskInfoVisit(models.Model):
             "write"
         ):
             raise UserError(self.env._("You cannot create tickets."))
-        # Serialise double clicks: the second waits for the first, then finds its ticket.
+        # Serialise double clicks: the second waits for the first, then finds its
+        # ticket.
         self.env.cr.execute(
             "SELECT id FROM helpdesk_info_visit WHERE id = %s FOR UPDATE", [self.id]
         )
@@ -458,7 +463,8 @@ class HelpdeskInfoVisit(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "This opinion already has its ticket; record a new opinion to open another one."
+                    "This opinion already has its ticket; record a new opinion to "
+                    "open another one."
                 )
             )
         ticket = in_action_scope(self.env["helpdesk.ticket"], "helpdesk.ticket").create(
@@ -530,7 +536,8 @@ class HelpdeskInfoVisit(models.Model):
 
     @api.model
     def _utc_month_bounds(self, company, month_start):
-        """Start and end (excluded) of the month in the company's time zone, as naive UTC."""
+        """Start and end (excluded) of the month in the company's time zone, as
+        naive UTC."""
         tz = pytz.timezone(self._company_tz(company))
 
         def utc(day):

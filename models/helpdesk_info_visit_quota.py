@@ -64,7 +64,7 @@ class HelpdeskInfoVisitQuota(models.Model):
     def _compute_display_name(self):
         for row in self:
             who = row.user_id.name if row.user_id else self.env._("Department")
-            row.display_name = "%s %s" % (
+            row.display_name = "{} {}".format(
                 row.month and row.month.strftime("%Y-%m") or "",
                 who,
             )

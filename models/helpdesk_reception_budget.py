@@ -47,7 +47,6 @@ class HelpdeskReceptionBudget(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     policy_id = fields.Many2one(
         "helpdesk.reception.policy",
-        string="Policy",
         required=True,
         check_company=True,
         domain="[('approval_type', '=', 'budget')]",
@@ -79,7 +78,8 @@ class HelpdeskReceptionBudget(models.Model):
     first_approved_on = fields.Datetime(
         readonly=True,
         copy=False,
-        help="When the budget was first approved; the meeting's expenses need it on or before the meeting.",
+        help="When the budget was first approved; the meeting's expenses need it on or "
+        "before the meeting.",
     )
     approved_on = fields.Datetime(string="Last Approved On", readonly=True, copy=False)
     approved_by_id = fields.Many2one(tracking=False)
@@ -161,7 +161,8 @@ class HelpdeskReceptionBudget(models.Model):
             if budget.state == "approved" or budget.expense_ids:
                 raise UserError(
                     self.env._(
-                        "The written budget %(budget)s is approved or has expenses: cancel it instead.",
+                        "The written budget %(budget)s is approved or has expenses: "
+                        "cancel it instead.",
                         budget=budget.name,
                     )
                 )
@@ -174,7 +175,8 @@ class HelpdeskReceptionBudget(models.Model):
             if not budget.line_ids or budget.currency_id.is_zero(budget.amount_total):
                 raise UserError(
                     self.env._(
-                        "Write the lines of the budget %(budget)s before asking for its approval.",
+                        "Write the lines of the budget %(budget)s before asking for "
+                        "its approval.",
                         budget=budget.name,
                     )
                 )
@@ -189,7 +191,8 @@ class HelpdeskReceptionBudget(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "The meeting of %(date)s has already taken place: a written budget is approved before the meeting.",
+                    "The meeting of %(date)s has already taken place: a written "
+                    "budget is approved before the meeting.",
                     date=format_date(self.env, self.date),
                 )
             )
@@ -256,7 +259,8 @@ class HelpdeskReceptionBudget(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "The written budget %(budget)s has confirmed expenses: cancel them first.",
+                        "The written budget %(budget)s has confirmed expenses: cancel "
+                        "them first.",
                         budget=budget.name,
                     )
                 )
@@ -290,7 +294,8 @@ class HelpdeskReceptionBudget(models.Model):
         for expense in expenses:
             if approved_on > expense.date:
                 return self.env._(
-                    "%(expense)s: the written budget %(budget)s was approved on %(approved)s, "
+                    "%(expense)s: the written budget %(budget)s was approved on "
+                    "%(approved)s, "
                     "after the meeting of %(date)s.",
                     expense=expense.name,
                     budget=self.name,
@@ -313,8 +318,10 @@ class HelpdeskReceptionBudget(models.Model):
         total = spent + sum(expenses.mapped("amount"))
         if self.currency_id.compare_amounts(total, self.amount_total) > 0:
             return self.env._(
-                "%(expenses)s: the written budget %(budget)s allows %(budget_amount)s and %(spent)s is "
-                "already spent; %(amount)s more exceeds it by %(excess)s. Revise the budget and have "
+                "%(expenses)s: the written budget %(budget)s allows %(budget_amount)s "
+                "and %(spent)s is "
+                "already spent; %(amount)s more exceeds it by %(excess)s. Revise the "
+                "budget and have "
                 "the revision approved first.",
                 expenses=", ".join(expenses.mapped("name")),
                 budget=self.name,

@@ -64,8 +64,9 @@ class HelpdeskReceptionBudgetLine(models.Model):
             if budget.state != "draft" or budget.review_ids:
                 raise UserError(
                     self.env._(
-                        "The lines of the written budget %(budget)s change while it is a draft and not "
-                        "under validation: revise it, or restart its validation, first.",
+                        "The lines of the written budget %(budget)s change while it "
+                        "is a draft and not under validation: revise it, or restart "
+                        "its validation, first.",
                         budget=budget.name,
                     )
                 )

@@ -70,11 +70,11 @@ class HelpdeskReceptionExpense(models.Model):
         required=True,
         default=lambda self: self.env.company._reception_local_date(),
         tracking=True,
-        help="The day of the event. Its calendar month is the month whose limits the expense counts against.",
+        help="The day of the event. Its calendar month is the month whose limits the "
+        "expense counts against.",
     )
     policy_id = fields.Many2one(
         "helpdesk.reception.policy",
-        string="Policy",
         required=True,
         check_company=True,
         tracking=True,
@@ -96,13 +96,14 @@ class HelpdeskReceptionExpense(models.Model):
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         check_company=True,
         index="btree_not_null",
-        help="The ticket the reception served, e.g. the complaint discussed with the owners.",
+        help="The ticket the reception served, e.g. the complaint discussed with the "
+        "owners.",
     )
     meeting = fields.Char(
-        help="The meeting or visit the expense served, e.g. an owners' meeting of building 3."
+        help="The meeting or visit the expense served, e.g. an owners' meeting of "
+        "building 3."
     )
     partner_ids = fields.Many2many(
         "res.partner",
@@ -115,10 +116,10 @@ class HelpdeskReceptionExpense(models.Model):
     )
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         check_company=True,
         tracking=True,
-        help="Who was paid: the restaurant, the shop. The vendor bill is made out to them.",
+        help="Who was paid: the restaurant, the shop. The vendor bill is made out to "
+        "them.",
     )
     receipt = fields.Binary(
         attachment=True,
@@ -133,7 +134,8 @@ class HelpdeskReceptionExpense(models.Model):
         check_company=True,
         domain="[('root_plan_id', '=?', analytic_plan_id)]",
         tracking=True,
-        help="The property project (community) the expense is charged to, in the policy's analytic plan.",
+        help="The property project (community) the expense is charged to, in the "
+        "policy's analytic plan.",
     )
     oral_approver_id = fields.Many2one(
         "res.users",
@@ -160,12 +162,10 @@ class HelpdeskReceptionExpense(models.Model):
         tracking=True,
         index="btree_not_null",
         domain="[('policy_id', '=', policy_id), ('state', '!=', 'cancelled')]",
-        help="The meeting's written budget, approved by a company leader before the meeting. "
-        "The expenses charged to it may not exceed it.",
+        help="The meeting's written budget, approved by a company leader before the "
+        "meeting. The expenses charged to it may not exceed it.",
     )
-    refused_by_id = fields.Many2one(
-        "res.users", string="Refused By", readonly=True, copy=False
-    )
+    refused_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     _amount_positive = models.Constraint(
         "CHECK(amount > 0)", "An expense must cost something."
     )
@@ -231,7 +231,8 @@ class HelpdeskReceptionExpense(models.Model):
                     )
                     raise UserError(
                         self.env._(
-                            "%(expense)s is %(state)s: %(fields)s can no longer be changed.",
+                            "%(expense)s is %(state)s: %(fields)s can no longer be "
+                            "changed.",
                             expense=expense.name,
                             state=expense._state_label(),
                             fields=labels,
@@ -245,7 +246,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state not in ("draft", "cancelled"):
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only draft or cancelled expenses can be deleted.",
+                        "%(expense)s is %(state)s: only draft or cancelled expenses "
+                        "can be deleted.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )
@@ -268,7 +270,8 @@ class HelpdeskReceptionExpense(models.Model):
             self.oral_approver_id, company
         ):
             problem = self.env._(
-                "%(user)s is not a company leader of %(company)s: only a company leader approves reception expenses.",
+                "%(user)s is not a company leader of %(company)s: only a company "
+                "leader approves reception expenses.",
                 user=self.oral_approver_id.name,
                 company=company.name,
             )
@@ -283,7 +286,8 @@ class HelpdeskReceptionExpense(models.Model):
             and company._reception_local_date(self.oral_approved_on) > self.date
         ):
             problem = self.env._(
-                "An oral approval is given before the event: %(approved)s is after the event of %(date)s.",
+                "An oral approval is given before the event: %(approved)s is after "
+                "the event of %(date)s.",
                 approved=format_date(
                     self.env, company._reception_local_date(self.oral_approved_on)
                 ),
@@ -299,7 +303,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.budget_id and expense.budget_id.policy_id != expense.policy_id:
                 raise ValidationError(
                     self.env._(
-                        "The written budget %(budget)s is for “%(budget_policy)s”, not for “%(policy)s”.",
+                        "The written budget %(budget)s is for “%(budget_policy)s”, "
+                        "not for “%(policy)s”.",
                         budget=expense.budget_id.name,
                         budget_policy=expense.budget_id.policy_id.name,
                         policy=expense.policy_id.name,
@@ -314,7 +319,8 @@ class HelpdeskReceptionExpense(models.Model):
             if plan and account and account.root_plan_id != plan.root_id:
                 raise ValidationError(
                     self.env._(
-                        "The property project %(project)s is not in the analytic plan %(plan)s of the policy.",
+                        "The property project %(project)s is not in the analytic "
+                        "plan %(plan)s of the policy.",
                         project=account.display_name,
                         plan=plan.display_name,
                     )
@@ -386,7 +392,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only expenses waiting for approval are approved.",
+                        "%(expense)s is %(state)s: only expenses waiting for "
+                        "approval are approved.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )
@@ -427,7 +434,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only expenses waiting for approval are refused.",
+                        "%(expense)s is %(state)s: only expenses waiting for "
+                        "approval are refused.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )
@@ -444,7 +452,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state == "exported":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is exported: cancel or delete its vendor bill in Accounting instead.",
+                        "%(expense)s is exported: cancel or delete its vendor bill "
+                        "in Accounting instead.",
                         expense=expense.name,
                     )
                 )
@@ -458,8 +467,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.refused_by_id:
                 raise UserError(
                     self.env._(
-                        "%(expense)s was refused by %(leader)s: the refusal stands. Record a new expense "
-                        "if the leader agrees to another one.",
+                        "%(expense)s was refused by %(leader)s: the refusal stands. "
+                        "Record a new expense if the leader agrees to another one.",
                         expense=expense.name,
                         leader=expense.refused_by_id.name,
                     )
@@ -467,7 +476,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state not in ("waiting", "cancelled"):
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only waiting or cancelled expenses go back to draft.",
+                        "%(expense)s is %(state)s: only waiting or cancelled "
+                        "expenses go back to draft.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )

@@ -30,7 +30,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.company_id != journal.company_id:
                 problems.append(
                     self.env._(
-                        "%(expense)s belongs to %(company)s, not to the journal's company.",
+                        "%(expense)s belongs to %(company)s, not to the journal's "
+                        "company.",
                         expense=expense.name,
                         company=expense.company_id.name,
                     )
@@ -95,7 +96,8 @@ class HelpdeskReceptionExpense(models.Model):
         # then finds them exported (or fails to serialize and is retried).
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM helpdesk_reception_expense WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
+                "SELECT id FROM helpdesk_reception_expense WHERE id IN %s ORDER BY "
+                "id FOR NO KEY UPDATE",
                 tuple(self.ids),
             )
         )

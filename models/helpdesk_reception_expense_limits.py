@@ -35,7 +35,8 @@ class HelpdeskReceptionExpense(models.Model):
             if policy.min_attendees and expense.attendees < policy.min_attendees:
                 problems.append(
                     self.env._(
-                        "%(expense)s: “%(policy)s” is for at least %(min)s attendees; this expense has %(attendees)s.",
+                        "%(expense)s: “%(policy)s” is for at least %(min)s "
+                        "attendees; this expense has %(attendees)s.",
                         expense=expense.name,
                         policy=policy.name,
                         min=policy.min_attendees,
@@ -45,7 +46,8 @@ class HelpdeskReceptionExpense(models.Model):
             if policy.max_attendees and expense.attendees > policy.max_attendees:
                 problems.append(
                     self.env._(
-                        "%(expense)s: “%(policy)s” is for at most %(max)s attendees; this expense has %(attendees)s.",
+                        "%(expense)s: “%(policy)s” is for at most %(max)s attendees; "
+                        "this expense has %(attendees)s.",
                         expense=expense.name,
                         policy=policy.name,
                         max=policy.max_attendees,
@@ -59,8 +61,8 @@ class HelpdeskReceptionExpense(models.Model):
             if policy.monthly_max_count and used_count >= policy.monthly_max_count:
                 problems.append(
                     self.env._(
-                        "%(expense)s: “%(policy)s” allows %(limit)s expense(s) a month; "
-                        "%(month)s already has %(used)s.",
+                        "%(expense)s: “%(policy)s” allows %(limit)s expense(s) a "
+                        "month; %(month)s already has %(used)s.",
                         expense=expense.name,
                         policy=policy.name,
                         limit=policy.monthly_max_count,
@@ -77,8 +79,9 @@ class HelpdeskReceptionExpense(models.Model):
             ):
                 problems.append(
                     self.env._(
-                        "%(expense)s: “%(policy)s”, %(month)s: this month %(used)s of %(limit)s used; "
-                        "this expense %(amount)s exceeds it by %(excess)s.",
+                        "%(expense)s: “%(policy)s”, %(month)s: this month %(used)s "
+                        "of %(limit)s used; this expense %(amount)s exceeds it by "
+                        "%(excess)s.",
                         expense=expense.name,
                         policy=policy.name,
                         month=month.strftime("%Y-%m"),
@@ -112,7 +115,8 @@ class HelpdeskReceptionExpense(models.Model):
             if not self.budget_id:
                 raise UserError(
                     self.env._(
-                        "%(expense)s: “%(policy)s” needs the meeting's written budget: choose it on the expense.",
+                        "%(expense)s: “%(policy)s” needs the meeting's written "
+                        "budget: choose it on the expense.",
                         expense=self.name,
                         policy=self.policy_id.name,
                     )
@@ -131,7 +135,7 @@ class HelpdeskReceptionExpense(models.Model):
                 budget=self.budget_id.name,
             )
         return self.env._(
-            "%(expense)s waits for a company leader's oral approval: record who approved it and when, "
-            "or ask a company leader to approve it.",
+            "%(expense)s waits for a company leader's oral approval: record who "
+            "approved it and when, or ask a company leader to approve it.",
             expense=self.name,
         )

@@ -139,8 +139,8 @@ class HelpdeskReceptionPolicy(models.Model):
     )
 
     _limits_not_negative = models.Constraint(
-        "CHECK(max_per_event >= 0 AND monthly_max_amount >= 0 AND monthly_max_count >= 0"
-        " AND min_attendees >= 0 AND max_attendees >= 0)",
+        "CHECK(max_per_event >= 0 AND monthly_max_amount >= 0 AND monthly_max_count "
+        ">= 0 AND min_attendees >= 0 AND max_attendees >= 0)",
         "Limits may not be negative.",
     )
 
@@ -150,7 +150,8 @@ class HelpdeskReceptionPolicy(models.Model):
             if policy.max_attendees and policy.min_attendees > policy.max_attendees:
                 raise ValidationError(
                     self.env._(
-                        "%(policy)s: the minimum of attendees (%(min)s) is above the maximum (%(max)s).",
+                        "%(policy)s: the minimum of attendees (%(min)s) is above the "
+                        "maximum (%(max)s).",
                         policy=policy.name,
                         min=policy.min_attendees,
                         max=policy.max_attendees,

@@ -32,7 +32,6 @@ class HelpdeskTicket(models.Model):
     )
     involved_party_id = fields.Many2one(
         comodel_name="helpdesk.info.party",
-        string="Involved Party",
         tracking=True,
         index=True,
         domain="[('company_id', 'in', [company_id, False])]",

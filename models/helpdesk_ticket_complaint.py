@@ -18,7 +18,6 @@ class HelpdeskTicket(models.Model):
     is_complaint = fields.Boolean(compute="_compute_is_complaint")
     complaint_grade_id = fields.Many2one(
         comodel_name="helpdesk.info.complaint.grade",
-        string="Complaint Grade",
         compute="_compute_complaint_grade_id",
         store=True,
         readonly=False,
@@ -67,7 +66,8 @@ class HelpdeskTicket(models.Model):
             if ticket.complaint_grade_id and ticket.type_id.id != complaint:
                 raise ValidationError(
                     self.env._(
-                        "Ticket %s is no complaint: only complaints have a complaint grade.",
+                        "Ticket %s is no complaint: only complaints have a complaint "
+                        "grade.",
                         ticket.number or ticket.name,
                     )
                 )
@@ -82,8 +82,8 @@ class HelpdeskTicket(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The customer's requested reply time of ticket %s is before the "
-                        "time it was received.",
+                        "The customer's requested reply time of ticket %s is before "
+                        "the time it was received.",
                         ticket.number or ticket.name,
                     )
                 )

@@ -15,7 +15,8 @@ class HelpdeskTicket(models.Model):
     contact_wechat = fields.Char(
         string="Caller WeChat ID",
         tracking=True,
-        help="Voluntary: kept only with the caller's consent, recorded at this ticket or on the customer.",
+        help="Voluntary: kept only with the caller's consent, recorded at this "
+        "ticket or on the customer.",
     )
     consent_ids = fields.One2many(
         "helpdesk.info.consent",
@@ -26,7 +27,8 @@ class HelpdeskTicket(models.Model):
     has_consent = fields.Boolean(
         string="Caller Consented",
         compute="_compute_has_consent",
-        help="The caller has a current consent for voluntary data: at this ticket or as the customer.",
+        help="The caller has a current consent for voluntary data: at this ticket or "
+        "as the customer.",
     )
 
     @api.depends("consent_ids.state", "partner_id")
@@ -54,8 +56,9 @@ class HelpdeskTicket(models.Model):
             if filled and not ticket._has_current_consent():
                 raise ValidationError(
                     self.env._(
-                        "The caller of %(ticket)s has not consented to keeping %(fields)s: record "
-                        "their consent (the purpose told and how they agreed) first.",
+                        "The caller of %(ticket)s has not consented to keeping "
+                        "%(fields)s: record their consent (the purpose told and how "
+                        "they agreed) first.",
                         ticket=ticket.number or ticket.name,
                         fields=", ".join(
                             ticket._fields[name]._description_string(self.env)

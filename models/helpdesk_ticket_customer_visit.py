@@ -8,7 +8,6 @@ class HelpdeskTicket(models.Model):
 
     customer_visit_id = fields.Many2one(
         "helpdesk.info.visit",
-        string="Customer Visit",
         readonly=True,
         copy=False,
         index="btree_not_null",

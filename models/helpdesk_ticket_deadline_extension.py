@@ -46,10 +46,8 @@ class HelpdeskTicketDeadlineExtension(models.Model):
         "ticket's problem level, or of its complaint grade when the grade set "
         "the deadline.",
     )
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False
-    )
-    decided_on = fields.Datetime(string="Decided On", readonly=True, copy=False)
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    decided_on = fields.Datetime(readonly=True, copy=False)
 
     @api.constrains("new_deadline", "current_deadline")
     def _check_new_deadline(self):

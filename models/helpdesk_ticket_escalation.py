@@ -276,7 +276,8 @@ class HelpdeskTicket(models.Model):
             if leaders:
                 if ticket.involved_party_id.escalate_at_once:
                     body = self.env._(
-                        "%(party)s information recorded: the company leaders are notified.",
+                        "%(party)s information recorded: the company leaders are "
+                        "notified.",
                         party=ticket.involved_party_id.name,
                     )
                 else:
@@ -358,8 +359,8 @@ class HelpdeskTicket(models.Model):
             if ticket.awaiting_leader_opinion:
                 raise UserError(
                     self.env._(
-                        "Ticket %s is a major problem: no written reply goes out before "
-                        "a company leader has recorded an opinion.",
+                        "Ticket %s is a major problem: no written reply goes out "
+                        "before a company leader has recorded an opinion.",
                         ticket.number,
                     )
                 )
@@ -382,14 +383,14 @@ class HelpdeskTicket(models.Model):
         numbers = ", ".join(blocked.mapped("number"))
         if action == "close":
             message = self.env._(
-                "Ticket %s may lead to litigation: it is not closed before legal counsel's "
-                "advice is recorded.",
+                "Ticket %s may lead to litigation: it is not closed before legal "
+                "counsel's advice is recorded.",
                 numbers,
             )
         else:
             message = self.env._(
-                "Ticket %s may lead to litigation: no reply by phone or in person is given "
-                "before legal counsel's advice is recorded.",
+                "Ticket %s may lead to litigation: no reply by phone or in person is "
+                "given before legal counsel's advice is recorded.",
                 numbers,
             )
         raise UserError(message)

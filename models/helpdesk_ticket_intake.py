@@ -22,7 +22,6 @@ class HelpdeskTicket(models.Model):
         help="Name of the caller, visitor or writer as they gave it.",
     )
     room_number = fields.Char(
-        string="Room Number",
         tracking=True,
         help="Building and room of the owner or resident, e.g. 3-2-501.",
     )
@@ -32,7 +31,6 @@ class HelpdeskTicket(models.Model):
         help="The caller's organization or work unit, when they speak for one.",
     )
     contact_phone = fields.Char(
-        string="Contact Phone",
         tracking=True,
         index="btree_not_null",
         help="Checked on save and stored in international format "
@@ -40,7 +38,6 @@ class HelpdeskTicket(models.Model):
         "company's country.",
     )
     matter = fields.Text(
-        string="Matter",
         help="What the caller is calling or writing about, and their request.",
     )
 
@@ -90,9 +87,10 @@ class HelpdeskTicket(models.Model):
         # helpdesk_mgmt copies the customer's name into its contact name: a
         # caller name already typed stays, an empty one takes the customer's.
         caller = self.contact_name
-        super()._onchange_partner_id()
+        result = super()._onchange_partner_id()
         self.contact_name = caller or self.partner_name
         self.partner_name = self.contact_name
+        return result
 
     @api.model
     def _init_caller_names(self):
@@ -101,14 +99,15 @@ class HelpdeskTicket(models.Model):
         # In SQL: closed and locked tickets too, without tracking messages.
         self.env.cr.execute(
             SQL(
-                "UPDATE helpdesk_ticket SET contact_name = partner_name"
-                " WHERE COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
+                "UPDATE helpdesk_ticket SET contact_name = partner_name WHERE "
+                "COALESCE(contact_name, '') = '' AND COALESCE(partner_name, '') != ''"
             )
         )
         self.env.cr.execute(
             SQL(
-                "UPDATE helpdesk_ticket SET partner_name = contact_name"
-                " WHERE contact_name IS DISTINCT FROM partner_name AND COALESCE(contact_name, '') != ''"
+                "UPDATE helpdesk_ticket SET partner_name = contact_name WHERE "
+                "contact_name IS DISTINCT FROM partner_name AND "
+                "COALESCE(contact_name, '') != ''"
             )
         )
         self.invalidate_model(["contact_name", "partner_name"])

@@ -13,7 +13,6 @@ class HelpdeskTicket(models.Model):
 
     personal_data_masked = fields.Boolean(
         compute="_compute_personal_data_masked",
-        string="Personal Data Masked",
         help="Whether you see this ticket's caller phone, room and e-mail masked: "
         "a masked phone is plain text, not a number to dial.",
     )

@@ -16,7 +16,10 @@ REPAIR_STATES = [
     ("confirmed", "Confirmed by Owner"),
 ]
 WORKER_GROUP = "helpdesk_property_info.group_maintenance_worker"
-DISPATCHER_GROUPS = "helpdesk_property_info.group_cs_agent,helpdesk_property_info.group_department_handler"
+DISPATCHER_GROUPS = (
+    "helpdesk_property_info.group_cs_agent,"
+    "helpdesk_property_info.group_department_handler"
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -28,7 +31,8 @@ class HelpdeskTicket(models.Model):
     is_repair = fields.Boolean(
         compute="_compute_is_repair",
         store=True,
-        help="The ticket's kind is Repair: it has an urgency, a worker and an arrival deadline.",
+        help="The ticket's kind is Repair: it has an urgency, a worker and an "
+        "arrival deadline.",
     )
     repair_urgency_id = fields.Many2one(
         "helpdesk.info.repair.urgency",
@@ -38,13 +42,15 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         tracking=True,
         index="btree_not_null",
-        help="Emergency, urgent or ordinary: how many minutes the worker has to be on site.",
+        help="Emergency, urgent or ordinary: how many minutes the worker has to be "
+        "on site.",
     )
     appointment_date = fields.Datetime(
         string="Appointment",
         tracking=True,
         copy=False,
-        help="For an ordinary repair: the time agreed with the owner for the worker to come.",
+        help="For an ordinary repair: the time agreed with the owner for the worker "
+        "to come.",
     )
     arrival_deadline = fields.Datetime(
         string="On Site By",
@@ -108,8 +114,8 @@ class HelpdeskTicket(models.Model):
         string="Late Arrival Alerted",
         copy=False,
         readonly=True,
-        help="The repair team's leader and the Customer Service managers were told, once, "
-        "that nobody was on site by the deadline.",
+        help="The repair team's leader and the Customer Service managers were told, "
+        "once, that nobody was on site by the deadline.",
     )
     repair_next_check = fields.Datetime(
         compute="_compute_repair_next_check",
@@ -184,9 +190,11 @@ class HelpdeskTicket(models.Model):
             SQL(
                 """UPDATE helpdesk_ticket t
                   SET repair_urgency_id = %s,
-                      repair_state = CASE WHEN s.closed THEN 'confirmed' ELSE t.repair_state END
+                      repair_state = CASE WHEN s.closed THEN 'confirmed'
+                                          ELSE t.repair_state END
                  FROM helpdesk_ticket_stage s
-                WHERE s.id = t.stage_id AND t.is_repair AND t.repair_urgency_id IS NULL""",
+                WHERE s.id = t.stage_id AND t.is_repair
+                  AND t.repair_urgency_id IS NULL""",
                 ordinary_id,
             )
         )
@@ -323,7 +331,8 @@ class HelpdeskTicket(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Ticket %s: the appointment cannot be before the repair was reported.",
+                        "Ticket %s: the appointment cannot be before the repair was "
+                        "reported.",
                         ticket.number or ticket.name,
                     )
                 )
@@ -354,8 +363,8 @@ class HelpdeskTicket(models.Model):
             if started:
                 raise UserError(
                     self.env._(
-                        "Repair %s: the worker is already on site; its urgency and appointment "
-                        "stay as they were.",
+                        "Repair %s: the worker is already on site; its urgency and "
+                        "appointment stay as they were.",
                         started[0].number,
                     )
                 )
@@ -381,7 +390,8 @@ class HelpdeskTicket(models.Model):
                 )
                 raise UserError(
                     self.env._(
-                        "Repair %(number)s is %(state)s: this step is not possible now.",
+                        "Repair %(number)s is %(state)s: this step is not possible "
+                        "now.",
                         number=ticket.number,
                         state=states.get(ticket.repair_state, ""),
                     )
@@ -400,7 +410,8 @@ class HelpdeskTicket(models.Model):
             if ticket.repair_worker_id != self.env.user and not manager:
                 raise AccessError(
                     self.env._(
-                        "Repair %s is dispatched to another worker: only they record their work.",
+                        "Repair %s is dispatched to another worker: only they record "
+                        "their work.",
                         ticket.number,
                     )
                 )

@@ -25,8 +25,9 @@ class HelpdeskTicket(models.Model):
         string="Paid Repair",
         tracking=True,
         copy=False,
-        help="The owner pays for this repair (有偿服务): its fee is agreed before the work "
-        "starts and invoiced on completion. Free repairs create no invoice.",
+        help="The owner pays for this repair (有偿服务): its fee is agreed before "
+        "the work starts and invoiced on completion. Free repairs create no "
+        "invoice.",
     )
     repair_fee_line_ids = fields.One2many(
         "helpdesk.ticket.repair.fee.line", "ticket_id", string="Fee Lines", copy=False
@@ -57,7 +58,6 @@ class HelpdeskTicket(models.Model):
     )
     repair_invoice_id = fields.Many2one(
         "account.move",
-        string="Repair Invoice",
         copy=False,
         readonly=True,
         index="btree_not_null",
@@ -97,7 +97,8 @@ class HelpdeskTicket(models.Model):
         if "repair_paid" in vals and any(t.repair_fee_agreed_date for t in self):
             raise AccessError(
                 self.env._(
-                    "The owner agreed to the fee: whether the repair is paid no longer changes."
+                    "The owner agreed to the fee: whether the repair is paid no "
+                    "longer changes."
                 )
             )
         return super().write(vals)
@@ -156,8 +157,8 @@ class HelpdeskTicket(models.Model):
         if unagreed:
             raise UserError(
                 self.env._(
-                    "Repair %s is paid: state the fee to the owner and record the agreement before "
-                    "the work is done.",
+                    "Repair %s is paid: state the fee to the owner and record the "
+                    "agreement before the work is done.",
                     unagreed[0].number,
                 )
             )
@@ -176,7 +177,8 @@ class HelpdeskTicket(models.Model):
         # Two calls for the same repair: the second waits, then finds it invoiced.
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM helpdesk_ticket WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s ORDER BY id FOR NO "
+                "KEY UPDATE",
                 tuple(todo.ids),
             )
         )
@@ -242,7 +244,8 @@ class HelpdeskTicket(models.Model):
         if not (self.env.su or self.env.user.has_groups(INVOICE_CANCELLERS)):
             raise AccessError(
                 self.env._(
-                    "A Customer Service manager or an accountant cancels a repair's invoice."
+                    "A Customer Service manager or an accountant cancels a repair's "
+                    "invoice."
                 )
             )
         for ticket in self:
@@ -270,7 +273,8 @@ class HelpdeskTicket(models.Model):
         if not (self.env.su or self.env.user.has_groups(INVOICE_CANCELLERS)):
             raise AccessError(
                 self.env._(
-                    "A Customer Service manager or an accountant invoices a repair again."
+                    "A Customer Service manager or an accountant invoices a repair "
+                    "again."
                 )
             )
         for ticket in self:

@@ -28,8 +28,8 @@ class HelpdeskTicketRepairFeeLine(models.Model):
         string="Service or Material",
         domain="[('sale_ok', '=', True), ('company_id', 'in', [company_id, False])]",
         check_company=True,
-        help="A repair of the price list (Sales products of the Repair Services category), "
-        "or a material.",
+        help="A repair of the price list (Sales products of the Repair Services "
+        "category), or a material.",
     )
     name = fields.Char(
         string="Description",

@@ -90,7 +90,8 @@ class HelpdeskTicketResult(models.Model):
         string="Reply By",
         readonly=True,
         copy=False,
-        help="The end of the working day of the approval: the customer hears the result that day.",
+        help="The end of the working day of the approval: the customer hears the "
+        "result that day.",
     )
     replied_date = fields.Datetime(
         string="Replied On", readonly=True, copy=False, tracking=True
@@ -114,7 +115,8 @@ class HelpdeskTicketResult(models.Model):
         compute="_compute_reply_next_check",
         store=True,
         copy=False,
-        help="When the deadline watcher next has something to do for this result's reply.",
+        help="When the deadline watcher next has something to do for this result's "
+        "reply.",
     )
 
     ticket_readable = fields.Boolean(
@@ -202,7 +204,8 @@ class HelpdeskTicketResult(models.Model):
             if not record.ticket_id._result_approval_required():
                 raise ValidationError(
                     self.env._(
-                        "Ticket %s is not a complaint: only complaints have a handling result approved.",
+                        "Ticket %s is not a complaint: only complaints have a "
+                        "handling result approved.",
                         record.ticket_id.number,
                     )
                 )
@@ -235,6 +238,7 @@ class HelpdeskTicketResult(models.Model):
     # Approval
     # ------------------------------------------------------------------
 
+    # pylint: disable-next=missing-return  # a check: raises, returns nothing
     def _check_submittable(self):
         super()._check_submittable()
         if any(not (record.result or "").strip() for record in self):
@@ -259,7 +263,8 @@ class HelpdeskTicketResult(models.Model):
     def _after_approval(self):
         self.ticket_id.message_post(
             body=self.env._(
-                "Handling result approved by %(manager)s: reply to the customer by %(deadline)s.",
+                "Handling result approved by %(manager)s: reply to the customer by "
+                "%(deadline)s.",
                 manager=self.approved_by_id.name,
                 deadline=self.ticket_id._format_datetime(self.reply_deadline),
             ),
@@ -276,7 +281,8 @@ class HelpdeskTicketResult(models.Model):
         if method not in methods:
             raise UserError(
                 self.env._(
-                    "Tell how the customer heard the result: by phone, in person or with the form."
+                    "Tell how the customer heard the result: by phone, in person or "
+                    "with the form."
                 )
             )
         self.check_access("write")
@@ -284,7 +290,8 @@ class HelpdeskTicketResult(models.Model):
             if record.state != "approved":
                 raise UserError(
                     self.env._(
-                        "%s is not approved: the customer hears an approved result only.",
+                        "%s is not approved: the customer hears an approved result "
+                        "only.",
                         record.display_name,
                     )
                 )
@@ -455,8 +462,8 @@ class HelpdeskTicket(models.Model):
         if blocked:
             raise UserError(
                 self.env._(
-                    "Complaint %s: the Customer Service manager approves the handling result "
-                    "before the complaint is closed.",
+                    "Complaint %s: the Customer Service manager approves the "
+                    "handling result before the complaint is closed.",
                     ", ".join(blocked.mapped("number")),
                 )
             )
@@ -495,7 +502,8 @@ class HelpdeskTicket(models.Model):
                 for day in sorted(by_day):
                     end = max(by_day[day])
                     if end > moment:
-                        # whole seconds: a day's last interval may end at 23:59:59.999999
+                        # whole seconds: a day's last interval may end at
+                        # 23:59:59.999999
                         return (end + timedelta(microseconds=500000)).replace(
                             microsecond=0
                         )

@@ -48,8 +48,8 @@ class HelpdeskTicket(models.Model):
         string="Personal Data Anonymised On",
         readonly=True,
         copy=False,
-        help="When the caller's personal data was erased from this ticket (retention period over, or "
-        "an approved erasure request). Nothing restores it.",
+        help="When the caller's personal data was erased from this ticket (retention "
+        "period over, or an approved erasure request). Nothing restores it.",
     )
 
     _anonymise_due_idx = models.Index(
@@ -88,7 +88,8 @@ class HelpdeskTicket(models.Model):
             if anonymised:
                 raise UserError(
                     self.env._(
-                        "The personal data of %(ticket)s was anonymised on %(date)s: it is not entered again.",
+                        "The personal data of %(ticket)s was anonymised on %(date)s: "
+                        "it is not entered again.",
                         ticket=anonymised[0].number,
                         date=anonymised[0].anonymised_date,
                     )
@@ -194,8 +195,10 @@ class HelpdeskTicket(models.Model):
             SQL(
                 """
             UPDATE mail_tracking_value v
-               SET old_value_char = CASE WHEN v.old_value_char IS NULL THEN NULL ELSE %(mask)s END,
-                   new_value_char = CASE WHEN v.new_value_char IS NULL THEN NULL ELSE %(mask)s END,
+               SET old_value_char = CASE WHEN v.old_value_char IS NULL THEN NULL
+                                         ELSE %(mask)s END,
+                   new_value_char = CASE WHEN v.new_value_char IS NULL THEN NULL
+                                         ELSE %(mask)s END,
                    old_value_integer = NULL,
                    new_value_integer = NULL
               FROM mail_message m
@@ -209,8 +212,9 @@ class HelpdeskTicket(models.Model):
         )
         self.env.cr.execute(
             SQL(
-                "UPDATE mail_message SET email_from = NULL, reply_to = NULL"
-                " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s) AND email_from IS NOT NULL",
+                "UPDATE mail_message SET email_from = NULL, reply_to = NULL WHERE "
+                "model = 'helpdesk.ticket' AND res_id = ANY(%s) AND email_from IS "
+                "NOT NULL",
                 tickets.ids,
             )
         )
@@ -251,7 +255,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _retention_expired_domain(self):
-        """Closed tickets whose company's retention period is over, not yet anonymised."""
+        """Closed tickets whose company's retention period is over, not yet
+        anonymised."""
         now = fields.Datetime.now()
         domain = Domain.FALSE
         for company in (

@@ -128,7 +128,8 @@ class HelpdeskTicket(models.Model):
         if solved not in ("yes", "no") or satisfaction not in dict(SATISFACTION):
             raise UserError(
                 self.env._(
-                    "Record whether the problem is solved and a satisfaction from 1 to 5."
+                    "Record whether the problem is solved and a satisfaction from 1 "
+                    "to 5."
                 )
             )
         for ticket in self:

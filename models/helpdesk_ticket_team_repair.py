@@ -18,8 +18,8 @@ class HelpdeskTicketTeam(models.Model):
     open_repair_count = fields.Integer(
         string="Open Repairs",
         compute="_compute_repair_dashboard",
-        help="Repairs of the team not yet done: to dispatch, dispatched, accepted or with "
-        "the worker on site.",
+        help="Repairs of the team not yet done: to dispatch, dispatched, accepted or "
+        "with the worker on site.",
     )
     repair_arrived_count = fields.Integer(
         string="Repairs Arrived (30 Days)",

@@ -10,11 +10,11 @@ class HelpdeskTicket(models.Model):
 
     unit_id = fields.Many2one(
         "helpdesk.info.unit",
-        string="Unit",
         index="btree_not_null",
         tracking=True,
         check_company=True,
-        help="The unit of the units register the ticket is about: type its code, e.g. 3-2-501.",
+        help="The unit of the units register the ticket is about: type its code, "
+        "e.g. 3-2-501.",
     )
 
     @api.constrains("unit_id", "company_id")

@@ -46,7 +46,8 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         groups="base.group_user",
-        help="The Customer Service managers were told that the return visit is overdue.",
+        help="The Customer Service managers were told that the return visit is "
+        "overdue.",
     )
     visit_state = fields.Selection(
         VISIT_STATES,
@@ -123,6 +124,7 @@ class HelpdeskTicket(models.Model):
             reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
         return result
 
+    # pylint: disable-next=missing-return  # writes the tickets, returns nothing
     def _schedule_return_visit(self):
         super()._schedule_return_visit()
         tickets = self.filtered(lambda t: not t.visit_date)

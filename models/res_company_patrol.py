@@ -25,6 +25,7 @@ class ResCompany(models.Model):
             if company.patrol_floor_count < 1 or company.patrol_ticket_minutes < 1:
                 raise ValidationError(
                     self.env._(
-                        "A daily patrol checks at least one floor, and findings get at least one minute."
+                        "A daily patrol checks at least one floor, and findings get "
+                        "at least one minute."
                     )
                 )

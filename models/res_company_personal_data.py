@@ -8,8 +8,9 @@ class ResCompany(models.Model):
     personal_data_retention_years = fields.Integer(
         string="Personal Data Retention (Years)",
         default=3,
-        help="How many years after a ticket is closed the caller's personal data is kept; then the "
-        "scheduler anonymises it. 0: kept until an erasure request.",
+        help="How many years after a ticket is closed the caller's personal data is "
+        "kept; then the scheduler anonymises it. 0: kept until an erasure "
+        "request.",
     )
 
     @api.constrains("personal_data_retention_years")

@@ -10,7 +10,8 @@ class ResCompany(models.Model):
     visit_department_quota = fields.Integer(
         string="Department Visits per Month",
         default=10,
-        help="The customers the Customer Service Department visits at least each month.",
+        help="The customers the Customer Service Department visits at least each "
+        "month.",
     )
     visit_person_quota = fields.Integer(
         string="Visits per Assistant per Month",

@@ -63,14 +63,16 @@ class ResPartner(models.Model):
         compute="_compute_has_consent",
         search="_search_has_consent",
         groups="helpdesk_mgmt.group_helpdesk_user_own",
-        help="The person has given a consent to keep voluntary data and not withdrawn it.",
+        help="The person has given a consent to keep voluntary data and not "
+        "withdrawn it.",
     )
     personal_data_erased_date = fields.Datetime(
         string="Personal Data Erased On",
         readonly=True,
         copy=False,
         groups="helpdesk_mgmt.group_helpdesk_user_own",
-        help="Set when an approved erasure request anonymised this person; nothing restores the data.",
+        help="Set when an approved erasure request anonymised this person; nothing "
+        "restores the data.",
     )
 
     @api.model
@@ -130,8 +132,8 @@ class ResPartner(models.Model):
             if filled and not partner._has_current_consent():
                 raise ValidationError(
                     self.env._(
-                        "%(person)s has not consented to keeping %(fields)s: record their consent "
-                        "(the purpose told and how they agreed) first.",
+                        "%(person)s has not consented to keeping %(fields)s: record "
+                        "their consent (the purpose told and how they agreed) first.",
                         person=partner.display_name,
                         fields=", ".join(
                             partner._fields[name]._description_string(self.env)

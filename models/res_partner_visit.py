@@ -7,7 +7,6 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     key_customer = fields.Boolean(
-        string="Key Customer",
         tracking=True,
         groups="helpdesk_mgmt.group_helpdesk_user_own",
         help="A key customer (重点客户) gets a home visit each quarter: one is planned "

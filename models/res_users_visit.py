@@ -9,11 +9,13 @@ class ResUsers(models.Model):
 
     visit_quota_member = fields.Boolean(
         string="Visits Customers",
-        help="Give the user a monthly customer-visit quota even if they are not a customer assistant.",
+        help="Give the user a monthly customer-visit quota even if they are not a "
+        "customer assistant.",
     )
     visit_quota = fields.Integer(
         string="Own Monthly Visit Quota",
-        help="The user's monthly customer-visit quota; the company's quota per assistant when 0.",
+        help="The user's monthly customer-visit quota; the company's quota per "
+        "assistant when 0.",
     )
 
     @api.model

@@ -28,7 +28,6 @@ class SurveyUserInputLine(models.Model):
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         readonly=True,
         copy=False,
         index="btree_not_null",

@@ -166,7 +166,8 @@ class TierReview(models.Model):
         if not is_action(self):
             raise AccessError(
                 self.env._(
-                    "Reviews of %(document)s change only through its validation buttons.",
+                    "Reviews of %(document)s change only through its validation "
+                    "buttons.",
                     document=self.env[self[:1].model or "tier.review"]._description,
                 )
             )
@@ -223,7 +224,8 @@ class TierReview(models.Model):
             ):
                 raise AccessError(
                     self.env._(
-                        "Only a reviewer of this tier approves or rejects it, in their own name."
+                        "Only a reviewer of this tier approves or rejects it, in "
+                        "their own name."
                     )
                 )
             if vals.get("status") == "approved" and user == review.requested_by:

@@ -62,8 +62,9 @@ ensure_venv() {
     say "building the virtual environment in $VENV"
     [ -x "$PY" ] || python3 -m venv "$VENV"
     mkdir -p "$BUILD"
-    # psycopg2 from its binary wheel; python-ldap only serves the LDAP addon.
-    sed -e 's/^psycopg2==/psycopg2-binary==/' -e '/^python-ldap/d' \
+    # psycopg2 from its binary wheel; python-ldap only serves the LDAP addon;
+    # polib as scripts/requirements-test.txt pins it (see there).
+    sed -e 's/^psycopg2==/psycopg2-binary==/' -e '/^python-ldap/d' -e '/^polib==/d' \
         "$ODOO_PATH/requirements.txt" > "$BUILD/requirements-odoo.txt"
     echo 'setuptools<75' > "$BUILD/build-constraints.txt"
     PIP_CONSTRAINT=$BUILD/build-constraints.txt pip_install \
@@ -303,6 +304,7 @@ helpdesk_type_tests() {
 
 cmd_test() {
     prepare
+    lint_addon
     ensure_chromium
     ensure_pdf_renderer
     local db=${ADDON}_test_$$ bare=${ADDON}_bare_$$
@@ -379,6 +381,43 @@ cmd_readme() {
     "$PY" "$ROOT/scripts/gen_readme.py" "$@"
 }
 
+# The lint gate: OCA's pre-commit checks, reporting without fixing. ruff with
+# OCA's settings (.ruff.toml), pylint with pylint-odoo's Odoo checks
+# (.pylintrc), and the manifest, XML, CSV and PO checks of
+# oca-odoo-pre-commit-hooks (with OCA's options), on the staged addon. Every
+# tool runs, then the gate fails when any of them found something. ruff and
+# pylint check the paths named (from the addon's root), or the whole addon.
+lint_addon() {  # [path...]
+    local bin=$VENV/bin dir=$BUILD/addons/$ADDON
+    local -a paths=("$@") py=() po=() failed=()
+    [ "${#paths[@]}" -gt 0 ] || paths=(.)
+    for path in "${paths[@]}"; do
+        [ -e "$dir/$path" ] || die "lint: no '$path' in the addon"
+        py+=("$ADDON/$path")
+    done
+    mapfile -t po < <(cd "$BUILD/addons" && ls "$ADDON"/i18n/*.po "$ADDON"/i18n/*.pot "$ADDON"/i18n_extra/*.po 2>/dev/null)
+    say "lint: ruff check, ruff format --check"
+    (cd "$dir" && "$bin/ruff" check --no-fix --no-cache --quiet --output-format=concise "${paths[@]}") || failed+=("ruff check")
+    (cd "$dir" && "$bin/ruff" format --check --no-cache --quiet "${paths[@]}") || failed+=("ruff format")
+    say "lint: pylint with pylint-odoo"
+    (cd "$BUILD/addons" && "$bin/pylint" --rcfile="$ADDON/.pylintrc" "${py[@]}") || failed+=(pylint)
+    # On the staged copy: given a clone's root, which is the addon,
+    # oca-checks-odoo-module looks for the module above the repository and
+    # checks nothing. README.md is the repository's page for developers; the
+    # addon's README.rst is generated beside it.
+    say "lint: oca-checks-odoo-module, oca-checks-po"
+    (cd "$BUILD/addons" && "$bin/oca-checks-odoo-module" --disable=prefer-readme-rst "$ADDON") || failed+=(oca-checks-odoo-module)
+    (cd "$BUILD/addons" && "$bin/oca-checks-po" --disable=po-pretty-format "${po[@]}") || failed+=(oca-checks-po)
+    [ "${#failed[@]}" = 0 ] || die "lint: findings above, from $(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')"
+    say "lint: no finding"
+}
+
+cmd_lint() {
+    ensure_venv
+    stage_addon
+    lint_addon "$@"
+}
+
 cmd_shell() { prepare; odoo "$@"; }
 
 case "${1:-}" in
@@ -386,11 +425,12 @@ case "${1:-}" in
     odoo-path) check_odoo; echo "$ODOO_PATH" ;;
     test) shift; cmd_test "$@" ;;
     pytest) shift; cmd_pytest "$@" ;;
+    lint) shift; cmd_lint "$@" ;;
     run) shift; cmd_run "$@" ;;
     pot) shift; cmd_pot "$@" ;;
     venv) ensure_venv ;;
     wheel) cmd_wheel ;;
     readme) shift; cmd_readme "$@" ;;
     odoo) shift; cmd_shell "$@" ;;
-    *) die "usage: $0 test|pytest DB|run|pot|readme|wheel|venv|odoo-path|odoo [args]" ;;
+    *) die "usage: $0 test|pytest DB|lint [path...]|run|pot|readme|wheel|venv|odoo-path|odoo [args]" ;;
 esac

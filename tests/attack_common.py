@@ -194,7 +194,8 @@ class AttackCase(HttpCase):
                 or not fault.faultString.strip()
             ):
                 raise AssertionError(
-                    f"XML-RPC fault {fault.faultCode} is not a clear error: {fault.faultString[-500:]}"
+                    f"XML-RPC fault {fault.faultCode} is not a clear error: "
+                    f"{fault.faultString[-500:]}"
                 ) from None
             raise Refused(f"fault {fault.faultCode}", fault.faultString) from None
 
@@ -331,7 +332,8 @@ def attack_tests(cls, attacks):
                             problems = self.run_attack(attack, role, protocol)
                             if problems:
                                 self.fail(
-                                    f"{attack.name} [{role}, {protocol}]: {'; '.join(problems)}"
+                                    f"{attack.name} [{role}, {protocol}]: "
+                                    f"{'; '.join(problems)}"
                                 )
 
         return test

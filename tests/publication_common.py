@@ -40,7 +40,7 @@ class PublicationCase(PropertyInfoCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": reason})
         )
         wizard.add_comment()

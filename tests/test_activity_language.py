@@ -39,6 +39,7 @@ class TestActivityLanguage(WatcherCase):
 
     def test_a_major_problem_asks_the_leaders_in_chinese_when_odoobot_records_it(self):
         # Code with no language (OdooBot, a mail gateway, a job) records it.
+        # pylint: disable-next=context-overridden  # no context, as OdooBot's
         Ticket = self.Ticket.with_user(self.odoobot).with_context({})
         self.assertFalse(Ticket.env.lang)
         ticket = Ticket.create(self.phone_vals(level_id=self.level_major.id))
@@ -49,6 +50,7 @@ class TestActivityLanguage(WatcherCase):
         self.leader.partner_id.lang = False
         self.assertEqual(self.leader._helpdesk_info_lang(), "zh_CN")
         ticket = (
+            # pylint: disable-next=context-overridden  # no context, as OdooBot's
             self.Ticket.with_user(self.odoobot)
             .with_context({})
             .create(self.phone_vals(level_id=self.level_major.id))

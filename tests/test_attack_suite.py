@@ -2156,7 +2156,8 @@ class TestEveryGateIsAttacked(TransactionCase):
     reviews."""
 
     def guarded_models(self, mixin):
-        """The concrete models inheriting ``mixin``, directly or through another mixin."""
+        """The concrete models inheriting ``mixin``, directly or through another
+        mixin."""
         mixin_class = self.env.registry[mixin]
         return {
             name

@@ -60,11 +60,13 @@ class TestCallerName(PropertyInfoCase):
     def test_existing_tickets_get_one_name(self):
         first, second = self.Ticket.create([self.phone_vals(), self.phone_vals()])
         self.env.cr.execute(
-            "UPDATE helpdesk_ticket SET contact_name = NULL, partner_name = 'A' WHERE id = %s",
+            "UPDATE helpdesk_ticket SET contact_name = NULL, partner_name = 'A' "
+            "WHERE id = %s",
             [first.id],
         )
         self.env.cr.execute(
-            "UPDATE helpdesk_ticket SET contact_name = 'B', partner_name = 'C' WHERE id = %s",
+            "UPDATE helpdesk_ticket SET contact_name = 'B', partner_name = 'C' WHERE "
+            "id = %s",
             [second.id],
         )
         self.Ticket._init_caller_names()

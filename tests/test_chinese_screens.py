@@ -1,3 +1,4 @@
+import logging
 import re
 
 import pytz
@@ -7,6 +8,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.convert import convert_file
 
 from .common import load_chinese
+
+_logger = logging.getLogger(__name__)
 
 MODULE = "helpdesk_property_info"
 # The apps whose menus the addon's users work in.
@@ -134,8 +137,9 @@ class TestChineseScreens(TransactionCase):
                     for value, label in field.get("selection") or ():
                         if value not in pytz.all_timezones_set:  # proper nouns
                             check(f"selection {model}.{name}", label)
-        print(
-            f"{screens} screens of {len(actions)} actions and {len(menus)} menus checked"
+        _logger.info(
+            f"{screens} screens of {len(actions)} actions and {len(menus)} menus "
+            "checked"
         )
         self.assertGreater(screens, 100)
         report = "\n".join(

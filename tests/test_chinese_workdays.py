@@ -1,6 +1,8 @@
 import base64
 from datetime import date, datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
@@ -270,7 +272,7 @@ class TestChineseWorkdays(PropertyInfoCase):
         self.Workday.create(
             {"name": "A", "date": "2025-10-11", "calendar_id": self.calendar.id}
         )
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
             self.Workday.create(
                 {"name": "B", "date": "2025-10-11", "calendar_id": self.calendar.id}
             )

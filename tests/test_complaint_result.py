@@ -1,6 +1,8 @@
 from contextlib import contextmanager
 from datetime import datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time
 
@@ -104,7 +106,7 @@ class TestResultApproval(ResultCase):
         result.with_user(self.agent).action_submit()
         action = result.with_user(self.manager).reject_tier()
         self.env[action["res_model"]].with_user(self.manager).with_context(
-            action["context"]
+            **action["context"]
         ).create({"comment": "Ask the contractor for a written promise."}).add_comment()
         self.assertEqual(result.state, "rejected")
         self.assertIn("written promise", result.rejection_reason)
@@ -148,7 +150,7 @@ class TestResultApproval(ResultCase):
     def test_one_result_per_complaint(self):
         ticket = self.complaint()
         self.result(ticket, user=self.agent)
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
             self.result(ticket, user=self.agent)
             self.env.flush_all()
 
@@ -194,7 +196,7 @@ class TestComplaintClosing(ResultCase):
         with Form(
             self.env["helpdesk.ticket.result"]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as form:
             form.result = "已处理"
         self.assertEqual(ticket.result_ids.handler_id, self.agent)

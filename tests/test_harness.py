@@ -1,5 +1,6 @@
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -12,6 +13,7 @@ class TestOdooSource(unittest.TestCase):
     and say in one sentence what to do when they cannot."""
 
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)], check=False)
 
@@ -76,3 +78,44 @@ class TestOdooSource(unittest.TestCase):
         result = self.locate(target, f"file://{self.odoo_repository()}")
         self.assertEqual(result.returncode, 1)
         self.assertEqual(os.listdir(target), ["notes.txt"])
+
+
+class TestLintGate(unittest.TestCase):
+    """`make lint` (and so `make test`) fails on a finding and names it, here
+    on a copy of the addon where a line too long commits the transaction by
+    hand; the other tools find nothing there."""
+
+    def setUp(self):
+        super().setUp()
+        self.tmp = Path(tempfile.mkdtemp())
+        self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)], check=False)
+        self.addon = self.tmp / "clone"
+        subprocess.run(
+            ["cp", "-r", str(HARNESS.parent.parent), str(self.addon)], check=True
+        )
+
+    def lint(self, path):
+        env = dict(os.environ, VENV=sys.prefix, BUILD=str(self.tmp / "build"))
+        return subprocess.run(
+            ["bash", str(self.addon / "scripts" / "harness.sh"), "lint", path],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    def test_a_finding_fails_the_gate_and_is_named(self):
+        path = "hooks.py"
+        source = self.addon / path
+        line = len(source.read_text().splitlines()) + 4
+        source.write_text(
+            source.read_text() + "\n\ndef _commit(self):\n"
+            "    self.env.cr.commit()  # the transaction is committed by hand, in the "
+            "middle of a request\n"
+        )
+        result = self.lint(path)
+        output = result.stdout + result.stderr
+        self.assertEqual(result.returncode, 1, output)
+        self.assertIn(f"{path}:{line}:89: E501", output)
+        self.assertIn(f"hooks.py:{line}: [E8102(invalid-commit)", output)
+        self.assertIn("error: lint: findings above, from ruff check, pylint\n", output)

@@ -45,6 +45,7 @@ class TestMergePo(TransactionCase):
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(shutil.rmtree, self.tmp)
 
+    # pylint: disable-next=method-required-super  # the test's helper, not ORM's
     def write(self, name, entries):
         catalogue = polib.POFile()
         catalogue.metadata = {

@@ -1,12 +1,11 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user
 
-from odoo.addons.helpdesk_property_info.models.helpdesk_info_personal_data_mixin import (
+from ..models.helpdesk_info_personal_data_mixin import (
     mask_email,
     mask_phone,
     mask_room,
 )
-
 from .test_units import UnitsCase
 
 PERSONAL = ["contact_phone", "room_number", "unit_id", "partner_email"]
@@ -46,8 +45,8 @@ class PersonalDataCase(UnitsCase):
             )
         )
 
-    def read_as(self, user, fields=PERSONAL):
-        return self.ticket.with_user(user).read(fields)[0]
+    def read_as(self, user, fields=None):
+        return self.ticket.with_user(user).read(fields or PERSONAL)[0]
 
 
 class TestMasking(PersonalDataCase):

@@ -91,7 +91,7 @@ class TestConsent(PersonalDataCase):
         with self.assertRaises(AccessError):
             self.Consent.with_user(self.agent).with_context(
                 default_state="withdrawn"
-            ).create({"partner_id": self.owner.id, "purpose": PURPOSE}).state
+            ).create({"partner_id": self.owner.id, "purpose": PURPOSE})
         consent = self.consent()
         with self.assertRaises(AccessError):
             consent.with_user(self.agent).write({"state": "withdrawn"})
@@ -177,7 +177,8 @@ class TestRetention(PersonalDataCase):
                     shanghai(2024, 3, day),
                     contact_phone=phone,
                     partner_id=cls.owner.id,
-                    description="<p>钱女士 at 3-2-1801 calls from 13812345678 again.</p>",
+                    description="<p>钱女士 at 3-2-1801 calls from 13812345678 "
+                    "again.</p>",
                 )
         with freeze_time("2024-03-08 02:00:00"):
             cls.tickets.write({"stage_id": cls.done.id})

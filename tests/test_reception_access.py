@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common_reception import ReceptionCase
 
@@ -96,7 +96,7 @@ class TestReceptionAccess(ReceptionCase):
         with self.assertRaises(AccessError):
             foreign.with_user(self.agent).read(["amount"])
         # nor records an expense on another company's policy
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):
             self.Expense.with_user(self.agent).create(
                 {
                     "policy_id": other_tea.id,

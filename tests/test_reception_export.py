@@ -187,7 +187,7 @@ class TestReceptionExport(ReceptionCase):
         with Form(
             self.env["helpdesk.reception.export"]
             .with_user(self.accountant)
-            .with_context(context)
+            .with_context(**context)
         ) as form:
             self.assertEqual(form.journal_id.type, "purchase")
             form.journal_id = self.journal

@@ -134,7 +134,7 @@ class TestReportingUpward(StatisticsCase):
         report._get_report_figures()  # warm the caches
         counts = []
         for extra in (1, 20):
-            for index in range(extra):
+            for _index in range(extra):
                 self.ticket(shanghai(2024, 3, 5, 9), type_id=self.complaint.id)
             self.env.invalidate_all()
             with self.recorded_queries() as queries:

@@ -164,7 +164,7 @@ class TestReturnVisitWatch(PropertyInfoCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"date": "2026-03-07", "user_id": self.manager.id})
         )
         wizard.action_schedule()

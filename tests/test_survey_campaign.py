@@ -135,7 +135,7 @@ class TestSurveyCampaign(SurveyCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"send_email": True})
         )
         self.assertEqual(wizard.partner_ids, self.owners[3:])

@@ -168,7 +168,7 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
         action = self.submitted()
         wizard = action.with_user(self.project_manager).reject_tier()
         self.env[wizard["res_model"]].with_user(self.project_manager).with_context(
-            wizard["context"]
+            **wizard["context"]
         ).create({"comment": "Say who checks the cleaning, and when."}).add_comment()
         self.assertEqual(action.state, "rejected")
         self.assertIn("who checks", action.rejection_reason)

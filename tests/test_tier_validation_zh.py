@@ -78,6 +78,7 @@ class TestTierValidationInChinese(PublicationCase):
         self.company.partner_id.lang = "zh_CN"
         publication = self.publication()
         odoobot = self.env.ref("base.user_root")
+        # pylint: disable-next=context-overridden  # no context, as OdooBot's
         publication.with_user(odoobot).with_context({}).action_submit()
         publication.invalidate_recordset()
         body = self.last_body(publication, "mt_tier_validation_requested")

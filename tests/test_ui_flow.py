@@ -52,7 +52,10 @@ class TestWholeFlow(HttpCase):
         reply = ticket.publication_ids
         self.assertEqual(reply.state, "to_approve")
 
-        publication_url = f"/odoo/action-helpdesk_property_info.helpdesk_info_publication_action/{reply.id}"
+        publication_url = (
+            "/odoo/action-helpdesk_property_info.helpdesk_info_publication_action/"
+            f"{reply.id}"
+        )
         self.start_tour(
             publication_url,
             "helpdesk_property_info_flow_leader_approval",

@@ -358,7 +358,7 @@ class TestUnitsImport(PropertyInfoCase):
         columns = preview["headers"]
         mapped = [preview["matches"].get(index) for index in range(len(columns))]
         # Every column of the template maps to its field by itself.
-        self.assertTrue(all(mapped), dict(zip(columns, mapped)))
+        self.assertTrue(all(mapped), dict(zip(columns, mapped, strict=True)))
         fields_ = ["/".join(path) for path in mapped]
         result = importer.execute_import(fields_, columns, options)
         self.assertFalse(result["messages"], result["messages"])

@@ -493,7 +493,8 @@ class TestPlannedVisits(VisitCase):
         # here only the outcome matters.
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE helpdesk_ticket SET stage_id = %s, closed_date = now() at time zone 'utc' WHERE id = %s",
+            "UPDATE helpdesk_ticket SET stage_id = %s, closed_date = now() at time "
+            "zone 'utc' WHERE id = %s",
             [closed.id, ticket.id],
         )
         ticket.invalidate_recordset()

@@ -28,7 +28,8 @@ class CommentWizard(models.TransientModel):
         ):
             raise AccessError(
                 self.env._(
-                    "Only a reviewer comments on their own pending reviews of this document."
+                    "Only a reviewer comments on their own pending reviews of this "
+                    "document."
                 )
             )
         return super(

@@ -86,7 +86,8 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
         ):
             raise AccessError(
                 self.env._(
-                    "Only a Customer Service manager imports holidays and make-up workdays."
+                    "Only a Customer Service manager imports holidays and make-up "
+                    "workdays."
                 )
             )
         calendar = self.calendar_id
@@ -113,8 +114,8 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             "params": {
                 "type": "success",
                 "message": self.env._(
-                    "%(calendar)s: %(holidays)s holiday periods and %(workdays)s make-up "
-                    "workdays added; days already there were left alone.",
+                    "%(calendar)s: %(holidays)s holiday periods and %(workdays)s "
+                    "make-up workdays added; days already there were left alone.",
                     calendar=self.calendar_id.display_name,
                     holidays=len(holidays),
                     workdays=len(workdays),
@@ -130,8 +131,8 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             raise UserError(
                 self.env._(
                     "The built-in schedule has the years %(first)s to %(last)s, not "
-                    "%(year)s: upload the State Council's schedule of %(year)s as a CSV "
-                    "file.",
+                    "%(year)s: upload the State Council's schedule of %(year)s as a "
+                    "CSV file.",
                     first=first,
                     last=last,
                     year=self.year,
@@ -175,8 +176,8 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             if len(cells) < 3 or not cells[2]:
                 raise UserError(
                     self.env._(
-                        "Line %(line)s of the CSV file: expected a date, a kind (holiday "
-                        "or workday) and a name.",
+                        "Line %(line)s of the CSV file: expected a date, a kind "
+                        "(holiday or workday) and a name.",
                         line=number,
                     )
                 )
@@ -185,8 +186,8 @@ class HelpdeskInfoHolidayImport(models.TransientModel):
             except ValueError:
                 raise UserError(
                     self.env._(
-                        "Line %(line)s of the CSV file: %(value)s is not a date written "
-                        "YYYY-MM-DD.",
+                        "Line %(line)s of the CSV file: %(value)s is not a date "
+                        "written YYYY-MM-DD.",
                         line=number,
                         value=cells[0],
                     )

@@ -21,7 +21,8 @@ class HelpdeskInfoSurveyDistribute(models.TransientModel):
         store=True,
         readonly=False,
         domain="[('id', 'in', owner_ids)]",
-        help="Owners who receive a questionnaire now; those who already have one are not listed.",
+        help="Owners who receive a questionnaire now; those who already have one are "
+        "not listed.",
     )
     send_email = fields.Boolean(
         string="Send by E-mail",

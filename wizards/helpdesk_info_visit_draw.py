@@ -25,7 +25,8 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         [("units", "Units"), ("floors", "Floors")],
         required=True,
         default="units",
-        help="Units: homes drawn at random for random visits. Floors: floors not visited this quarter.",
+        help="Units: homes drawn at random for random visits. Floors: floors not "
+        "visited this quarter.",
     )
     community_id = fields.Many2one(
         "helpdesk.info.community",
@@ -38,15 +39,16 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         required=True,
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
-        help="Who makes the visits. Customer assistants draw their own; managers draw for anyone.",
+        help="Who makes the visits. Customer assistants draw their own; managers "
+        "draw for anyone.",
     )
     number = fields.Integer(
         string="Number of Visits",
         compute="_compute_number",
         store=True,
         readonly=False,
-        help="How many to draw: by default what the visitor still has to arrange this month "
-        "(the quota less the visits done and planned this month).",
+        help="How many to draw: by default what the visitor still has to arrange "
+        "this month (the quota less the visits done and planned this month).",
     )
     skip_months = fields.Integer(
         string="Skip Units Visited in the Last (Months)",
@@ -148,7 +150,8 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         return visits.unit_id
 
     def _eligible_floors(self):
-        """(building, floor) of the community not visited (done or planned) this quarter."""
+        """(building, floor) of the community not visited (done or planned) this
+        quarter."""
         Visit = self.env["helpdesk.info.visit"]
         quarter_start = Visit._quarter_start(fields.Date.context_today(self))
         buildings = self.env["helpdesk.info.building"].search(
@@ -190,7 +193,8 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
         if not lines:
             raise UserError(
                 self.env._(
-                    "Nothing to draw: every unit or floor of the community was visited lately."
+                    "Nothing to draw: every unit or floor of the community was "
+                    "visited lately."
                 )
             )
         self.write({"line_ids": [Command.clear()] + lines, "state": "proposed"})
@@ -219,8 +223,9 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
             if len(units) != len(self.line_ids) or units - self._eligible_units():
                 raise UserError(
                     self.env._(
-                        "The proposal lists units that cannot be drawn (outside the community, without "
-                        "occupants, listed twice or visited lately): draw again."
+                        "The proposal lists units that cannot be drawn (outside the "
+                        "community, without occupants, listed twice or visited "
+                        "lately): draw again."
                     )
                 )
             vals_list = [{"kind": "random", "unit_id": unit.id} for unit in units]
@@ -231,8 +236,9 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
             ):
                 raise UserError(
                     self.env._(
-                        "The proposal lists floors that cannot be drawn (outside the community, listed "
-                        "twice or visited this quarter): draw again."
+                        "The proposal lists floors that cannot be drawn (outside the "
+                        "community, listed twice or visited this quarter): draw "
+                        "again."
                     )
                 )
             vals_list = [

@@ -115,7 +115,8 @@ class HelpdeskReceptionExport(models.TransientModel):
         if not moves:
             raise UserError(
                 self.env._(
-                    "Nothing to export: only approved expenses that are not exported yet become vendor bills."
+                    "Nothing to export: only approved expenses that are not exported "
+                    "yet become vendor bills."
                 )
             )
         action = self.env["ir.actions.act_window"]._for_xml_id(
