@@ -5,8 +5,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import formatLang
 
-from .helpdesk_info_guard_mixin import is_action
-
 EXPENSE_STATES = [
     ("draft", "Draft"),
     ("waiting", "Waiting Approval"),
@@ -203,6 +201,12 @@ class HelpdeskReceptionExpense(models.Model):
     def _guarded_fields(self):
         return dict.fromkeys(ACTION_FIELDS, None) | super()._guarded_fields()
 
+    def _frozen_fields(self):
+        return {
+            state: dict.fromkeys(sorted(names), None)
+            for state, names in FROZEN_FIELDS.items()
+        } | super()._frozen_fields()
+
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
@@ -217,27 +221,6 @@ class HelpdeskReceptionExpense(models.Model):
                     or "/"
                 )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if not is_action(self):
-            for expense in self:
-                frozen = FROZEN_FIELDS.get(expense.state, set()) & set(vals)
-                if frozen:
-                    labels = ", ".join(
-                        sorted(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in frozen
-                        )
-                    )
-                    raise UserError(
-                        self.env._(
-                            "%(expense)s is %(state)s: %(fields)s can no longer be changed.",
-                            expense=expense.name,
-                            state=expense._state_label(),
-                            fields=labels,
-                        )
-                    )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
