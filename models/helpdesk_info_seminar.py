@@ -3,7 +3,20 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
+
+# What a seminar of a plan says; a plan under approval keeps it, a change of
+# an approved plan is approved again.
+SEMINAR_CONTENT_FIELDS = (
+    "community_id",
+    "topic",
+    "description",
+    "date_start",
+    "duration",
+    "place",
+    "partner_ids",
+    "user_ids",
+)
 
 
 class HelpdeskInfoSeminar(models.Model):
@@ -78,8 +91,26 @@ class HelpdeskInfoSeminar(models.Model):
         "CHECK(duration > 0)", "A seminar lasts some time."
     )
 
+    _guard_state_field = "plan_state"
+
     def _guarded_fields(self):
         return {"event_id": None} | super()._guarded_fields()
+
+    def _frozen_fields(self):
+        # A seminar stays in its plan: it is planned again in another one.
+        return {
+            "recorded": {"plan_id": None},
+            "submitted": dict.fromkeys(SEMINAR_CONTENT_FIELDS, None),
+        } | super()._frozen_fields()
+
+    def _guard_frozen_hint(self, state):
+        if state == "submitted":
+            return self.env._(
+                "The plan waits for its approval: it changes once approved or rejected."
+            )
+        if state == "recorded":
+            return self.env._("Plan the seminar again in the other plan.")
+        return super()._guard_frozen_hint(state)
 
     @api.depends("date_start", "duration")
     def _compute_date_stop(self):
@@ -108,28 +139,13 @@ class HelpdeskInfoSeminar(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        plans = self.env["helpdesk.info.seminar.plan"].browse(
-            {vals["plan_id"] for vals in vals_list if vals.get("plan_id")}
-        )
-        plans._check_changeable()
         seminars = super().create(vals_list)
         seminars.plan_id._back_to_approval()
         return seminars
 
     def write(self, vals):
-        if "plan_id" in vals and any(
-            seminar.plan_id.id != vals["plan_id"] for seminar in self
-        ):
-            raise UserError(
-                self.env._(
-                    "A seminar stays in its plan: plan it again in the other one."
-                )
-            )
-        content = set(vals) - {"event_id"}
-        if content:
-            self.plan_id._check_changeable()
         result = super().write(vals)
-        if content:
+        if set(vals) - {"event_id"}:
             self.plan_id._back_to_approval()
         return result
 
