@@ -58,6 +58,7 @@ from . import helpdesk_info_survey_result
 from . import helpdesk_info_survey_corrective_action
 from . import helpdesk_info_seminar_plan
 from . import helpdesk_info_seminar
+from . import calendar_event
 from . import survey_question
 from . import survey_question_answer
 from . import survey_user_input

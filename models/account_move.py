@@ -1,13 +1,16 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
     """The entries the addon makes: reception expenses' vendor bills and paid
     repairs' invoices. Cancelling, deleting or fully reversing one returns
     its expenses to approved, to be exported again, and leaves its repairs to
-    be invoiced again."""
+    be invoiced again. A cancelled repair invoice stays cancelled: the repair
+    is invoiced again from its ticket, so that it never has two posted
+    invoices."""
 
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "helpdesk.info.guard.mixin"]
 
     reception_expense_ids = fields.One2many(
         "helpdesk.reception.expense",
@@ -18,6 +21,45 @@ class AccountMove(models.Model):
     repair_ticket_ids = fields.One2many(
         "helpdesk.ticket", "repair_invoice_id", string="Repairs", readonly=True
     )
+    repair_origin_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Repair Invoiced",
+        compute="_compute_repair_origin_id",
+        store=True,
+        index="btree_not_null",
+        help="The paid repair this invoice bills; kept once a newer invoice "
+        "of the repair replaces it.",
+    )
+
+    @api.depends("repair_ticket_ids")
+    def _compute_repair_origin_id(self):
+        for move in self:
+            move.repair_origin_id = move.repair_ticket_ids[:1] or move.repair_origin_id
+
+    def _guarded_fields(self):
+        return {"repair_origin_id": None} | super()._guarded_fields()
+
+    def _frozen_fields(self):
+        return {"repair_cancelled": {"state": None}} | super()._frozen_fields()
+
+    def _guard_states(self):
+        states = super()._guard_states()
+        if self.state == "cancel" and self.repair_origin_id:
+            states += ("repair_cancelled",)
+        return states
+
+    def _guard_state_label(self, state):
+        if state == "repair_cancelled":
+            return self.env._("a cancelled repair invoice")
+        return super()._guard_state_label(state)
+
+    def _guard_frozen_hint(self, state):
+        if state == "repair_cancelled":
+            return self.env._(
+                "Invoice the repair again from its ticket: a repair has one "
+                "posted invoice."
+            )
+        return super()._guard_frozen_hint(state)
 
     def write(self, vals):
         res = super().write(vals)

@@ -15,7 +15,7 @@ CONSENT_STATES = [
 ]
 # What the consent says: recorded once, never rewritten (a new consent is
 # recorded instead).
-CONSENT_CONTENT_FIELDS = {"partner_id", "ticket_id", "date", "channel", "purpose"}
+CONSENT_CONTENT_FIELDS = ("partner_id", "ticket_id", "date", "channel", "purpose")
 
 
 class HelpdeskInfoConsent(models.Model):
@@ -92,6 +92,19 @@ class HelpdeskInfoConsent(models.Model):
             | super()._guarded_fields()
         )
 
+    def _frozen_fields(self):
+        return {
+            "recorded": dict.fromkeys(CONSENT_CONTENT_FIELDS, None)
+        } | super()._frozen_fields()
+
+    def _guard_frozen_hint(self, state):
+        if state == "recorded":
+            return self.env._(
+                "A recorded consent is not rewritten: record a new one, or "
+                "withdraw this one."
+            )
+        return super()._guard_frozen_hint(state)
+
     @api.depends("partner_id", "ticket_id", "date")
     def _compute_display_name(self):
         for consent in self:
@@ -124,16 +137,6 @@ class HelpdeskInfoConsent(models.Model):
                 raise ValidationError(
                     self.env._("State the purpose told to the person.")
                 )
-
-    def write(self, vals):
-        if CONSENT_CONTENT_FIELDS & set(vals) and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "A recorded consent is not rewritten: record a new one, or "
-                    "withdraw this one."
-                )
-            )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

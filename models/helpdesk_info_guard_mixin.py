@@ -23,6 +23,10 @@ class ActionScope:
 
 SCOPE_KEPT_CONTEXT_KEYS = ("lang", "tz")
 
+# The state every saved record is in: its fields declared frozen in it are
+# set at creation and never change afterwards.
+RECORDED = "recorded"
+
 
 def in_action_scope(records, *model_names):
     """``records`` in an action scope that covers ``model_names`` (by default
@@ -69,9 +73,12 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
     no longer changes outside its actions, each with the groups that may still
     change it. A record's states are the value of ``_guard_state_field``, or
     what ``_guard_states()`` returns for models whose freeze depends on more
-    (the ticket's agreed fee, an important complaint). Writes, one2many
-    commands and records created under a frozen parent are refused alike;
-    rewriting a field to its current value is not a change.
+    (the ticket's agreed fee, an important complaint). Every saved record is
+    also in the state ``recorded`` (``RECORDED``): the fields frozen in it
+    are set at creation and never change afterwards (a line never moves to
+    another document). Writes, one2many commands and records created under
+    a frozen parent are refused alike; rewriting a field to its current
+    value is not a change.
     """
 
     _name = "helpdesk.info.guard.mixin"
@@ -79,13 +86,19 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
 
     _guard_relaxing_context_keys = ()
     _guard_state_field = "state"
+    # The refusal of a frozen change: AccessError for records written by the
+    # server or by a workflow only (logs, reviews).
+    _guard_frozen_error = UserError
 
     def _guarded_fields(self):
         """{field name: groups allowed to write it directly, or None}."""
         return {}
 
     def _frozen_fields(self):
-        """{state: {field name: groups that may still change it, or None}}."""
+        """{state: {field name: who may still change it}}: ``None`` (nobody
+        outside the actions), groups (comma-separated xmlids), or a method of
+        the model that says, for one record, whether the current user may (a
+        rule on people rather than groups: the owner, the department)."""
         return {}
 
     def _guard_states(self):
@@ -97,6 +110,8 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         return ()
 
     def _guard_state_label(self, state):
+        if state == RECORDED:
+            return self.env._("recorded")
         field = self._fields.get(self._guard_state_field)
         if field is not None and field.type == "selection":
             return dict(field._description_selection(self.env)).get(state, state)
@@ -115,13 +130,19 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         new = field.convert_to_cache(value, self, validate=False)
         return new != field.convert_to_cache(self[name], self, validate=False)
 
-    def _check_frozen(self, names, compare=True):
+    def _frozen_names(self):
+        return set().union(*self._frozen_fields().values())
+
+    def _check_frozen(self, names, compare=True, creating=False):
         frozen = self._frozen_fields()
-        if not frozen:
+        if not set(names) & set().union(*frozen.values()):
             return
         user = self.env.user
         for record in self:
-            for state in record._guard_states():
+            states = record._guard_states()
+            if not creating:
+                states = (*states, RECORDED)
+            for state in states:
                 fields = frozen.get(state)
                 if not fields:
                     continue
@@ -129,11 +150,18 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
                     name
                     for name in names
                     if name in fields
-                    and not (fields[name] and user.has_groups(fields[name]))
+                    and not record._guard_allows(fields[name], user)
                     and (not compare or record._guard_changes(name, names[name]))
                 ]
                 if blocked:
                     record._guard_raise_frozen(state, blocked)
+
+    def _guard_allows(self, who, user):
+        if who is None:
+            return False
+        if callable(who):
+            return who(self)
+        return user.has_groups(who)
 
     def _guard_raise_frozen(self, state, names):
         labels = ", ".join(
@@ -147,7 +175,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             fields=labels,
         )
         hint = self._guard_frozen_hint(state)
-        raise UserError(f"{message} {hint}" if hint else message)
+        raise self._guard_frozen_error(f"{message} {hint}" if hint else message)
 
     def _write_by_action(self, vals):
         return in_action_scope(self).write(vals)
@@ -247,7 +275,8 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             if blocked:
                 self._guard_raise(blocked)
         records = super(HelpdeskInfoGuardMixin, self._guard_context()).create(vals_list)
-        if self._frozen_fields():
+        frozen_names = self._frozen_names()
+        if frozen_names:
             # A record created under a frozen parent (a line of an approved
             # budget) is a change of the parent.
             for record, vals in zip(records, vals_list, strict=True):
@@ -255,9 +284,11 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
                     {
                         name: value
                         for name, value in vals.items()
-                        if not record._guard_is_default(name, value)
+                        if name in frozen_names
+                        and not record._guard_is_default(name, value)
                     },
                     compare=False,
+                    creating=True,
                 )
         return records
 

@@ -18,6 +18,17 @@ PATROLLERS = "helpdesk_property_info.group_cs_agent"
 PATROL_MANAGERS = "helpdesk_property_info.group_cs_manager"
 
 
+def patrol_line_state_label(env, state):
+    """How a line of a patrol (floor, checklist line, verification) in the
+    patrol's ``state`` reads in a refusal."""
+    labels = {
+        "draft": env._("on a patrol not started"),
+        "in_progress": env._("on a patrol under way"),
+        "done": env._("on a patrol that is done"),
+    }
+    return labels.get(state, state)
+
+
 class HelpdeskInfoPatrol(models.Model):
     """The daily patrol (日常巡查, seed 001 §10) of a community: at least one a
     day, sampling floors at random with the floor inspection sheet; every
@@ -136,6 +147,13 @@ class HelpdeskInfoPatrol(models.Model):
             | super()._guarded_fields()
         )
 
+    def _frozen_fields(self):
+        # The community patrolled once under way; what a done patrol recorded.
+        return {
+            "in_progress": {"community_id": None},
+            "done": dict.fromkeys(("community_id", "date", "user_id"), None),
+        } | super()._frozen_fields()
+
     @api.depends("community_id.name", "date")
     def _compute_name(self):
         for patrol in self:
@@ -231,15 +249,6 @@ class HelpdeskInfoPatrol(models.Model):
         for patrol in patrols:
             patrol._add_verifications()
         return patrols
-
-    def write(self, vals):
-        if "community_id" in vals and any(patrol.state != "draft" for patrol in self):
-            raise UserError(
-                self.env._("A patrol under way or done keeps its community.")
-            )
-        if "date" in vals and any(patrol.state == "done" for patrol in self):
-            raise UserError(self.env._("A patrol that is done keeps its date."))
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

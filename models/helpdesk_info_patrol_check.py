@@ -3,9 +3,10 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from .helpdesk_info_guard_mixin import in_action_scope, is_action
+from .helpdesk_info_guard_mixin import in_action_scope
+from .helpdesk_info_patrol import PATROL_STATES, patrol_line_state_label
 
 FINDING_CRON = "helpdesk_property_info.ir_cron_watch_patrol_findings"
 
@@ -51,9 +52,10 @@ class HelpdeskInfoPatrolCheck(models.Model):
     result = fields.Selection(
         [("ok", "In Order"), ("fixed", "Fixed on the Spot"), ("problem", "Problem")],
         index=True,
-        help="Fixed on the spot: the inspector dealt with it there and then, and "
-        "says how in the note. A problem is a finding passed on: it becomes a "
-        "ticket within 30 minutes.",
+        help="Fixed on the spot: the inspector dealt with it there and then, and says "
+        "how in the "
+        "note. A problem is a finding passed on: it becomes a ticket within 30 "
+        "minutes.",
     )
     note = fields.Char(help="What was seen: where, how bad, what was done on the spot.")
     unit_id = fields.Many2one(
@@ -76,8 +78,8 @@ class HelpdeskInfoPatrolCheck(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
-        help="When the watcher looks at the finding again; empty once it has a "
-        "ticket or was reported late.",
+        help="When the watcher looks at the finding again; empty once it has a ticket "
+        "or was reported late.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket", readonly=True, copy=False, index="btree_not_null"
@@ -134,6 +136,40 @@ class HelpdeskInfoPatrolCheck(models.Model):
             | super()._guarded_fields()
         )
 
+    _guard_state_field = "patrol_state"
+
+    def _frozen_fields(self):
+        # Answered while the patrol is under way; a problem passed on as a
+        # ticket stays a problem.
+        answers = dict.fromkeys(("result", "note", "unit_id"), None)
+        return {
+            "draft": answers,
+            "done": answers,
+            "ticketed": {"result": None},
+        } | super()._frozen_fields()
+
+    def _guard_states(self):
+        states = super()._guard_states()
+        if self.ticket_id:
+            states += ("ticketed",)
+        return states
+
+    def _guard_state_label(self, state):
+        if state == "ticketed":
+            return self.env._("passed on as a ticket")
+        if state in dict(PATROL_STATES):
+            return patrol_line_state_label(self.env, state)
+        return super()._guard_state_label(state)
+
+    def _guard_frozen_hint(self, state):
+        if state == "ticketed":
+            return self.env._("It stays a problem.")
+        if state in ("draft", "done"):
+            return self.env._(
+                "Checklist lines are answered while the patrol is under way."
+            )
+        return super()._guard_frozen_hint(state)
+
     @api.depends("item_id.name", "building_id", "floor")
     def _compute_display_name(self):
         for check in self:
@@ -157,38 +193,16 @@ class HelpdeskInfoPatrolCheck(models.Model):
         )
 
     def write(self, vals):
-        answered = {"result", "note", "unit_id"} & set(vals)
-        if answered and not is_action(self):
-            for check in self:
-                if check.patrol_id.state != "in_progress":
-                    raise UserError(
-                        self.env._(
-                            "Checklist lines are answered while the patrol is under "
-                            "way."
-                        )
-                    )
-                if (
-                    check.ticket_id
-                    and "result" in vals
-                    and vals["result"] != check.result
-                ):
-                    raise UserError(
-                        self.env._(
-                            "%s has its ticket: its result stays a problem.",
-                            check.display_name,
-                        )
-                    )
         result = super().write(vals)
-        if answered:
-            self._check_fixed_note()
         if "result" in vals:
             self._date_findings()
         return result
 
+    @api.constrains("result", "note")
     def _check_fixed_note(self):
         for check in self:
             if check.result == "fixed" and not (check.note or "").strip():
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "%s was fixed on the spot: say in the note what was done.",
                         check.display_name,

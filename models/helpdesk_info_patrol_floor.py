@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .helpdesk_info_guard_mixin import is_action
+from .helpdesk_info_patrol import PATROL_STATES, patrol_line_state_label
 
 
 class HelpdeskInfoPatrolFloor(models.Model):
@@ -74,6 +75,36 @@ class HelpdeskInfoPatrolFloor(models.Model):
             | super()._guarded_fields()
         )
 
+    _guard_state_field = "patrol_state"
+
+    def _frozen_fields(self):
+        # A floor stays on its patrol; a patrol that is done keeps its
+        # floors, and a floor already checked stays the floor it is.
+        place = dict.fromkeys(("building_id", "floor"), None)
+        return {
+            "recorded": {"patrol_id": None},
+            "done": {"patrol_id": None} | place,
+            "checked": place,
+        } | super()._frozen_fields()
+
+    def _guard_states(self):
+        states = super()._guard_states()
+        if self.check_ids.filtered("result"):
+            states += ("checked",)
+        return states
+
+    def _guard_state_label(self, state):
+        if state == "checked":
+            return self.env._("checked already")
+        if state in dict(PATROL_STATES):
+            return patrol_line_state_label(self.env, state)
+        return super()._guard_state_label(state)
+
+    def _guard_frozen_hint(self, state):
+        if state == "done":
+            return self.env._("A patrol that is done keeps its floors.")
+        return super()._guard_frozen_hint(state)
+
     @api.depends("building_id", "floor")
     def _compute_display_name(self):
         for line in self:
@@ -116,7 +147,6 @@ class HelpdeskInfoPatrolFloor(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.patrol_id._check_floors_editable()
         Item = self.env["helpdesk.info.patrol.item"].sudo()
         checks = []
         for line in lines:
@@ -126,20 +156,6 @@ class HelpdeskInfoPatrolFloor(models.Model):
             ]
         self.env["helpdesk.info.patrol.check"].sudo().create(checks)
         return lines
-
-    def write(self, vals):
-        if {"patrol_id", "building_id", "floor"} & set(vals):
-            self.patrol_id._check_floors_editable()
-            if self.check_ids.filtered("result"):
-                raise UserError(
-                    self.env._(
-                        "A floor already checked cannot be moved to another floor."
-                    )
-                )
-        result = super().write(vals)
-        if "patrol_id" in vals:
-            self.patrol_id._check_floors_editable()
-        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_unchecked_floors(self):

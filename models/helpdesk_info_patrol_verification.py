@@ -1,7 +1,6 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
 
-from .helpdesk_info_guard_mixin import is_action
+from .helpdesk_info_patrol import PATROL_STATES, patrol_line_state_label
 
 
 class HelpdeskInfoPatrolVerification(models.Model):
@@ -50,10 +49,18 @@ class HelpdeskInfoPatrolVerification(models.Model):
             | super()._guarded_fields()
         )
 
-    def write(self, vals):
-        if {"result", "note"} & set(vals) and not is_action(self):
-            if any(line.patrol_id.state != "in_progress" for line in self):
-                raise UserError(
-                    self.env._("Problems are verified while the patrol is under way.")
-                )
-        return super().write(vals)
+    _guard_state_field = "patrol_state"
+
+    def _frozen_fields(self):
+        answers = dict.fromkeys(("result", "note"), None)
+        return {"draft": answers, "done": answers} | super()._frozen_fields()
+
+    def _guard_state_label(self, state):
+        if state in dict(PATROL_STATES):
+            return patrol_line_state_label(self.env, state)
+        return super()._guard_state_label(state)
+
+    def _guard_frozen_hint(self, state):
+        if state in ("draft", "done"):
+            return self.env._("Problems are verified while the patrol is under way.")
+        return super()._guard_frozen_hint(state)

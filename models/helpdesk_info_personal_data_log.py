@@ -6,6 +6,17 @@ LOG_ACTIONS = [
     ("export", "Export"),
     ("register_read", "Owners' Register Read"),
 ]
+# Every field of a row: written once, by the server.
+LOG_FIELDS = (
+    "date",
+    "user_id",
+    "action",
+    "res_model",
+    "res_ids",
+    "record_count",
+    "field_names",
+    "company_id",
+)
 
 
 class HelpdeskInfoPersonalDataLog(models.Model):
@@ -25,6 +36,8 @@ class HelpdeskInfoPersonalDataLog(models.Model):
 
     _name = "helpdesk.info.personal.data.log"
     _description = "Personal Data Access Log"
+    _inherit = ["helpdesk.info.guard.mixin"]
+    _guard_frozen_error = AccessError
     _order = "date desc, id desc"
     _rec_name = "res_model"
 
@@ -55,6 +68,14 @@ class HelpdeskInfoPersonalDataLog(models.Model):
         default=lambda self: self.env.company,
     )
 
+    def _frozen_fields(self):
+        return {"recorded": dict.fromkeys(LOG_FIELDS, None)} | super()._frozen_fields()
+
+    def _guard_frozen_hint(self, state):
+        if state == "recorded":
+            return self.env._("The personal data access log cannot be changed.")
+        return super()._guard_frozen_hint(state)
+
     @api.model
     def _log(self, action, records, field_names):
         """Log ``action`` on ``records`` by the current user (server code
@@ -80,13 +101,6 @@ class HelpdeskInfoPersonalDataLog(models.Model):
                 )
             )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.is_superuser():
-            raise AccessError(
-                self.env._("The personal data access log cannot be changed.")
-            )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_by_the_server_only(self):

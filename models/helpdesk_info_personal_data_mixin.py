@@ -1,7 +1,7 @@
 import re
 
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 CS_GROUP = "helpdesk_property_info.group_cs_agent"
@@ -53,6 +53,10 @@ MASKS = {
     "unit": mask_unit,
     "wechat": mask_wechat,
 }
+
+
+# What a masked value of each kind holds and a real one never does.
+MASK_MARKS = {"phone": "*", "email": "***", "wechat": "*"}
 
 
 def mask_value(kind, value):
@@ -250,16 +254,35 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             if masks == {value}:
                 stripped = dict(stripped or vals)
                 stripped.pop(name)
-            elif kind in ("phone", "email", "wechat"):
-                raise UserError(
-                    self.env._(
-                        "“%(value)s” is a masked value: type the full %(field)s or "
-                        "leave it as it is.",
-                        value=value,
-                        field=self._fields[name].get_description(self.env)["string"],
-                    )
-                )
         return vals if stripped is None else stripped
+
+    def _personal_data_masked_kinds(self):
+        """{field: kind} of the personal fields whose masked form is never a
+        real value (phones, e-mails, WeChat IDs)."""
+        return {
+            name: kind
+            for name, kind in self._personal_data_fields().items()
+            if kind in MASK_MARKS
+        }
+
+    @api.constrains(lambda self: tuple(self._personal_data_masked_kinds()))
+    def _check_not_masked(self):
+        """A masked value typed over another one (the form showed 138****5678
+        and the user changed a digit) is not a phone, e-mail or WeChat ID."""
+        for record in self:
+            for name, kind in record._personal_data_masked_kinds().items():
+                value = record.sudo()[name]
+                if isinstance(value, str) and MASK_MARKS[kind] in value:
+                    raise ValidationError(
+                        self.env._(
+                            "“%(value)s” is a masked value: type the full %(field)s "
+                            "or leave it as it is.",
+                            value=value,
+                            field=self._fields[name].get_description(self.env)[
+                                "string"
+                            ],
+                        )
+                    )
 
     def write(self, vals):
         return super().write(self._strip_masked_values(vals))
@@ -298,9 +321,7 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         values = self._personal_data_full_values()
         self.env["helpdesk.info.personal.data.log"]._log("reveal", self, set(values))
         lines = [
-            "{}: {}".format(
-                self._fields[name].get_description(self.env)["string"], value
-            )
+            f"{self._fields[name].get_description(self.env)['string']}: {value}"
             for name, value in values.items()
             if value
         ]
@@ -354,7 +375,8 @@ class Base(models.AbstractModel):
                 raise UserError(
                     self.env._(
                         "Exporting personal data (%(fields)s) needs the Export "
-                        "Personal Data group: leave these columns out or ask your "
+                        "Personal "
+                        "Data group: leave these columns out or ask your "
                         "administrator.",
                         fields=", ".join(
                             model._fields[name].get_description(self.env)["string"]

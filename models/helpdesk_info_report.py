@@ -99,6 +99,12 @@ class HelpdeskInfoReport(models.Model):
         # Only _send marks a report sent, in the transaction that queues its mail.
         return dict.fromkeys(("state", "sent_date"), None) | super()._guarded_fields()
 
+    def _frozen_fields(self):
+        # A report that was sent keeps what it reported on.
+        return {
+            "sent": dict.fromkeys(("company_id", "team_id", "kind", "date_from"), None)
+        } | super()._frozen_fields()
+
     # Rows of the overdue list printed; the count covers them all.
     _overdue_list_limit = 50
     _top_category_count = 5
@@ -224,8 +230,6 @@ class HelpdeskInfoReport(models.Model):
 
     def write(self, vals):
         if "date_from" in vals or "kind" in vals:
-            if self.filtered(lambda r: r.state == "sent"):
-                raise UserError(self.env._("A report that was sent keeps its period."))
             for report in self:
                 report_vals = self._normalize_period(
                     dict(vals), vals.get("kind") or report.kind, report.date_from

@@ -5,6 +5,19 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# What a seminar of a plan says; a plan under approval keeps it, a change of
+# an approved plan is approved again.
+SEMINAR_CONTENT_FIELDS = (
+    "community_id",
+    "topic",
+    "description",
+    "date_start",
+    "duration",
+    "place",
+    "partner_ids",
+    "user_ids",
+)
+
 
 class HelpdeskInfoSeminar(models.Model):
     """One owners' seminar (业主座谈会) of a year's seminar plan: when, where,
@@ -78,36 +91,26 @@ class HelpdeskInfoSeminar(models.Model):
         "CHECK(duration > 0)", "A seminar lasts some time."
     )
 
-    # What the plan's approval covers of a seminar.
-    SEMINAR_CONTENT_FIELDS = (
-        "plan_id",
-        "community_id",
-        "topic",
-        "description",
-        "date_start",
-        "duration",
-        "place",
-        "partner_ids",
-        "user_ids",
-    )
+    _guard_state_field = "plan_state"
 
     def _guarded_fields(self):
         return {"event_id": None} | super()._guarded_fields()
 
-    def _guard_states(self):
-        # Frozen with its plan while the plan waits for its approval.
-        self.ensure_one()
-        return self.plan_id._guard_states()
-
-    def _guard_state_label(self, state):
-        return self.plan_id._guard_state_label(state)
-
     def _frozen_fields(self):
-        frozen = dict.fromkeys(self.SEMINAR_CONTENT_FIELDS, None)
-        return super()._frozen_fields() | {"submitted": frozen}
+        # A seminar stays in its plan: it is planned again in another one.
+        return {
+            "recorded": {"plan_id": None},
+            "submitted": dict.fromkeys(SEMINAR_CONTENT_FIELDS, None),
+        } | super()._frozen_fields()
 
     def _guard_frozen_hint(self, state):
-        return self.plan_id._guard_frozen_hint(state)
+        if state == "submitted":
+            return self.env._(
+                "The plan waits for its approval: it changes once approved or rejected."
+            )
+        if state == "recorded":
+            return self.env._("Plan the seminar again in the other plan.")
+        return super()._guard_frozen_hint(state)
 
     @api.depends("date_start", "duration")
     def _compute_date_stop(self):
@@ -141,14 +144,6 @@ class HelpdeskInfoSeminar(models.Model):
         return seminars
 
     def write(self, vals):
-        if "plan_id" in vals and any(
-            seminar.plan_id.id != vals["plan_id"] for seminar in self
-        ):
-            raise UserError(
-                self.env._(
-                    "A seminar stays in its plan: plan it again in the other one."
-                )
-            )
         result = super().write(vals)
         if set(vals) - {"event_id"}:
             self.plan_id._back_to_approval()

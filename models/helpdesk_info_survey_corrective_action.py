@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import is_html_empty
 
+from .helpdesk_info_guard_mixin import RECORDED
+
 CORRECTIVE_STATES = [
     ("draft", "Draft"),
     ("submitted", "Reply Submitted"),
@@ -205,16 +207,23 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         for state in self._approval_frozen_states():
             if state not in OPEN_STATES:
                 frozen[state] = frozen.get(state, {}) | {"deadline": None}
+        frozen[RECORDED] = frozen.get(RECORDED, {}) | {
+            "reply": type(self)._may_write_reply
+        }
         return frozen
 
     def _guard_frozen_hint(self, state):
         if state == "submitted":
             return self.env._("The written reply changes only after a rejection.")
+        if state == RECORDED:
+            return self.env._(
+                "%s: only its owner, the department's members or a Customer "
+                "Service manager write its reply.",
+                self.display_name,
+            )
         return super()._guard_frozen_hint(state)
 
     def write(self, vals):
-        if "reply" in vals:
-            self._check_reply_author()
         result = super().write(vals)
         if "deadline" in vals:
             # A new deadline is watched afresh.
@@ -224,27 +233,16 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
             self._schedule_deadline_watch()
         return result
 
-    def _check_reply_author(self):
+    def _may_write_reply(self):
         """Who writes the reply: its owner, the department, a Customer
-        Service manager (a rule on people, not on the state)."""
+        Service manager (a rule on people, not on groups)."""
         user = self.env.user
-        for action in self:
-            if not (
-                self.env.su
-                or user == action.owner_id
-                or user in action.team_id.user_ids
-                or user.has_groups(CS_MANAGER)
-            ):
-                raise AccessError(
-                    self.env._(
-                        "%s: only its owner, the department's members or a Customer "
-                        "Service manager "
-                        "write its reply.",
-                        action.display_name,
-                    )
-                )
+        return (
+            user == self.owner_id
+            or user in self.team_id.user_ids
+            or user.has_groups(CS_MANAGER)
+        )
 
-    @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(action.state != "draft" for action in self):
             raise UserError(

@@ -212,6 +212,30 @@ class HelpdeskInfoVisit(models.Model):
             | super()._guarded_fields()
         )
 
+    def _frozen_fields(self):
+        # What a done visit counted is kept: the visitor, the place, the
+        # customer and their satisfaction no longer change.
+        return {
+            "done": dict.fromkeys(
+                (
+                    "user_id",
+                    "kind",
+                    "unit_id",
+                    "building_id",
+                    "floor",
+                    "partner_id",
+                    "satisfaction",
+                    "company_id",
+                ),
+                None,
+            )
+        } | super()._frozen_fields()
+
+    def _guard_frozen_hint(self, state):
+        if state == "done":
+            return self.env._("A done visit keeps what it recorded.")
+        return super()._guard_frozen_hint(state)
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -330,23 +354,6 @@ class HelpdeskInfoVisit(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        # What a done visit counted is kept: the visitor, the place, the
-        # customer and their satisfaction no longer change.
-        locked = {
-            "user_id",
-            "kind",
-            "unit_id",
-            "building_id",
-            "floor",
-            "partner_id",
-            "satisfaction",
-            "company_id",
-        }
-        if locked & set(vals) and any(visit.state == "done" for visit in self):
-            self._guard_blocked_after_done(locked & set(vals))
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         # A done visit counted toward the month's quotas: it stays.
@@ -356,17 +363,6 @@ class HelpdeskInfoVisit(models.Model):
                     "A done visit counts toward the quotas and cannot be deleted."
                 )
             )
-
-    def _guard_blocked_after_done(self, names):
-        labels = ", ".join(
-            self._fields[name]._description_string(self.env) for name in sorted(names)
-        )
-        raise UserError(
-            self.env._(
-                "A done visit keeps what it recorded: %(fields)s can no longer change.",
-                fields=labels,
-            )
-        )
 
     # ------------------------------------------------------------------
     # Buttons

@@ -5,8 +5,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import formatLang
 
-from .helpdesk_info_guard_mixin import is_action
-
 EXPENSE_STATES = [
     ("draft", "Draft"),
     ("waiting", "Waiting Approval"),
@@ -163,7 +161,8 @@ class HelpdeskReceptionExpense(models.Model):
         index="btree_not_null",
         domain="[('policy_id', '=', policy_id), ('state', '!=', 'cancelled')]",
         help="The meeting's written budget, approved by a company leader before the "
-        "meeting. The expenses charged to it may not exceed it.",
+        "meeting. "
+        "The expenses charged to it may not exceed it.",
     )
     refused_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     _amount_positive = models.Constraint(
@@ -203,6 +202,12 @@ class HelpdeskReceptionExpense(models.Model):
     def _guarded_fields(self):
         return dict.fromkeys(ACTION_FIELDS, None) | super()._guarded_fields()
 
+    def _frozen_fields(self):
+        return {
+            state: dict.fromkeys(sorted(names), None)
+            for state, names in FROZEN_FIELDS.items()
+        } | super()._frozen_fields()
+
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
@@ -217,28 +222,6 @@ class HelpdeskReceptionExpense(models.Model):
                     or "/"
                 )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if not is_action(self):
-            for expense in self:
-                frozen = FROZEN_FIELDS.get(expense.state, set()) & set(vals)
-                if frozen:
-                    labels = ", ".join(
-                        sorted(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in frozen
-                        )
-                    )
-                    raise UserError(
-                        self.env._(
-                            "%(expense)s is %(state)s: %(fields)s can no longer be "
-                            "changed.",
-                            expense=expense.name,
-                            state=expense._state_label(),
-                            fields=labels,
-                        )
-                    )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -319,8 +302,8 @@ class HelpdeskReceptionExpense(models.Model):
             if plan and account and account.root_plan_id != plan.root_id:
                 raise ValidationError(
                     self.env._(
-                        "The property project %(project)s is not in the analytic "
-                        "plan %(plan)s of the policy.",
+                        "The property project %(project)s is not in the analytic plan "
+                        "%(plan)s of the policy.",
                         project=account.display_name,
                         plan=plan.display_name,
                     )
@@ -392,8 +375,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only expenses waiting for "
-                        "approval are approved.",
+                        "%(expense)s is %(state)s: only expenses waiting for approval "
+                        "are approved.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )
@@ -434,8 +417,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state != "waiting":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only expenses waiting for "
-                        "approval are refused.",
+                        "%(expense)s is %(state)s: only expenses waiting for approval "
+                        "are refused.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )
@@ -452,8 +435,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state == "exported":
                 raise UserError(
                     self.env._(
-                        "%(expense)s is exported: cancel or delete its vendor bill "
-                        "in Accounting instead.",
+                        "%(expense)s is exported: cancel or delete its vendor bill in "
+                        "Accounting instead.",
                         expense=expense.name,
                     )
                 )
@@ -468,7 +451,8 @@ class HelpdeskReceptionExpense(models.Model):
                 raise UserError(
                     self.env._(
                         "%(expense)s was refused by %(leader)s: the refusal stands. "
-                        "Record a new expense if the leader agrees to another one.",
+                        "Record a new expense "
+                        "if the leader agrees to another one.",
                         expense=expense.name,
                         leader=expense.refused_by_id.name,
                     )
@@ -476,8 +460,8 @@ class HelpdeskReceptionExpense(models.Model):
             if expense.state not in ("waiting", "cancelled"):
                 raise UserError(
                     self.env._(
-                        "%(expense)s is %(state)s: only waiting or cancelled "
-                        "expenses go back to draft.",
+                        "%(expense)s is %(state)s: only waiting or cancelled expenses "
+                        "go back to draft.",
                         expense=expense.name,
                         state=expense._state_label(),
                     )

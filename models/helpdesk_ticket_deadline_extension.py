@@ -3,8 +3,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .helpdesk_info_guard_mixin import is_action
-
 
 class HelpdeskTicketDeadlineExtension(models.Model):
     """A request to extend a ticket's reply or resolution deadline. It takes
@@ -80,6 +78,21 @@ class HelpdeskTicketDeadlineExtension(models.Model):
             | super()._guarded_fields()
         )
 
+    def _frozen_fields(self):
+        # A request stays with its ticket and deadline; a decided one no
+        # longer changes.
+        decided = dict.fromkeys(
+            ("ticket_id", "deadline_type", "new_deadline", "reason"), None
+        )
+        return {
+            "recorded": dict.fromkeys(("ticket_id", "deadline_type"), None),
+            "approved": decided,
+            "refused": decided,
+        } | super()._frozen_fields()
+
+    def _guard_frozen_hint(self, state):
+        return self.env._("Ask for a new extension instead.")
+
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
@@ -102,21 +115,6 @@ class HelpdeskTicketDeadlineExtension(models.Model):
             )
             request._log(self.env._("Deadline extension requested"))
         return requests
-
-    def write(self, vals):
-        if not is_action(self):
-            if {"ticket_id", "deadline_type"} & set(vals):
-                raise UserError(
-                    self.env._(
-                        "An extension request stays with its ticket and deadline: "
-                        "ask for a new one instead."
-                    )
-                )
-            if any(r.state != "requested" for r in self):
-                raise UserError(
-                    self.env._("A decided extension request can no longer be changed.")
-                )
-        return super().write(vals)
 
     def action_approve(self):
         return self._decide("approved", self.env._("Deadline extension approved"))

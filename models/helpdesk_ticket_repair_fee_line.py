@@ -11,6 +11,8 @@ class HelpdeskTicketRepairFeeLine(models.Model):
 
     _name = "helpdesk.ticket.repair.fee.line"
     _description = "Repair Fee Line"
+    _inherit = ["helpdesk.info.guard.mixin"]
+    _guard_frozen_error = AccessError
     _order = "ticket_id, sequence, id"
 
     ticket_id = fields.Many2one(
@@ -78,36 +80,61 @@ class HelpdeskTicketRepairFeeLine(models.Model):
         if any(line.price_unit < 0 for line in self):
             raise ValidationError(self.env._("A repair fee cannot be negative."))
 
-    def _check_fee_open(self, tickets):
-        """The owner agreed to the fee: its lines stay as agreed. Only the
-        users who may change the repair change its fee."""
-        if is_action(self):
-            return
-        tickets.check_access("write")
-        agreed = tickets.filtered("repair_fee_agreed_date")
-        if agreed:
+    def _frozen_fields(self):
+        # A line stays on its repair; the owner agreed to the fee: its lines
+        # stay as agreed.
+        return {
+            "recorded": {"ticket_id": None},
+            "fee_agreed": dict.fromkeys(
+                (
+                    "ticket_id",
+                    "sequence",
+                    "product_id",
+                    "name",
+                    "quantity",
+                    "price_unit",
+                ),
+                None,
+            ),
+        } | super()._frozen_fields()
+
+    def _guard_states(self):
+        states = super()._guard_states()
+        if self.ticket_id.repair_fee_agreed_date:
+            states += ("fee_agreed",)
+        return states
+
+    def _guard_state_label(self, state):
+        if state == "fee_agreed":
+            return self.env._("agreed with the owner")
+        return super()._guard_state_label(state)
+
+    def _check_repair_access(self, tickets):
+        """Only the users who may change the repair change its fee."""
+        if not is_action(self):
+            tickets.check_access("write")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_repair_access(
+            self.env["helpdesk.ticket"].browse(
+                {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+            )
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_repair_access(self.ticket_id)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_agreed(self):
+        self._check_repair_access(self.ticket_id)
+        agreed = self.ticket_id.filtered("repair_fee_agreed_date")
+        if agreed and not is_action(self):
             raise AccessError(
                 self.env._(
                     "Repair %s: the owner agreed to the fee; it no longer changes.",
                     agreed[0].number,
                 )
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = self.env["helpdesk.ticket"].browse(
-            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
-        )
-        self._check_fee_open(tickets)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        tickets = self.ticket_id
-        if vals.get("ticket_id"):
-            tickets |= self.env["helpdesk.ticket"].browse(vals["ticket_id"])
-        self._check_fee_open(tickets)
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_fee_open(self.ticket_id)
-        return super().unlink()

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 # Voluntary data: kept only with the person's consent (seed 004 第十条).
@@ -30,7 +30,11 @@ class ResPartner(models.Model):
     outside Customer Service, as on the tickets."""
 
     _name = "res.partner"
-    _inherit = ["res.partner", "helpdesk.info.personal.data.mixin"]
+    _inherit = [
+        "res.partner",
+        "helpdesk.info.personal.data.mixin",
+        "helpdesk.info.guard.mixin",
+    ]
     # Mail looks partners up by e-mail address as whoever sends.
     _personal_data_search_restricted = False
 
@@ -74,6 +78,10 @@ class ResPartner(models.Model):
         help="Set when an approved erasure request anonymised this person; nothing "
         "restores the data.",
     )
+
+    def _guarded_fields(self):
+        # Set by an approved erasure request only.
+        return {"personal_data_erased_date": None} | super()._guarded_fields()
 
     @api.model
     def _personal_data_fields(self):
@@ -141,16 +149,6 @@ class ResPartner(models.Model):
                         ),
                     )
                 )
-
-    def write(self, vals):
-        # Set by an approved erasure request only (under sudo).
-        if "personal_data_erased_date" in vals and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Only an approved erasure request marks a person's data erased."
-                )
-            )
-        return super().write(vals)
 
     def _erase_voluntary_data(self):
         self.write(dict.fromkeys(PARTNER_VOLUNTARY_FIELDS, False))

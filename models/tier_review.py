@@ -1,18 +1,8 @@
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 from .helpdesk_info_guard_mixin import in_action_scope, is_action
-
-# What base_tier_validation itself writes on a review as the acting user.
-DECISION_FIELDS = {
-    "status",
-    "done_by",
-    "reviewed_date",
-    "comment",
-    "last_reminder_date",
-    "can_review",
-}
 
 
 class TierReview(models.Model):
@@ -25,7 +15,9 @@ class TierReview(models.Model):
     document's excluded reviewers such as its author), and is deleted only by a
     restart of the validation."""
 
-    _inherit = "tier.review"
+    _name = "tier.review"
+    _inherit = ["tier.review", "helpdesk.info.guard.mixin"]
+    _guard_frozen_error = AccessError
 
     helpdesk_info_company_id = fields.Many2one(
         "res.company",
@@ -74,6 +66,45 @@ class TierReview(models.Model):
         for review in self:
             review.helpdesk_info_document = review in guarded
             review.helpdesk_info_readable = review not in guarded or review in readable
+
+    def _frozen_fields(self):
+        # A review stays on its document; the reviews of this addon's
+        # documents change through their validation actions only.
+        return {
+            "recorded": dict.fromkeys(("model", "res_id"), None),
+            "helpdesk_document": dict.fromkeys(
+                sorted(
+                    name
+                    for name, field in self._fields.items()
+                    if field.store and name not in models.MAGIC_COLUMNS
+                ),
+                None,
+            ),
+        } | super()._frozen_fields()
+
+    def _guard_states(self):
+        states = super()._guard_states()
+        if self._is_guarded_model(self.model):
+            states += ("helpdesk_document",)
+        return states
+
+    def _guard_state_label(self, state):
+        if state == "helpdesk_document":
+            return self.env._(
+                "a review of %(document)s", document=self._document_label()
+            )
+        return super()._guard_state_label(state)
+
+    def _guard_frozen_hint(self, state):
+        if state == "helpdesk_document":
+            return self.env._(
+                "Reviews of %(document)s change only through its validation buttons.",
+                document=self._document_label(),
+            )
+        return super()._guard_frozen_hint(state)
+
+    def _document_label(self):
+        return self.env[self[:1].model or "tier.review"]._description
 
     @tools.ormcache()
     def _guarded_model_names(self):
@@ -200,36 +231,26 @@ class TierReview(models.Model):
                     )
         return reviews
 
-    def write(self, vals):
-        if not self.env.su:
-            guarded = self._guarded()
-            if self._is_guarded_model(vals.get("model")) or (
-                guarded and set(vals) - DECISION_FIELDS
-            ):
-                raise AccessError(
-                    self.env._("A review stays on its document and its tier.")
-                )
-            if guarded:
-                guarded._check_in_validation_action()
-                if vals.get("status") in ("approved", "rejected") or "done_by" in vals:
-                    guarded._check_decider(vals)
-        return super().write(vals)
-
-    def _check_decider(self, vals):
+    @api.constrains("status", "done_by")
+    def _check_decider(self):
+        """A review of this addon's documents is decided by one of its
+        reviewers in their own name, never by its requester. The superuser
+        records decisions for others (data imports, migrations)."""
+        if self.env.su:
+            return
         user = self.env.user
-        for review in self:
-            if (
-                vals.get("done_by", user.id) != user.id
-                or user not in review.reviewer_ids
-            ):
-                raise AccessError(
+        for review in self._guarded():
+            if review.status not in ("approved", "rejected"):
+                continue
+            if review.done_by != user or user not in review.reviewer_ids:
+                raise ValidationError(
                     self.env._(
                         "Only a reviewer of this tier approves or rejects it, in "
                         "their own name."
                     )
                 )
-            if vals.get("status") == "approved" and user == review.requested_by:
-                raise AccessError(
+            if review.status == "approved" and user == review.requested_by:
+                raise ValidationError(
                     self.env._("Whoever asked for the approval does not approve it.")
                 )
 

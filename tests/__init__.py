@@ -38,6 +38,7 @@ from . import test_survey_campaign_guard
 from . import test_review_access
 from . import test_approval_shape
 from . import test_guard
+from . import test_guard_declarations
 from . import test_harness
 from . import test_ticket_indexes
 from . import test_repair

@@ -1,6 +1,8 @@
 """Attacks on the owners' seminar plan: its approval, its reviews and the
 calendar events of its seminars are forged over JSON-2 and XML-RPC."""
 
+from datetime import timedelta
+
 from odoo.tests import tagged
 
 from .attack_common import Attack, Call, PropertyAttackCase, attack_tests
@@ -98,6 +100,27 @@ SEMINAR_PLAN_ATTACKS = [
             Call("unlink"),
         ),
         unchanged=("date_start", "place"),
+    ),
+    Attack(
+        "state_machines",
+        "calendar.event",
+        "move an approved seminar's calendar event by 60 days",
+        roles=("agent", "manager"),
+        target="target_seminar_event_approved",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "start": str(t.start + timedelta(days=60)),
+                        "stop": str(t.stop + timedelta(days=60)),
+                    }
+                },
+            ),
+            Call("write", {"vals": {"allday": True}}),
+            Call("write", {"vals": {"location": "Elsewhere"}}),
+        ),
+        unchanged=("start", "stop", "allday", "location"),
     ),
     # Tier reviews ------------------------------------------------------
     Attack(
@@ -248,6 +271,11 @@ class TestSeminarPlanAttacks(PropertyAttackCase):
 
     def target_seminar_submitted(self):
         return self.target_seminar_plan_submitted().seminar_ids
+
+    def target_seminar_event_approved(self):
+        plan = self.target_seminar_plan_submitted()
+        plan.with_user(self.users["leader"]).validate_tier()
+        return plan.seminar_ids.event_id
 
     def forged_event(self):
         return self.env["calendar.event"].create(

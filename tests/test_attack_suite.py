@@ -1215,6 +1215,40 @@ ATTACKS = [
         calls=(Call("action_repair_cancel_invoice"),),
         unchanged=("repair_invoice_status",),
     ),
+    Attack(
+        "state_machines",
+        "account.move",
+        "post again a cancelled repair invoice that a newer invoice replaced",
+        roles=("accountant",),
+        target="target_repair_invoice_replaced",
+        calls=(
+            Call("button_draft"),
+            Call("action_post"),
+            Call("write", {"vals": {"state": "posted"}}),
+        ),
+        unchanged=("state", "repair_origin_id"),
+    ),
+    Attack(
+        "state_machines",
+        "account.move",
+        "revive a cancelled repair invoice before the repair is invoiced again",
+        roles=("accountant",),
+        target="target_repair_invoice_cancelled",
+        calls=(Call("button_draft"), Call("action_post")),
+        unchanged=("state", "repair_origin_id"),
+    ),
+    Attack(
+        "gate_fields",
+        "account.move",
+        "unlink a cancelled invoice from its repair, then reset it to draft",
+        roles=("accountant",),
+        target="target_repair_invoice_replaced",
+        calls=(
+            Call("write", {"vals": {"repair_origin_id": False}}),
+            Call("button_draft"),
+        ),
+        unchanged=("state", "repair_origin_id"),
+    ),
     # 8. Exports are no RPC gate: covered by test_reception_export.
     # 9. helpdesk_mgmt's portal route -------------------------------------
     Attack(
@@ -1898,6 +1932,18 @@ class TestAttackSuite(PropertyAttackCase):
         ticket.action_repair_arrive()
         ticket.action_repair_done()
         return ticket
+
+    def target_repair_invoice_cancelled(self):
+        ticket = self.target_repair_invoiced()
+        invoice = ticket.repair_invoice_id
+        ticket.action_repair_cancel_invoice()
+        return invoice
+
+    def target_repair_invoice_replaced(self):
+        """The cancelled invoice of a repair invoiced again since."""
+        invoice = self.target_repair_invoice_cancelled()
+        invoice.repair_origin_id.action_repair_invoice()
+        return invoice
 
     def target_complaint(self):
         return self._ticket(

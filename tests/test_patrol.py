@@ -406,7 +406,7 @@ class TestPatrolFindings(PatrolCase):
         self.assertEqual(
             check.with_user(self.agent).action_create_ticket()["res_id"], ticket.id
         )
-        with self.assertRaisesRegex(UserError, "has its ticket"):
+        with self.assertRaisesRegex(UserError, "passed on as a ticket"):
             check.with_user(self.agent).result = "ok"
 
     def test_a_ticket_after_thirty_minutes_records_that_it_was_late(self):

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user
 
 from ..models.helpdesk_info_personal_data_mixin import (
@@ -197,9 +197,17 @@ class TestMasking(PersonalDataCase):
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
         self.assertEqual(self.ticket.room_number, "3-2-501")
         self.assertEqual(self.ticket.matter, "Still leaking.")
-        with self.assertRaisesRegex(UserError, "masked value"):
+        # A masked value typed over (a digit changed) is refused: for a phone
+        # by its validation, for an e-mail as a masked value.
+        with self.assertRaises(ValidationError):
             self.ticket.with_user(self.leader).write({"contact_phone": "139****0000"})
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
+        with self.assertRaisesRegex(ValidationError, "masked value"):
+            self.ticket.with_user(self.leader).write(
+                {"partner_email": "w***@example.com"}
+            )
+        with self.assertRaisesRegex(ValidationError, "masked value"):
+            self.owner.write({"phone": "139****0000"})
 
     def test_the_form_saves_without_overwriting(self):
         self.department.user_ids = [(4, self.leader.id)]

@@ -147,7 +147,7 @@ class TestReceptionExport(ReceptionCase):
         self.export(self.tea_expense)
         with self.assertRaisesRegex(UserError, "cancel or delete its vendor bill"):
             self.tea_expense.action_cancel()
-        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+        with self.assertRaisesRegex(UserError, "Supplier no longer change"):
             self.tea_expense.with_user(self.agent).supplier_id = self.env[
                 "res.partner"
             ].create({"name": "X"})

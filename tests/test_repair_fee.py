@@ -140,6 +140,37 @@ class TestPaidRepair(RepairCase):
         self.assertEqual(second.state, "posted")
         self.assertEqual(ticket.repair_invoice_status, "invoiced")
 
+    def test_a_cancelled_repair_invoice_stays_cancelled(self):
+        """The repair is invoiced again from its ticket: the cancelled invoice
+        is never reset to draft nor posted, replaced or not, so that a
+        repair has one posted invoice."""
+        ticket = self.paid_on_site()
+        ticket.with_user(self.worker).action_repair_agree_fee()
+        ticket.with_user(self.worker).action_repair_done()
+        first = self.invoices(ticket)
+        self.assertEqual(first.repair_origin_id, ticket)
+        first.with_user(self.accountant).button_draft()
+        first.with_user(self.accountant).button_cancel()
+        with self.assertRaisesRegex(UserError, "cancelled repair invoice"):
+            first.with_user(self.accountant).button_draft()
+        ticket.with_user(self.manager).action_repair_invoice()
+        second = self.invoices(ticket) - first
+        # The first invoice still knows its repair once replaced.
+        self.assertFalse(first.repair_ticket_ids)
+        self.assertEqual(first.repair_origin_id, ticket)
+        self.assertEqual(second.repair_origin_id, ticket)
+        with self.assertRaisesRegex(UserError, "cancelled repair invoice"):
+            first.with_user(self.accountant).button_draft()
+        with self.assertRaisesRegex(UserError, "cancelled repair invoice"):
+            first.with_user(self.accountant).write({"state": "posted"})
+        with self.assertRaises(AccessError):
+            first.with_user(self.accountant).write({"repair_origin_id": False})
+        self.assertEqual(first.state, "cancel")
+        self.assertEqual(self.invoices(ticket).mapped("state"), ["posted", "cancel"])
+        # Other entries are reset to draft as before.
+        second.with_user(self.accountant).button_draft()
+        self.assertEqual(second.state, "draft")
+
     def test_an_invoice_cancelled_in_accounting_frees_the_repair(self):
         ticket = self.paid_on_site()
         ticket.with_user(self.worker).action_repair_agree_fee()

@@ -124,6 +124,31 @@ class TestSeminarPlan(PropertyInfoCase):
         self.assertFalse(other_event.exists())
         self.assertEqual(plan.state, "submitted")
 
+    def test_a_seminars_event_moves_with_its_plan_only(self):
+        plan = self.approved()
+        seminar = plan.seminar_ids.sorted("date_start")[0]
+        event = seminar.event_id
+        for user in (self.agent, self.manager):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "owners' seminar's event"),
+                self.env.cr.savepoint(),
+            ):
+                event.with_user(user).write(
+                    {
+                        "start": "2031-05-20 07:00:00",
+                        "stop": "2031-05-20 09:00:00",
+                    }
+                )
+        self.assertEqual(event.start, datetime(2031, 3, 21, 7, 0))
+        self.assertEqual(plan.state, "approved")
+        # What the seminar does not give its event still changes.
+        event.with_user(self.agent).description = "<p>Bring the fee table.</p>"
+        # A seminar stays in its plan.
+        other = self.Plan.with_user(self.agent).create({"year": 2032})
+        with self.assertRaisesRegex(UserError, "Seminar Plan no longer change"):
+            seminar.with_user(self.agent).plan_id = other
+
     def test_the_event_and_the_state_are_written_by_the_plan_only(self):
         plan = self.plan()
         with self.assertRaises(AccessError):

@@ -197,7 +197,7 @@ class TestCorrectiveActionApproval(CorrectiveActionCase):
 
     def test_only_the_owner_the_department_or_a_cs_manager_writes_the_reply(self):
         action = self.branch_action()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             action.with_user(self.outsider).reply = "<p>Not my department</p>"
         with self.assertRaises(AccessError):
             action.with_user(self.outsider).action_submit()
