@@ -24,6 +24,7 @@ class ResourceCalendar(models.Model):
         "another weekday.",
     )
     helpdesk_intervals_key = fields.Char(
+        string="Working Time Cache Key",
         readonly=True,
         copy=False,
         help="Renewed whenever the calendar's working time changes: the key of "
