@@ -1,5 +1,6 @@
 from . import helpdesk_info_list_mixin
 from . import helpdesk_info_cache_mixin
+from . import helpdesk_info_calendar_cache_mixin
 from . import helpdesk_info_guard_mixin
 from . import helpdesk_info_tier_guard_mixin
 from . import helpdesk_info_approval_mixin

@@ -2,8 +2,11 @@ from odoo import api, models
 
 
 class HelpdeskInfoCacheMixin(models.AbstractModel):
-    """Records that cached values are computed from: any change clears the
-    registry's caches (in every worker)."""
+    """Configuration that cached values are computed from and that only
+    managers change, seldom (the routing rules): any change clears the
+    registry's caches (in every worker). The working time of calendars,
+    which changes with every holiday, renews the key of the calendars it
+    touches instead (``helpdesk.info.calendar.cache.mixin``)."""
 
     _name = "helpdesk.info.cache.mixin"
     _description = "Cached Configuration"

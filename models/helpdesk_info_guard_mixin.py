@@ -21,31 +21,67 @@ class ActionScope:
         return f"ActionScope({', '.join(sorted(self.model_names))})"
 
 
-SCOPE_KEPT_CONTEXT_KEYS = ("lang", "tz")
+# What an action always keeps of its caller's context: the user's language
+# and time zone (the messages it posts read in them) and the companies the
+# user works in at the call (the current company, the record rules, the
+# company of what the action creates).
+SCOPE_KEPT_CONTEXT_KEYS = ("lang", "tz", "allowed_company_ids")
 
 # The state every saved record is in: its fields declared frozen in it are
 # set at creation and never change afterwards.
 RECORDED = "recorded"
 
 
-def in_action_scope(records, *model_names):
+def in_action_scope(records, *model_names, keep=()):
     """``records`` in an action scope that covers ``model_names`` (by default
-    their own model) besides any scope already open."""
+    their own model) besides any scope already open.
+
+    The action's context is rebuilt from its caller's: it keeps the language,
+    the time zone and the companies (``SCOPE_KEPT_CONTEXT_KEYS``), and the
+    keys named in ``keep`` that this action needs (``active_test`` …), stated
+    at the call. Nothing else carries over, because an action writes past
+    the guard: a ``default_*`` key a client sent would set the fields of the
+    records the action creates, and a key that relaxes a check of the modules
+    below (``_guard_relaxing_context_keys``) or silences tracking would lift
+    it for the action. So ``keep`` never names a ``default_*`` or a relaxing
+    key; what the action's own code needs, it sets after the scope
+    (``in_action_scope(records).with_context(skip_validation_check=True)``),
+    and a client's context never opens a scope (see ``ActionScope``).
+    """
     names = set(model_names or (records._name,))
-    scope = records.env.context.get(GUARD_CONTEXT_KEY)
+    env = records.env
+    scope = env.context.get(GUARD_CONTEXT_KEY)
     if isinstance(scope, ActionScope):
         names |= scope.model_names
-    # Only the scope and the user's language and time zone carry over: the
-    # messages the action posts read in the user's language.
+    if keep:
+        _check_kept_keys(env, names, keep)
     context = {
-        key: records.env.context[key]
-        for key in SCOPE_KEPT_CONTEXT_KEYS
-        if key in records.env.context
+        key: env.context[key]
+        for key in (*SCOPE_KEPT_CONTEXT_KEYS, *keep)
+        if key in env.context
     }
+    if "allowed_company_ids" in context:
+        # Only companies the user works in (Environment.companies refuses
+        # the others outside sudo).
+        context["allowed_company_ids"] = env.companies.ids
+    context[GUARD_CONTEXT_KEY] = ActionScope(names)
     # pylint: disable-next=context-overridden  # the scope replaces the context
-    return records.with_context(
-        dict(context, **{GUARD_CONTEXT_KEY: ActionScope(names)})
-    )
+    return records.with_context(context)
+
+
+def _check_kept_keys(env, model_names, keep):
+    relaxing = {
+        key
+        for name in model_names
+        for key in getattr(env[name], "_guard_relaxing_context_keys", ())
+    }
+    refused = [
+        key
+        for key in keep
+        if key.startswith("default_") or key in relaxing or key == GUARD_CONTEXT_KEY
+    ]
+    if refused:
+        raise ValueError(f"An action scope does not keep {', '.join(refused)}")
 
 
 def is_action(records):

@@ -19,7 +19,7 @@ class HelpdeskInfoMakeupWorkday(models.Model):
     deadline counts them."""
 
     _name = "helpdesk.info.makeup.workday"
-    _inherit = ["helpdesk.info.cache.mixin"]
+    _inherit = ["helpdesk.info.calendar.cache.mixin"]
     _description = "Make-up Workday"
     _order = "date desc, id"
 

@@ -95,14 +95,11 @@ class HelpdeskInfoOpinion(models.Model):
         return result
 
     def _notify_leaders_of_major(self):
-        leaders = self.env.ref(
-            "helpdesk_property_info.group_company_leader"
-        ).all_user_ids
         for opinion in self.filtered(
             lambda o: o.importance == "major" and not o.leaders_notified
         ):
-            partners = leaders.filtered(
-                lambda u, o=opinion: not u.share and o.company_id in u.company_ids
+            partners = opinion.company_id._helpdesk_info_alert_users(
+                "group_company_leader"
             ).partner_id
             opinion.message_post(
                 body=self.env._(
@@ -192,7 +189,9 @@ class HelpdeskInfoOpinion(models.Model):
         today = team._local_today()
         if team.opinion_collection_date == today or not team._is_working_day(today):
             return
-        supervisor = team.user_id or team._company_managers(company)[:1]
+        supervisor = (
+            team.user_id or company._helpdesk_info_alert_users("group_cs_manager")[:1]
+        )
         if not supervisor:
             return
         team.activity_schedule(

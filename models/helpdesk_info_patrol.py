@@ -506,7 +506,7 @@ class HelpdeskInfoPatrol(models.Model):
                 day=fields.Date.to_string(day),
             )
 
-        managers = self._company_users("group_cs_manager")
+        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         self.env["mail.activity"].create(
             [
                 {

@@ -358,7 +358,9 @@ class HelpdeskInfoPatrolCheck(models.Model):
                 finding=self.display_name,
             )
 
-        users = patrol.user_id | patrol._company_users("group_cs_manager")
+        users = patrol.user_id | patrol.company_id._helpdesk_info_alert_users(
+            "group_cs_manager"
+        )
         activity_type = self.env.ref(
             "helpdesk_property_info.mail_activity_patrol_finding_late"
         )

@@ -761,7 +761,7 @@ class HelpdeskInfoPublication(models.Model):
             and team.publication_summary_date >= period_start
         ):
             return
-        managers = team._company_managers(company)
+        managers = company._helpdesk_info_alert_users("group_cs_manager")
         if managers:
             lang = managers[:1].lang or self.env.lang
             env = self.with_context(lang=lang).env

@@ -40,7 +40,11 @@ class HelpdeskInfoReport(models.Model):
 
     _name = "helpdesk.info.report"
     _description = "Information Statistics Report"
-    _inherit = ["mail.thread", "helpdesk.info.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "helpdesk.info.guard.mixin",
+        "helpdesk.info.watcher.mixin",
+    ]
     _order = "date_from desc, kind, company_id, team_id"
     _check_company_auto = True
 
@@ -590,16 +594,10 @@ class HelpdeskInfoReport(models.Model):
 
     def _get_recipients(self):
         self.ensure_one()
-        groups = ["group_cs_manager"]
+        users = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         if self.kind in ("weekly", "monthly", "quarterly"):
-            groups.append("group_company_leader")
-        # As superuser: the users' other companies are none of the reader's.
-        users = self.env["res.users"].sudo()
-        for group in groups:
-            users |= self.env.ref(f"helpdesk_property_info.{group}").sudo().all_user_ids
-        return users.filtered(
-            lambda u: not u.share and self.company_id in u.company_ids
-        ).partner_id
+            users |= self.company_id._helpdesk_info_alert_users("group_company_leader")
+        return users.partner_id
 
     def _pdf_filename(self):
         return "{}.pdf".format(self.display_name.replace("/", "-"))
@@ -654,7 +652,6 @@ class HelpdeskInfoReport(models.Model):
         interruption, finds the period's report sent and does nothing more.
         Companies without a Customer Service manager get no report.
         """
-        Cron = self.env["ir.cron"]
         pending = self.browse()
         for company in self.env["res.company"].search([]):
             try:
@@ -674,22 +671,13 @@ class HelpdeskInfoReport(models.Model):
                 continue
             if report and report.state == "draft":
                 pending |= report
-        Cron._commit_progress(remaining=len(pending))
-        for report in pending:
-            report = report.try_lock_for_update()
-            if not report:  # being sent by another transaction
-                continue
-            report.invalidate_recordset(["state"])
-            try:
-                with self.env.cr.savepoint():
-                    report._send()
-            except Exception:
-                # Left in draft: the next run tries it again.
-                _logger.exception(
-                    "Report %s (%s) not sent", report.display_name, report.id
-                )
-            if not Cron._commit_progress(1):
-                break
+        # Committed report by report: each renders a PDF, and a run cut short
+        # keeps what it has sent.
+        self._watch_batches(
+            Domain("id", "in", pending.ids) & Domain("state", "=", "draft"),
+            "_send",
+            batch_size=1,
+        )
 
     @api.model
     def _get_period_report(self, company, kind, team=None):

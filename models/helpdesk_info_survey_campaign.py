@@ -778,17 +778,6 @@ class HelpdeskInfoSurveyCampaign(models.Model):
         self.ensure_one()
         return self.env._("Satisfaction Survey Report %s", self.name).replace("/", "-")
 
-    def _report_leaders(self):
-        self.ensure_one()
-        leaders = (
-            self.env.ref("helpdesk_property_info.group_company_leader")
-            .sudo()
-            .all_user_ids
-        )
-        return leaders.filtered(
-            lambda u: not u.share and self.company_id in u.company_ids
-        )
-
     def _send_report_to_leaders(self):
         """Post the written report as a PDF to the company leaders and record
         that it went, in the same transaction."""
@@ -819,7 +808,9 @@ class HelpdeskInfoSurveyCampaign(models.Model):
                     campaign=campaign.name,
                 ),
                 subject=campaign._report_filename(),
-                partner_ids=campaign._report_leaders().partner_id.ids,
+                partner_ids=campaign.company_id._helpdesk_info_alert_users(
+                    "group_company_leader"
+                ).partner_id.ids,
                 attachment_ids=attachment.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",

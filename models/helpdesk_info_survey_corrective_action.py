@@ -447,9 +447,10 @@ class HelpdeskInfoSurveyCorrectiveAction(models.Model):
         self.ensure_one()
         if self.state not in OPEN_STATES or self.deadline_alerted:
             return
-        users = (self.owner_id | self._company_users("group_cs_manager")).filtered(
-            lambda u: not u.share and self.company_id in u.company_ids
-        )
+        users = (
+            self.owner_id
+            | self.company_id._helpdesk_info_alert_users("group_cs_manager")
+        ).filtered(lambda u: not u.share and self.company_id in u.company_ids)
 
         def summary(env):
             return env._(

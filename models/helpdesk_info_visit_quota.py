@@ -199,7 +199,7 @@ class HelpdeskInfoVisitQuota(models.Model):
         """An activity for each Customer Service manager of the company on the
         department's row, listing the shortfalls."""
         self.ensure_one()
-        managers = self.env["helpdesk.ticket.team"]._company_managers(self.company_id)
+        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         if not managers:
             return
         rows = short.sorted(lambda r: (bool(r.user_id), r.user_id.name or ""))

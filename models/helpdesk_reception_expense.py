@@ -349,13 +349,7 @@ class HelpdeskReceptionExpense(models.Model):
         if self.policy_id.approval_type != "oral":
             self.message_post(body=self._waiting_message())
             return
-        leaders = (
-            self._leader_group()
-            .sudo()
-            .all_user_ids.filtered(
-                lambda u: not u.share and self.company_id in u.company_ids
-            )
-        )
+        leaders = self.company_id._helpdesk_info_alert_users("group_company_leader")
         self.message_post(
             body=self._waiting_message(),
             partner_ids=leaders.partner_id.ids,

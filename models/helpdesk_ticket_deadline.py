@@ -1,16 +1,12 @@
-import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.fields import Domain
 from odoo.tools.translate import LazyTranslate
 
 from .helpdesk_info_guard_mixin import is_action
 
 _lt = LazyTranslate(__name__)
-
-_logger = logging.getLogger(__name__)
 
 REPLY_STATES = [
     ("pending", "Awaiting Reply"),
@@ -45,7 +41,8 @@ class HelpdeskTicket(models.Model):
     When several set one, the earliest binds, and ``*_deadline_source`` says
     which."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.info.watcher.mixin"]
 
     intake_date = fields.Datetime(
         string="Received On",
@@ -191,7 +188,8 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 self.env._(
                     "Only a Customer Service manager corrects when a ticket was "
-                    "received: its deadlines run from that time."
+                    "received: "
+                    "its deadlines run from that time."
                 )
             )
         return super().write(vals)
@@ -441,51 +439,11 @@ class HelpdeskTicket(models.Model):
         A ticket that fails is logged and left for the next run; the others
         go on.
         """
-        Cron = self.env["ir.cron"]
-        failed = []
-        domain = Domain("deadline_next_check", "<=", fields.Datetime.now())
-        while tickets := self.search(
-            domain & Domain("id", "not in", failed),
-            limit=batch_size,
-            order="deadline_next_check, id",
-        ):
-            locked = tickets.try_lock_for_update()
-            if not locked:  # all taken by another run: let it finish them
-                break
-            failed += locked._watch_deadlines_isolated().ids
-            remaining = (
-                self.search_count(domain & Domain("id", "not in", failed))
-                if len(tickets) == batch_size
-                else 0
-            )
-            if (
-                not Cron._commit_progress(len(locked), remaining=remaining)
-                or not remaining
-            ):
-                break
-
-    def _watch_deadlines_isolated(self):
-        """Watch the batch at once, or ticket by ticket when that fails, each
-        in its own savepoint. Returns the tickets that failed."""
-        try:
-            with self.env.cr.savepoint():
-                self._watch_deadlines()
-            return self.browse()
-        # pylint: disable-next=except-pass  # retried ticket by ticket below
-        except Exception:  # noqa: BLE001 - retried ticket by ticket below
-            pass
-        failed = self.browse()
-        for ticket in self:
-            try:
-                with self.env.cr.savepoint():
-                    ticket._watch_deadlines()
-            except Exception:
-                _logger.exception(
-                    "Deadline watcher: ticket %s failed, left for the next run",
-                    ticket.id,
-                )
-                failed |= ticket
-        return failed
+        # All the batch's activities are created at once; ticket by ticket
+        # only when the batch fails.
+        return self._watch_next_checks(
+            "deadline_next_check", "_watch_deadlines", batch_size, whole_batch=True
+        )
 
     def _watch_deadlines(self):
         """Give each ticket the warnings its reply and resolution deadlines
@@ -542,8 +500,8 @@ class HelpdeskTicket(models.Model):
                     user._helpdesk_info_lang_env()._(soon_text) % when,
                 )
             )
-        managers = self._company_users("group_cs_manager")
-        leaders = self._company_users("group_company_leader")
+        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
+        leaders = self.company_id._helpdesk_info_alert_users("group_company_leader")
         for ticket in escalate:
             users = ticket.team_id.user_id | managers.filtered(
                 lambda u, t=ticket: t.company_id in u.company_ids

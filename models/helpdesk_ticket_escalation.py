@@ -272,7 +272,9 @@ class HelpdeskTicket(models.Model):
             )
         notice = self.filtered(lambda t: t._notifies_leaders_at_once())
         for ticket in notice - had_leaders_notice:
-            leaders = ticket._company_users("group_company_leader")
+            leaders = ticket.company_id._helpdesk_info_alert_users(
+                "group_company_leader"
+            )
             if leaders:
                 if ticket.involved_party_id.escalate_at_once:
                     body = self.env._(
@@ -298,7 +300,7 @@ class HelpdeskTicket(models.Model):
         already = self.activity_ids.filtered(
             lambda a: a.activity_type_id.id == activity_type_id
         ).user_id
-        for user in self._company_users(group) - already:
+        for user in self.company_id._helpdesk_info_alert_users(group) - already:
             env = user._helpdesk_info_lang_env()
             self.with_context(lang=env.lang).activity_schedule(
                 activity_type, summary=env._(summary), user_id=user.id

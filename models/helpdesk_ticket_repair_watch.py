@@ -34,7 +34,7 @@ class HelpdeskTicket(models.Model):
 
     def _alert_late_arrival(self):
         self.ensure_one()
-        managers = self._company_users("group_cs_manager")
+        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         users = self.team_id.user_id | managers
         when = self._format_datetime(self.arrival_deadline)
 

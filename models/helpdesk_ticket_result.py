@@ -356,7 +356,7 @@ class HelpdeskTicketResult(models.Model):
             users = (
                 self.handler_id
                 | ticket.user_id
-                | ticket._company_users("group_cs_manager")
+                | ticket.company_id._helpdesk_info_alert_users("group_cs_manager")
             ).filtered(
                 lambda u, t=ticket: not u.share and t.company_id in u.company_ids
             )

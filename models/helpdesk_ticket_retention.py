@@ -42,7 +42,8 @@ class HelpdeskTicket(models.Model):
     written by the anonymisation only, and an anonymised ticket refuses its
     personal fields."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.info.watcher.mixin"]
 
     anonymised_date = fields.Datetime(
         string="Personal Data Anonymised On",
@@ -280,29 +281,21 @@ class HelpdeskTicket(models.Model):
 
         Each batch is committed whole and leaves the selection, so an
         interrupted run resumes where it stopped and nothing is anonymised
-        twice.
+        twice. A ticket that fails is logged and left for the next run; the
+        others go on.
         """
-        Cron = self.env["ir.cron"]
-        Ticket = self.sudo().with_context(active_test=False)
-        domain = self._retention_expired_domain()
         reason = self.env._("the retention period is over")
-        total = 0
-        while tickets := Ticket.search(
-            domain, limit=batch_size, order="closed_date, id"
-        ):
-            locked = tickets.try_lock_for_update()
-            if not locked:
-                break
-            total += len(locked._anonymise_personal_data(reason))
-            remaining = Ticket.search_count(domain) if len(tickets) == batch_size else 0
-            _logger.info(
-                "Anonymised the personal data of %s expired tickets, %s left",
-                total,
-                remaining,
+        total = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._watch_batches(
+                self._retention_expired_domain(),
+                "_anonymise_personal_data",
+                args=(reason,),
+                order="closed_date, id",
+                batch_size=batch_size,
+                whole_batch=True,
             )
-            if (
-                not Cron._commit_progress(len(locked), remaining=remaining)
-                or not remaining
-            ):
-                break
+        )
+        _logger.info("Anonymised the personal data of %s expired tickets", total)
         return total

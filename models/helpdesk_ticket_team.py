@@ -119,9 +119,3 @@ class HelpdeskTicketTeam(models.Model):
         return bool(
             calendar._helpdesk_work_intervals(start, start + timedelta(days=1), tz)
         )
-
-    def _company_managers(self, company):
-        group = self.env.ref("helpdesk_property_info.group_cs_manager")
-        return group.all_user_ids.filtered(
-            lambda u: not u.share and company in u.company_ids
-        )

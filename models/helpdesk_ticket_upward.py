@@ -42,6 +42,8 @@ class HelpdeskTicket(models.Model):
                     ),
                 )
                 for ticket in self
-                for manager in ticket._company_users("group_cs_manager")
+                for manager in ticket.company_id._helpdesk_info_alert_users(
+                    "group_cs_manager"
+                )
             ]
         )

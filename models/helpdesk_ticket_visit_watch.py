@@ -262,7 +262,7 @@ class HelpdeskTicket(models.Model):
 
     def _alert_overdue_visit(self):
         self.ensure_one()
-        managers = self._company_users("group_cs_manager")
+        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         when = self._format_datetime(self.visit_due_date)
 
         def summary(env):

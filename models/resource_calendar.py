@@ -1,15 +1,20 @@
+import uuid
 from datetime import datetime
 
 import pytz
 
 from odoo import fields, models, tools
+from odoo.tools import SQL
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
 
 class ResourceCalendar(models.Model):
+    """Working hours with make-up workdays, whose work intervals the deadlines
+    read from a cache kept per calendar."""
+
     _name = "resource.calendar"
-    _inherit = ["resource.calendar", "helpdesk.info.cache.mixin"]
+    _inherit = ["resource.calendar", "helpdesk.info.calendar.cache.mixin"]
 
     makeup_workday_ids = fields.One2many(
         comodel_name="helpdesk.info.makeup.workday",
@@ -18,16 +23,25 @@ class ResourceCalendar(models.Model):
         help="Days off of the week that are worked (调休上班), with the hours of "
         "another weekday.",
     )
+    helpdesk_intervals_key = fields.Char(
+        string="Working Time Cache Key",
+        readonly=True,
+        copy=False,
+        help="Renewed whenever the calendar's working time changes: the key of "
+        "its cached work intervals.",
+    )
 
-    @tools.ormcache("self.id", "begin", "end")
+    @tools.ormcache("self.id", "self.sudo().helpdesk_intervals_key", "begin", "end")
     def _cached_work_intervals(self, begin, end):
         """Work intervals (holidays excluded, make-up workdays included)
         between two naive UTC datetimes, as a tuple of naive UTC (start, stop)
         pairs.
 
         Kept per registry: a ticket created alone would otherwise read the
-        calendar's attendances and leaves again. Any change to a calendar, its
-        attendances, its leaves or its make-up workdays clears the cache.
+        calendar's attendances and leaves again. A change to the calendar,
+        its attendances, its holidays or its make-up workdays renews its key
+        (``helpdesk.info.calendar.cache.mixin``): the calendar's intervals are
+        computed again, and nothing else leaves the cache.
         """
         tz = pytz.timezone(self.tz or "UTC")
         intervals = self._helpdesk_work_intervals(
@@ -40,6 +54,26 @@ class ResourceCalendar(models.Model):
             )
             for start, stop, _meta in intervals
         )
+
+    def _helpdesk_cached_calendars(self):
+        return self
+
+    def _helpdesk_renew_intervals_key(self):
+        """A new key for the cached work intervals of these calendars: every
+        worker computes them again, from the calendar as committed, at their
+        next use. A key is never used twice, even by a transaction rolled
+        back."""
+        if not self:
+            return
+        self.env.cr.execute(
+            SQL(
+                "UPDATE resource_calendar SET helpdesk_intervals_key = %s"
+                " WHERE id IN %s",
+                uuid.uuid4().hex,
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["helpdesk_intervals_key"])
 
     def _helpdesk_work_intervals(self, start_dt, end_dt, tz):
         """The calendar's work intervals between two aware datetimes, in

@@ -146,7 +146,7 @@ class TestDeadlineWatcher(WatcherCase):
         )
         self.env.invalidate_all()
         with self.assertLogs(
-            "odoo.addons.helpdesk_property_info.models.helpdesk_ticket_deadline",
+            "odoo.addons.helpdesk_property_info.models.helpdesk_info_watcher_mixin",
             level="ERROR",
         ) as logs:
             self.run_watcher("2026-01-05 22:30:00")

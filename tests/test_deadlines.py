@@ -198,3 +198,66 @@ class TestDeadlines(PropertyInfoCase):
         self.assertEqual(ticket.reply_method, "phone")
         self.assertEqual(ticket.reply_state, "on_time")
         self.assertIn("Called back", ticket.message_ids[0].body)
+
+    def holiday(self, calendar, day, **vals):
+        """A whole day off of ``calendar`` in January 2026 (Shanghai)."""
+        return self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Holiday",
+                "calendar_id": calendar.id,
+                "date_from": shanghai(day, 0),
+                "date_to": datetime(2026, 1, day, 15, 59, 59),
+                **vals,
+            }
+        )
+
+    def calendar_reads(self, level):
+        """The deadlines of a new ticket, and how many queries read holidays
+        for them."""
+        self.env.invalidate_all()
+        with self.recorded_queries() as queries:
+            ticket = self.ticket(level)
+        reads = sum("resource_calendar_leaves" in q for q in queries)
+        return ticket.reply_deadline, reads
+
+    def test_time_off_outside_the_teams_working_time_leaves_the_cache_alone(self):
+        self.env.registry.clear_cache()
+        self.assertEqual(self.calendar_reads(self.level_general)[0], shanghai(13, 10))
+        # Another calendar, which no team uses: its holiday and its hours.
+        part_time = self.env["resource.calendar"].create(
+            {"name": "Part-time", "tz": "Asia/Shanghai"}
+        )
+        self.holiday(part_time, 13)
+        part_time.attendance_ids[:1].hour_to += 1
+        # An employee's time off, on the team's calendar itself.
+        worker = self.env["resource.resource"].create(
+            {"name": "Plumber", "calendar_id": self.calendar.id}
+        )
+        self.holiday(self.calendar, 13, resource_id=worker.id).date_to = datetime(
+            2026, 1, 14, 15, 59, 59
+        )
+        self.assertEqual(self.calendar_reads(self.level_general), (shanghai(13, 10), 0))
+
+    def test_a_holiday_of_the_teams_calendar_moves_the_next_deadlines(self):
+        self.env.registry.clear_cache()
+        self.assertEqual(self.calendar_reads(self.level_general)[0], shanghai(13, 10))
+        self.assertEqual(self.calendar_reads(self.level_general)[1], 0)
+        holiday = self.holiday(self.calendar, 13)
+        deadline, reads = self.calendar_reads(self.level_general)
+        self.assertEqual(deadline, shanghai(14, 10))
+        self.assertGreater(reads, 0)
+        # Moved to the Wednesday: Tuesday is worked again.
+        holiday.write(
+            {
+                "date_from": shanghai(14, 0),
+                "date_to": datetime(2026, 1, 14, 15, 59, 59),
+            }
+        )
+        self.assertEqual(self.calendar_reads(self.level_general)[0], shanghai(13, 10))
+        holiday.unlink()
+        self.assertEqual(self.calendar_reads(self.level_general)[0], shanghai(13, 10))
+        # The team's hours: Tuesday starting at 10:00 moves the reply later.
+        self.calendar.attendance_ids.filtered(
+            lambda a: a.dayofweek == "1" and a.day_period == "morning"
+        ).hour_from = 10
+        self.assertGreater(self.calendar_reads(self.level_general)[0], shanghai(13, 10))

@@ -2,6 +2,11 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.helpdesk_property_info.models.helpdesk_info_guard_mixin import (
+    in_action_scope,
+    is_action,
+)
+
 from .common_reception import ReceptionCase
 from .publication_common import PublicationCase
 
@@ -53,6 +58,91 @@ class TestGuardedFields(ReceptionCase):
             expense.with_user(self.agent).write({"state": "approved"})
         expense.with_user(self.agent).action_confirm()
         self.assertEqual(expense.state, "approved")
+
+
+class TestActionScope(ReceptionCase):
+    """An action keeps its caller's language, time zone and companies, and the
+    context keys it states at the call; nothing a client sends opens a scope
+    or reaches past the guard."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other = cls.env["res.company"].create({"name": "Scope Property Ltd"})
+        cls.agent.company_ids |= cls.other
+
+    def test_an_action_run_with_a_company_keeps_it(self):
+        Expense = self.Expense.with_user(self.agent).with_company(self.other)
+        scoped = in_action_scope(Expense)
+        self.assertTrue(is_action(scoped))
+        self.assertEqual(scoped.env.company, self.other)
+        self.assertEqual(scoped.env.companies, self.other)
+        # What the action creates belongs to the caller's company.
+        policy = self.env["helpdesk.reception.policy"].search(
+            [("company_id", "=", self.other.id), ("code", "=", "tea")]
+        )
+        expense = scoped.create(
+            {"policy_id": policy.id, "amount": 10, "purpose": "Tea"}
+        )
+        self.assertEqual(expense.company_id, self.other)
+        # Without a company in the context: the user's, as everywhere.
+        self.assertEqual(
+            in_action_scope(self.Expense.with_user(self.agent)).env.company,
+            self.company,
+        )
+
+    def test_only_the_companies_of_the_user_are_kept(self):
+        foreign = self.env["res.company"].create({"name": "Foreign Property Ltd"})
+        Expense = self.Expense.with_user(self.agent).with_context(
+            allowed_company_ids=[foreign.id]
+        )
+        with self.assertRaises(AccessError):
+            in_action_scope(Expense)
+
+    def test_the_keys_an_action_needs_are_stated_at_the_call(self):
+        Expense = self.Expense.with_user(self.agent).with_context(
+            lang="en_US",
+            tz="Asia/Shanghai",
+            active_test=False,
+            tracking_disable=True,
+            default_state="approved",
+            default_amount=5,
+        )
+        context = in_action_scope(Expense).env.context
+        self.assertEqual(context["lang"], "en_US")
+        self.assertEqual(context["tz"], "Asia/Shanghai")
+        for key in ("active_test", "tracking_disable", "default_state"):
+            self.assertNotIn(key, context)
+        self.assertIs(
+            in_action_scope(Expense, keep=("active_test",)).env.context["active_test"],
+            False,
+        )
+        # Never a client's defaults, nor a key that relaxes a check below.
+        with self.assertRaises(ValueError):
+            in_action_scope(Expense, keep=("default_amount",))
+        Publication = self.env["helpdesk.info.publication"].with_context(
+            skip_validation_check=True
+        )
+        with self.assertRaises(ValueError):
+            in_action_scope(Publication, keep=("skip_validation_check",))
+        self.assertNotIn(
+            "skip_validation_check", in_action_scope(Publication).env.context
+        )
+
+    def test_a_client_context_key_opens_no_scope(self):
+        Expense = self.Expense.with_user(self.agent).with_context(
+            helpdesk_info_action_scope=["helpdesk.reception.expense"]
+        )
+        self.assertFalse(is_action(Expense))
+        with self.assertRaises(AccessError):
+            Expense.create(
+                {
+                    "policy_id": self.tea.id,
+                    "amount": 10,
+                    "purpose": "Tea",
+                    "state": "approved",
+                }
+            )
 
 
 class TestGuardedReviews(PublicationCase):

@@ -252,7 +252,7 @@ class HelpdeskInfoVisitDraw(models.TransientModel):
                 community_id=self.community_id.id,
                 company_id=company.id,
             )
-        Visit = in_action_scope(self.env["helpdesk.info.visit"]).with_company(company)
+        Visit = in_action_scope(self.env["helpdesk.info.visit"].with_company(company))
         visits = Visit.create(vals_list)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "helpdesk_property_info.helpdesk_info_visit_action"
