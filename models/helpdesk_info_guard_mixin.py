@@ -95,6 +95,13 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             return (self[state_field],)
         return ()
 
+    def _guard_created_states(self):
+        """The states whose frozen fields hold for a record just created: by
+        default its states (a line created under an approved budget). A
+        record whose states come from its own values returns none: it is
+        recorded with them."""
+        return self._guard_states()
+
     def _guard_state_label(self, state):
         field = self._fields.get(self._guard_state_field)
         if field is not None and field.type == "selection":
@@ -114,13 +121,16 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         new = field.convert_to_cache(value, self, validate=False)
         return new != field.convert_to_cache(self[name], self, validate=False)
 
-    def _check_frozen(self, names, compare=True):
+    def _check_frozen(self, names, compare=True, created=False):
         frozen = self._frozen_fields()
-        if not frozen:
+        if not any(name in fields for fields in frozen.values() for name in names):
             return
         user = self.env.user
         for record in self:
-            for state in record._guard_states():
+            states = (
+                record._guard_created_states() if created else record._guard_states()
+            )
+            for state in states:
                 fields = frozen.get(state)
                 if not fields:
                     continue
@@ -256,6 +266,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
                         if not record._guard_is_default(name, value)
                     },
                     compare=False,
+                    created=True,
                 )
         return records
 
