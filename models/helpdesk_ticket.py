@@ -137,11 +137,12 @@ class HelpdeskTicket(models.Model):
         self._check_litigation_risk_vals(vals_list)
         # The insert: the guard refuses action-only fields here.
         tickets = super().create(vals_list)
+        # A ticket no rule routed lands at the intake team.
+        tickets._after_create_intake()
         # Created straight into a closed stage: the gates of closing.
         tickets._check_close_escalation(created=True)
         tickets._check_close_result(created=True)
         # What follows from it.
-        tickets._after_create_intake()
         tickets._after_create_escalation()
         tickets._after_create_upward()
         tickets._after_create_repair()
