@@ -5,13 +5,15 @@ from . import helpdesk_info_guard_mixin
 from . import helpdesk_info_tier_guard_mixin
 from . import helpdesk_info_approval_mixin
 from . import helpdesk_info_watcher_mixin
+from . import helpdesk_info_personal_data_log
+from . import helpdesk_info_personal_data_mixin
 from . import helpdesk_info_source
 from . import helpdesk_info_party
 from . import helpdesk_info_deadline_rule_mixin
 from . import helpdesk_info_level
 from . import helpdesk_info_complaint_grade
 from . import helpdesk_info_route
-from . import helpdesk_ticket_guard
+from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_classification
@@ -78,8 +80,6 @@ from . import helpdesk_info_report_repairs
 from . import helpdesk_info_report_complaints
 from . import helpdesk_ticket_team_repair
 from . import helpdesk_ticket_team_complaint
-from . import helpdesk_info_personal_data_log
-from . import helpdesk_info_personal_data_mixin
 from . import helpdesk_ticket_personal_data
 from . import helpdesk_info_register_personal_data
 from . import helpdesk_info_leader_contact

@@ -145,6 +145,13 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             return (self[state_field],)
         return ()
 
+    def _guard_created_states(self):
+        """The states whose frozen fields hold for a record just created: by
+        default its states (a line created under an approved budget). A
+        record whose states come from its own values returns none: it is
+        recorded with them."""
+        return self._guard_states()
+
     def _guard_state_label(self, state):
         if state == RECORDED:
             return self.env._("recorded")
@@ -169,15 +176,16 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
     def _frozen_names(self):
         return set().union(*self._frozen_fields().values())
 
-    def _check_frozen(self, names, compare=True, creating=False):
+    def _check_frozen(self, names, compare=True, created=False):
         frozen = self._frozen_fields()
-        if not set(names) & set().union(*frozen.values()):
+        if not any(name in fields for fields in frozen.values() for name in names):
             return
         user = self.env.user
         for record in self:
-            states = record._guard_states()
-            if not creating:
-                states = (*states, RECORDED)
+            if created:
+                states = record._guard_created_states()
+            else:
+                states = (*record._guard_states(), RECORDED)
             for state in states:
                 fields = frozen.get(state)
                 if not fields:
@@ -324,7 +332,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
                         and not record._guard_is_default(name, value)
                     },
                     compare=False,
-                    creating=True,
+                    created=True,
                 )
         return records
 

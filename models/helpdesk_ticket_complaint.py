@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 COMPLAINT_TYPE = "helpdesk_property_info.ticket_type_complaint"
 
@@ -140,32 +140,3 @@ class HelpdeskTicket(models.Model):
     @api.depends("complaint_grade_id.leader_opinion_required")
     def _compute_awaiting(self):
         return super()._compute_awaiting()
-
-    def _check_gate_changes(self, vals):
-        """Lowering a major complaint (its grade, or its kind) lifts the
-        leaders' gate: a company leader decides it."""
-        super()._check_gate_changes(vals)
-        if not {"complaint_grade_id", "type_id"} & set(vals):
-            return
-        if self.env.user.has_group("helpdesk_property_info.group_company_leader"):
-            return
-        Grade = self.env["helpdesk.info.complaint.grade"]
-        complaint = self._complaint_type_id()
-        lowered = self.browse()
-        for ticket in self.filtered("complaint_grade_id.leader_opinion_required"):
-            grade = (
-                Grade.browse(vals["complaint_grade_id"])
-                if "complaint_grade_id" in vals
-                else ticket.complaint_grade_id
-            )
-            type_id = vals.get("type_id", ticket.type_id.id)
-            if type_id != complaint or not grade.leader_opinion_required:
-                lowered |= ticket
-        if lowered:
-            raise AccessError(
-                self.env._(
-                    "Ticket %s is a major complaint: only a company leader may give it "
-                    "a grade or kind that needs no leader's opinion.",
-                    ", ".join(lowered.mapped("number")),
-                )
-            )

@@ -14,8 +14,3 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
         help="The customer visit whose opinion this ticket was opened from.",
     )
-
-    def _guarded_fields(self):
-        # Set by the visit's "Turn into Ticket" only: a forged link would make
-        # a visit's opinion look handled.
-        return {"customer_visit_id": None} | super()._guarded_fields()

@@ -1,10 +1,8 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
-
-from .helpdesk_info_guard_mixin import is_action
 
 _lt = LazyTranslate(__name__)
 
@@ -151,48 +149,6 @@ class HelpdeskTicket(models.Model):
     _deadline_next_check_idx = models.Index(
         "(deadline_next_check) WHERE deadline_next_check IS NOT NULL"
     )
-
-    def _guarded_fields(self):
-        # The reply is recorded when it is given, the deadlines follow from the
-        # level and the approved extensions, and the watcher's markers are its own.
-        return (
-            dict.fromkeys(
-                (
-                    "replied_date",
-                    "reply_method",
-                    "reply_deadline",
-                    "resolve_deadline",
-                    "reply_state",
-                    "reply_alert",
-                    "reply_alert_deadline",
-                    "deadline_next_check",
-                    "reply_deadline_source",
-                    "resolve_deadline_source",
-                    "resolve_state",
-                    "resolve_alert",
-                    "resolve_alert_deadline",
-                ),
-                None,
-            )
-            | super()._guarded_fields()
-        )
-
-    def write(self, vals):
-        # Deadlines and the on-time rate run from the time received: once
-        # recorded, only a Customer Service manager corrects it.
-        if (
-            "intake_date" in vals
-            and not is_action(self)
-            and not self.env.user.has_groups("helpdesk_property_info.group_cs_manager")
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only a Customer Service manager corrects when a ticket was "
-                    "received: "
-                    "its deadlines run from that time."
-                )
-            )
-        return super().write(vals)
 
     @api.depends("company_id")
     def _compute_level_id(self):
@@ -387,7 +343,7 @@ class HelpdeskTicket(models.Model):
                     "written replies are recorded when they are sent."
                 )
             )
-        self._check_counsel_advice_given("reply")
+        self._check_reply_allowed(method)
         self._register_reply(method)
         for ticket in self:
             ticket.message_post(
@@ -526,20 +482,3 @@ class HelpdeskTicket(models.Model):
                     {f"{kind}_alert": alert, f"{kind}_alert_deadline": deadline}
                 )
         return activities
-
-    def _deadline_activity_vals(self, xmlid, user, summary):
-        return {
-            "activity_type_id": self.env.ref(f"helpdesk_property_info.{xmlid}").id,
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "user_id": user.id,
-            "summary": summary,
-            "date_deadline": fields.Date.context_today(self),
-            "automated": True,
-        }
-
-    def _format_datetime(self, value):
-        tz = self.team_id.resource_calendar_id.tz or self.env.user.tz or "UTC"
-        return fields.Datetime.context_timestamp(
-            self.with_context(tz=tz), value
-        ).strftime("%Y-%m-%d %H:%M")

@@ -132,118 +132,80 @@ class HelpdeskTicket(models.Model):
             )
 
     def _leader_opinion_required(self):
-        """Whether a company leader's opinion is needed: a major problem (and,
-        in helpdesk_ticket_complaint.py, a major complaint)."""
-        self.ensure_one()
-        return self.level_id.leader_opinion_required
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-
-    def _guarded_fields(self):
-        # The opinions are recorded by their buttons, in their author's name;
-        # the rest follows from the level, the risk and the opinions.
-        return (
-            dict.fromkeys(
-                (
-                    "leader_opinion",
-                    "leader_opinion_user_id",
-                    "leader_opinion_date",
-                    "counsel_advice",
-                    "counsel_user_id",
-                    "counsel_date",
-                    "escalated",
-                    "awaiting_leader_opinion",
-                    "awaiting_counsel",
-                ),
-                None,
-            )
-            | super()._guarded_fields()
+        """A major problem (and, in helpdesk_ticket_complaint.py, a major
+        complaint) waits for a company leader's opinion."""
+        return super()._leader_opinion_required() or bool(
+            self.level_id.leader_opinion_required
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        if not is_action(self):
-            # A risk the channel sets may only be left out by those who may untick it.
-            unticked = [
-                vals["channel_id"]
-                for vals in vals_list
-                if "litigation_risk" in vals
-                and not vals["litigation_risk"]
-                and vals.get("channel_id")
-            ]
-            if unticked and any(
-                self.env["helpdesk.ticket.channel"]
-                .browse(unticked)
-                .mapped("intake_litigation_risk")
-            ):
-                self._check_may_lift_litigation_risk()
-            # Created straight into a closed stage: the same gate as closing.
-            tickets.filtered("closed")._check_counsel_advice_given("close")
-        tickets._notify_escalations(self.browse(), self.browse(), self.browse())
-        return tickets
+    # ------------------------------------------------------------------
+    # Hooks of create and write (helpdesk_ticket.py)
+    # ------------------------------------------------------------------
 
-    def write(self, vals):
-        if not is_action(self):
-            self._check_gate_changes(vals)
-        if self._vals_close_ticket(vals):
-            blocked = self.filtered("awaiting_leader_opinion")
-            if blocked:
-                raise UserError(
-                    self.env._(
-                        "Ticket %s is a major problem: a company leader must record "
-                        "an opinion before it is closed.",
-                        ", ".join(blocked.mapped("number")),
-                    )
+    def _check_litigation_risk_vals(self, vals_list):
+        """Create: a risk the channel sets may only be left out by those who
+        may clear it."""
+        if is_action(self):
+            return
+        unticked = [
+            vals["channel_id"]
+            for vals in vals_list
+            if "litigation_risk" in vals
+            and not vals["litigation_risk"]
+            and vals.get("channel_id")
+        ]
+        if unticked and any(
+            self.env["helpdesk.ticket.channel"]
+            .browse(unticked)
+            .mapped("intake_litigation_risk")
+        ):
+            self._check_may_lift_litigation_risk()
+
+    def _check_close_escalation(self, created=False):
+        """Closing: a major problem waits for a company leader's opinion,
+        possible litigation for legal counsel's advice. A ticket created
+        straight into a closed stage meets the counsel's gate (outside the
+        ticket's actions)."""
+        if created:
+            if not is_action(self):
+                self.filtered("closed")._check_counsel_advice_given("close")
+            return
+        blocked = self.filtered("awaiting_leader_opinion")
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "Ticket %s is a major problem: a company leader must record "
+                    "an opinion before it is closed.",
+                    ", ".join(blocked.mapped("number")),
                 )
-            self._check_counsel_advice_given("close")
-        before = (
+            )
+        self._check_counsel_advice_given("close")
+
+    def _after_create_escalation(self):
+        """Create: the leaders and legal counsel are asked, media and group
+        incidents reach the leaders."""
+        self._notify_escalations(self.browse(), self.browse(), self.browse())
+
+    def _before_write_escalation(self):
+        """Write: who was already waiting or notified."""
+        return (
             self.filtered("awaiting_leader_opinion"),
             self.filtered("awaiting_counsel"),
             self.filtered(lambda t: t._notifies_leaders_at_once()),
         )
-        result = super().write(vals)
+
+    def _after_write_escalation(self, before):
+        """Write: those newly waiting are asked, those newly concerning the
+        leaders reach them."""
         self._notify_escalations(*before)
+
+    def _check_reply_allowed(self, method):
+        result = super()._check_reply_allowed(method)
+        if method in ("message", "written"):
+            self._check_written_reply_allowed()
+        else:
+            self._check_counsel_advice_given("reply")
         return result
-
-    @api.model
-    def _vals_close_ticket(self, vals):
-        stage_id = vals.get("stage_id")
-        return (
-            bool(stage_id) and self.env["helpdesk.ticket.stage"].browse(stage_id).closed
-        )
-
-    def _check_gate_changes(self, vals):
-        """Lowering a major problem lifts the leader's gate: a company leader
-        decides it (§4 handling flow). Possible litigation, once flagged, is
-        cleared by legal counsel or a company leader (§10)."""
-        if "level_id" in vals:
-            level = self.env["helpdesk.info.level"].browse(vals["level_id"])
-            lowered = self.filtered(
-                lambda t: t.level_id.leader_opinion_required and t.level_id != level
-            )
-            if (
-                lowered
-                and not level.leader_opinion_required
-                and not self.env.user.has_group(
-                    "helpdesk_property_info.group_company_leader"
-                )
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Ticket %s is a major problem: only a company leader may give "
-                        "it a level that needs no leader's opinion.",
-                        ", ".join(lowered.mapped("number")),
-                    )
-                )
-        if (
-            "litigation_risk" in vals
-            and not vals["litigation_risk"]
-            and self.filtered("litigation_risk")
-        ):
-            self._check_may_lift_litigation_risk()
 
     def _check_may_lift_litigation_risk(self):
         if not self.env.user.has_groups(
@@ -438,12 +400,3 @@ class HelpdeskTicket(models.Model):
             for pid, data in ticket_recipients.items()
             if data["active"] is not False
         )
-
-    def message_post(self, **kwargs):
-        reply = self._is_customer_reply(kwargs)
-        if reply:
-            self._check_written_reply_allowed()
-        message = super().message_post(**kwargs)
-        if reply:
-            self._register_reply("message")
-        return message

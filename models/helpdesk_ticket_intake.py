@@ -148,18 +148,22 @@ class HelpdeskTicket(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # CRUD
+    # Hooks of create and write (helpdesk_ticket.py)
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _prepare_intake_vals(self, vals_list):
+        """Create: one caller name, the description from the matter, the
+        phone checked and formatted; neither matter nor description refused."""
         for vals in vals_list:
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )
             self._normalize_intake_vals(vals, company)
             self._check_description_vals(vals)
-        return super().create(vals_list)
+
+    def _after_create_intake(self):
+        """Create: a ticket no rule routed lands at the intake team."""
+        self.filtered(lambda t: not t.team_id)._assign_intake_team()
 
     def _assign_intake_team(self):
         """A ticket that no team (nor its assignee's team) took lands at the
@@ -170,7 +174,9 @@ class HelpdeskTicket(models.Model):
             if team:
                 tickets.team_id = team
 
-    def write(self, vals):
+    def _prepare_intake_write_vals(self, vals):
+        """Write: the caller names kept equal, the description from the
+        matter, the phone checked and formatted."""
         if "contact_name" in vals or "partner_name" in vals:
             vals = self._sync_caller_name_vals(dict(vals))
         if "description" in vals and is_html_empty(vals["description"]):
@@ -189,7 +195,7 @@ class HelpdeskTicket(models.Model):
                 else self.company_id[:1] or self.env.company
             )
             vals = self._normalize_intake_vals(dict(vals), company)
-        return super().write(vals)
+        return vals
 
     @api.model
     def message_new(self, msg, custom_values=None):

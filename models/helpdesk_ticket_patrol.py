@@ -21,9 +21,3 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="The ticket was opened after the time allowed for a patrol finding.",
     )
-
-    def _guarded_fields(self):
-        return (
-            dict.fromkeys(("patrol_check_id", "patrol_ticket_late"), None)
-            | super()._guarded_fields()
-        )

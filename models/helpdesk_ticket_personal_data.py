@@ -6,10 +6,10 @@ from .helpdesk_info_personal_data_mixin import mask_value
 class HelpdeskTicket(models.Model):
     """The caller's phone, room, unit, e-mail and WeChat: in full for Customer
     Service, the ticket's handler and its repair's worker; masked for every
-    other user (helpdesk.info.personal.data.mixin)."""
+    other user (helpdesk.info.personal.data.mixin, which helpdesk_ticket.py
+    mixes in)."""
 
-    _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "helpdesk.info.personal.data.mixin"]
+    _inherit = "helpdesk.ticket"
 
     personal_data_masked = fields.Boolean(
         compute="_compute_personal_data_masked",
@@ -41,10 +41,10 @@ class HelpdeskTicket(models.Model):
             )
         )
 
-    def write(self, vals):
-        # Before the intake's phone check: a masked phone sent back by a form
-        # is dropped, not refused as an invalid number.
-        return super().write(self._strip_masked_values(vals))
+    def _prepare_personal_data_write_vals(self, vals):
+        """Write, before the intake's phone check: a masked phone sent back by
+        a form is dropped, not refused as an invalid number."""
+        return self._strip_masked_values(vals)
 
     # ------------------------------------------------------------------
     # Printed forms

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .helpdesk_ticket import DISPATCHER_GROUPS
+
 REPAIR_STATES = [
     ("new", "To Dispatch"),
     ("dispatched", "Dispatched"),
@@ -16,10 +18,6 @@ REPAIR_STATES = [
     ("confirmed", "Confirmed by Owner"),
 ]
 WORKER_GROUP = "helpdesk_property_info.group_maintenance_worker"
-DISPATCHER_GROUPS = (
-    "helpdesk_property_info.group_cs_agent,"
-    "helpdesk_property_info.group_department_handler"
-)
 
 
 class HelpdeskTicket(models.Model):
@@ -143,31 +141,6 @@ class HelpdeskTicket(models.Model):
     _repair_next_check_idx = models.Index(
         "(repair_next_check) WHERE repair_next_check IS NOT NULL"
     )
-
-    def _guarded_fields(self):
-        # The order moves through its buttons; the deadline follows from the
-        # urgency and the appointment, and the watcher's marker is its own.
-        return (
-            dict.fromkeys(
-                (
-                    "repair_state",
-                    "repair_dispatch_date",
-                    "repair_accept_date",
-                    "repair_arrival_date",
-                    "repair_done_date",
-                    "repair_confirm_date",
-                    "arrival_deadline",
-                    "repair_late_alerted",
-                    "repair_next_check",
-                    "repair_arrival_minutes",
-                    "repair_on_time",
-                    "is_repair",
-                ),
-                None,
-            )
-            | {"repair_worker_id": DISPATCHER_GROUPS}
-            | super()._guarded_fields()
-        )
 
     @api.model
     def _repair_type_id(self):
@@ -346,29 +319,14 @@ class HelpdeskTicket(models.Model):
                     self.env._("%s is not a maintenance worker.", worker.name)
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets._schedule_repair_watch()
-        return tickets
+    # Hooks of create and write (helpdesk_ticket.py)
 
-    def write(self, vals):
-        if self.filtered("repair_state") and vals.keys() & {
-            "repair_urgency_id",
-            "appointment_date",
-        }:
-            started = self.filtered(
-                lambda t: t.repair_state not in (False, "new", "dispatched", "accepted")
-            )
-            if started:
-                raise UserError(
-                    self.env._(
-                        "Repair %s: the worker is already on site; its urgency and "
-                        "appointment stay as they were.",
-                        started[0].number,
-                    )
-                )
-        result = super().write(vals)
+    def _after_create_repair(self):
+        """Create: the arrival watcher is triggered at the deadline."""
+        self._schedule_repair_watch()
+
+    def _after_write_repair(self, vals):
+        """Write: a new arrival deadline triggers the watcher at it."""
         if vals.keys() & {
             "type_id",
             "repair_urgency_id",
@@ -376,7 +334,6 @@ class HelpdeskTicket(models.Model):
             "intake_date",
         }:
             self._schedule_repair_watch()
-        return result
 
     # Actions of the repair order
 

@@ -73,35 +73,10 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
 
-    def _guarded_fields(self):
-        return (
-            dict.fromkeys(
-                (
-                    "repair_fee_agreed_date",
-                    "repair_fee_agreed_by_id",
-                    "repair_invoice_id",
-                    "repair_invoice_status",
-                    "repair_fee",
-                ),
-                None,
-            )
-            | super()._guarded_fields()
-        )
-
     @api.depends("repair_fee_line_ids.price_subtotal")
     def _compute_repair_fee(self):
         for ticket in self:
             ticket.repair_fee = sum(ticket.repair_fee_line_ids.mapped("price_subtotal"))
-
-    def write(self, vals):
-        if "repair_paid" in vals and any(t.repair_fee_agreed_date for t in self):
-            raise AccessError(
-                self.env._(
-                    "The owner agreed to the fee: whether the repair is paid no "
-                    "longer changes."
-                )
-            )
-        return super().write(vals)
 
     def action_repair_agree_fee(self):
         """The fee was stated to the owner, who agreed to it: it is frozen.

@@ -321,11 +321,11 @@ class HelpdeskTicketResult(models.Model):
 
     def _reply_form_lang(self):
         self.ensure_one()
-        return self.ticket_id._repair_order_lang()
+        return self.ticket_id._printed_form_lang()
 
     def _reply_form_tz(self):
         self.ensure_one()
-        return self.ticket_id._repair_order_tz()
+        return self.ticket_id._printed_form_tz()
 
     def _reply_form_filename(self):
         self.ensure_one()
@@ -432,29 +432,16 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.result_state = ticket.sudo().result_ids[:1].state or "none"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        if not tickets._loading_data():
-            # Created straight into a closed stage: the same gate.
-            tickets.filtered("closed")._check_result_approved(created=True)
-        return tickets
-
-    def write(self, vals):
-        # Every user, client and route meets the gate (helpdesk_mgmt's portal
-        # route closes a customer's own ticket as superuser); only the data
-        # files of an install or update do not.
-        if self._vals_close_ticket(vals) and not self._loading_data():
-            self._check_result_approved()
-        return super().write(vals)
-
-    def _loading_data(self):
-        return self.env.su and self.env.context.get("install_mode")
-
-    def _check_result_approved(self, created=False):
+    def _check_close_result(self, created=False):
+        """Closing (or created straight into a closed stage): a complaint's
+        handling result is approved first. Every user, client and route meets
+        the gate (helpdesk_mgmt's portal route closes a customer's own ticket
+        as superuser); only the data files of an install or update do not."""
+        if self._loading_data():
+            return
         blocked = self.filtered(
             lambda t: (
-                (created or not t.closed)
+                (t.closed if created else not t.closed)
                 and t._result_approval_required()
                 and t.sudo().result_ids[:1].state != "approved"
             )
@@ -467,6 +454,9 @@ class HelpdeskTicket(models.Model):
                     ", ".join(blocked.mapped("number")),
                 )
             )
+
+    def _loading_data(self):
+        return self.env.su and self.env.context.get("install_mode")
 
     def action_open_result(self):
         """The complaint's handling result, a new one if none is written yet."""
@@ -507,7 +497,7 @@ class HelpdeskTicket(models.Model):
                         return (end + timedelta(microseconds=500000)).replace(
                             microsecond=0
                         )
-        tz = pytz.timezone(self._repair_order_tz())
+        tz = pytz.timezone(self._printed_form_tz())
         local = pytz.utc.localize(moment).astimezone(tz)
         end = tz.localize(datetime.combine(local.date() + timedelta(days=1), time.min))
         return end.astimezone(pytz.utc).replace(tzinfo=None)

@@ -5,27 +5,14 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .helpdesk_info_guard_mixin import in_action_scope
+from .helpdesk_ticket import TICKET_PERSONAL_FIELDS
 
 _logger = logging.getLogger(__name__)
 
-# Who the caller is and how to reach them: erased once the retention period
-# is over or the person's erasure request is approved. What the ticket was
-# about (kind, category, source, level, deadlines, states) stays, so the
-# statistics keep counting it.
-TICKET_PERSONAL_FIELDS = (
-    "contact_name",
-    "partner_name",
-    "contact_phone",
-    "room_number",
-    "unit_id",
-    "partner_email",
-    "contact_wechat",
-)
 # Free texts scrubbed of the caller's identifiers rather than erased.
 TICKET_SCRUBBED_TEXTS = ("matter", "description", "visit_opinion")
 MASK = "***"
@@ -57,9 +44,6 @@ class HelpdeskTicket(models.Model):
         "(company_id, closed_date) WHERE anonymised_date IS NULL"
     )
 
-    def _guarded_fields(self):
-        return {"anonymised_date": None} | super()._guarded_fields()
-
     def _get_missing_intake_fields(self):
         # An anonymised ticket has no caller left to record.
         if self.anonymised_date:
@@ -79,23 +63,6 @@ class HelpdeskTicket(models.Model):
         return super(
             HelpdeskTicket, self.filtered(lambda t: not t.anonymised_date)
         )._check_intake_record()
-
-    def write(self, vals):
-        restored = [
-            name for name in TICKET_PERSONAL_FIELDS + ("partner_id",) if vals.get(name)
-        ]
-        if restored and not self.env.su:
-            anonymised = self.filtered("anonymised_date")
-            if anonymised:
-                raise UserError(
-                    self.env._(
-                        "The personal data of %(ticket)s was anonymised on %(date)s: "
-                        "it is not entered again.",
-                        ticket=anonymised[0].number,
-                        date=anonymised[0].anonymised_date,
-                    )
-                )
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Anonymisation

@@ -74,38 +74,21 @@ class HelpdeskTicket(models.Model):
         "closed tickets is the return-visit rate (goal 100%).",
     )
 
-    def _guarded_fields(self):
-        # The visit is recorded by its button, in the visitor's name.
-        return (
-            dict.fromkeys(
-                (
-                    "visit_date",
-                    "visit_user_id",
-                    "visit_solved",
-                    "visit_satisfaction",
-                    "visit_opinion",
-                    "visit_score",
-                    "return_visit_rate",
-                ),
-                None,
-            )
-            | super()._guarded_fields()
-        )
-
     @api.depends("visit_date", "visit_satisfaction")
     def _compute_visit_report(self):
         for ticket in self:
             ticket.visit_score = int(ticket.visit_satisfaction or 0)
             ticket.return_visit_rate = 100 if ticket.visit_date else 0
 
-    def write(self, vals):
-        closing = self._vals_close_ticket(vals)
-        newly_closed = (
-            self.filtered(lambda t: not t.closed) if closing else self.browse()
-        )
-        result = super().write(vals)
-        newly_closed._schedule_return_visit()
-        return result
+    def _before_write_return_visit(self, vals):
+        """Write: the tickets ``vals`` close."""
+        if self._vals_close_ticket(vals):
+            return self.filtered(lambda t: not t.closed)
+        return self.browse()
+
+    def _after_write_return_visit(self, closed):
+        """Write: a return visit is due for the tickets just closed."""
+        closed._schedule_return_visit()
 
     def _schedule_return_visit(self):
         Team = self.env["helpdesk.ticket.team"]

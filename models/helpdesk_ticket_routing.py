@@ -28,22 +28,20 @@ class HelpdeskTicket(models.Model):
         help="The rule that sent the ticket to its department.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # Routed before the insert, so that team, stage and deadlines are
-        # computed once.
-        if not self.env.context.get("default_team_id"):
-            Route = self.env["helpdesk.info.route"]
-            routes = Route._active_routes()
-            for vals in vals_list:
-                if not vals.get("team_id"):
-                    route = Route._first_match(
-                        self._routing_facts_from_values(vals), routes
-                    )
-                    vals.update(self._routing_values(route) if route else {})
-        tickets = super().create(vals_list)
-        tickets.filtered(lambda t: not t.team_id)._assign_intake_team()
-        return tickets
+    def _prepare_routing_vals(self, vals_list):
+        """Create: the team (and assignee) of the first matching rule, decided
+        before the insert so that team, stage and deadlines are computed once.
+        A team given explicitly (a CS agent's override) is kept."""
+        if self.env.context.get("default_team_id"):
+            return
+        Route = self.env["helpdesk.info.route"]
+        routes = Route._active_routes()
+        for vals in vals_list:
+            if not vals.get("team_id"):
+                route = Route._first_match(
+                    self._routing_facts_from_values(vals), routes
+                )
+                vals.update(self._routing_values(route) if route else {})
 
     def _creation_message(self):
         # The decision taken at creation goes into the creation message: one
@@ -53,11 +51,11 @@ class HelpdeskTicket(models.Model):
             message = Markup("%s %s") % (message, self._routing_message())
         return message
 
-    def write(self, vals):
-        result = super().write(vals)
+    def _after_write_routing(self, vals):
+        """Write: the classification changed while nobody is assigned, the
+        ticket is routed again (unless the team itself was written)."""
         if ROUTING_FIELDS & set(vals) and "team_id" not in vals:
             self.filtered(lambda t: not t.user_id and not t.closed)._apply_routing()
-        return result
 
     @api.model
     def _routing_facts_from_values(self, vals):

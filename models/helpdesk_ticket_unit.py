@@ -26,8 +26,8 @@ class HelpdeskTicket(models.Model):
         if self.unit_id and not self.room_number:
             self.room_number = self.unit_id.full_code
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _prepare_unit_vals(self, vals_list):
+        """Create: the room number of the unit, when none is typed."""
         units = self.env["helpdesk.info.unit"].browse(
             [
                 vals["unit_id"]
@@ -39,11 +39,9 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             if vals.get("unit_id") and not vals.get("room_number"):
                 vals["room_number"] = codes.get(vals["unit_id"])
-        return super().create(vals_list)
 
-    def write(self, vals):
-        res = super().write(vals)
+    def _after_write_unit(self, vals):
+        """Write: a unit picked fills an empty room number."""
         if vals.get("unit_id") and "room_number" not in vals:
             for ticket in self.filtered(lambda t: t.unit_id and not t.room_number):
                 ticket.room_number = ticket.unit_id.full_code
-        return res

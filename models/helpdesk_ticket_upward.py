@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 
 class HelpdeskTicket(models.Model):
@@ -8,25 +8,23 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets.filtered(
+    def _after_create_upward(self):
+        """Create: important information reaches the managers."""
+        self.filtered(
             lambda t: t.importance == "important"
         )._notify_cs_managers_important()
-        return tickets
 
-    def write(self, vals):
-        raised = (
-            self.filtered(lambda t: t.importance != "important")
-            if vals.get("importance") == "important"
-            else self.browse()
-        )
-        result = super().write(vals)
+    def _before_write_upward(self, vals):
+        """Write: the tickets ``vals`` raise to important."""
+        if vals.get("importance") == "important":
+            return self.filtered(lambda t: t.importance != "important")
+        return self.browse()
+
+    def _after_write_upward(self, raised):
+        """Write: the tickets raised to important reach the managers."""
         raised.filtered(
             lambda t: t.importance == "important"
         )._notify_cs_managers_important()
-        return result
 
     def _notify_cs_managers_important(self):
         """An *Important Information* activity for each Customer Service

@@ -21,8 +21,7 @@ class HelpdeskTicket(models.Model):
     the Customer Service managers, once. Visits after rescue work or a large
     community event are scheduled by hand, on any ticket, open or closed."""
 
-    _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "helpdesk.info.watcher.mixin"]
+    _inherit = "helpdesk.ticket"
 
     visit_due_date = fields.Datetime(
         string="Return Visit Due",
@@ -69,22 +68,6 @@ class HelpdeskTicket(models.Model):
         "(visit_next_check) WHERE visit_next_check IS NOT NULL"
     )
 
-    def _guarded_fields(self):
-        # Set when the ticket closes or a visit is scheduled, and by the watcher.
-        return (
-            dict.fromkeys(
-                (
-                    "visit_due_date",
-                    "visit_manual",
-                    "visit_alerted",
-                    "visit_state",
-                    "visit_next_check",
-                ),
-                None,
-            )
-            | super()._guarded_fields()
-        )
-
     @api.depends("visit_date", "visit_due_date", "visit_alerted")
     def _compute_visit_watch(self):
         for ticket in self:
@@ -103,15 +86,15 @@ class HelpdeskTicket(models.Model):
     # Scheduling
     # ------------------------------------------------------------------
 
-    def write(self, vals):
-        reopening = (
-            self.filtered("closed")
-            if vals.get("stage_id") and not self._vals_close_ticket(vals)
-            else self.browse()
-        )
-        result = super().write(vals)
-        # A reopened ticket is visited once it is closed again, unless the
-        # visit was scheduled by hand.
+    def _before_write_visit_watch(self, vals):
+        """Write: the closed tickets ``vals`` move to another stage."""
+        if vals.get("stage_id") and not self._vals_close_ticket(vals):
+            return self.filtered("closed")
+        return self.browse()
+
+    def _after_write_visit_watch(self, reopening):
+        """Write: a reopened ticket is visited once it is closed again, unless
+        the visit was scheduled by hand."""
         reopened = reopening.filtered(
             lambda t: (
                 not t.closed
@@ -122,7 +105,6 @@ class HelpdeskTicket(models.Model):
         )
         if reopened:
             reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
-        return result
 
     # pylint: disable-next=missing-return  # writes the tickets, returns nothing
     def _schedule_return_visit(self):

@@ -41,6 +41,7 @@ from . import test_guard
 from . import test_guard_declarations
 from . import test_harness
 from . import test_ticket_indexes
+from . import test_ticket_core
 from . import test_repair
 from . import test_repair_watch
 from . import test_repair_ui

@@ -53,6 +53,28 @@ def _reviews_of(case, target):
     return [("model", "=", target._name), ("res_id", "=", target.id)]
 
 
+def _vals_other_kind(case, target):
+    return {"vals": {"type_id": _ref(case, "helpdesk_property_info.ticket_type_other")}}
+
+
+def _vals_closed(case, target):
+    return {
+        "vals": {"stage_id": _ref(case, "helpdesk_mgmt.helpdesk_ticket_stage_done")}
+    }
+
+
+# What the rule "an important complaint closes once its handling result is
+# approved" reads, and what it guards.
+_IMPORTANT_COMPLAINT_FIELDS = (
+    "type_id",
+    "importance",
+    "complaint_grade_id",
+    "result_approval_required",
+    "stage_id",
+    "closed",
+)
+
+
 def _review_vals(definition, **vals):
     """Values of a forged review of the target's document."""
 
@@ -716,6 +738,70 @@ ATTACKS = [
     Attack(
         "state_machines",
         "helpdesk.ticket",
+        "change an important complaint's kind to Other, then close it",
+        roles=("handler", "agent"),
+        target="target_important_complaint",
+        calls=(
+            Call("write", _vals_other_kind),
+            Call("write", _vals_closed),
+        ),
+        unchanged=_IMPORTANT_COMPLAINT_FIELDS,
+    ),
+    Attack(
+        "state_machines",
+        "helpdesk.ticket",
+        "lower an important complaint's importance, then change its kind and close it",
+        roles=("handler", "agent"),
+        target="target_important_complaint",
+        calls=(
+            Call("write", lambda case, t: {"vals": {"importance": "general"}}),
+            Call("write", _vals_other_kind),
+            Call("write", _vals_closed),
+        ),
+        unchanged=_IMPORTANT_COMPLAINT_FIELDS,
+    ),
+    Attack(
+        "state_machines",
+        "helpdesk.ticket",
+        "lower an important complaint's grade, then change its kind and close it",
+        roles=("handler", "agent"),
+        target="target_important_complaint",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "complaint_grade_id": _ref(
+                            case, "helpdesk_property_info.complaint_grade_minor"
+                        )
+                    }
+                },
+            ),
+            Call("write", _vals_other_kind),
+            Call("write", _vals_closed),
+        ),
+        unchanged=_IMPORTANT_COMPLAINT_FIELDS,
+    ),
+    Attack(
+        "state_machines",
+        "helpdesk.ticket",
+        "change an important complaint's kind to Other and close it at once",
+        roles=("handler", "agent"),
+        target="target_important_complaint",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": _vals_other_kind(case, t)["vals"]
+                    | _vals_closed(case, t)["vals"]
+                },
+            ),
+        ),
+        unchanged=_IMPORTANT_COMPLAINT_FIELDS,
+    ),
+    Attack(
+        "state_machines",
+        "helpdesk.ticket",
         "record a phone reply or close a possible litigation before the advice",
         roles=("agent", "handler"),
         target="target_legal_ticket",
@@ -1204,6 +1290,37 @@ ATTACKS = [
             "repair_paid",
             "repair_invoice_status",
             "repair_fee",
+        ),
+    ),
+    Attack(
+        "gate_fields",
+        "helpdesk.ticket",
+        "move a repair whose fee the owner agreed to another customer",
+        roles=("agent", "handler", "manager", "worker"),
+        target="target_repair_paid_agreed",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"partner_id": case.users["portal2"].partner_id.id}
+                },
+            ),
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "repair_fee_line_ids": [(5, 0, 0)],
+                        "partner_id": case.users["portal2"].partner_id.id,
+                    }
+                },
+            ),
+        ),
+        unchanged=("partner_id", "repair_paid", "repair_fee", "company_id"),
+        no_new=(
+            (
+                "helpdesk.ticket.repair.fee.line",
+                lambda case, t: [("ticket_id", "=", t.id)],
+            ),
         ),
     ),
     Attack(
@@ -2059,6 +2176,17 @@ class TestAttackSuite(PropertyAttackCase):
                 "helpdesk_property_info.complaint_grade_major"
             ).id,
             level_id=self.env.ref("helpdesk_property_info.level_major").id,
+        )
+
+    def target_important_complaint(self):
+        """An important complaint (important information, graded important),
+        its handling result not written."""
+        return self._ticket(
+            type_id=self.env.ref("helpdesk_property_info.ticket_type_complaint").id,
+            importance="important",
+            complaint_grade_id=self.env.ref(
+                "helpdesk_property_info.complaint_grade_important"
+            ).id,
         )
 
     def target_complaint_grade(self):

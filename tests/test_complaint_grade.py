@@ -180,7 +180,10 @@ class TestComplaintGrade(PropertyInfoCase):
             {"complaint_grade_id": self.minor.id},
             {"type_id": self.inquiry.id},
         ):
-            with self.subTest(vals=vals), self.assertRaises(AccessError):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "is a major complaint"),
+            ):
                 ticket.with_user(self.agent).write(vals)
         self.assertEqual(ticket.complaint_grade_id, self.major)
         ticket.with_user(self.leader).write({"complaint_grade_id": self.minor.id})

@@ -392,3 +392,73 @@ class TestLegalAdviceGate(PropertyInfoCase):
         ticket.with_user(self.counsel).action_record_counsel_advice("Settle amicably.")
         ticket.with_user(self.agent).write({"stage_id": done.id})
         self.assertTrue(ticket.closed)
+
+
+class TestImportantComplaintFrozen(ResultCase):
+    """Whatever the closing rule of a complaint reads is frozen with it: an
+    important complaint keeps its kind, grade and importance, so that it does
+    not close without an approved handling result."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_kind = cls.env.ref("helpdesk_property_info.ticket_type_other")
+        cls.minor = cls.env.ref("helpdesk_property_info.complaint_grade_minor")
+        cls.important = cls.env.ref("helpdesk_property_info.complaint_grade_important")
+
+    def test_a_handler_neither_reclassifies_nor_closes_an_important_complaint(self):
+        ticket = self.complaint(team_id=self.department.id, importance="important")
+        as_handler = ticket.with_user(self.handler)
+        for vals in (
+            {"type_id": self.other_kind.id},
+            {"importance": "general"},
+            {"complaint_grade_id": self.minor.id},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "is an important complaint"),
+            ):
+                as_handler.write(vals)
+        for vals in (
+            {"stage_id": self.done.id},
+            {"type_id": self.other_kind.id, "stage_id": self.done.id},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "approves the handling result"),
+            ):
+                as_handler.write(vals)
+        self.assertEqual(ticket.type_id, self.complaint_type)
+        self.assertEqual(ticket.importance, "important")
+        self.assertFalse(ticket.closed)
+
+    def test_an_important_grade_freezes_the_kind(self):
+        ticket = self.complaint(
+            team_id=self.department.id, complaint_grade_id=self.important.id
+        )
+        with self.assertRaisesRegex(UserError, "is an important complaint"):
+            ticket.with_user(self.agent).write({"type_id": self.other_kind.id})
+        self.assertEqual(ticket.complaint_grade_id, self.important)
+
+    def test_a_customer_service_manager_still_reclassifies_it(self):
+        ticket = self.complaint(team_id=self.department.id, importance="important")
+        ticket.with_user(self.manager).write({"complaint_grade_id": self.minor.id})
+        ticket.with_user(self.manager).write({"type_id": self.other_kind.id})
+        self.assertFalse(ticket.result_approval_required)
+
+    def test_a_general_complaint_is_reclassified_by_its_handler(self):
+        ticket = self.complaint(team_id=self.department.id)
+        ticket.with_user(self.handler).write({"type_id": self.other_kind.id})
+        self.assertEqual(ticket.type_id, self.other_kind)
+
+    def test_an_agent_records_an_important_complaint_at_once(self):
+        """Nothing is frozen when a ticket is created with its values."""
+        ticket = self.Ticket.with_user(self.agent).create(
+            self.phone_vals(
+                type_id=self.complaint_type.id,
+                importance="important",
+                complaint_grade_id=self.important.id,
+                intake_date=MONDAY_10,
+            )
+        )
+        self.assertTrue(ticket._is_important_complaint())

@@ -101,9 +101,12 @@ class TestTicketGuard(PropertyInfoCase):
     def test_only_a_leader_lowers_a_major_problem(self):
         ticket = self.ticket(team_id=self.department.id, level_id=self.level_major.id)
         for user in (self.handler, self.agent, self.manager, self.counsel):
-            with self.subTest(user=user.login), self.assertRaises(AccessError):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "is a major problem"),
+            ):
                 ticket.with_user(user).write({"level_id": self.level_general.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "Only a company leader changes"):
             ticket.with_user(self.handler).write({"level_id": False})
         self.assertEqual(ticket.level_id, self.level_major)
         self.assertTrue(ticket.awaiting_leader_opinion)
@@ -119,7 +122,10 @@ class TestTicketGuard(PropertyInfoCase):
     def test_only_counsel_or_a_leader_clears_possible_litigation(self):
         ticket = self.ticket(team_id=self.department.id, litigation_risk=True)
         for user in (self.handler, self.agent, self.manager):
-            with self.subTest(user=user.login), self.assertRaises(AccessError):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "is a possible litigation"),
+            ):
                 ticket.with_user(user).write({"litigation_risk": False})
         self.assertTrue(ticket.awaiting_counsel)
         with self.assertRaises(UserError):
@@ -205,7 +211,7 @@ class TestTicketGuard(PropertyInfoCase):
             with (
                 self.subTest(user=user.login),
                 self.assertRaisesRegex(
-                    AccessError, "corrects when a ticket was received"
+                    UserError, "corrects when a ticket was received"
                 ),
             ):
                 ticket.with_user(user).write({"intake_date": "2099-01-01 00:00:00"})

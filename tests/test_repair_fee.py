@@ -85,7 +85,7 @@ class TestPaidRepair(RepairCase):
                 line.with_user(user).price_unit = 1
             with self.assertRaises(AccessError):
                 line.with_user(user).unlink()
-            with self.assertRaises(AccessError):
+            with self.assertRaisesRegex(UserError, "fee the owner agreed"):
                 ticket.with_user(user).write(
                     {
                         "repair_fee_line_ids": [
@@ -93,11 +93,36 @@ class TestPaidRepair(RepairCase):
                         ]
                     }
                 )
-            with self.assertRaises(AccessError):
+            with self.assertRaisesRegex(UserError, "fee the owner agreed"):
                 ticket.with_user(user).repair_paid = False
         with self.assertRaises(AccessError):
             ticket.with_user(self.manager).write({"repair_fee_agreed_date": False})
         self.assertEqual(ticket.repair_fee, 90)
+
+    def test_the_payer_is_frozen_with_the_agreed_fee(self):
+        """The invoice goes to the customer who agreed: an agent cannot move
+        an agreed repair to another partner, nor to another company."""
+        ticket = self.paid_on_site()
+        ticket.with_user(self.worker).action_repair_agree_fee()
+        other = self.env["res.partner"].create({"name": "李四"})
+        for user in (self.agent, self.manager, self.worker):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "fee the owner agreed: Contact"),
+            ):
+                ticket.with_user(user).write({"partner_id": other.id})
+        # Rewriting the same customer is no change.
+        ticket.with_user(self.agent).write({"partner_id": self.owner.id})
+        ticket.with_user(self.worker).action_repair_done()
+        self.assertEqual(self.invoices(ticket).partner_id, self.owner)
+
+    def test_the_payer_changes_until_the_fee_is_agreed(self):
+        ticket = self.paid_on_site()
+        other = self.env["res.partner"].create({"name": "李四"})
+        ticket.with_user(self.agent).write({"partner_id": other.id})
+        ticket.with_user(self.worker).action_repair_agree_fee()
+        ticket.with_user(self.worker).action_repair_done()
+        self.assertEqual(self.invoices(ticket).partner_id, other)
 
     def test_a_paid_repair_is_not_done_before_the_fee_is_agreed(self):
         ticket = self.paid_on_site()
