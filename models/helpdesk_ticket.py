@@ -270,14 +270,14 @@ class HelpdeskTicket(models.Model):
 
     def _guard_state_label(self, state):
         labels = {
-            "received": self.env._("received"),
+            "received": self.env._("already received"),
             "major_problem": self.env._("a major problem"),
             "litigation": self.env._("a possible litigation"),
             "major_complaint": self.env._("a major complaint"),
             "important_complaint": self.env._("an important complaint"),
             "repair_started": self.env._("a repair whose worker is on site"),
             "fee_agreed": self.env._("a repair whose fee the owner agreed"),
-            "anonymised": self.env._("anonymised"),
+            "anonymised": self.env._("already anonymised"),
         }
         return labels.get(state) or super()._guard_state_label(state)
 

@@ -160,18 +160,6 @@ class TestGuardDeclarations(TransactionCase):
                     self.assertLessEqual(fields, set(listing[name][state]))
 
 
-# The parts of the addon still refusing by hand in their write() while they
-# are converted to declarations.
-# TODO lead: widen once the ticket part lands (and the approvals part).
-PENDING = {
-    # helpdesk.ticket
-    "helpdesk_ticket_deadline.py",
-    "helpdesk_ticket_escalation.py",
-    "helpdesk_ticket_repair.py",
-    "helpdesk_ticket_repair_fee.py",
-    "helpdesk_ticket_result.py",
-    "helpdesk_ticket_retention.py",
-}
 # The guard itself: the one write() that refuses, from the declarations.
 GUARD = "helpdesk_info_guard_mixin.py"
 REFUSALS = {"UserError", "ValidationError", "AccessError"}
@@ -226,7 +214,7 @@ class TestNoWriteRefusesByHand(TransactionCase):
     def test_no_write_override_refuses_a_change(self):
         offending = {}
         for path in sorted(MODELS_DIR.glob("*.py")):
-            if path.name in PENDING or path.name == GUARD:
+            if path.name == GUARD:
                 continue
             found = hand_refusals(path.read_text(encoding="utf-8"))
             if found:
@@ -236,13 +224,6 @@ class TestNoWriteRefusesByHand(TransactionCase):
             "Declare the freeze in _frozen_fields() (or _guarded_fields()) "
             "instead of refusing in write().",
         )
-
-    def test_pending_files_still_refuse(self):
-        # A pending file converted leaves the list: the rule then holds for it.
-        for name in sorted(PENDING):
-            with self.subTest(file=name):
-                source = (MODELS_DIR / name).read_text(encoding="utf-8")
-                self.assertTrue(hand_refusals(source))
 
     def test_the_rule_finds_a_refusal(self):
         # The scan itself: a raise in write(), and a helper of the same file.
