@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from .helpdesk_info_guard_mixin import in_action_scope
-from .res_partner_personal_data import PARTNER_CONTACT_FIELDS, PARTNER_VOLUNTARY_FIELDS
+from .res_partner.personal_data import PARTNER_CONTACT_FIELDS, PARTNER_VOLUNTARY_FIELDS
 
 
 class HelpdeskInfoErasureRequest(models.Model):

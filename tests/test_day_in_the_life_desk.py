@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 PREFIX = "helpdesk_property_info."
 
-# The home action each role lands on at log on (models/res_users_home.py).
+# The home action each role lands on at log on (models/res_users/home.py).
 HOMES = {
     "group_cs_agent": "helpdesk_mgmt.helpdesk_ticket_action",
     "group_department_handler": "helpdesk_mgmt.helpdesk_ticket_action",

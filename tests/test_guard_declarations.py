@@ -213,7 +213,7 @@ def hand_refusals(source):
 class TestNoWriteRefusesByHand(TransactionCase):
     def test_no_write_override_refuses_a_change(self):
         offending = {}
-        for path in sorted(MODELS_DIR.glob("*.py")):
+        for path in sorted(MODELS_DIR.rglob("*.py")):
             if path.name == GUARD:
                 continue
             found = hand_refusals(path.read_text(encoding="utf-8"))

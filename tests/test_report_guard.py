@@ -53,7 +53,7 @@ class TestReportGuard(StatisticsCase):
             freeze_time(shanghai(2024, 3, 11, 2)),
             self.enter_registry_test_mode(),
             mute_logger(
-                "odoo.addons.helpdesk_property_info.models.helpdesk_info_report"
+                "odoo.addons.helpdesk_property_info.models.helpdesk_info_report.helpdesk_info_report"
             ),
         ):
             cron.method_direct_trigger()
@@ -75,7 +75,7 @@ class TestReportGuard(StatisticsCase):
         with (
             freeze_time("2024-03-05 02:00:00"),
             mute_logger(
-                "odoo.addons.helpdesk_property_info.models.helpdesk_info_publication"
+                "odoo.addons.helpdesk_property_info.models.helpdesk_info_publication.helpdesk_info_publication"
             ),
         ):
             self.env["helpdesk.info.publication"]._cron_monthly_statistics()

@@ -4,10 +4,7 @@ from odoo.fields import Date
 from odoo.tests import freeze_time, new_test_user
 from odoo.tools import mute_logger
 
-from odoo.addons.helpdesk_property_info.models.helpdesk_info_report import (
-    HelpdeskInfoReport,
-)
-
+from ..models.helpdesk_info_report.helpdesk_info_report import HelpdeskInfoReport
 from .statistics_common import StatisticsCase, shanghai
 
 

@@ -7,20 +7,23 @@ from odoo.tests import TransactionCase
 from odoo.addons.helpdesk_property_info import models as addon_models
 
 ADDON_MODULE = "odoo.addons.helpdesk_property_info.models."
-CORE = "helpdesk_ticket"
+# The ticket's package: its core, then one file per concern.
+PACKAGE = "helpdesk_ticket."
+CORE = PACKAGE + "helpdesk_ticket"
 GUARD = "helpdesk_info_guard_mixin"
 CRUD_METHODS = ("create", "write", "message_post")
 
 
 def _module(cls):
-    """The addon's file (without .py) defining ``cls``, or None."""
+    """The addon's module (relative to models) defining ``cls``, or None."""
     if cls.__module__.startswith(ADDON_MODULE):
         return cls.__module__[len(ADDON_MODULE) :]
     return None
 
 
 def _source(name):
-    path = os.path.join(os.path.dirname(addon_models.__file__), f"{name}.py")
+    path = os.path.join(os.path.dirname(addon_models.__file__), *name.split("."))
+    path += ".py"
     with open(path, encoding="utf-8") as file:
         return ast.parse(file.read())
 
@@ -57,10 +60,11 @@ def _private_calls(node):
 
 class TestTicketCore(TransactionCase):
     """What the ticket's create and write depend on, whatever order the
-    files of the ticket load in (models/__init__.py): one create and one
-    write, in helpdesk_ticket.py, above helpdesk_mgmt's and the guard's; the
-    hooks they call exist; each super() call reaches a method; no concern
-    calls another concern's private helper."""
+    files of the ticket load in (models/helpdesk_ticket/__init__.py): one
+    create and one write, in helpdesk_ticket/helpdesk_ticket.py, above
+    helpdesk_mgmt's and the guard's; the hooks they call exist; each super()
+    call reaches a method; no concern calls another concern's private
+    helper."""
 
     @classmethod
     def setUpClass(cls):
@@ -71,7 +75,7 @@ class TestTicketCore(TransactionCase):
             {
                 _module(cls_)
                 for cls_ in cls.addon_classes
-                if _module(cls_).startswith("helpdesk_ticket_")
+                if _module(cls_).startswith(PACKAGE) and _module(cls_) != CORE
             }
         )
 
@@ -84,6 +88,7 @@ class TestTicketCore(TransactionCase):
         self.fail(f"{module} is not in the ticket's classes")
 
     def test_one_create_and_one_write_above_helpdesk_mgmt_and_the_guard(self):
+        self.assertGreater(len(self.concern_files), 20, self.concern_files)
         core = self._index(CORE)
         helpdesk_mgmt = self._index(
             "odoo.addons.helpdesk_mgmt.models.helpdesk_ticket", "HelpdeskTicket"
@@ -100,7 +105,7 @@ class TestTicketCore(TransactionCase):
             with self.subTest(method=method):
                 self.assertEqual(owners[:2], [CORE, GUARD])
                 self.assertFalse(
-                    [owner for owner in owners if owner.startswith("helpdesk_ticket_")]
+                    [owner for owner in owners if owner in self.concern_files]
                 )
         # Every file of the ticket loads after the core, mixins included.
         self.assertEqual(
@@ -145,12 +150,12 @@ class TestTicketCore(TransactionCase):
                     )
 
     def test_no_concern_calls_another_concerns_private_helper(self):
-        """A concern (the files helpdesk_ticket_<concern>[_…].py) calls its
+        """A concern (the files helpdesk_ticket/<concern>[_…].py) calls its
         own helpers, the core's and those of the mixins the core inherits;
         it reaches another concern only through a hook the core declares."""
 
         def concern(name):
-            return name[len("helpdesk_ticket_") :].split("_")[0]
+            return name[len(PACKAGE) :].split("_")[0]
 
         trees = {name: _source(name) for name in self.concern_files}
         defined = {}  # file: names defined by any of its classes

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.helpdesk_ticket_return_visit import SATISFACTION
+from ..models.helpdesk_ticket.return_visit import SATISFACTION
 
 
 class HelpdeskTicketRecordWizard(models.TransientModel):

@@ -3,7 +3,7 @@ from odoo import models
 
 class ResGroups(models.Model):
     """Users added to a role from the group's side land on the role's work
-    too (see ``res_users_home``)."""
+    too (see ``res_users/home.py``)."""
 
     _inherit = "res.groups"
 

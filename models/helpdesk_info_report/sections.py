@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools.misc import formatLang
 
-from .helpdesk_info_publication import grouped_rows
+from ..helpdesk_info_publication.helpdesk_info_publication import grouped_rows
 
 SECTIONS = [
     "helpdesk_property_info.report_info_statistics_section_publications",

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .helpdesk_info_personal_data_mixin import mask_value
+from ..helpdesk_info_personal_data_mixin import mask_value
 
 
 class HelpdeskTicket(models.Model):

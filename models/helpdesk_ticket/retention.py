@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .helpdesk_info_guard_mixin import in_action_scope
+from ..helpdesk_info_guard_mixin import in_action_scope
 from .helpdesk_ticket import TICKET_PERSONAL_FIELDS
 
 _logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
-from .helpdesk_info_guard_mixin import is_action
+from ..helpdesk_info_guard_mixin import is_action
 
 _lt = LazyTranslate(__name__)
 
@@ -132,7 +132,7 @@ class HelpdeskTicket(models.Model):
             )
 
     def _leader_opinion_required(self):
-        """A major problem (and, in helpdesk_ticket_complaint.py, a major
+        """A major problem (and, in helpdesk_ticket/complaint.py, a major
         complaint) waits for a company leader's opinion."""
         return super()._leader_opinion_required() or bool(
             self.level_id.leader_opinion_required

@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.fields import Domain
 
-from .helpdesk_ticket_complaint import COMPLAINT_TYPE
+from ..helpdesk_ticket.complaint import COMPLAINT_TYPE
 
 
 class HelpdeskTicketTeam(models.Model):

@@ -35,7 +35,7 @@ class HelpdeskTicket(models.Model):
     deadline extensions approved by the group of whatever set the deadline.
 
     Deadlines come from the rules ``_deadline_rules`` returns: the problem
-    level, and for a complaint its grade too (helpdesk_ticket_complaint.py).
+    level, and for a complaint its grade too (helpdesk_ticket/complaint.py).
     When several set one, the earliest binds, and ``*_deadline_source`` says
     which."""
 

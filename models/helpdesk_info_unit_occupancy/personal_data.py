@@ -17,21 +17,3 @@ class HelpdeskInfoUnitOccupancy(models.Model):
     @api.model
     def _personal_data_register_fields(self):
         return ("partner_id", "phone", "email")
-
-
-class HelpdeskInfoUnit(models.Model):
-    _name = "helpdesk.info.unit"
-    _inherit = ["helpdesk.info.unit", "helpdesk.info.personal.data.mixin"]
-
-    @api.model
-    def _personal_data_register_fields(self):
-        return ("occupancy_ids", "current_partner_ids")
-
-
-class HelpdeskInfoCommunity(models.Model):
-    _name = "helpdesk.info.community"
-    _inherit = ["helpdesk.info.community", "helpdesk.info.personal.data.mixin"]
-
-    @api.model
-    def _personal_data_register_fields(self):
-        return ("owner_ids",)

@@ -15,7 +15,7 @@ IMPORTANT_GRADE_CODES = ("important", "major")
 REPAIR_STARTED_STATES = ("on_site", "done", "confirmed")
 # Who the caller is and how to reach them: erased once the retention period
 # is over or the person's erasure request is approved
-# (helpdesk_ticket_retention.py). What the ticket was about (kind, category,
+# (helpdesk_ticket/retention.py). What the ticket was about (kind, category,
 # source, level, deadlines, states) stays, so the statistics keep counting it.
 TICKET_PERSONAL_FIELDS = (
     "contact_name",

@@ -1,6 +1,6 @@
 from odoo import models
 
-from .helpdesk_info_publication import grouped_rows
+from ..helpdesk_info_publication.helpdesk_info_publication import grouped_rows
 
 SECTION = "helpdesk_property_info.report_info_statistics_section_proactive"
 AFTER = "helpdesk_property_info.report_info_statistics_section_publications"

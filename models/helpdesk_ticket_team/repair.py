@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields, models
 
-from .helpdesk_info_report_repairs import repair_rate
+from ..helpdesk_info_report.repairs import repair_rate
 
 OPEN_REPAIR_STATES = ("new", "dispatched", "accepted", "on_site")
 RATE_DAYS = 30

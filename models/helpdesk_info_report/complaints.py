@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import models
 from odoo.fields import Domain
 
-from .helpdesk_ticket_complaint import COMPLAINT_TYPE
+from ..helpdesk_ticket.complaint import COMPLAINT_TYPE
 
 SECTION = "helpdesk_property_info.report_info_statistics_section_complaints"
 AFTER = "helpdesk_property_info.report_info_statistics_section_replies"

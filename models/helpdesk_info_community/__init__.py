@@ -1,0 +1,2 @@
+from . import helpdesk_info_community
+from . import personal_data

@@ -1,0 +1,2 @@
+from . import helpdesk_info_publication
+from . import leader_contact

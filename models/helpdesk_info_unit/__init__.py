@@ -1,0 +1,3 @@
+from . import helpdesk_info_unit
+from . import personal_data
+from . import visit

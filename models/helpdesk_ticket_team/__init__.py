@@ -1,0 +1,3 @@
+from . import helpdesk_ticket_team
+from . import repair
+from . import complaint

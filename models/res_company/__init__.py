@@ -1,0 +1,5 @@
+from . import reception
+from . import personal_data
+from . import visit
+from . import patrol
+from . import lang

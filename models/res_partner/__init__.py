@@ -1,0 +1,3 @@
+from . import unit
+from . import personal_data
+from . import visit

@@ -1,0 +1,3 @@
+from . import visit
+from . import lang
+from . import home
