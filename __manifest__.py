@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",

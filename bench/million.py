@@ -137,7 +137,8 @@ def insert_tickets(env, count, months=12):
             repair_late_alerted, repair_state,
             intake_date, reply_deadline, resolve_deadline, replied_date,
             reply_state, reply_on_time_rate, resolve_state, complaint_grade_id,
-            closed_date, visit_date, visit_satisfaction, visit_score, return_visit_rate,
+            closed_date, return_visit_date, return_visit_satisfaction,
+            return_visit_score, return_visit_rate,
             last_stage_update, create_date, write_date, create_uid, write_uid)
         SELECT 'S' || g, t.name, t.description, t.company_id,
             ({_sql_array(teams)})[1 + g %% {len(teams)}], s.stage,

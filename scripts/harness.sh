@@ -251,7 +251,7 @@ upgrade_census() {  # database
             UNION ALL SELECT 'tickets', count(*) FROM helpdesk_ticket
             UNION ALL SELECT 'tickets with level', count(level_id) FROM helpdesk_ticket
             UNION ALL SELECT 'tickets replied', count(replied_date) FROM helpdesk_ticket
-            UNION ALL SELECT 'tickets visited', count(visit_date) FROM helpdesk_ticket
+            UNION ALL SELECT 'tickets visited', count(return_visit_date) FROM helpdesk_ticket
             UNION ALL SELECT 'tickets with opinion', count(leader_opinion) FROM helpdesk_ticket
             UNION ALL SELECT 'publications ' || state, count(*) FROM helpdesk_info_publication GROUP BY state
             UNION ALL SELECT 'expenses ' || state, count(*) FROM helpdesk_reception_expense GROUP BY state

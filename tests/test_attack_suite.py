@@ -268,13 +268,13 @@ ATTACKS = [
                 "write",
                 {
                     "vals": {
-                        "visit_date": "2026-01-06 03:00:00",
-                        "visit_satisfaction": "5",
+                        "return_visit_date": "2026-01-06 03:00:00",
+                        "return_visit_satisfaction": "5",
                     }
                 },
             ),
         ),
-        unchanged=("visit_date", "visit_satisfaction"),
+        unchanged=("return_visit_date", "return_visit_satisfaction"),
     ),
     Attack(
         "gate_fields",
@@ -287,19 +287,19 @@ ATTACKS = [
                 "write",
                 {
                     "vals": {
-                        "visit_due_date": False,
-                        "visit_alerted": True,
-                        "visit_next_check": False,
-                        "visit_manual": True,
+                        "return_visit_due_date": False,
+                        "return_visit_alerted": True,
+                        "return_visit_next_check": False,
+                        "return_visit_manual": True,
                     }
                 },
             ),
         ),
         unchanged=(
-            "visit_due_date",
-            "visit_alerted",
-            "visit_next_check",
-            "visit_manual",
+            "return_visit_due_date",
+            "return_visit_alerted",
+            "return_visit_next_check",
+            "return_visit_manual",
         ),
     ),
     Attack(
@@ -317,7 +317,7 @@ ATTACKS = [
                 },
             ),
         ),
-        unchanged=("visit_due_date", "visit_manual"),
+        unchanged=("return_visit_due_date", "return_visit_manual"),
     ),
     Attack(
         "gate_fields",

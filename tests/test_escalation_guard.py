@@ -84,19 +84,19 @@ class TestTicketGuard(PropertyInfoCase):
         ticket = self.ticket()
         ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         for vals in (
-            {"visit_date": "2026-01-06 02:00:00"},
-            {"visit_user_id": self.agent.id},
-            {"visit_solved": "yes"},
-            {"visit_satisfaction": "5"},
-            {"visit_opinion": "Fine"},
-            {"visit_score": 5},
+            {"return_visit_date": "2026-01-06 02:00:00"},
+            {"return_visit_user_id": self.agent.id},
+            {"return_visit_solved": "yes"},
+            {"return_visit_satisfaction": "5"},
+            {"return_visit_opinion": "Fine"},
+            {"return_visit_score": 5},
         ):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 ticket.with_user(self.agent).write(vals)
-        self.assertFalse(ticket.visit_date)
+        self.assertFalse(ticket.return_visit_date)
         ticket.with_user(self.agent).action_record_return_visit("yes", "5", "Fine")
-        self.assertEqual(ticket.visit_user_id, self.agent)
-        self.assertEqual(ticket.visit_score, 5)
+        self.assertEqual(ticket.return_visit_user_id, self.agent)
+        self.assertEqual(ticket.return_visit_score, 5)
 
     def test_only_a_leader_lowers_a_major_problem(self):
         ticket = self.ticket(team_id=self.department.id, level_id=self.level_major.id)
@@ -179,8 +179,8 @@ class TestTicketGuard(PropertyInfoCase):
             "counsel_advice",
             "counsel_date",
             "awaiting_counsel",
-            "visit_opinion",
-            "visit_user_id",
+            "return_visit_opinion",
+            "return_visit_user_id",
             "deadline_next_check",
             "reply_alert",
         ):

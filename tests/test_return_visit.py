@@ -36,11 +36,11 @@ class TestReturnVisit(PropertyInfoCase):
             ticket,
             [
                 {
-                    "visit_solved": "yes",
-                    "visit_satisfaction": "5",
-                    "visit_opinion": "Very quick repair",
-                    "visit_user_id": self.agent.id,
-                    "visit_score": 5,
+                    "return_visit_solved": "yes",
+                    "return_visit_satisfaction": "5",
+                    "return_visit_opinion": "Very quick repair",
+                    "return_visit_user_id": self.agent.id,
+                    "return_visit_score": 5,
                     "return_visit_rate": 100,
                 }
             ],
@@ -66,7 +66,9 @@ class TestReturnVisit(PropertyInfoCase):
             domain + [("closed", "=", True)], [], ["return_visit_rate:avg"]
         )
         [(score,)] = self.Ticket._read_group(
-            domain + [("visit_date", "!=", False)], [], ["visit_score:avg"]
+            domain + [("return_visit_date", "!=", False)],
+            [],
+            ["return_visit_score:avg"],
         )
         self.assertEqual(rate, 50)
         self.assertEqual(score, 3.5)

@@ -46,9 +46,9 @@ class TestReturnVisitWatch(PropertyInfoCase):
             ticket,
             [
                 {
-                    "visit_due_date": DUE,
-                    "visit_next_check": DUE,
-                    "visit_state": "pending",
+                    "return_visit_due_date": DUE,
+                    "return_visit_next_check": DUE,
+                    "return_visit_state": "pending",
                 }
             ],
         )
@@ -63,7 +63,8 @@ class TestReturnVisitWatch(PropertyInfoCase):
         self.assertNotIn(self.agent, alert.user_id)
         self.assertIn(self.manager.partner_id, ticket.message_ids[0].partner_ids)
         self.assertRecordValues(
-            ticket, [{"visit_state": "overdue", "visit_next_check": False}]
+            ticket,
+            [{"return_visit_state": "overdue", "return_visit_next_check": False}],
         )
         count = len(alert)
         self.run_watcher("2026-03-10 08:05:00")
@@ -73,31 +74,31 @@ class TestReturnVisitWatch(PropertyInfoCase):
         ticket = self.closed_ticket()
         with freeze_time("2026-03-09 02:00:00"):
             ticket.action_record_return_visit("yes", "5")
-        self.assertFalse(ticket.visit_next_check)
+        self.assertFalse(ticket.return_visit_next_check)
         self.run_watcher("2026-03-10 08:05:00")
         self.assertFalse(self.alerts(ticket))
-        self.assertEqual(ticket.visit_state, "on_time")
+        self.assertEqual(ticket.return_visit_state, "on_time")
 
     def test_a_late_visit_counts_as_late(self):
         ticket = self.closed_ticket()
         self.run_watcher("2026-03-09 09:00:00")
         with freeze_time("2026-03-10 02:00:00"):
             ticket.action_record_return_visit("yes", "4")
-        self.assertEqual(ticket.visit_state, "late")
+        self.assertEqual(ticket.return_visit_state, "late")
 
     def test_reopening_lifts_the_visit_until_closed_again(self):
         ticket = self.closed_ticket()
         ticket.stage_id = self.open_stage
-        self.assertFalse(ticket.visit_next_check)
+        self.assertFalse(ticket.return_visit_next_check)
         self.run_watcher("2026-03-10 08:05:00")
         self.assertFalse(self.alerts(ticket))
 
     def test_the_watcher_fields_are_written_by_the_server_only(self):
         ticket = self.closed_ticket()
         with self.assertRaises(AccessError):
-            ticket.with_user(self.manager).write({"visit_alerted": True})
+            ticket.with_user(self.manager).write({"return_visit_alerted": True})
         with self.assertRaises(AccessError):
-            ticket.with_user(self.manager).write({"visit_due_date": False})
+            ticket.with_user(self.manager).write({"return_visit_due_date": False})
 
     @contextmanager
     def recorded_queries(self):
@@ -111,15 +112,15 @@ class TestReturnVisitWatch(PropertyInfoCase):
             self.run_watcher("2026-03-06 09:00:00")
         watcher = [q for q in queries if "helpdesk_ticket" in q]
         self.assertEqual(len(watcher), 1, watcher)
-        self.assertIn("visit_next_check", watcher[0])
+        self.assertIn("return_visit_next_check", watcher[0])
 
     def test_due_visits_are_found_through_a_partial_index(self):
         self.env.cr.execute(
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'helpdesk_ticket'"
-            " AND indexdef LIKE '%visit_next_check%'"
+            " AND indexdef LIKE '%return_visit_next_check%'"
         )
         [definition] = [row[0] for row in self.env.cr.fetchall()]
-        self.assertIn("WHERE (visit_next_check IS NOT NULL)", definition)
+        self.assertIn("WHERE (return_visit_next_check IS NOT NULL)", definition)
 
     @freeze_time("2026-03-06 02:00:00")
     def test_a_visit_is_scheduled_by_hand_on_an_open_ticket(self):
@@ -133,10 +134,10 @@ class TestReturnVisitWatch(PropertyInfoCase):
             visit, [{"user_id": self.agent.id, "date_deadline": date(2026, 3, 10)}]
         )
         # Due by the end of that day in Shanghai.
-        self.assertEqual(ticket.visit_due_date, datetime(2026, 3, 10, 16, 0))
-        self.assertTrue(ticket.visit_manual)
+        self.assertEqual(ticket.return_visit_due_date, datetime(2026, 3, 10, 16, 0))
+        self.assertTrue(ticket.return_visit_manual)
         ticket.with_user(self.agent).action_record_return_visit("yes", "5")
-        self.assertEqual(ticket.visit_state, "on_time")
+        self.assertEqual(ticket.return_visit_state, "on_time")
 
     @freeze_time("2026-03-06 02:00:00")
     def test_scheduling_by_hand_checks_its_input(self):
@@ -160,7 +161,7 @@ class TestReturnVisitWatch(PropertyInfoCase):
     @freeze_time("2026-03-06 02:00:00")
     def test_the_wizard_schedules_the_visit(self):
         ticket = self.Ticket.create(self.phone_vals())
-        action = ticket.with_user(self.agent).action_open_schedule_visit_wizard()
+        action = ticket.with_user(self.agent).action_open_schedule_return_visit_wizard()
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.agent)
@@ -168,5 +169,5 @@ class TestReturnVisitWatch(PropertyInfoCase):
             .create({"date": "2026-03-07", "user_id": self.manager.id})
         )
         wizard.action_schedule()
-        self.assertTrue(ticket.visit_manual)
-        self.assertEqual(ticket.visit_due_date, datetime(2026, 3, 7, 16, 0))
+        self.assertTrue(ticket.return_visit_manual)
+        self.assertEqual(ticket.return_visit_due_date, datetime(2026, 3, 7, 16, 0))

@@ -80,7 +80,10 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
         for vals in (
             {"replied_date": "2026-01-05 03:00:00", "reply_method": "written"},
             {"deadline_next_check": False},
-            {"visit_date": "2026-01-06 02:00:00", "visit_satisfaction": "5"},
+            {
+                "return_visit_date": "2026-01-06 02:00:00",
+                "return_visit_satisfaction": "5",
+            },
             {
                 "level_id": self.env.ref("helpdesk_property_info.level_general").id,
                 "litigation_risk": False,
@@ -93,7 +96,7 @@ class TestTicketGuardOverRpc(JsonRpcMixin, HttpCase):
                 self.assertTrue(error)
         ticket.invalidate_recordset()
         self.assertFalse(ticket.replied_date)
-        self.assertFalse(ticket.visit_date)
+        self.assertFalse(ticket.return_visit_date)
         self.assertEqual(ticket.deadline_next_check, next_check)
         self.assertEqual(
             ticket.level_id, self.env.ref("helpdesk_property_info.level_major")

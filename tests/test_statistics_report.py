@@ -191,10 +191,16 @@ class TestStatisticsReport(StatisticsCase):
             tickets |= self.ticket(shanghai(2024, 2, 20))
         tickets.write({"closed_date": shanghai(2024, 3, 5)})
         tickets[0].write(
-            {"visit_date": shanghai(2024, 3, 6), "visit_satisfaction": "5"}
+            {
+                "return_visit_date": shanghai(2024, 3, 6),
+                "return_visit_satisfaction": "5",
+            }
         )
         tickets[1].write(
-            {"visit_date": shanghai(2024, 3, 6), "visit_satisfaction": "2"}
+            {
+                "return_visit_date": shanghai(2024, 3, 6),
+                "return_visit_satisfaction": "2",
+            }
         )
         self.ticket(shanghai(2024, 2, 20)).write({"closed_date": shanghai(2024, 3, 12)})
         visits = self.report()._get_report_figures()["visits"]

@@ -74,7 +74,7 @@ class TestWholeFlow(HttpCase):
             ticket_url, "helpdesk_property_info_flow_return_visit", login=agent.login
         )
         self.assertTrue(ticket.closed)
-        self.assertTrue(ticket.visit_date)
+        self.assertTrue(ticket.return_visit_date)
 
     def test_reception_expense_from_refusal_to_export(self):
         env = self.env

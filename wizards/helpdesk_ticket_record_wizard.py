@@ -27,10 +27,10 @@ class HelpdeskTicketRecordWizard(models.TransientModel):
         [("phone", "Phone"), ("in_person", "In Person")], default="phone"
     )
     text = fields.Text()
-    visit_solved = fields.Selection(
+    return_visit_solved = fields.Selection(
         [("yes", "Solved"), ("no", "Not Solved")], default="yes"
     )
-    visit_satisfaction = fields.Selection(SATISFACTION, default="4")
+    return_visit_satisfaction = fields.Selection(SATISFACTION, default="4")
 
     def action_record(self):
         self.ensure_one()
@@ -43,6 +43,6 @@ class HelpdeskTicketRecordWizard(models.TransientModel):
             ticket.action_record_counsel_advice(self.text)
         else:
             ticket.action_record_return_visit(
-                self.visit_solved, self.visit_satisfaction, self.text
+                self.return_visit_solved, self.return_visit_satisfaction, self.text
             )
         return {"type": "ir.actions.act_window_close"}

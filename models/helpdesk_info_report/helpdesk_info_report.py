@@ -495,8 +495,8 @@ class HelpdeskInfoReport(models.Model):
         complaints = {"closed": 0, "visited": 0}
         for rate, state, kind, count, score_sum in tickets._read_group(
             domain,
-            ["return_visit_rate", "visit_state", "type_id"],
-            ["__count", "visit_score:sum"],
+            ["return_visit_rate", "return_visit_state", "type_id"],
+            ["__count", "return_visit_score:sum"],
         ):
             closed += count
             states[state] += count
@@ -508,8 +508,8 @@ class HelpdeskInfoReport(models.Model):
                 if kind == complaint:
                     complaints["visited"] += count
         overdue_tickets = tickets.search(
-            domain & Domain("visit_state", "=", "overdue"),
-            order="visit_due_date, id",
+            domain & Domain("return_visit_state", "=", "overdue"),
+            order="return_visit_due_date, id",
             limit=self._overdue_list_limit,
         )
         return {
@@ -527,7 +527,7 @@ class HelpdeskInfoReport(models.Model):
                     "number": ticket.number,
                     "name": ticket.name,
                     "team": ticket.team_id.name or "",
-                    "due": self._format_local(ticket.visit_due_date),
+                    "due": self._format_local(ticket.return_visit_due_date),
                 }
                 for ticket in overdue_tickets
             ],

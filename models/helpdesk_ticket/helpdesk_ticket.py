@@ -58,18 +58,18 @@ ACTION_ONLY_FIELDS = (
     "awaiting_counsel",
     # return visit: recorded by its button, in the visitor's name; due when
     # the ticket closes or a visit is scheduled, watched by the watcher
-    "visit_date",
-    "visit_user_id",
-    "visit_solved",
-    "visit_satisfaction",
-    "visit_opinion",
-    "visit_score",
+    "return_visit_date",
+    "return_visit_user_id",
+    "return_visit_solved",
+    "return_visit_satisfaction",
+    "return_visit_opinion",
+    "return_visit_score",
     "return_visit_rate",
-    "visit_due_date",
-    "visit_manual",
-    "visit_alerted",
-    "visit_state",
-    "visit_next_check",
+    "return_visit_due_date",
+    "return_visit_manual",
+    "return_visit_alerted",
+    "return_visit_state",
+    "return_visit_next_check",
     # repair: the order moves through its buttons; the deadline follows from
     # the urgency and the appointment, the watcher's marker is its own
     "repair_state",
@@ -161,7 +161,7 @@ class HelpdeskTicket(models.Model):
         # What the effects compare with.
         escalation = self._before_write_escalation()
         closing = self._before_write_return_visit(vals)
-        reopening = self._before_write_visit_watch(vals)
+        reopening = self._before_write_return_visit_watch(vals)
         raised = self._before_write_upward(vals)
         # The update: the guard refuses action-only fields and the fields
         # frozen in the tickets' states (_frozen_fields) here.
@@ -170,7 +170,7 @@ class HelpdeskTicket(models.Model):
         self._after_write_routing(vals)
         self._after_write_escalation(escalation)
         self._after_write_return_visit(closing)
-        self._after_write_visit_watch(reopening)
+        self._after_write_return_visit_watch(reopening)
         self._after_write_upward(raised)
         self._after_write_unit(vals)
         self._after_write_repair(vals)

@@ -487,7 +487,10 @@ class HelpdeskTicket(models.Model):
         unhappy = self.filtered(
             lambda t: (
                 t.is_repair
-                and (t.visit_solved == "no" or t.visit_satisfaction in ("1", "2"))
+                and (
+                    t.return_visit_solved == "no"
+                    or t.return_visit_satisfaction in ("1", "2")
+                )
             )
         )
         for ticket in unhappy:

@@ -14,7 +14,7 @@ from .helpdesk_ticket import TICKET_PERSONAL_FIELDS
 _logger = logging.getLogger(__name__)
 
 # Free texts scrubbed of the caller's identifiers rather than erased.
-TICKET_SCRUBBED_TEXTS = ("matter", "description", "visit_opinion")
+TICKET_SCRUBBED_TEXTS = ("matter", "description", "return_visit_opinion")
 MASK = "***"
 MOBILE_RE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")

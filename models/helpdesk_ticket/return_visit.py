@@ -22,21 +22,21 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    visit_date = fields.Datetime(
+    return_visit_date = fields.Datetime(
         string="Return Visit On",
         readonly=True,
         copy=False,
         tracking=True,
         groups="base.group_user",
     )
-    visit_user_id = fields.Many2one(
+    return_visit_user_id = fields.Many2one(
         "res.users",
         string="Return Visit By",
         readonly=True,
         copy=False,
         groups="base.group_user",
     )
-    visit_solved = fields.Selection(
+    return_visit_solved = fields.Selection(
         [("yes", "Solved"), ("no", "Not Solved")],
         string="Problem Solved?",
         readonly=True,
@@ -44,7 +44,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         groups="base.group_user",
     )
-    visit_satisfaction = fields.Selection(
+    return_visit_satisfaction = fields.Selection(
         SATISFACTION,
         string="Satisfaction",
         readonly=True,
@@ -52,12 +52,12 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         groups="base.group_user",
     )
-    visit_opinion = fields.Text(
+    return_visit_opinion = fields.Text(
         string="Further Opinions", readonly=True, copy=False, groups="base.group_user"
     )
-    visit_score = fields.Integer(
+    return_visit_score = fields.Integer(
         string="Satisfaction Score",
-        compute="_compute_visit_report",
+        compute="_compute_return_visit_report",
         store=True,
         aggregator="avg",
         groups="base.group_user",
@@ -66,7 +66,7 @@ class HelpdeskTicket(models.Model):
     )
     return_visit_rate = fields.Integer(
         string="Return-Visit Rate (%)",
-        compute="_compute_visit_report",
+        compute="_compute_return_visit_report",
         store=True,
         aggregator="avg",
         groups="base.group_user",
@@ -74,11 +74,11 @@ class HelpdeskTicket(models.Model):
         "closed tickets is the return-visit rate (goal 100%).",
     )
 
-    @api.depends("visit_date", "visit_satisfaction")
-    def _compute_visit_report(self):
+    @api.depends("return_visit_date", "return_visit_satisfaction")
+    def _compute_return_visit_report(self):
         for ticket in self:
-            ticket.visit_score = int(ticket.visit_satisfaction or 0)
-            ticket.return_visit_rate = 100 if ticket.visit_date else 0
+            ticket.return_visit_score = int(ticket.return_visit_satisfaction or 0)
+            ticket.return_visit_rate = 100 if ticket.return_visit_date else 0
 
     def _before_write_return_visit(self, vals):
         """Write: the tickets ``vals`` close."""
@@ -93,7 +93,7 @@ class HelpdeskTicket(models.Model):
     def _schedule_return_visit(self):
         Team = self.env["helpdesk.ticket.team"]
         leaders = {}
-        for ticket in self.filtered(lambda t: not t.visit_date):
+        for ticket in self.filtered(lambda t: not t.return_visit_date):
             company = ticket.company_id
             if company not in leaders:
                 leaders[company] = Team._get_intake_team(company).user_id
@@ -116,7 +116,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
         for ticket in self:
-            if not ticket.closed and not ticket.visit_manual:
+            if not ticket.closed and not ticket.return_visit_manual:
                 raise UserError(
                     self.env._(
                         "Ticket %s is not closed yet: visit the customer once it is, "
@@ -126,15 +126,15 @@ class HelpdeskTicket(models.Model):
                 )
         self._write_by_action(
             {
-                "visit_date": fields.Datetime.now(),
-                "visit_user_id": self.env.uid,
-                "visit_solved": solved,
-                "visit_satisfaction": satisfaction,
-                "visit_opinion": opinion,
+                "return_visit_date": fields.Datetime.now(),
+                "return_visit_user_id": self.env.uid,
+                "return_visit_solved": solved,
+                "return_visit_satisfaction": satisfaction,
+                "return_visit_opinion": opinion,
             }
         )
         labels = dict(
-            self._fields["visit_satisfaction"]._description_selection(self.env)
+            self._fields["return_visit_satisfaction"]._description_selection(self.env)
         )
         for ticket in self:
             ticket.activity_feedback(

@@ -23,7 +23,7 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    visit_due_date = fields.Datetime(
+    return_visit_due_date = fields.Datetime(
         string="Return Visit Due",
         readonly=True,
         copy=False,
@@ -32,7 +32,7 @@ class HelpdeskTicket(models.Model):
         help="One working day of the Customer Service Department after closing, "
         "or the end of the day a visit was scheduled for by hand.",
     )
-    visit_manual = fields.Boolean(
+    return_visit_manual = fields.Boolean(
         string="Return Visit Scheduled by Hand",
         readonly=True,
         copy=False,
@@ -40,7 +40,7 @@ class HelpdeskTicket(models.Model):
         help="A return visit scheduled by hand (after rescue work, a large "
         "community event): it stays due when the ticket is reopened.",
     )
-    visit_alerted = fields.Boolean(
+    return_visit_alerted = fields.Boolean(
         string="Overdue Return Visit Reported",
         readonly=True,
         copy=False,
@@ -48,93 +48,100 @@ class HelpdeskTicket(models.Model):
         help="The Customer Service managers were told that the return visit is "
         "overdue.",
     )
-    visit_state = fields.Selection(
+    return_visit_state = fields.Selection(
         VISIT_STATES,
-        string="Return Visit State",
-        compute="_compute_visit_watch",
+        compute="_compute_return_visit_watch",
         store=True,
         index="btree_not_null",
         groups="base.group_user",
     )
-    visit_next_check = fields.Datetime(
-        compute="_compute_visit_watch",
+    return_visit_next_check = fields.Datetime(
+        compute="_compute_return_visit_watch",
         store=True,
         copy=False,
         groups="base.group_user",
         help="When the return-visit watcher next has something to do for this ticket.",
     )
 
-    _visit_next_check_idx = models.Index(
-        "(visit_next_check) WHERE visit_next_check IS NOT NULL"
+    _return_visit_next_check_idx = models.Index(
+        "(return_visit_next_check) WHERE return_visit_next_check IS NOT NULL"
     )
 
-    @api.depends("visit_date", "visit_due_date", "visit_alerted")
-    def _compute_visit_watch(self):
+    @api.depends("return_visit_date", "return_visit_due_date", "return_visit_alerted")
+    def _compute_return_visit_watch(self):
         for ticket in self:
-            due, visited = ticket.visit_due_date, ticket.visit_date
+            due, visited = ticket.return_visit_due_date, ticket.return_visit_date
             if visited:
-                ticket.visit_state = "late" if due and visited > due else "on_time"
+                ticket.return_visit_state = (
+                    "late" if due and visited > due else "on_time"
+                )
             elif due:
-                ticket.visit_state = "overdue" if ticket.visit_alerted else "pending"
+                ticket.return_visit_state = (
+                    "overdue" if ticket.return_visit_alerted else "pending"
+                )
             else:
-                ticket.visit_state = False
-            ticket.visit_next_check = (
-                due if due and not visited and not ticket.visit_alerted else False
+                ticket.return_visit_state = False
+            ticket.return_visit_next_check = (
+                due
+                if due and not visited and not ticket.return_visit_alerted
+                else False
             )
 
     # ------------------------------------------------------------------
     # Scheduling
     # ------------------------------------------------------------------
 
-    def _before_write_visit_watch(self, vals):
+    def _before_write_return_visit_watch(self, vals):
         """Write: the closed tickets ``vals`` move to another stage."""
         if vals.get("stage_id") and not self._vals_close_ticket(vals):
             return self.filtered("closed")
         return self.browse()
 
-    def _after_write_visit_watch(self, reopening):
+    def _after_write_return_visit_watch(self, reopening):
         """Write: a reopened ticket is visited once it is closed again, unless
         the visit was scheduled by hand."""
         reopened = reopening.filtered(
             lambda t: (
                 not t.closed
-                and t.visit_due_date
-                and not t.visit_date
-                and not t.visit_manual
+                and t.return_visit_due_date
+                and not t.return_visit_date
+                and not t.return_visit_manual
             )
         )
         if reopened:
-            reopened._write_by_action({"visit_due_date": False, "visit_alerted": False})
+            reopened._write_by_action(
+                {"return_visit_due_date": False, "return_visit_alerted": False}
+            )
 
     # pylint: disable-next=missing-return  # writes the tickets, returns nothing
     def _schedule_return_visit(self):
         super()._schedule_return_visit()
-        tickets = self.filtered(lambda t: not t.visit_date)
-        due_dates = tickets._visit_due_dates(fields.Datetime.now())
+        tickets = self.filtered(lambda t: not t.return_visit_date)
+        due_dates = tickets._return_visit_due_dates(fields.Datetime.now())
         for ticket in tickets:
             ticket._write_by_action(
                 {
-                    "visit_due_date": due_dates[ticket],
-                    "visit_alerted": False,
-                    "visit_manual": False,
+                    "return_visit_due_date": due_dates[ticket],
+                    "return_visit_alerted": False,
+                    "return_visit_manual": False,
                 }
             )
-        tickets._trigger_visit_watch()
+        tickets._trigger_return_visit_watch()
 
-    def _visit_calendar(self):
+    def _return_visit_calendar(self):
         """The working hours return visits are due in: those of the company's
         Customer Service Department (or the company's)."""
         self.ensure_one()
         team = self.env["helpdesk.ticket.team"].sudo()._get_intake_team(self.company_id)
         return team.resource_calendar_id or self.company_id.resource_calendar_id
 
-    def _visit_due_dates(self, start):
+    def _return_visit_due_dates(self, start):
         """{ticket: one working day after ``start``}: the calendar's hours of a
         day, in its working time (calendar time without a calendar)."""
         Level = self.env["helpdesk.info.level"]
         due, by_calendar = {}, {}
         for ticket in self:
-            by_calendar.setdefault(ticket._visit_calendar(), []).append(ticket)
+            by_calendar.setdefault(ticket._return_visit_calendar(), []).append(ticket)
         for calendar, tickets in by_calendar.items():
             if not calendar:
                 due.update({ticket: start + timedelta(days=1) for ticket in tickets})
@@ -147,15 +154,17 @@ class HelpdeskTicket(models.Model):
             )
         return due
 
-    def _trigger_visit_watch(self):
-        dates = sorted({t.visit_next_check for t in self if t.visit_next_check})
+    def _trigger_return_visit_watch(self):
+        dates = sorted(
+            {t.return_visit_next_check for t in self if t.return_visit_next_check}
+        )
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
             VISIT_CRON, raise_if_not_found=False
         )
         if dates and cron_id:
             self.env["ir.cron"].sudo().browse(cron_id)._trigger(dates)
 
-    def action_open_schedule_visit_wizard(self):
+    def action_open_schedule_return_visit_wizard(self):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
@@ -198,16 +207,22 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.number,
                     )
                 )
-            if ticket.visit_date:
+            if ticket.return_visit_date:
                 raise UserError(
                     self.env._("Ticket %s was already visited.", ticket.number)
                 )
         for ticket in self:
-            tz = pytz.timezone(ticket._visit_calendar().tz or self.env.user.tz or "UTC")
+            tz = pytz.timezone(
+                ticket._return_visit_calendar().tz or self.env.user.tz or "UTC"
+            )
             end = tz.localize(datetime.combine(date + timedelta(days=1), time.min))
             due = end.astimezone(pytz.utc).replace(tzinfo=None)
             ticket._write_by_action(
-                {"visit_due_date": due, "visit_alerted": False, "visit_manual": True}
+                {
+                    "return_visit_due_date": due,
+                    "return_visit_alerted": False,
+                    "return_visit_manual": True,
+                }
             )
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
@@ -228,7 +243,7 @@ class HelpdeskTicket(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        self._trigger_visit_watch()
+        self._trigger_return_visit_watch()
         return True
 
     # ------------------------------------------------------------------
@@ -239,13 +254,15 @@ class HelpdeskTicket(models.Model):
     def _cron_watch_return_visits(self, batch_size=200):
         """Report the return visits whose due date has passed unrecorded.
         Selects only those, through the partial index on
-        ``visit_next_check``: a run with nothing due costs one query."""
-        self._watch_next_checks("visit_next_check", "_alert_overdue_visit", batch_size)
+        ``return_visit_next_check``: a run with nothing due costs one query."""
+        self._watch_next_checks(
+            "return_visit_next_check", "_alert_overdue_return_visit", batch_size
+        )
 
-    def _alert_overdue_visit(self):
+    def _alert_overdue_return_visit(self):
         self.ensure_one()
         managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
-        when = self._format_datetime(self.visit_due_date)
+        when = self._format_datetime(self.return_visit_due_date)
 
         def summary(env):
             return env._("Return visit overdue since %s", when)
@@ -265,4 +282,4 @@ class HelpdeskTicket(models.Model):
             partner_ids=managers.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
-        self._write_by_action({"visit_alerted": True})
+        self._write_by_action({"return_visit_alerted": True})
