@@ -200,6 +200,11 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
                 if blocked:
                     record._guard_raise_frozen(state, blocked)
 
+    def _guard_document_label(self):
+        """The model's name in the user's language (``_description`` is the
+        untranslated one)."""
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
+
     def _guard_allows(self, who, user):
         if who is None:
             return False
@@ -213,7 +218,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
         )
         message = self.env._(
             "%(document)s %(name)s is %(state)s: %(fields)s no longer change.",
-            document=self._description,
+            document=self._guard_document_label(),
             name=self.display_name,
             state=self._guard_state_label(state),
             fields=labels,
@@ -242,7 +247,7 @@ class HelpdeskInfoGuardMixin(models.AbstractModel):
             self.env._(
                 "%(document)s: %(fields)s change through its buttons only, "
                 "never written directly.",
-                document=self._description,
+                document=self._guard_document_label(),
                 fields=labels,
             )
         )

@@ -4,7 +4,8 @@ import re
 import pytz
 from lxml import etree
 
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.convert import convert_file
 
 from .common import load_chinese
@@ -188,6 +189,22 @@ class TestChineseScreens(TransactionCase):
         action = ticket.action_open_record_wizard()
         self.assertTrue(action["name"].startswith("记录"), action["name"])
         self.assertFalse(english(action["name"]), action["name"])
+
+    def test_a_frozen_field_is_refused_in_chinese(self):
+        ticket = self.env["helpdesk.ticket"].search([], limit=1)
+        ticket.intake_date = "2026-03-02 09:00:00"
+        agent = new_test_user(
+            self.env,
+            "frozen_zh",
+            groups="helpdesk_property_info.group_cs_agent",
+            lang="zh_CN",
+        )
+        with self.assertRaises(UserError) as refusal:
+            ticket.with_user(agent).intake_date = "2026-03-01 09:00:00"
+        message = str(refusal.exception)
+        self.assertTrue(message.startswith("服务台工单"), message)
+        self.assertIn("受理时间", message)
+        self.assertFalse(english(message.replace(ticket.number, "")), message)
 
     def test_the_demo_of_helpdesk_mgmt_reads_chinese(self):
         """helpdesk_mgmt's and helpdesk_type's English demo records get
