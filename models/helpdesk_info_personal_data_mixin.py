@@ -265,7 +265,18 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             if kind in MASK_MARKS
         }
 
-    @api.constrains(lambda self: tuple(self._personal_data_masked_kinds()))
+    def _personal_data_masked_written(self):
+        """The masked kinds' fields written on this model itself (a related
+        phone is checked on the partner that holds it)."""
+        return tuple(
+            name
+            for name in self._personal_data_masked_kinds()
+            if self._fields[name].store
+            or self._fields[name].inverse
+            or self._fields[name].inherited
+        )
+
+    @api.constrains(lambda self: self._personal_data_masked_written())
     def _check_not_masked(self):
         """A masked value typed over another one (the form showed 138****5678
         and the user changed a digit) is not a phone, e-mail or WeChat ID."""
