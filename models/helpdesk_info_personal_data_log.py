@@ -5,6 +5,7 @@ LOG_ACTIONS = [
     ("reveal", "Reveal"),
     ("export", "Export"),
     ("register_read", "Owners' Register Read"),
+    ("assignment", "Assignment"),
 ]
 # Every field of a row: written once, by the server.
 LOG_FIELDS = (

@@ -1,10 +1,13 @@
 import re
 
-from odoo import api, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 CS_GROUP = "helpdesk_property_info.group_cs_agent"
+# The ``groups`` of every personal field a model holds itself: the ORM refuses
+# the full value to anyone else, whatever the entry point.
+PERSONAL_DATA_GROUPS = CS_GROUP
 REVEAL_GROUP = "helpdesk_property_info.group_personal_data_reveal"
 EXPORT_GROUP = "helpdesk_property_info.group_personal_data_export"
 
@@ -41,6 +44,12 @@ def mask_wechat(value):
     )
 
 
+def mask_name(value):
+    """张伟 → 张*, Zhang Wei → Z*******: the first character."""
+    value = (value or "").strip()
+    return value[:1] + "*" * max(len(value) - 1, 1)
+
+
 def mask_unit(value):
     """祥和花园一期 3-2-501 → 祥和花园一期 3-2-5**."""
     return mask_room(value)
@@ -52,6 +61,7 @@ MASKS = {
     "email": mask_email,
     "unit": mask_unit,
     "wechat": mask_wechat,
+    "name": mask_name,
 }
 
 
@@ -65,29 +75,80 @@ def mask_value(kind, value):
     return MASKS[kind](value)
 
 
+def shown_field(string, help_text):
+    """The ``<field>_display`` companion of a personal field: its value as
+    the reader may see it (HelpdeskInfoPersonalDataMixin)."""
+    return fields.Char(
+        string=string, compute="_compute_personal_data_display", help=help_text
+    )
+
+
+def _domain_fields(model, domain, dotted=False):
+    """(model, field name, reached through a relation) of each personal-data
+    model's field a domain's conditions read, dotted paths and ``any``
+    sub-domains included."""
+    for condition in Domain(domain).iter_conditions():
+        current, path = model, condition.field_expr.split(".")
+        through = dotted
+        for position, name in enumerate(path):
+            field = current._fields.get(name)
+            if field is None:
+                break
+            if hasattr(current, "_personal_data_masked_in_place"):
+                yield current, name, through
+            if not field.relational:
+                break
+            current, through = current.env[field.comodel_name], True
+            if position == len(path) - 1 and condition.operator in ("any", "not any"):
+                yield from _domain_fields(current, condition.value, True)
+
+
 class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
-    """Personal fields shown in full to Customer Service and to the people a
-    record is assigned to, masked (138****5678, 3-2-5**, z***@example.com)
-    for every other user in whatever way they read them: lists, forms,
-    kanban cards, ``read`` / ``search_read`` / ``web_read`` over RPC.
+    """Personal fields in full for Customer Service and for the people a record
+    is assigned to, masked (138****5678, 3-2-5**, z***@example.com) for
+    every other user.
 
     A model lists its personal fields in ``_personal_data_fields()`` (name:
-    kind among phone, room, email, unit) and the records a user may see in
-    full beyond Customer Service in ``_personal_data_assigned()``. Masked
-    values sent back by a form are never written over the real ones. Code
-    that reads the fields as attributes (mails, the server's own checks)
-    gets the real values: masking applies to what leaves the server.
+    kind among phone, room, email, unit, wechat, name) and the records a user
+    may see in full beyond Customer Service in ``_personal_data_assigned()``.
+
+    A personal field the model holds itself carries
+    ``groups=PERSONAL_DATA_GROUPS``: the ORM refuses it to everyone else on
+    every entry point (reads and related paths, domains and dotted paths,
+    grouped reads and aggregates, exports, onchange, tracking values). Those
+    users read its companion ``<field>_display``, computed per record and
+    user: the full value where the record is assigned to them, masked
+    otherwise; being computed and not stored, it is neither searchable nor
+    groupable. A personal field without ``groups`` (a contact's phone and
+    e-mail, which every module reads) is masked in place when it leaves the
+    server. Masked values sent back by a form are never written over the
+    real ones.
     """
 
     _name = "helpdesk.info.personal.data.mixin"
     _description = "Personal Data Masking"
 
-    # Whether searching by a personal field is for Customer Service only.
+    # Whether searching by a personal field masked in place is for Customer
+    # Service only (kinds that stay searchable: ``_personal_data_search_open_kinds``).
     _personal_data_search_restricted = True
 
     @api.model
     def _personal_data_fields(self):
         return {}
+
+    @api.model
+    def _personal_data_masked_in_place(self):
+        """{field: kind} of the personal fields the ORM does not refuse (no
+        ``groups``): masked in what leaves the server."""
+        return {
+            name: kind
+            for name, kind in self._personal_data_fields().items()
+            if not self._fields[name].groups
+        }
+
+    @api.model
+    def _personal_data_search_open_kinds(self):
+        return ("unit",)
 
     @api.model
     def _personal_data_team_access(self):
@@ -106,14 +167,48 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     def _personal_data_masked_records(self):
         return self - self._personal_data_full_records()
 
+    def _personal_data_shown_records(self):
+        """The records whose personal data the user (not the superuser mode
+        some code reads in) sees in full."""
+        records = self.sudo(False)
+        if self.env.uid == SUPERUSER_ID:
+            return records
+        return records._personal_data_full_records()
+
+    def _personal_data_display_depends(self):
+        """What the ``*_display`` companions follow: the fields, and whom the
+        record is assigned to."""
+        return [
+            name
+            for name in self._personal_data_fields()
+            if f"{name}_display" in self._fields
+        ]
+
+    @api.depends(lambda self: self._personal_data_display_depends())
+    @api.depends_context("uid")
+    def _compute_personal_data_display(self):
+        """The ``<field>_display`` companions: full or masked, record by record."""
+        fields_kinds = {
+            name: kind
+            for name, kind in self._personal_data_fields().items()
+            if f"{name}_display" in self._fields
+        }
+        shown = self._personal_data_shown_records()
+        for record in self:
+            for name, kind in fields_kinds.items():
+                value = record.sudo()[name]
+                record[f"{name}_display"] = (
+                    value if record in shown else mask_value(kind, value)
+                )
+
     # ------------------------------------------------------------------
-    # Reading
+    # Reading: the fields masked in place
     # ------------------------------------------------------------------
 
     def _mask_read_values(self, values_list, many2one_only=False):
         """Mask the personal fields of ``values_list`` (``read`` results of
         ``self``) for the records the user may not see in full."""
-        fields_kinds = self._personal_data_fields()
+        fields_kinds = self._personal_data_masked_in_place()
         if not values_list or not fields_kinds:
             return values_list
         read_fields = {name for values in values_list for name in values} & set(
@@ -183,52 +278,53 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         return True
 
     @api.model
-    @api.readonly
-    def formatted_read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
-        """Group labels and domains would show the values: grouping by a
-        personal text field is for Customer Service; grouping by the unit
-        shows its masked name to others."""
-        if self._personal_data_team_access():
-            return super().formatted_read_group(
-                domain, groupby, aggregates, *args, **kwargs
-            )
-        fields_kinds = self._personal_data_fields()
-        grouped = {spec.split(":")[0].split(".")[0] for spec in groupby} & set(
-            fields_kinds
-        )
-        if any(self._fields[name].type != "many2one" for name in grouped):
-            raise AccessError(
-                self.env._(
-                    "Only Customer Service can group records by phone, room or e-mail."
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        """Grouping by, or aggregating, a personal field masked in place would
+        show its values: for Customer Service only. A field with ``groups`` is
+        refused by the ORM, but for a related one (the occupant's phone),
+        whose SQL the ORM builds from the field it follows: checked here."""
+        used = {spec.split(":")[0].split(".")[0] for spec in groupby} | {
+            spec.split(":")[0] for spec in aggregates
+        }
+        for name in used & set(self._personal_data_fields()):
+            self._check_field_access(self._fields[name], "read")
+        if not self._personal_data_team_access():
+            register_fields = used & set(self._personal_data_register_fields())
+            if register_fields:
+                self.env["helpdesk.info.personal.data.log"]._log(
+                    "register_read", self.browse(), register_fields
                 )
-            )
-        groups = super().formatted_read_group(
-            domain, groupby, aggregates, *args, **kwargs
-        )
-        for group in groups:
-            for name in grouped:
-                if name in group:
-                    group[name] = self._mask_read_value(fields_kinds[name], group[name])
-        return groups
+            text_fields = {
+                name
+                for name, kind in self._personal_data_masked_in_place().items()
+                if kind != "unit"
+            }
+            if used & text_fields:
+                raise AccessError(
+                    self.env._(
+                        "Only Customer Service can group records by phone, room or "
+                        "e-mail."
+                    )
+                )
+        return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 
     @api.model
     def _search(self, domain, *args, **kwargs):
         """Searching by a phone, room, e-mail or WeChat ID would tell whether
-        a masked record holds it: outside Customer Service it is refused."""
-        if (
-            self._personal_data_search_restricted
-            and not self.env.su
-            and not self._personal_data_team_access()
-        ):
-            text_fields = {
-                name
-                for name, kind in self._personal_data_fields().items()
-                if kind != "unit"
-            }
-            if text_fields and any(
-                condition.field_expr.split(".")[0] in text_fields
-                for condition in Domain(domain).iter_conditions()
-            ):
+        a masked record holds it: outside Customer Service it is refused, on
+        this model (but for ``_personal_data_search_open_kinds``) and through
+        a relation (``partner_id.email``)."""
+        if not self.env.su and not self._personal_data_team_access():
+            for model, field_name, dotted in _domain_fields(self, domain):
+                kind = model._personal_data_masked_in_place().get(field_name)
+                if not kind or (
+                    not dotted
+                    and (
+                        not model._personal_data_search_restricted
+                        or kind in model._personal_data_search_open_kinds()
+                    )
+                ):
+                    continue
                 raise AccessError(
                     self.env._(
                         "Only Customer Service searches records by phone, room, "
@@ -236,6 +332,23 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
                     )
                 )
         return super()._search(domain, *args, **kwargs)
+
+    def _message_get_suggested_recipients_batch(self, *args, **kwargs):
+        """The composer's suggestions show the customer's name and e-mail:
+        masked on the records the user does not see in full (the customer is
+        still addressed, by the contact), and a bare address not suggested."""
+        suggested = super()._message_get_suggested_recipients_batch(*args, **kwargs)
+        for record in self - self._personal_data_shown_records():
+            suggested[record.id] = [
+                dict(
+                    recipient,
+                    email=mask_value("email", recipient.get("email")),
+                    name=mask_value("name", recipient.get("name")),
+                )
+                for recipient in suggested.get(record.id, [])
+                if recipient.get("partner_id")
+            ]
+        return suggested
 
     # ------------------------------------------------------------------
     # Writing
@@ -313,7 +426,10 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         values = {}
         for name, kind in self._personal_data_fields().items():
             value = self.sudo()[name]
-            values[name] = value.display_name if kind == "unit" else value
+            # A unit's name as Customer Service reads it.
+            values[name] = (
+                value.with_user(SUPERUSER_ID).display_name if kind == "unit" else value
+            )
         return values
 
     def action_reveal_personal_data(self):

@@ -40,7 +40,12 @@ class HelpdeskInfoVisit(models.Model):
 
     _name = "helpdesk.info.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.info.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "helpdesk.info.guard.mixin",
+        "helpdesk.info.personal.data.mixin",
+    ]
     _order = "planned_date desc, id desc"
     _check_company_auto = True
 
@@ -715,3 +720,31 @@ class HelpdeskInfoVisit(models.Model):
                     }
                 )
         return self._plan_system_visits(vals_list) if vals_list else self.browse()
+
+    # ------------------------------------------------------------------
+    # Personal data: whom the visit met, and where
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _personal_data_fields(self):
+        # The customer met, masked for whoever did not make the visit (the
+        # unit masks itself).
+        return {"partner_id": "name"}
+
+    @api.model
+    def _personal_data_register_fields(self):
+        return ("partner_id", "unit_id", "occupancy_id")
+
+    def _personal_data_assigned(self):
+        return self.filtered(lambda visit: visit.sudo().user_id.id == self.env.uid)
+
+    def _log_register_read(self, fnames, values_list):
+        # The visitor reads the visits he makes.
+        if values_list:
+            mine = set(
+                self.browse([v["id"] for v in values_list])
+                ._personal_data_assigned()
+                .ids
+            )
+            values_list = [v for v in values_list if v["id"] not in mine]
+        return super()._log_register_read(fnames, values_list)

@@ -1522,6 +1522,129 @@ ATTACKS = [
     Attack(
         "read_access",
         "helpdesk.ticket",
+        "aggregate the phones of every ticket in one grouped read",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "formatted_read_group",
+                {
+                    "domain": [],
+                    "groupby": ["team_id"],
+                    "aggregates": ["contact_phone:array_agg"],
+                },
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
+        "read the callers' names through the older public read_group",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "read_group",
+                {"domain": [], "fields": ["contact_name"], "groupby": ["contact_name"]},
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
+        "read the unit's code through a related path of a list specification",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "web_search_read",
+                {
+                    "domain": [],
+                    "specification": {"unit_id": {"fields": {"full_code": {}}}},
+                },
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
+        "confirm a caller's e-mail through a dotted search path",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "search_count",
+                {"domain": [("partner_id.email", "=", "zhang@example.com")]},
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
+        "ask an onchange for the caller's phone",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "onchange",
+                {"values": {}, "field_names": [], "fields_spec": {"contact_phone": {}}},
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "res.partner",
+        "search contacts by phone to learn whose number it is",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "search_count",
+                {"domain": [("phone", "=", "+8613812345678")]},
+                model="res.partner",
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
+        "read the tracked old and new phones of a ticket",
+        roles=("leader", "handler", "counsel"),
+        target="target_ticket",
+        calls=(
+            Call(
+                "search_read",
+                {
+                    "domain": [("field_id.name", "=", "contact_phone")],
+                    "fields": ["old_value_char", "new_value_char"],
+                },
+                model="mail.tracking.value",
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.info.unit.occupancy",
+        "group the register by the occupants' phones",
+        roles=("leader", "handler", "counsel"),
+        target="target_occupancy",
+        calls=(
+            Call(
+                "formatted_read_group",
+                {"domain": [], "groupby": ["phone"], "aggregates": ["__count"]},
+                on_target=False,
+            ),
+        ),
+    ),
+    Attack(
+        "read_access",
+        "helpdesk.ticket",
         "search tickets by room to learn who lives there",
         roles=("leader", "handler", "counsel", "portal"),
         target="target_ticket",

@@ -42,14 +42,14 @@ class TestCallerName(PropertyInfoCase):
         self.assertRecordValues(
             form.record, [{"contact_name": "王太太", "partner_name": "王太太"}]
         )
-        view = self.Ticket.get_view(
+        view = self.Ticket.with_user(self.agent).get_view(
             self.env.ref("helpdesk_mgmt.ticket_view_form").id, "form"
         )
         self.assertRegex(view["arch"], r'<field name="partner_name"[^>]*invisible="1"')
 
     def test_choosing_the_customer_fills_an_empty_caller_name(self):
         customer = self.env["res.partner"].create({"name": "王业主"})
-        with Form(self.Ticket) as form:
+        with Form(self.Ticket.with_user(self.agent)) as form:
             form.name = "Suggestion"
             form.description = "<p>More benches.</p>"
             form.channel_id = self.box_channel

@@ -144,8 +144,13 @@ class TestTicketGuard(PropertyInfoCase):
         )
         with self.assertRaises(AccessError):
             self.Ticket.with_user(self.agent).create(vals)
-        ticket = self.Ticket.with_user(self.counsel).create(dict(vals, team_id=False))
-        self.assertFalse(ticket.litigation_risk)
+        # Recording is Customer Service's: counsel may not write the caller.
+        with self.assertRaises(AccessError):
+            self.Ticket.with_user(self.counsel).create(dict(vals, team_id=False))
+        ticket = self.Ticket.with_user(self.agent).create(
+            dict(vals, litigation_risk=True)
+        )
+        self.assertTrue(ticket.litigation_risk)
 
     def test_a_level_in_use_is_archived_not_deleted(self):
         level = self.level_major.copy({"code": "major_copy", "name": "Major (copy)"})

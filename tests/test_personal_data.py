@@ -9,6 +9,12 @@ from ..models.helpdesk_info_personal_data_mixin import (
 from .test_units import UnitsCase
 
 PERSONAL = ["contact_phone", "room_number", "unit_id", "partner_email"]
+SHOWN = [
+    "contact_phone_display",
+    "room_number_display",
+    "unit_id",
+    "partner_email_display",
+]
 
 
 class PersonalDataCase(UnitsCase):
@@ -48,6 +54,12 @@ class PersonalDataCase(UnitsCase):
     def read_as(self, user, fields=None):
         return self.ticket.with_user(user).read(fields or PERSONAL)[0]
 
+    def shown_to(self, user, fields=None):
+        """What a user outside Customer Service reads: the ``*_display``
+        companions, full or masked."""
+        values = self.ticket.with_user(user).read(fields or SHOWN)[0]
+        return {name.removesuffix("_display"): value for name, value in values.items()}
+
 
 class TestMasking(PersonalDataCase):
     def test_masks(self):
@@ -68,9 +80,11 @@ class TestMasking(PersonalDataCase):
             self.read_as(self.agent, ["contact_wechat"])["contact_wechat"], "zhao_wx123"
         )
         self.assertEqual(
-            self.read_as(self.leader, ["contact_wechat"])["contact_wechat"],
+            self.shown_to(self.leader, ["contact_wechat_display"])["contact_wechat"],
             "zh******23",
         )
+        with self.assertRaises(AccessError):
+            self.read_as(self.leader, ["contact_wechat"])
 
     def test_customer_service_reads_in_full(self):
         for user in (self.agent, self.manager):
@@ -83,7 +97,9 @@ class TestMasking(PersonalDataCase):
     def test_other_internal_users_read_masked(self):
         for user in (self.leader, self.counsel, self.outsider):
             self.department.user_ids = [(4, user.id)]
-            values = self.read_as(user)
+            with self.assertRaises(AccessError):
+                self.read_as(user, ["contact_phone"])
+            values = self.shown_to(user)
             self.assertEqual(values["contact_phone"], "138****5678", user.login)
             self.assertEqual(values["room_number"], "3-2-5**")
             self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-5**")
@@ -91,13 +107,30 @@ class TestMasking(PersonalDataCase):
 
     def test_the_handler_and_the_worker_read_in_full(self):
         self.ticket.user_id = self.handler
-        self.assertEqual(self.read_as(self.handler)["contact_phone"], "+8613812345678")
-        self.assertEqual(self.read_as(self.outsider)["contact_phone"], "138****5678")
-        self.ticket.with_user(self.agent).repair_worker_id = self.worker
-        values = self.ticket.with_user(self.worker).read(
-            ["contact_phone", "room_number"]
-        )[0]
+        values = self.shown_to(self.handler)
         self.assertEqual(values["contact_phone"], "+8613812345678")
+        self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-501")
+        self.assertEqual(self.shown_to(self.outsider)["contact_phone"], "138****5678")
+        self.ticket.with_user(self.agent).repair_worker_id = self.worker
+        values = self.shown_to(self.worker)
+        self.assertEqual(values["contact_phone"], "+8613812345678")
+        self.assertEqual(values["room_number"], "3-2-501")
+
+    def test_taking_a_ticket_is_logged(self):
+        """A leader who assigns himself sees the caller in full, and the log
+        says so: no silent reveal."""
+        self.department.user_ids = [(4, self.leader.id)]
+        self.assertEqual(self.shown_to(self.leader)["contact_phone"], "138****5678")
+        self.ticket.with_user(self.leader).user_id = self.leader
+        self.assertEqual(self.shown_to(self.leader)["contact_phone"], "+8613812345678")
+        log = self.Log.search(
+            [("user_id", "=", self.leader.id), ("action", "=", "assignment")]
+        )
+        self.assertEqual(log.res_ids, str(self.ticket.id))
+        self.assertIn("contact_phone", log.field_names)
+        # Customer Service sees everything anyway: nothing to log.
+        self.ticket.user_id = self.agent
+        self.assertFalse(self.Log.search([("user_id", "=", self.agent.id)]))
 
     def test_portal_users_never_read_other_peoples_data(self):
         customer = new_test_user(
@@ -107,10 +140,10 @@ class TestMasking(PersonalDataCase):
             self.env, login="hpi_pd_portal2", groups="base.group_portal"
         )
         self.ticket.partner_id = customer.partner_id
-        values = self.ticket.with_user(customer).read(["contact_phone", "room_number"])[
-            0
-        ]
-        self.assertEqual(values["contact_phone"], "138****5678")
+        with self.assertRaises(AccessError):
+            self.ticket.with_user(customer).read(["contact_phone"])
+        values = self.ticket.with_user(customer).read(["contact_phone_display"])[0]
+        self.assertEqual(values["contact_phone_display"], "138****5678")
         with self.assertRaises(AccessError):
             self.ticket.with_user(other).read(["contact_phone"])
         with self.assertRaises(AccessError):
@@ -118,23 +151,29 @@ class TestMasking(PersonalDataCase):
 
     def test_rpc_reads_are_masked(self):
         """search_read, web_read and web_search_read (lists, forms, kanban
-        cards) mask as read does."""
+        cards) refuse the fields and give their companions masked."""
         Ticket = self.Ticket.with_user(self.leader)
         domain = [("id", "=", self.ticket.id)]
+        with self.assertRaises(AccessError):
+            Ticket.search_read(domain, ["contact_phone"])
+        with self.assertRaises(AccessError):
+            Ticket.web_search_read(domain, {"unit_id": {"fields": {"full_code": {}}}})
         self.assertEqual(
-            Ticket.search_read(domain, ["contact_phone"])[0]["contact_phone"],
+            Ticket.search_read(domain, ["contact_phone_display"])[0][
+                "contact_phone_display"
+            ],
             "138****5678",
         )
         spec = {
-            "contact_phone": {},
-            "room_number": {},
+            "contact_phone_display": {},
+            "room_number_display": {},
             "unit_id": {"fields": {"display_name": {}}},
         }
         record = self.ticket.with_user(self.leader).web_read(spec)[0]
-        self.assertEqual(record["contact_phone"], "138****5678")
+        self.assertEqual(record["contact_phone_display"], "138****5678")
         self.assertEqual(record["unit_id"]["display_name"], "Sunny Garden 3-2-5**")
         found = Ticket.web_search_read(domain, spec)["records"][0]
-        self.assertEqual(found["room_number"], "3-2-5**")
+        self.assertEqual(found["room_number_display"], "3-2-5**")
         self.assertEqual(found["unit_id"]["display_name"], "Sunny Garden 3-2-5**")
 
     def test_grouping_by_a_personal_field_is_for_customer_service(self):
@@ -187,23 +226,21 @@ class TestMasking(PersonalDataCase):
         )
 
     def test_a_masked_value_sent_back_is_not_written(self):
-        self.ticket.with_user(self.leader).write(
-            {
-                "contact_phone": "138****5678",
-                "room_number": "3-2-5**",
-                "matter": "Still leaking.",
-            }
+        # Outside Customer Service the fields are not writable at all.
+        with self.assertRaises(AccessError):
+            self.ticket.with_user(self.leader).write({"contact_phone": "13900000000"})
+        self.ticket.with_user(self.agent).write(
+            {"contact_phone": "138****5678", "matter": "Still leaking."}
         )
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
-        self.assertEqual(self.ticket.room_number, "3-2-501")
         self.assertEqual(self.ticket.matter, "Still leaking.")
         # A masked value typed over (a digit changed) is refused: for a phone
         # by its validation, for an e-mail as a masked value.
         with self.assertRaises(ValidationError):
-            self.ticket.with_user(self.leader).write({"contact_phone": "139****0000"})
+            self.ticket.with_user(self.agent).write({"contact_phone": "139****0000"})
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
         with self.assertRaisesRegex(ValidationError, "masked value"):
-            self.ticket.with_user(self.leader).write(
+            self.ticket.with_user(self.agent).write(
                 {"partner_email": "w***@example.com"}
             )
         with self.assertRaisesRegex(ValidationError, "masked value"):
@@ -212,7 +249,8 @@ class TestMasking(PersonalDataCase):
     def test_the_form_saves_without_overwriting(self):
         self.department.user_ids = [(4, self.leader.id)]
         with Form(self.ticket.with_user(self.leader)) as form:
-            self.assertEqual(form.contact_phone, "138****5678")
+            self.assertEqual(form.contact_phone_display, "138****5678")
+            self.assertNotIn("contact_phone", form._view["fields"])
             form.matter = "Leak again after the repair."
         self.assertEqual(self.ticket.contact_phone, "+8613812345678")
         self.assertEqual(self.ticket.room_number, "3-2-501")
@@ -234,7 +272,7 @@ class TestReveal(PersonalDataCase):
             "helpdesk_property_info.group_personal_data_reveal"
         )
         self.department.user_ids = [(4, self.counsel.id)]
-        self.assertEqual(self.read_as(self.counsel)["contact_phone"], "138****5678")
+        self.assertEqual(self.shown_to(self.counsel)["contact_phone"], "138****5678")
         action = self.ticket.with_user(self.counsel).action_reveal_personal_data()
         values = action["params"]["values"]
         self.assertEqual(values["contact_phone"], "+8613812345678")
@@ -295,18 +333,23 @@ class TestAccessLog(PersonalDataCase):
         self.assertNotIn(entry, self.Log.with_user(self.manager).search([]))
 
     def test_register_read_outside_customer_service_is_logged(self):
-        occupancy = self.occupancy.with_user(self.leader).read(
-            ["partner_id", "phone", "email"]
-        )[0]
-        self.assertEqual(occupancy["phone"], "139****1111")
-        self.assertEqual(occupancy["email"], "z***@example.com")
+        for name in ("partner_id", "phone", "email"):
+            with self.assertRaises(AccessError):
+                self.occupancy.with_user(self.leader).read([name])
+        occupancy = self.occupancy.with_user(self.leader).read(["display_name"])[0]
+        self.assertEqual(
+            occupancy["display_name"], "Sunny Garden 3-2-5**: O********* (Owner)"
+        )
+        self.occupancy.with_user(self.leader).formatted_read_group(
+            [], ["unit_id"], ["__count"]
+        )
         self.community.with_user(self.leader).read(["owner_ids"])
         logs = self.Log.search(
             [("user_id", "=", self.leader.id), ("action", "=", "register_read")]
         )
         self.assertEqual(
             set(logs.mapped("res_model")),
-            {"helpdesk.info.unit.occupancy", "helpdesk.info.community"},
+            {"helpdesk.info.community"},
         )
         self.assertEqual(
             self.occupancy.with_user(self.agent).read(["phone"])[0]["phone"],
@@ -314,14 +357,48 @@ class TestAccessLog(PersonalDataCase):
         )
         self.assertFalse(self.Log.search([("user_id", "=", self.agent.id)]))
 
+    def test_reading_visits_outside_customer_service_is_logged(self):
+        visit = self.env["helpdesk.info.visit"].create(
+            {"unit_id": self.unit.id, "partner_id": self.owner.id}
+        )
+        values = visit.with_user(self.leader).read(["partner_id", "unit_id"])[0]
+        self.assertEqual(values["partner_id"][1], "O*********")
+        self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-5**")
+        Visit = self.env["helpdesk.info.visit"].with_user(self.leader)
+        Visit.formatted_read_group([], ["unit_id"], ["__count"])
+        logs = self.Log.search(
+            [
+                ("user_id", "=", self.leader.id),
+                ("res_model", "=", "helpdesk.info.visit"),
+            ]
+        )
+        self.assertEqual(len(logs), 2)
+        self.assertEqual(logs.mapped("action"), ["register_read"] * 2)
+        with self.assertRaises(AccessError):
+            Visit.formatted_read_group([], ["partner_id"], ["__count"])
+        # The visitor reads the visit he makes, in full and unlogged.
+        visitor = new_test_user(
+            self.env,
+            login="hpi_pd_visitor",
+            groups="helpdesk_property_info.group_company_leader",
+            company_id=self.company.id,
+        )
+        visit.user_id = visitor
+        values = visit.with_user(visitor).read(["partner_id", "unit_id"])[0]
+        self.assertEqual(values["partner_id"][1], "Owner Zhao")
+        self.assertEqual(values["unit_id"][1], "Sunny Garden 3-2-501")
+        self.assertFalse(self.Log.search([("user_id", "=", visitor.id)]))
+
     def test_unit_form_masks_occupants_phones(self):
-        spec = {
-            "occupancy_ids": {
-                "fields": {"phone": {}, "partner_id": {"fields": {"display_name": {}}}}
-            }
-        }
+        spec = {"occupancy_ids": {"fields": {"phone": {}}}}
+        with self.assertRaises(AccessError):
+            self.unit.with_user(self.handler).web_read(spec)
+        spec = {"occupancy_ids": {"fields": {"display_name": {}}}}
         values = self.unit.with_user(self.handler).web_read(spec)[0]
-        self.assertEqual(values["occupancy_ids"][0]["phone"], "139****1111")
+        self.assertEqual(
+            values["occupancy_ids"][0]["display_name"],
+            "Sunny Garden 3-2-5**: O********* (Owner)",
+        )
         self.assertTrue(
             self.Log.search(
                 [
@@ -457,7 +534,8 @@ class TestTrackingValues(PersonalDataCase):
             trackings._filter_has_field_access(self.env(user=self.agent)), trackings
         )
         self.assertFalse(trackings._filter_has_field_access(self.env(user=self.leader)))
+        # The handler reads the current phone of his ticket, not its history.
         self.ticket.user_id = self.handler
-        self.assertEqual(
-            trackings._filter_has_field_access(self.env(user=self.handler)), trackings
+        self.assertFalse(
+            trackings._filter_has_field_access(self.env(user=self.handler))
         )

@@ -112,7 +112,8 @@ class TestMaskedPhoneNotDialled(PropertyInfoCase):
             arch = etree.fromstring(
                 Ticket.get_views([(False, view_type)])["views"][view_type]["arch"]
             )
-            phones = arch.xpath("//field[@name='contact_phone']")
+            self.assertFalse(arch.xpath("//field[@name='contact_phone']"))
+            phones = arch.xpath("//field[@name='contact_phone_display']")
             self.assertTrue(phones)
             for node in phones:
                 if node.get("widget") == "phone":
@@ -120,18 +121,19 @@ class TestMaskedPhoneNotDialled(PropertyInfoCase):
             if view_type == "form":
                 self.assertTrue(
                     arch.xpath(
-                        "//field[@name='contact_phone'][not(@widget)]"
+                        "//field[@name='contact_phone_display'][not(@widget)]"
                         "[@invisible='not personal_data_masked']"
                     )
                 )
         values = {
             rec["id"]: rec
             for rec in Ticket.browse((ticket | mine).ids).web_read(
-                {"contact_phone": {}, "personal_data_masked": {}}
+                {"contact_phone_display": {}, "personal_data_masked": {}}
             )
         }
         self.assertTrue(values[ticket.id]["personal_data_masked"])
-        self.assertEqual(values[ticket.id]["contact_phone"], "138****5678")
+        self.assertEqual(values[ticket.id]["contact_phone_display"], "138****5678")
+        self.assertEqual(values[mine.id]["contact_phone_display"], "+8613812345679")
         self.assertFalse(values[mine.id]["personal_data_masked"])
         manager_view = self.Ticket.with_user(self.manager).browse(ticket.id)
         self.assertFalse(manager_view.personal_data_masked)

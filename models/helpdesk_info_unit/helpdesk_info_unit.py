@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from ..helpdesk_info_personal_data_mixin import mask_value
+
 UNIT_STATUSES = [
     ("not_delivered", "Not Handed Over"),
     ("occupied", "Owner-occupied"),
@@ -19,7 +21,9 @@ class HelpdeskInfoUnit(models.Model):
     _name = "helpdesk.info.unit"
     _description = "Unit"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "community_id, building_id, entrance, room, id"
+    # Not by room: the room is Customer Service's (personal_data.py), and
+    # every user lists units.
+    _order = "community_id, building_id, entrance, floor, id"
     _rec_names_search = ["full_code", "community_id.name"]
     _check_company_auto = True
 
@@ -153,10 +157,18 @@ class HelpdeskInfoUnit(models.Model):
             )
 
     @api.depends("community_id.name", "full_code")
+    @api.depends_context("uid")
     def _compute_display_name(self):
+        shown = self._personal_data_shown_records()
         for unit in self:
+            code = unit.sudo().full_code
             unit.display_name = " ".join(
-                part for part in (unit.community_id.name, unit.full_code) if part
+                part
+                for part in (
+                    unit.community_id.name,
+                    code if unit in shown else mask_value("unit", code),
+                )
+                if part
             )
 
     @api.depends(

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from ..helpdesk_info_personal_data_mixin import mask_value
+
 OCCUPANT_RELATIONS = [
     ("owner", "Owner"),
     ("tenant", "Tenant"),
@@ -124,11 +126,14 @@ class HelpdeskInfoUnitOccupancy(models.Model):
                 )
 
     @api.depends("unit_id", "partner_id", "relation")
+    @api.depends_context("uid")
     def _compute_display_name(self):
         relations = dict(self._fields["relation"]._description_selection(self.env))
+        shown = self._personal_data_shown_records()
         for occupancy in self:
+            person = occupancy.sudo().partner_id.display_name or ""
             occupancy.display_name = "{}: {} ({})".format(
                 occupancy.unit_id.display_name or "",
-                occupancy.partner_id.display_name or "",
+                person if occupancy in shown else mask_value("name", person),
                 relations.get(occupancy.relation, ""),
             )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..helpdesk_info_personal_data_mixin import PERSONAL_DATA_GROUPS
+
 # Voluntary data a caller may give at intake (seed 004 第十条).
 TICKET_VOLUNTARY_FIELDS = ("contact_wechat",)
 
@@ -15,6 +17,7 @@ class HelpdeskTicket(models.Model):
     contact_wechat = fields.Char(
         string="Caller WeChat ID",
         tracking=True,
+        groups=PERSONAL_DATA_GROUPS,
         help="Voluntary: kept only with the caller's consent, recorded at this "
         "ticket or on the customer.",
     )

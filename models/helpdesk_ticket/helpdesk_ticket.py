@@ -146,6 +146,7 @@ class HelpdeskTicket(models.Model):
         tickets._after_create_escalation()
         tickets._after_create_upward()
         tickets._after_create_repair()
+        tickets._after_write_personal_data({"user_id": True, "repair_worker_id": True})
         return tickets
 
     def write(self, vals):
@@ -174,6 +175,7 @@ class HelpdeskTicket(models.Model):
         self._after_write_upward(raised)
         self._after_write_unit(vals)
         self._after_write_repair(vals)
+        self._after_write_personal_data(vals)
         return result
 
     def message_post(self, **kwargs):

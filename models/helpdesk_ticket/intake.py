@@ -6,6 +6,8 @@ from odoo.tools import SQL, is_html_empty, plaintext2html
 
 from odoo.addons.phone_validation.tools import phone_validation
 
+from ..helpdesk_info_personal_data_mixin import PERSONAL_DATA_GROUPS
+
 DEFAULT_PHONE_REGION = "CN"
 
 
@@ -19,10 +21,12 @@ class HelpdeskTicket(models.Model):
     contact_name = fields.Char(
         string="Caller Name",
         tracking=True,
+        groups=PERSONAL_DATA_GROUPS,
         help="Name of the caller, visitor or writer as they gave it.",
     )
     room_number = fields.Char(
         tracking=True,
+        groups=PERSONAL_DATA_GROUPS,
         help="Building and room of the owner or resident, e.g. 3-2-501.",
     )
     contact_unit = fields.Char(
@@ -32,6 +36,7 @@ class HelpdeskTicket(models.Model):
     )
     contact_phone = fields.Char(
         tracking=True,
+        groups=PERSONAL_DATA_GROUPS,
         index="btree_not_null",
         help="Checked on save and stored in international format "
         "(+86…); numbers without a country code are read as numbers of the "
@@ -86,6 +91,9 @@ class HelpdeskTicket(models.Model):
     def _onchange_partner_id(self):
         # helpdesk_mgmt copies the customer's name into its contact name: a
         # caller name already typed stays, an empty one takes the customer's.
+        # The caller's fields are Customer Service's to write.
+        if not self._has_field_access(self._fields["contact_name"], "write"):
+            return None
         caller = self.contact_name
         result = super()._onchange_partner_id()
         self.contact_name = caller or self.partner_name

@@ -24,16 +24,20 @@ class HelpdeskTicket(models.Model):
     @api.onchange("unit_id")
     def _onchange_unit_id_room_number(self):
         if self.unit_id and not self.room_number:
-            self.room_number = self.unit_id.full_code
+            self.room_number = self.unit_id.sudo().full_code
 
     def _prepare_unit_vals(self, vals_list):
         """Create: the room number of the unit, when none is typed."""
-        units = self.env["helpdesk.info.unit"].browse(
-            [
-                vals["unit_id"]
-                for vals in vals_list
-                if vals.get("unit_id") and not vals.get("room_number")
-            ]
+        units = (
+            self.env["helpdesk.info.unit"]
+            .sudo()
+            .browse(
+                [
+                    vals["unit_id"]
+                    for vals in vals_list
+                    if vals.get("unit_id") and not vals.get("room_number")
+                ]
+            )
         )
         codes = {unit.id: unit.full_code for unit in units}
         for vals in vals_list:
@@ -43,5 +47,8 @@ class HelpdeskTicket(models.Model):
     def _after_write_unit(self, vals):
         """Write: a unit picked fills an empty room number."""
         if vals.get("unit_id") and "room_number" not in vals:
-            for ticket in self.filtered(lambda t: t.unit_id and not t.room_number):
+            # Derived from the unit: written whoever picked it.
+            for ticket in self.sudo().filtered(
+                lambda t: t.unit_id and not t.room_number
+            ):
                 ticket.room_number = ticket.unit_id.full_code

@@ -35,8 +35,6 @@ class ResPartner(models.Model):
         "helpdesk.info.personal.data.mixin",
         "helpdesk.info.guard.mixin",
     ]
-    # Mail looks partners up by e-mail address as whoever sends.
-    _personal_data_search_restricted = False
 
     wechat_id = fields.Char(
         string="WeChat ID",
@@ -86,6 +84,11 @@ class ResPartner(models.Model):
     @api.model
     def _personal_data_fields(self):
         return {"phone": "phone", "email": "email"}
+
+    @api.model
+    def _personal_data_search_open_kinds(self):
+        # Mail looks partners up by e-mail address as whoever sends.
+        return (*super()._personal_data_search_open_kinds(), "email")
 
     def _register_residents(self):
         """The partners of ``self`` who own, rent or live in a unit of the register."""
