@@ -118,7 +118,16 @@ class HelpdeskInfoErasureRequest(models.Model):
             "name": self.env._("Anonymised person %s", partner.id),
             "personal_data_erased_date": fields.Datetime.now(),
         }
+        identifiers = [
+            value
+            for value in (partner.name, partner.phone, partner.email)
+            if value and len(value) > 1
+        ]
         partner.with_context(tracking_disable=True).write(vals)
+        # The person's name in this request's and the contact's own chatter.
+        Ticket = self.env["helpdesk.ticket"]
+        Ticket._scrub_messages(self._name, {self.id: identifiers})
+        Ticket._scrub_messages("res.partner", {partner.id: identifiers})
         self._write_by_action(
             {
                 "state": "done",

@@ -509,3 +509,85 @@ class TestDisclosureRequest(PersonalDataCase):
             self.env["helpdesk.info.disclosure.request"].with_user(self.agent).create(
                 {"recipient": "Police", "legal_basis": "Asked"}
             )
+
+
+class TestErasureLeavesNothing(PersonalDataCase):
+    """After an approved erasure no text column of any table of the database
+    holds the person's name, phone, e-mail or room."""
+
+    NAME = "钱多多"
+    PHONE = "13911112222"
+    EMAIL = "qianduoduo@example.org"
+    ROOM = "9-9-909"
+
+    def text_columns(self):
+        self.env.cr.execute(
+            """
+            SELECT c.table_name, array_agg(quote_ident(c.column_name))
+              FROM information_schema.columns c
+              JOIN information_schema.tables t
+                ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+             WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+               AND c.data_type IN ('character varying', 'text', 'jsonb')
+             GROUP BY c.table_name
+            """
+        )
+        return self.env.cr.fetchall()
+
+    def find(self, identifiers):
+        """{table.column: identifiers found} over every text column."""
+        self.env.flush_all()
+        patterns = [f"%{identifier}%" for identifier in identifiers]
+        found = {}
+        for table, columns in self.text_columns():
+            for column in columns:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT %s::text FROM %s WHERE %s::text ILIKE ANY(%s)",
+                        SQL(column),
+                        SQL.identifier(table),
+                        SQL(column),
+                        patterns,
+                    )
+                )
+                for (value,) in self.env.cr.fetchall():
+                    found.setdefault(f"{table}.{column}", set()).update(
+                        identifier for identifier in identifiers if identifier in value
+                    )
+        return found
+
+    def test_no_column_holds_the_person(self):
+        self.owner.write({"name": self.NAME, "phone": self.PHONE, "email": self.EMAIL})
+        ticket = self.ticket(
+            shanghai(2024, 3, 5),
+            partner_id=self.owner.id,
+            contact_name=self.NAME,
+            contact_phone=self.PHONE,
+            room_number=self.ROOM,
+            partner_email=self.EMAIL,
+            email_cc=f"{self.NAME} <{self.EMAIL}>",
+            name=f"{self.NAME} {self.PHONE}: water on the ceiling of {self.ROOM}",
+            matter=f"{self.NAME} of {self.ROOM} calls from {self.PHONE}.",
+        )
+        ticket.message_post(
+            body=f"Called {self.NAME} back on {self.PHONE}, {self.EMAIL}.",
+            attachments=[(f"{self.PHONE}.txt", f"{self.NAME} {self.ROOM}".encode())],
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        ticket.contact_phone = "13955556666"
+        ticket.contact_phone = self.PHONE
+        identifiers = [self.NAME, self.PHONE, self.EMAIL, self.ROOM]
+        self.assertTrue(self.find(identifiers), "the scan finds the person before")
+
+        request = (
+            self.env["helpdesk.info.erasure.request"]
+            .with_user(self.agent)
+            .create({"partner_id": self.owner.id, "reason": "Moved away."})
+        )
+        request.action_submit()
+        request.with_user(self.counsel).validate_tier()
+
+        self.assertEqual(self.find(identifiers), {})
+        self.assertTrue(ticket.anonymised_date)
+        self.assertIn("1 attachments removed", ticket.message_ids[0].body)

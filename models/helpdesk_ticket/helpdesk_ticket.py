@@ -25,6 +25,7 @@ TICKET_PERSONAL_FIELDS = (
     "unit_id",
     "partner_email",
     "contact_wechat",
+    "email_cc",
 )
 
 # Fields only the ticket's actions (and the server) write, by concern.

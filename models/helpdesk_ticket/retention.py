@@ -14,7 +14,7 @@ from .helpdesk_ticket import TICKET_PERSONAL_FIELDS
 _logger = logging.getLogger(__name__)
 
 # Free texts scrubbed of the caller's identifiers rather than erased.
-TICKET_SCRUBBED_TEXTS = ("matter", "description", "return_visit_opinion")
+TICKET_SCRUBBED_TEXTS = ("name", "matter", "description", "return_visit_opinion")
 MASK = "***"
 MOBILE_RE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
@@ -141,15 +141,37 @@ class HelpdeskTicket(models.Model):
         for ticket, changed in texts.items():
             scope.browse(ticket.id).write(changed)
         self._scrub_chatter(tickets)
-        self._scrub_message_bodies(identifiers_by_ticket)
+        self._scrub_messages("helpdesk.ticket", identifiers_by_ticket)
+        removed = self._remove_attachments(tickets)
         tickets._message_log_batch(
-            bodies=dict.fromkeys(
-                tickets.ids,
-                Markup("<p>%s</p>")
-                % self.env._("Caller's personal data anonymised: %s", reason),
-            )
+            bodies={
+                ticket.id: Markup("<p>%s</p>")
+                % self.env._(
+                    "Caller's personal data anonymised: %(reason)s; "
+                    "%(attachments)s attachments removed.",
+                    reason=reason,
+                    attachments=removed.get(ticket.id, 0),
+                )
+                for ticket in tickets
+            }
         )
         return tickets
+
+    def _remove_attachments(self, tickets):
+        """Photos, scanned letters and files sent with e-mails identify the
+        caller: they go with the personal data. {ticket id: count}."""
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+            )
+        )
+        counts = {}
+        for attachment in attachments:
+            counts[attachment.res_id] = counts.get(attachment.res_id, 0) + 1
+        attachments.unlink()
+        return counts
 
     def _scrub_chatter(self, tickets):
         """The tracked old and new values of the personal fields, and the
@@ -189,37 +211,53 @@ class HelpdeskTicket(models.Model):
         self.env["mail.tracking.value"].invalidate_model()
         self.env["mail.message"].invalidate_model(["email_from", "reply_to"])
 
-    def _scrub_message_bodies(self, identifiers_by_ticket):
-        """The callers' identifiers in the subjects and bodies of the
-        tickets' messages and e-mails: notes and replies quote them."""
+    @api.model
+    def _scrub_messages(self, model, identifiers_by_record):
+        """The identifiers in the subjects and bodies of the records'
+        messages, and in the e-mails still queued for them: notes and replies
+        quote them, notifications repeat them."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                "SELECT id, res_id, subject, body FROM mail_message"
-                " WHERE model = 'helpdesk.ticket' AND res_id = ANY(%s)"
-                " AND (body IS NOT NULL OR subject IS NOT NULL)",
-                list(identifiers_by_ticket),
+                "SELECT m.id, m.res_id, m.subject, m.body, mm.id, mm.body_html"
+                "  FROM mail_message m"
+                "  LEFT JOIN mail_mail mm ON mm.mail_message_id = m.id"
+                " WHERE m.model = %s AND m.res_id = ANY(%s)",
+                model,
+                list(identifiers_by_record),
             )
         )
         scrub = self.browse()._scrub_text
-        changed = []
-        for message_id, ticket_id, subject, body in self.env.cr.fetchall():
-            identifiers = identifiers_by_ticket[ticket_id]
-            new_subject, new_body = (
-                scrub(subject, identifiers),
-                scrub(body, identifiers),
+        messages, mails = [], []
+        for message_id, res_id, subject, body, mail_id, html in self.env.cr.fetchall():
+            identifiers = identifiers_by_record[res_id]
+            scrubbed = [scrub(subject, identifiers), scrub(body, identifiers)]
+            if scrubbed != [subject, body]:
+                messages.append(SQL("(%s, %s, %s)", message_id, *scrubbed))
+            if mail_id and html and scrub(html, identifiers) != html:
+                mails.append(SQL("(%s, %s)", mail_id, scrub(html, identifiers)))
+        self._update_rows("mail.message", ("subject", "body"), messages)
+        self._update_rows("mail.mail", ("body_html",), mails)
+
+    @api.model
+    def _update_rows(self, model, columns, rows):
+        """Write ``rows`` (SQL tuples of id and ``columns``) in one UPDATE."""
+        if not rows:
+            return
+        Model = self.env[model]
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s t SET %s FROM (VALUES %s) AS v(id, %s) WHERE t.id = v.id",
+                SQL.identifier(Model._table),
+                SQL(", ").join(
+                    SQL("%s = v.%s", SQL.identifier(c), SQL.identifier(c))
+                    for c in columns
+                ),
+                SQL(", ").join(rows),
+                SQL(", ").join(SQL.identifier(c) for c in columns),
             )
-            if (new_subject, new_body) != (subject, body):
-                changed.append(SQL("(%s, %s, %s)", message_id, new_subject, new_body))
-        if changed:
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE mail_message m SET subject = v.subject, body = v.body"
-                    " FROM (VALUES %s) AS v(id, subject, body) WHERE m.id = v.id",
-                    SQL(", ").join(changed),
-                )
-            )
-            self.env["mail.message"].invalidate_model(["subject", "body"])
+        )
+        Model.invalidate_model(list(columns))
 
     @api.model
     def _retention_expired_domain(self):
