@@ -11,8 +11,10 @@ thirteen never reached, alerted late and still dispatched if its ticket is
 open; the others done, or confirmed if closed); then what the screens show:
 stage (60% in a closed stage, as many as are closed, the rest spread over the
 open stages), assigned agent (one in six unassigned), contact and commercial
-partner, priority, resolution deadline, and one ticket in fifty archived. The
-table is then vacuumed and analysed, as autovacuum leaves a table in use.
+partner, the caller's personal data (name, phone, room and e-mail, a WeChat ID
+on one ticket in three), priority, resolution deadline, and one ticket in fifty
+archived. The table is then vacuumed and analysed, as autovacuum leaves a
+table in use.
 """
 
 import time
@@ -130,6 +132,8 @@ def insert_tickets(env, count, months=12):
         INSERT INTO helpdesk_ticket (
             number, name, description, company_id, team_id, stage_id, unattended,
             active, priority, user_id, partner_id, commercial_partner_id,
+            contact_name, partner_name, contact_phone, room_number, partner_email,
+            contact_wechat,
             info_origin, info_nature, importance, category_id, channel_id,
             info_source_id, involved_party_id, level_id,
             type_id, is_repair, repair_urgency_id, arrival_deadline,
@@ -147,6 +151,10 @@ def insert_tickets(env, count, months=12):
             ({_sql_array(agents)})[1 + g %% {len(agents)}],
             ({_sql_array(partners)})[1 + g %% {len(partners)}],
             ({_sql_array(partners)})[1 + g %% {len(partners)}],
+            c.name, c.name, '+86139' || lpad((g %% 100000000)::text, 8, '0'),
+            (1 + g %% 20) || '-' || (1 + g %% 4) || '-' || (101 + g %% 3000),
+            'caller' || g || '@example.com',
+            CASE WHEN g %% 3 = 0 THEN 'wx_caller' || g END,
             CASE WHEN g %% 7 = 0 THEN 'company' ELSE 'customer' END,
             (ARRAY['negative', 'positive', NULL])[1 + g %% 3],
             CASE WHEN g %% 5 = 0 THEN 'important' ELSE 'general' END,
@@ -189,6 +197,8 @@ def insert_tickets(env, count, months=12):
                  ELSE ({_sql_array(open_)})[1 + g %% {len(open_)}] END AS stage) s,
              LATERAL (SELECT ({_sql_array(kinds)})[1 + (g / 11) %% {len(kinds)}]
                       AS type_id) k,
+             LATERAL (SELECT (ARRAY['赵先生', '钱女士', '孙先生', '李女士'])
+                      [1 + g %% 4] AS name) c,
              LATERAL (SELECT u.urgency,
                  d.intake + CASE WHEN u.minutes > 0 THEN u.minutes * interval '1 minute'
                                  ELSE interval '8 hours' END AS deadline,

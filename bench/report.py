@@ -123,6 +123,19 @@ for screens in (r for r in rows if r["scenario"] == "screens"):
         print(
             f"  {label:28}{r['cold']:6.3f} s {r['best']:6.3f} s  {r['queries']} queries"
         )
+    masked = screens.get("masked_list")
+    if masked:
+        ratio = screens["masked_ratio"]
+        print(
+            f"  {'ticket list, masked':28}{masked['cold']:6.3f} s "
+            f"{masked['best']:6.3f} s  {masked['queries']} queries  as "
+            f"{masked['user']}, {masked['masked_rows']} of {masked['rows']} rows "
+            f"masked, {masked['full_rows']} in full"
+        )
+        print(
+            f"  {'ratio masked / CS list':28}{ratio['cold']:6.2f}   "
+            f"{ratio['best']:6.2f}    (target 1.10 at most)"
+        )
     for r in screens["delete"].values():
         how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""
         print(

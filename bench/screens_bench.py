@@ -1,13 +1,19 @@
 """Run inside `odoo-bin shell` on a throwaway database: the server time of the
 ticket screens over BENCH_STAT_TICKETS tickets (1,000,000 by default), as a
-customer-service agent, printed as a JSON line.
+customer-service agent, printed as a JSON line. The ticket list is also
+measured as a department handler, member of every team and assigned to none
+of the tickets, who sees every caller's personal data masked, against the
+same list as the agent.
 
 The tickets are those bench/million.py inserts; when the database holds fewer
 (the bench run alone), they are inserted first. Each screen makes the calls the
 web client makes, with the fields of its views: the ticket list (Tickets menu),
 the ticket kanban grouped by stage, the Information Analysis pivot, the team
 dashboard, one ticket's form; the ORM caches are emptied before each run;
-cold (first run) and best of three, with the queries of the cold run. Then
+cold (first run) and best of three, with the queries of the cold run; the two
+users' lists are measured in alternation, and the specification of each is
+derived from the views as that user gets them (post-processed for the
+user's groups). Then
 10,000 tickets are deleted (rolled back), and BENCH_DELETE_BARE of them again
 without any index on the ticket columns pointing at tickets, for comparison.
 """
@@ -40,20 +46,40 @@ if cr.fetchone()[0] < N:
 cr.execute("SELECT count(*) FROM helpdesk_ticket")
 table = cr.fetchone()[0]
 
-# The agent: a customer-service agent, member of every team.
+# The agent: a customer-service agent, member of every team; the handler: a
+# department handler, member of every team (handlers see their teams'
+# tickets), assigned to none of the tickets, so every caller is masked.
 Users = env["res.users"].with_context(no_reset_password=True)
-agent = Users.search([("login", "=", "bench_cs_agent")]) or Users.create(
-    {
-        "name": "Bench CS Agent",
-        "login": "bench_cs_agent",
-        "group_ids": [(4, env.ref("helpdesk_property_info.group_cs_agent").id)],
-    }
+Teams = env["helpdesk.ticket.team"].with_context(active_test=False)
+
+
+def bench_user(login, name, group):
+    user = Users.search([("login", "=", login)]) or Users.create(
+        {"name": name, "login": login, "group_ids": [(4, env.ref(group).id)]}
+    )
+    Teams.search([]).write({"user_ids": [(4, user.id)]})
+    return user
+
+
+agent = bench_user(
+    "bench_cs_agent", "Bench CS Agent", "helpdesk_property_info.group_cs_agent"
 )
-env["helpdesk.ticket.team"].search([]).write({"user_ids": [(4, agent.id)]})
+handler = bench_user(
+    "bench_handler",
+    "Bench Department Handler",
+    "helpdesk_property_info.group_department_handler",
+)
 cr.commit()
-uenv = env(
-    user=agent.id, context={**env.context, "tz": "Asia/Shanghai", "lang": "en_US"}
-)
+
+
+def user_env(user):
+    return env(
+        user=user.id, context={**env.context, "tz": "Asia/Shanghai", "lang": "en_US"}
+    )
+
+
+uenv = user_env(agent)
+henv = user_env(handler)
 
 
 def specification(model, node):
@@ -109,16 +135,31 @@ def action_domain(model, action, search_arch):
     return domain, context
 
 
-def measure(fn):
-    runs = []
-    for _ in range(3):
-        env.invalidate_all()
-        env.registry.clear_cache()
-        queries = cr.sql_log_count
-        begin = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - begin, cr.sql_log_count - queries))
+def measure_run(fn):
+    env.invalidate_all()
+    env.registry.clear_cache()
+    queries = cr.sql_log_count
+    begin = time.perf_counter()
+    fn()
+    return time.perf_counter() - begin, cr.sql_log_count - queries
+
+
+def summary(runs):
     return {"cold": runs[0][0], "best": min(r[0] for r in runs), "queries": runs[0][1]}
+
+
+def measure(fn):
+    return summary([measure_run(fn) for _ in range(3)])
+
+
+def measure_alternately(fns):
+    """Three rounds of each of ``fns`` in turn, so that the load of the
+    machine weighs on each alike."""
+    runs = [[] for _ in fns]
+    for _ in range(3):
+        for fn, fn_runs in zip(fns, runs, strict=True):
+            fn_runs.append(measure_run(fn))
+    return [summary(fn_runs) for fn_runs in runs]
 
 
 Ticket = uenv["helpdesk.ticket"]
@@ -135,6 +176,67 @@ form_spec = specification(Ticket, archs["form"])
 
 def ticket_list():
     Ticket.web_search_read(domain, list_spec, limit=80, count_limit=10001)
+
+
+# The same list as the handler: the action's domain from the handler's search
+# view, the specification from the handler's list view.
+HTicket = henv["helpdesk.ticket"]
+handler_archs = views(HTicket, tickets_action, ["list", "search"])
+handler_domain, handler_context = action_domain(
+    HTicket, tickets_action, handler_archs["search"]
+)
+HTicket = HTicket.with_context(
+    **{k: v for k, v in handler_context.items() if not k.startswith("search_default_")}
+)
+handler_list_spec = specification(HTicket, handler_archs["list"])
+
+
+def masked_list():
+    HTicket.web_search_read(
+        handler_domain, handler_list_spec, limit=80, count_limit=10001
+    )
+
+
+# The callers' personal fields, and their companions (…_display).
+PERSONAL = (
+    "contact_phone",
+    "room_number",
+    "contact_name",
+    "partner_name",
+    "partner_email",
+    "contact_wechat",
+)
+
+
+def masked_check():
+    """The tickets each user sees, and the handler's first page: its personal
+    columns as the handler gets them against the stored values, the rows
+    where one shows in full and those where one is masked."""
+    page = HTicket.web_search_read(
+        handler_domain, handler_list_spec, limit=80, count_limit=10001
+    )["records"]
+    personal = sorted(
+        name for name in handler_list_spec if any(name.startswith(p) for p in PERSONAL)
+    )
+    full = masked = 0
+    for row in page:
+        ticket = env["helpdesk.ticket"].browse(row["id"])
+        shown = {
+            name: (row[name], ticket[name.removesuffix("_display")])
+            for name in personal
+            if ticket[name.removesuffix("_display")]
+        }
+        full += any(value == stored for value, stored in shown.values())
+        masked += any(value != stored for value, stored in shown.values())
+    return {
+        "visible": HTicket.search_count(handler_domain),
+        "cs_visible": Ticket.search_count(domain),
+        "rows": len(page),
+        "masked_rows": masked,
+        "full_rows": full,
+        "personal_fields": personal,
+        "sample": {name: page[0][name] for name in personal} if page else {},
+    }
 
 
 def ticket_kanban():
@@ -202,8 +304,9 @@ def form():
     Ticket.browse(ticket_id).web_read(form_spec)
 
 
+cs_list, handler_list = measure_alternately([ticket_list, masked_list])
 screens = {
-    "ticket list": measure(ticket_list),
+    "ticket list": cs_list,
     "ticket kanban": measure(ticket_kanban),
     "information analysis pivot": measure(pivot),
     "team dashboard": measure(dashboard),
@@ -247,6 +350,7 @@ def delete(count, bare):
     return result
 
 
+masked = masked_check()
 deletes = {"indexed": delete(DELETE, False), "bare": delete(DELETE_BARE, True)}
 print(
     "BENCH "
@@ -260,6 +364,18 @@ print(
             "delete": deletes,
             "list_fields": sorted(list_spec),
             "kanban_fields": sorted(kanban_spec),
+            "masked_list": {
+                **handler_list,
+                "user": handler.login,
+                "group": "helpdesk_property_info.group_department_handler",
+                "same_domain": handler_domain == domain,
+                "fields": sorted(handler_list_spec),
+                **masked,
+            },
+            "masked_ratio": {
+                "best": handler_list["best"] / cs_list["best"],
+                "cold": handler_list["cold"] / cs_list["cold"],
+            },
         }
     )
 )
