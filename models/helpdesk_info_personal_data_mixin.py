@@ -139,11 +139,12 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
     @api.model
     def _personal_data_masked_in_place(self):
         """{field: kind} of the personal fields the ORM does not refuse (no
-        ``groups``): masked in what leaves the server."""
+        ``groups``): masked in what leaves the server. A unit masks its own
+        name."""
         return {
             name: kind
             for name, kind in self._personal_data_fields().items()
-            if not self._fields[name].groups
+            if not self._fields[name].groups and kind != "unit"
         }
 
     @api.model
@@ -193,12 +194,12 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
             for name, kind in self._personal_data_fields().items()
             if f"{name}_display" in self._fields
         }
-        shown = self._personal_data_shown_records()
-        for record in self:
+        shown = set(self._personal_data_shown_records().ids)
+        for record, as_su in zip(self, self.sudo(), strict=True):
             for name, kind in fields_kinds.items():
-                value = record.sudo()[name]
+                value = as_su[name]
                 record[f"{name}_display"] = (
-                    value if record in shown else mask_value(kind, value)
+                    value if record.id in shown else mask_value(kind, value)
                 )
 
     # ------------------------------------------------------------------
@@ -289,22 +290,17 @@ class HelpdeskInfoPersonalDataMixin(models.AbstractModel):
         for name in used & set(self._personal_data_fields()):
             self._check_field_access(self._fields[name], "read")
         if not self._personal_data_team_access():
-            register_fields = used & set(self._personal_data_register_fields())
-            if register_fields:
-                self.env["helpdesk.info.personal.data.log"]._log(
-                    "register_read", self.browse(), register_fields
-                )
-            text_fields = {
-                name
-                for name, kind in self._personal_data_masked_in_place().items()
-                if kind != "unit"
-            }
-            if used & text_fields:
+            if used & set(self._personal_data_masked_in_place()):
                 raise AccessError(
                     self.env._(
                         "Only Customer Service can group records by phone, room or "
                         "e-mail."
                     )
+                )
+            register_fields = used & set(self._personal_data_register_fields())
+            if register_fields:
+                self.env["helpdesk.info.personal.data.log"]._log(
+                    "register_read", self.browse(), register_fields
                 )
         return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 

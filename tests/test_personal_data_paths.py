@@ -237,8 +237,12 @@ class TestPersonalDataEveryPath(PersonalDataCase):
         in place."""
         in_place = set()
         for model, fields_kinds in personal_models(self.env).items():
-            for name in fields_kinds:
+            for name, kind in fields_kinds.items():
                 field = self.env[model]._fields[name]
+                if kind == "unit":
+                    # The unit masks its own name, and its code has groups.
+                    self.assertEqual(field.comodel_name, "helpdesk.info.unit")
+                    continue
                 if not field.groups:
                     in_place.add(f"{model}.{name}")
                     continue
@@ -250,7 +254,6 @@ class TestPersonalDataEveryPath(PersonalDataCase):
             {
                 "res.partner.phone",
                 "res.partner.email",
-                "helpdesk.ticket.unit_id",
                 "helpdesk.info.visit.partner_id",
             },
         )

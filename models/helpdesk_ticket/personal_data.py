@@ -80,11 +80,12 @@ class HelpdeskTicket(models.Model):
 
     def _personal_data_assigned(self):
         uid = self.env.uid
-        return self.filtered(
-            lambda ticket: (
-                uid in (ticket.sudo().user_id.id, ticket.sudo().repair_worker_id.id)
-            )
-        )
+        assigned = {
+            ticket.id
+            for ticket in self.sudo()
+            if uid in (ticket.user_id.id, ticket.repair_worker_id.id)
+        }
+        return self.browse(rid for rid in self._ids if rid in assigned)
 
     def _after_write_personal_data(self, vals):
         """Taking a ticket (handler) or its repair (worker) shows its caller's
