@@ -132,9 +132,16 @@ for screens in (r for r in rows if r["scenario"] == "screens"):
             f"{masked['user']}, {masked['masked_rows']} of {masked['rows']} rows "
             f"masked, {masked['full_rows']} in full"
         )
+        if "median" in ratio:
+            cs_list = screens["screens"]["ticket list"]
+            print(
+                f"  the two lists alternated {masked['runs']} times, median "
+                f"{cs_list['median']:.3f} s (CS) and {masked['median']:.3f} s (masked)"
+            )
+        median = f"  median {ratio['median']:.2f}" if "median" in ratio else ""
         print(
             f"  {'ratio masked / CS list':28}{ratio['cold']:6.2f}   "
-            f"{ratio['best']:6.2f}    (target 1.10 at most)"
+            f"{ratio['best']:6.2f}{median}    (target 1.10 at most)"
         )
     for r in screens["delete"].values():
         how = f" without {', '.join(r['dropped'])}" if r["dropped"] else ""

@@ -194,13 +194,14 @@ run_pytest() {  # database, pytest args...
     local log=$BUILD/pytest.log rc=0
     say "running the test suite"
     # An ini of its own, or pytest takes the clone's pyproject.toml for one.
+    # The slowest tests are listed: the suite keeps within CI's time.
     printf '[pytest]\n' > "$BUILD/pytest.ini"
     # Counts the tests report (screens tried by role, …), printed after them.
     export HPI_TEST_SUMMARY=$BUILD/test-summary.txt
     : > "$HPI_TEST_SUMMARY"
     (cd "$BUILD/addons" && "$PY" -m pytest -p no:cacheprovider -c "$BUILD/pytest.ini" --rootdir="$BUILD/addons" \
         --odoo-database="$db" --odoo-addons-path="$(addons_path)" --odoo-http \
-        -o addopts= -rs "$@") 2>&1 | tee "$log" || rc=$?
+        -o addopts= -rs --durations=15 "$@") 2>&1 | tee "$log" || rc=$?
     # The counts, then pytest's closing line again: the run ends on it.
     if [ -s "$HPI_TEST_SUMMARY" ]; then
         sed 's/^/==> /' "$HPI_TEST_SUMMARY"
