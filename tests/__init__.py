@@ -83,3 +83,4 @@ from . import test_demo_company
 from . import test_day_in_the_life_desk
 from . import test_day_in_the_life_field
 from . import test_migration
+from . import test_duty_roster
