@@ -273,12 +273,13 @@ class HelpdeskInfoDutyShift(models.Model):
         user = self.env.user
         return user.has_group(CS_MANAGER) and self.user_id != user
 
-    def _frozen_fields(self):
-        def may_rearrange(shift):
-            return shift._may_rearrange()
+    def _guarded_fields(self):
+        # Only Customer Service managers put anyone on the roster.
+        return dict.fromkeys(ROSTER_FIELDS, CS_MANAGER) | super()._guarded_fields()
 
+    def _frozen_fields(self):
         return {
-            RECORDED: dict.fromkeys(ROSTER_FIELDS, may_rearrange)
+            RECORDED: dict.fromkeys(ROSTER_FIELDS, type(self)._may_rearrange)
         } | super()._frozen_fields()
 
     def _guard_frozen_hint(self, state):
@@ -292,16 +293,6 @@ class HelpdeskInfoDutyShift(models.Model):
             raise AccessError(
                 self.env._("Only a Customer Service manager draws up the duty roster.")
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_roster_manager()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"message_main_attachment_id", "activity_ids"}:
-            self._check_roster_manager()
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never_own_shift(self):

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .helpdesk_info_approval_mixin import APPROVAL_STATES
-from .helpdesk_info_guard_mixin import in_action_scope, is_action
+from .helpdesk_info_guard_mixin import RECORDED, in_action_scope
 
 CS_AGENT = "helpdesk_property_info.group_cs_agent"
 
@@ -86,7 +86,21 @@ class HelpdeskInfoDutySwap(models.Model):
         return {"shift_id", "colleague_id", "reason"}
 
     def _frozen_fields(self):
-        return {"recorded": {"shift_id": None}} | super()._frozen_fields()
+        # A request is changed by whoever made it, the holder, or Customer
+        # Service; it never moves to another shift.
+        return {
+            RECORDED: {
+                "shift_id": None,
+                "colleague_id": type(self)._may_change_request,
+                "reason": type(self)._may_change_request,
+            }
+        } | super()._frozen_fields()
+
+    def _may_change_request(self):
+        user = self.env.user
+        return user.has_group(CS_AGENT) or user in (
+            self.requested_by_id | self.holder_id
+        )
 
     def _guard_frozen_hint(self, state):
         return self.env._("Ask for another swap instead.")
@@ -101,16 +115,13 @@ class HelpdeskInfoDutySwap(models.Model):
             self.display_name,
         )
 
-    def _check_may_ask(self, creating=False):
+    def _check_may_ask(self):
         """The holder asks for a swap of his shift, or a Customer Service
-        agent asks for him; a request is then changed by whoever made it."""
+        agent asks for him."""
         if self.env.su or self.env.user.has_group(CS_AGENT):
             return
         for swap in self:
-            allowed = swap.shift_id.user_id
-            if not creating:
-                allowed |= swap.requested_by_id | swap.holder_id
-            if self.env.user not in allowed:
+            if self.env.user != swap.shift_id.user_id:
                 raise AccessError(
                     self.env._(
                         "Only the holder of %s, or Customer Service for him, asks "
@@ -122,15 +133,10 @@ class HelpdeskInfoDutySwap(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         swaps = super().create(vals_list)
-        swaps._check_may_ask(creating=True)
+        swaps._check_may_ask()
         for swap in swaps:
             swap._write_by_action({"holder_id": swap.shift_id.user_id.id})
         return swaps
-
-    def write(self, vals):
-        if not is_action(self):
-            self._check_may_ask()
-        return super().write(vals)
 
     def _check_swappable(self):
         now = fields.Datetime.now()
