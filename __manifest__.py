@@ -102,6 +102,9 @@
         "views/helpdesk_info_survey_corrective_action_views.xml",
         "views/helpdesk_info_seminar_plan_views.xml",
         "views/res_config_settings_views.xml",
+        "views/helpdesk_info_duty_swap_views.xml",
+        "views/helpdesk_info_duty_shift_views.xml",
+        "views/helpdesk_info_duty_roster_menu.xml",
         "data/res_users_home_data.xml",
     ],
     "demo": [
@@ -122,6 +125,7 @@
         "demo/helpdesk_info_patrol_demo.xml",
         "demo/helpdesk_info_survey_corrective_action_demo.xml",
         "demo/helpdesk_info_seminar_plan_demo.xml",
+        "demo/helpdesk_info_duty_roster_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

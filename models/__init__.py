@@ -71,3 +71,5 @@ from . import helpdesk_info_patrol_check
 from . import helpdesk_info_patrol_verification
 from . import res_groups
 from . import res_config_settings
+from . import helpdesk_info_duty_shift
+from . import helpdesk_info_duty_swap

@@ -11,4 +11,5 @@ class TierDefinition(models.Model):
             "helpdesk.reception.budget",
             "helpdesk.info.survey.corrective.action",
             "helpdesk.info.seminar.plan",
+            "helpdesk.info.duty.swap",
         ]

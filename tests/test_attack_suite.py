@@ -13,7 +13,7 @@ own: a :class:`PropertyAttackCase` subclass with its fixtures, and
 ``attack_tests`` over its table.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import count
 
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -35,6 +35,9 @@ PUBLICATION_DEFINITION = "helpdesk_property_info.tier_definition_publication_lea
 RESULT_DEFINITION = "helpdesk_property_info.tier_definition_result_manager"
 ERASURE_DEFINITION = "helpdesk_property_info.tier_definition_erasure_counsel"
 DISCLOSURE_DEFINITION = "helpdesk_property_info.tier_definition_disclosure_leader"
+SWAP_DEFINITION = "helpdesk_property_info.tier_definition_duty_swap_manager"
+SHIFT = "helpdesk.info.duty.shift"
+SWAP = "helpdesk.info.duty.swap"
 
 
 def _ref(case, xmlid):
@@ -105,6 +108,63 @@ REVIEW_FIELDS = (
     "res_id",
     "model",
 )
+
+
+def _later_times(case, target):
+    return {
+        "vals": {
+            "start": str(target.start + timedelta(days=400)),
+            "stop": str(target.stop + timedelta(days=400)),
+        }
+    }
+
+
+def _duty_swaps_of(case, target):
+    shift = target if target._name == SHIFT else target.shift_id
+    return [("shift_id", "=", shift.id)]
+
+
+# A holder tries to put himself off duty, each way on its own row (a row
+# stops at its first refused call).
+_OFF_DUTY_CALLS = (
+    (
+        "give his shift to someone else",
+        Call("write", lambda case, t: {"vals": {"user_id": case.users["handler"].id}}),
+    ),
+    ("move his shift away", Call("write", _later_times)),
+    ("delete his shift", Call("unlink")),
+)
+DUTY_ATTACKS = [
+    Attack(
+        "self_off_duty",
+        SHIFT,
+        f"the holder ({holder}) of a shift: {name}",
+        roles=(holder,),
+        target=f"target_duty_shift_of_{holder}",
+        calls=(call,),
+        unchanged=("user_id", "start", "stop", "community_id", "role"),
+    )
+    for holder in ("agent", "manager", "worker")
+    for name, call in _OFF_DUTY_CALLS
+]
+# The CS manager approves a swap that concerns him: as the holder, the
+# colleague taking the shift, or the requester.
+DUTY_SELF_APPROVAL_ATTACKS = [
+    Attack(
+        "tier_reviews",
+        SWAP,
+        f"a CS manager approves the swap {name}",
+        roles=("manager",),
+        target=target,
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id"),
+    )
+    for name, target in (
+        ("of his own shift", "target_duty_swap_of_manager_shift"),
+        ("that gives him a shift", "target_duty_swap_to_manager"),
+        ("he asked for", "target_duty_swap_by_manager"),
+    )
+]
 
 ATTACKS = [
     # 1. Context defaults on create ------------------------------------
@@ -1939,6 +1999,204 @@ ATTACKS = [
         ),
         unchanged=("state", "disclosed_date", "disclosed_by_id"),
     ),
+    # The duty roster ----------------------------------------------------
+    *DUTY_ATTACKS,
+    Attack(
+        "context_defaults",
+        SHIFT,
+        "create a shift for oneself with default_user_id",
+        roles=("agent", "worker", "handler"),
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "community_id": case.duty_community().id,
+                            "role": "cs_desk",
+                            "start": "2031-01-01 00:00:00",
+                            "stop": "2031-01-01 08:00:00",
+                        }
+                    ]
+                },
+                context={"default_user_id": 2},
+                on_target=False,
+            ),
+        ),
+        no_new=((SHIFT, [("start", "=", "2031-01-01 00:00:00")]),),
+    ),
+    Attack(
+        "context_defaults",
+        SWAP,
+        "create a swap already approved with default_state",
+        roles=("worker", "agent", "manager"),
+        target="target_duty_shift_of_worker",
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [
+                        {
+                            "shift_id": t.id,
+                            "colleague_id": case.users["handler"].id,
+                            "reason": "Forged",
+                        }
+                    ]
+                },
+                context={
+                    "default_state": "approved",
+                    "default_approved_by_id": 2,
+                    "default_holder_id": 2,
+                },
+                on_target=False,
+            ),
+        ),
+        no_new=((SWAP, _duty_swaps_of),),
+    ),
+    Attack(
+        "gate_fields",
+        SWAP,
+        "write a pending swap approved, or its holder",
+        roles=("worker", "agent", "manager"),
+        target="target_duty_swap_pending",
+        calls=(
+            Call("write", {"vals": {"state": "approved"}}),
+            Call(
+                "write", lambda case, t: {"vals": {"holder_id": case.users["agent"].id}}
+            ),
+        ),
+        unchanged=("state", "holder_id", "approved_by_id", "validation_status"),
+    ),
+    Attack(
+        "state_machines",
+        SWAP,
+        "change the colleague of a swap waiting for approval",
+        roles=("worker", "agent", "manager"),
+        target="target_duty_swap_pending",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {"vals": {"colleague_id": case.users["leader"].id}},
+            ),
+        ),
+        unchanged=("colleague_id", "shift_id", "state"),
+    ),
+    Attack(
+        "state_machines",
+        SWAP,
+        "move the shift through the swap's shift dates",
+        roles=("worker", "manager"),
+        target="target_duty_swap_pending",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"shift_start": str(t.shift_start + timedelta(days=400))}
+                },
+            ),
+        ),
+        unchanged=("shift_start", "shift_stop"),
+    ),
+    Attack(
+        "one2many",
+        SHIFT,
+        "an approved swap created through the shift's swaps",
+        roles=("manager",),
+        target="target_duty_shift_of_manager",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "swap_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "colleague_id": case.users["handler"].id,
+                                    "reason": "Forged",
+                                    "state": "approved",
+                                },
+                            )
+                        ]
+                    }
+                },
+            ),
+        ),
+        unchanged=("user_id",),
+        no_new=((SWAP, _duty_swaps_of),),
+    ),
+    Attack(
+        "one2many",
+        SHIFT,
+        "approve or redirect a pending swap through the shift's swaps",
+        roles=("manager", "worker"),
+        target="target_duty_shift_with_pending_swap",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {
+                        "swap_ids": [
+                            (
+                                1,
+                                t.swap_ids[:1].id,
+                                {
+                                    "state": "approved",
+                                    "colleague_id": case.users["leader"].id,
+                                },
+                            )
+                        ]
+                    }
+                },
+            ),
+        ),
+        unchanged=("user_id",),
+    ),
+    Attack(
+        "tier_reviews",
+        SWAP,
+        "anyone but a Customer Service manager approves a swap",
+        roles=("agent", "worker", "handler", "leader"),
+        target="target_duty_swap_pending",
+        calls=(Call("validate_tier"),),
+        unchanged=("state", "validation_status", "approved_by_id"),
+    ),
+    *DUTY_SELF_APPROVAL_ATTACKS,
+    Attack(
+        "tier_reviews",
+        "tier.review",
+        "approve a duty swap review directly, or delete it",
+        roles=("worker", "manager"),
+        target="target_duty_swap_pending_review",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"status": "approved", "done_by": case.users["manager"].id}
+                },
+            ),
+            Call("unlink"),
+        ),
+        unchanged=REVIEW_FIELDS,
+    ),
+    Attack(
+        "tier_reviews",
+        "tier.review",
+        "create a duty swap review already approved",
+        roles=("worker", "manager"),
+        target="target_duty_swap_pending",
+        calls=(
+            Call(
+                "create",
+                _review_vals(
+                    SWAP_DEFINITION, status="approved", done_by=_user("manager")
+                ),
+                on_target=False,
+            ),
+        ),
+        no_new=(("tier.review", _reviews_of),),
+    ),
 ]
 
 
@@ -2442,6 +2700,73 @@ class TestAttackSuite(PropertyAttackCase):
     def target_disclosure_request_pending_review(self):
         return self.target_disclosure_request_pending().review_ids[:1]
 
+    # ------------------------------------------------------------------
+    # The duty roster
+    # ------------------------------------------------------------------
+
+    def duty_community(self):
+        community = self.env["helpdesk.info.community"].search(
+            [("code", "=", "ATTACK-DUTY")]
+        )
+        return community or self.env["helpdesk.info.community"].create(
+            {"name": "Attack Suite Community", "code": "ATTACK-DUTY"}
+        )
+
+    def _duty_shift(self, role):
+        # A fresh day for each shift: nobody holds two at once.
+        start = datetime(2030, 1, 1) + timedelta(days=next(SEQUENCE))
+        return self.env[SHIFT].create(
+            {
+                "community_id": self.duty_community().id,
+                "role": "cs_desk",
+                "user_id": self.users[role].id,
+                "start": start,
+                "stop": start + timedelta(hours=8),
+            }
+        )
+
+    def target_duty_shift_of_agent(self):
+        return self._duty_shift("agent")
+
+    def target_duty_shift_of_manager(self):
+        return self._duty_shift("manager")
+
+    def target_duty_shift_of_worker(self):
+        return self._duty_shift("worker")
+
+    def _duty_swap(self, holder, colleague, requester):
+        swap = (
+            self.env[SWAP]
+            .with_user(self.users[requester])
+            .create(
+                {
+                    "shift_id": self._duty_shift(holder).id,
+                    "colleague_id": self.users[colleague].id,
+                    "reason": "Family matter",
+                }
+            )
+        )
+        swap.action_submit()
+        return swap.sudo()
+
+    def target_duty_swap_pending(self):
+        return self._duty_swap("worker", "handler", "worker")
+
+    def target_duty_swap_pending_review(self):
+        return self.target_duty_swap_pending().review_ids[:1]
+
+    def target_duty_swap_of_manager_shift(self):
+        return self._duty_swap("manager", "handler", "agent")
+
+    def target_duty_swap_to_manager(self):
+        return self._duty_swap("worker", "manager", "worker")
+
+    def target_duty_swap_by_manager(self):
+        return self._duty_swap("worker", "handler", "manager")
+
+    def target_duty_shift_with_pending_swap(self):
+        return self.target_duty_swap_pending().shift_id
+
 
 attack_tests(TestAttackSuite, ATTACKS)
 
@@ -2497,6 +2822,7 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.disclosure.request",
                 "helpdesk.info.survey.corrective.action",
                 "helpdesk.info.seminar.plan",
+                "helpdesk.info.duty.swap",
             },
         )
         for name in tier_guarded:

@@ -58,6 +58,13 @@ EXPECTED = {
         "recorded": {"plan_id"},
         "submitted": {"topic", "date_start", "duration", "place", "partner_ids"},
     },
+    "helpdesk.info.duty.shift": {
+        "recorded": {"user_id", "start", "stop", "community_id", "role"}
+    },
+    "helpdesk.info.duty.swap": {
+        "recorded": {"shift_id", "colleague_id", "reason"},
+        "pending": {"shift_id", "colleague_id", "reason"},
+    },
     "helpdesk.info.visit": {
         "done": {"user_id", "kind", "unit_id", "partner_id", "satisfaction"}
     },

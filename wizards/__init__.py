@@ -6,3 +6,5 @@ from . import helpdesk_info_holiday_import
 from . import helpdesk_ticket_visit_wizard
 from . import helpdesk_info_visit_draw
 from . import helpdesk_info_visit_draw_line
+from . import helpdesk_info_duty_roster_plan
+from . import helpdesk_info_duty_roster_plan_line
