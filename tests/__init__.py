@@ -85,3 +85,4 @@ from . import test_day_in_the_life_field
 from . import test_migration
 from . import test_ticket_access_check
 from . import test_duty_roster
+from . import test_duty_dispatch

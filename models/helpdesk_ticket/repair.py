@@ -18,6 +18,8 @@ REPAIR_STATES = [
     ("confirmed", "Confirmed by Owner"),
 ]
 WORKER_GROUP = "helpdesk_property_info.group_maintenance_worker"
+# The urgency the roster's worker on call answers at any hour.
+EMERGENCY = "helpdesk_property_info.repair_urgency_emergency"
 
 
 class HelpdeskTicket(models.Model):
@@ -112,8 +114,9 @@ class HelpdeskTicket(models.Model):
         string="Late Arrival Alerted",
         copy=False,
         readonly=True,
-        help="The repair team's leader and the Customer Service managers were told, "
-        "once, that nobody was on site by the deadline.",
+        help="The repair team's leader and the community's manager on call (or "
+        "else the Customer Service managers) were told, once, that nobody was on "
+        "site by the deadline.",
     )
     repair_next_check = fields.Datetime(
         compute="_compute_repair_next_check",
@@ -322,11 +325,16 @@ class HelpdeskTicket(models.Model):
     # Hooks of create and write (helpdesk_ticket.py)
 
     def _after_create_repair(self):
-        """Create: the arrival watcher is triggered at the deadline."""
+        """Create: an emergency goes to the worker on call, the arrival
+        watcher is triggered at the deadline."""
+        self._repair_dispatch_on_call()
         self._schedule_repair_watch()
 
     def _after_write_repair(self, vals):
-        """Write: a new arrival deadline triggers the watcher at it."""
+        """Write: an emergency goes to the worker on call, a new arrival
+        deadline triggers the watcher at it."""
+        if vals.keys() & {"type_id", "repair_urgency_id"}:
+            self._repair_dispatch_on_call()
         if vals.keys() & {
             "type_id",
             "repair_urgency_id",
@@ -405,6 +413,44 @@ class HelpdeskTicket(models.Model):
                 user_id=ticket.repair_worker_id.id,
             )
         return True
+
+    def _repair_dispatch_on_call(self):
+        """An emergency recorded without a worker is dispatched at once to
+        the community's worker on call at that minute (the duty roster, asked
+        once for the batch), as Customer Service would dispatch it. When the
+        roster names no maintenance worker (nobody on call, or only a manager
+        on call who is not one), it stays for Customer Service."""
+        emergency_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            EMERGENCY, raise_if_not_found=False
+        )
+        repairs = self.filtered(
+            lambda t: (
+                t.is_repair
+                and t.repair_urgency_id.id == emergency_id
+                and not t.repair_worker_id
+                and t.repair_state == "new"
+                and t.repair_community_id
+            )
+        )
+        if not emergency_id or not repairs:
+            return
+        # The roster dispatches, whoever recorded the repair (an owner on
+        # the portal, an agent of another team).
+        repairs = repairs.sudo()
+        on_duty = (
+            self.env["helpdesk.info.duty.shift"]
+            .sudo()
+            ._on_duty(repairs.repair_community_id, ["worker_on_call"])
+        )
+        by_worker = {}
+        for ticket in repairs:
+            holders = on_duty[(ticket.repair_community_id, "worker_on_call")]
+            worker = holders.filtered(lambda u: u.has_group(WORKER_GROUP))[:1]
+            if worker:
+                by_worker[worker] = by_worker.get(worker, repairs.browse()) | ticket
+        for worker, tickets in by_worker.items():
+            tickets._write_by_action({"repair_worker_id": worker.id})
+            tickets.action_repair_dispatch()
 
     def action_repair_accept(self):
         self._repair_check_worker()
