@@ -1,13 +1,15 @@
 from odoo.tools import SQL
 
-# Records that scheduled actions and buttons make without an XML id: they
-# hold the demo's users, teams, communities and surveys, which uninstalling
-# deletes before it drops these tables. They go first.
+# Records that scheduled actions, buttons and wizards make without an XML
+# id: they hold the demo's users, teams, communities and surveys, which
+# uninstalling deletes before it drops these tables. They go first.
 GENERATED_MODELS = (
     "helpdesk.info.survey.corrective.action",
     "helpdesk.info.visit",
     "helpdesk.info.visit.quota",
     "helpdesk.info.patrol",
+    "helpdesk.info.duty.swap",
+    "helpdesk.info.duty.shift",
 )
 
 
