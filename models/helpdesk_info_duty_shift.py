@@ -341,3 +341,34 @@ class HelpdeskInfoDutyShift(models.Model):
             for role in roles:
                 result[(community, role)] = held.get((community.id, role)) or fallback
         return result
+
+    @api.model
+    def _alert_recipients(self, records, community_of, roles=()):
+        """Who an alert about each of ``records`` goes to: the people on duty
+        in ``roles`` for its community (``community_of(record)``) at this
+        minute and the community's manager on call; its company's Customer
+        Service managers when nobody is. {record: users}, the roster asked
+        once for the whole batch."""
+        if not records:
+            return {}
+        communities = self.env["helpdesk.info.community"].union(
+            *(community_of(record) for record in records)
+        )
+        on_duty = (
+            self.sudo()._on_duty(communities, [*roles, FALLBACK_ROLE])
+            if communities
+            else {}
+        )
+        Users = self.env["res.users"]
+        managers = records.company_id._helpdesk_info_alert_users("group_cs_manager")
+        recipients = {}
+        for record in records:
+            community = community_of(record)
+            users = Users.union(
+                *(on_duty.get((community, role), Users) for role in roles),
+                on_duty.get((community, FALLBACK_ROLE), Users),
+            ).sudo(False)
+            recipients[record] = users or managers.filtered(
+                lambda u, company=record.company_id: company in u.company_ids
+            )
+        return recipients

@@ -449,8 +449,9 @@ class HelpdeskInfoPatrol(models.Model):
 
     @api.model
     def _cron_daily_patrols(self):
-        """Give each active community its patrol of the day, and tell the
-        Customer Service managers when yesterday ended without a patrol done.
+        """Give each active community its patrol of the day, and tell its
+        manager on call (else the Customer Service managers) when yesterday
+        ended without a patrol done.
         Runs hourly and does nothing twice."""
         for community in self.env["helpdesk.info.community"].sudo().search([]):
             try:
@@ -506,19 +507,22 @@ class HelpdeskInfoPatrol(models.Model):
                 day=fields.Date.to_string(day),
             )
 
-        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
+        # The community's manager on call, else the Customer Service managers.
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            self, lambda patrol: patrol.community_id
+        )[self]
         self.env["mail.activity"].create(
             [
                 {
                     "activity_type_id": activity_type.id,
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": self.id,
-                    "user_id": manager.id,
-                    "summary": summary(manager._helpdesk_info_lang_env()),
+                    "user_id": user.id,
+                    "summary": summary(user._helpdesk_info_lang_env()),
                     "date_deadline": self.date,
                     "automated": True,
                 }
-                for manager in managers
+                for user in recipients
             ]
         )
         self.message_post(

@@ -342,44 +342,59 @@ class HelpdeskInfoPatrolCheck(models.Model):
     def _cron_watch_patrol_findings(self, batch_size=200):
         """Report the findings still without ticket past their time, once.
         Selects only those through the partial index on
-        ``ticket_next_check``: a run with nothing due costs one query."""
+        ``ticket_next_check``: a run with nothing due costs one query. Each
+        batch is reported whole, so that the duty roster is asked once for
+        it; finding by finding only when the batch fails."""
         self._watch_next_checks(
-            "ticket_next_check", "_alert_finding_without_ticket", batch_size
+            "ticket_next_check",
+            "_alert_finding_without_ticket",
+            batch_size,
+            whole_batch=True,
         )
 
     def _alert_finding_without_ticket(self):
-        self.ensure_one()
-        patrol = self.patrol_id
-
-        def summary(env):
-            return env._(
-                "Patrol problem without ticket after %(minutes)s minutes: %(finding)s",
-                minutes=self.company_id.patrol_ticket_minutes,
-                finding=self.display_name,
-            )
-
-        users = patrol.user_id | patrol.company_id._helpdesk_info_alert_users(
-            "group_cs_manager"
+        """Report to the patrol's inspector and to the community's Customer
+        Service desk on duty and manager on call at that minute (the duty
+        roster), else to the Customer Service managers."""
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            self, lambda finding: finding.patrol_id.community_id, ("cs_desk",)
         )
         activity_type = self.env.ref(
             "helpdesk_property_info.mail_activity_patrol_finding_late"
         )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
+        patrol_model_id = self.env["ir.model"]._get_id("helpdesk.info.patrol")
+
+        def summary(env, finding):
+            return env._(
+                "Patrol problem without ticket after %(minutes)s minutes: %(finding)s",
+                minutes=finding.company_id.patrol_ticket_minutes,
+                finding=finding.display_name,
+            )
+
+        activities = []
+        for finding in self:
+            patrol = finding.patrol_id
+            activities += [
                 {
                     "activity_type_id": activity_type.id,
-                    "res_model_id": self.env["ir.model"]._get_id(patrol._name),
+                    "res_model_id": patrol_model_id,
                     "res_id": patrol.id,
                     "user_id": user.id,
-                    "summary": summary(user._helpdesk_info_lang_env()),
+                    "summary": summary(user._helpdesk_info_lang_env(), finding),
                     "date_deadline": fields.Date.context_today(self),
                     "automated": True,
                 }
-                for user in users
+                for user in patrol.user_id | recipients[finding]
             ]
-        )
-        patrol.message_post(
-            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
+            # The chatter in the company's language when the job runs
+            # without one.
+            patrol.message_post(
+                body=Markup("<p>%s</p>")
+                % summary(finding.company_id._helpdesk_info_lang_env(), finding),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
         )
         in_action_scope(self).write(
             {"ticket_late_alerted": True, "ticket_next_check": False}

@@ -339,48 +339,58 @@ class HelpdeskTicketResult(models.Model):
         """Warn before, and escalate after, the same-day reply of an approved
         result. One indexed query when nothing is due (``reply_next_check``);
         each result leaves the selection once warned, so nothing is warned
-        twice. A failure is logged and left for the next run."""
-        self._watch_next_checks("reply_next_check", "_watch_reply", batch_size)
+        twice. Each batch is handled whole, so that the duty roster is asked
+        once for it; result by result only when the batch fails."""
+        self._watch_next_checks(
+            "reply_next_check", "_watch_reply", batch_size, whole_batch=True
+        )
 
     def _watch_reply(self):
-        self.ensure_one()
+        """Warn the handler and the ticket's assignee before the deadline;
+        once it has passed, also the community's manager on call at that
+        minute (the duty roster), else the Customer Service managers."""
         now = fields.Datetime.now()
-        deadline = self.reply_deadline
-        ticket = self.ticket_id
-        if self.replied_date or not deadline or self.state != "approved":
-            return
-        when = ticket._format_datetime(deadline)
-        if now >= deadline:
-            users = (
-                self.handler_id
-                | ticket.user_id
-                | ticket.company_id._helpdesk_info_alert_users("group_cs_manager")
-            ).filtered(
-                lambda u, t=ticket: not u.share and t.company_id in u.company_ids
-            )
+        due = self.filtered(
+            lambda r: not r.replied_date and r.reply_deadline and r.state == "approved"
+        )
+        overdue = due.filtered(lambda r: now >= r.reply_deadline)
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            overdue, lambda result: result.ticket_id.repair_community_id
+        )
 
-            def summary(env):
-                return env._("Approved result not replied since %s", when)
+        def overdue_summary(env, when):
+            return env._("Approved result not replied since %s", when)
 
-            alert = "overdue"
-            xmlid = "mail_activity_reply_overdue"
-        else:
-            users = self.handler_id | ticket.user_id
+        def due_soon_summary(env, when):
+            return env._("Reply the approved result by %s", when)
 
-            def summary(env):
-                return env._("Reply the approved result by %s", when)
-
-            alert = "due_soon"
-            xmlid = "mail_activity_reply_due_soon"
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
+        activities = []
+        for result in due:
+            ticket = result.ticket_id
+            when = ticket._format_datetime(result.reply_deadline)
+            users = result.handler_id | ticket.user_id
+            if result in overdue:
+                users = (users | recipients[result]).filtered(
+                    lambda u, t=ticket: not u.share and t.company_id in u.company_ids
+                )
+                summary, xmlid = overdue_summary, "mail_activity_reply_overdue"
+            else:
+                summary, xmlid = due_soon_summary, "mail_activity_reply_due_soon"
+            activities += [
                 ticket._deadline_activity_vals(
-                    xmlid, user, summary(user._helpdesk_info_lang_env())
+                    xmlid, user, summary(user._helpdesk_info_lang_env(), when)
                 )
                 for user in users or self.env.user
             ]
+            # The chatter in the company's language when the job runs
+            # without one.
+            ticket.message_post(
+                body=Markup("<p>%s</p>")
+                % summary(ticket.company_id._helpdesk_info_lang_env(), when),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
         )
-        ticket.message_post(
-            body=Markup("<p>%s</p>") % summary(self.env), subtype_xmlid="mail.mt_note"
-        )
-        self._write_by_action({"reply_alert": alert})
+        (due - overdue)._write_by_action({"reply_alert": "due_soon"})
+        overdue._write_by_action({"reply_alert": "overdue"})

@@ -1,6 +1,7 @@
 import io
 import re
 import unicodedata
+from contextlib import contextmanager
 
 from odoo.tests import TransactionCase, freeze_time, new_test_user
 from odoo.tools.pdf import PdfReader
@@ -138,6 +139,54 @@ class WatcherCase(PropertyInfoCase):
     def activities(self, ticket, xmlid):
         kind = self.env.ref(f"helpdesk_property_info.{xmlid}")
         return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+
+
+class DutyRosterMixin:
+    """Communities with a unit, and people put on their duty roster as a
+    Customer Service manager plans it; counts the queries that ask it."""
+
+    @classmethod
+    def community_with_unit(cls, name, code):
+        community = cls.env["helpdesk.info.community"].create(
+            {"name": name, "code": code}
+        )
+        building = cls.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
+        unit = cls.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "501"}
+        )
+        return community, unit
+
+    @classmethod
+    def put_on_duty(cls, community, start, stop, **users_by_role):
+        """Shifts of ``community`` from ``start`` to ``stop``, one per role:
+        ``put_on_duty(community, start, stop, cs_desk=user, ...)``."""
+        return (
+            cls.env["helpdesk.info.duty.shift"]
+            .with_user(cls.manager)
+            .create(
+                [
+                    {
+                        "community_id": community.id,
+                        "role": role,
+                        "user_id": user.id,
+                        "start": start,
+                        "stop": stop,
+                    }
+                    for role, user in users_by_role.items()
+                ]
+            )
+        )
+
+    @contextmanager
+    def roster_queries(self):
+        queries = []
+        yield from self._patchExecute(queries)
+
+    @staticmethod
+    def asking_the_roster(queries):
+        return [q for q in queries if "helpdesk_info_duty_shift" in str(q)]
 
 
 class JsonRpcMixin:

@@ -1,8 +1,8 @@
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from odoo.tests import freeze_time, new_test_user
 
+from .common import DutyRosterMixin
 from .test_repair import RepairCase
 
 # 02:00 in Shanghai on 1 October 2026, National Day.
@@ -11,7 +11,7 @@ HOLIDAY_NIGHT = datetime(2026, 9, 30, 18, 0)
 HOLIDAY_START = datetime(2026, 9, 30, 16, 0)
 
 
-class TestDutyDispatch(RepairCase):
+class TestDutyDispatch(DutyRosterMixin, RepairCase):
     """The emergency repair is on site within 10 minutes at any hour, by
     whoever is on duty: the duty roster's worker on call gets it at once, and
     the community's manager on call hears of a late arrival."""
@@ -32,38 +32,19 @@ class TestDutyDispatch(RepairCase):
         cls.garden, cls.garden_unit = cls.community_with_unit("Harmony Garden", "TDD1")
         cls.park, cls.park_unit = cls.community_with_unit("Harmony Park", "TDD2")
         cls.bare, cls.bare_unit = cls.community_with_unit("No Roster", "TDD3")
-        # National Day, planned shift by shift: a worker and a manager on call
-        # for each of the two communities, the whole day.
+        # National Day: a worker and a manager on call for each of the two
+        # communities, the whole day.
         for community, worker, manager in (
             (cls.garden, cls.worker, cls.on_call),
             (cls.park, cls.other_worker, cls.on_call2),
         ):
-            for role, user in (
-                ("worker_on_call", worker),
-                ("manager_on_call", manager),
-            ):
-                cls.env["helpdesk.info.duty.shift"].with_user(cls.manager).create(
-                    {
-                        "community_id": community.id,
-                        "role": role,
-                        "user_id": user.id,
-                        "start": HOLIDAY_START,
-                        "stop": HOLIDAY_START + timedelta(days=1),
-                    }
-                )
-
-    @classmethod
-    def community_with_unit(cls, name, code):
-        community = cls.env["helpdesk.info.community"].create(
-            {"name": name, "code": code}
-        )
-        building = cls.env["helpdesk.info.building"].create(
-            {"community_id": community.id, "code": "3"}
-        )
-        unit = cls.env["helpdesk.info.unit"].create(
-            {"building_id": building.id, "room": "501"}
-        )
-        return community, unit
+            cls.put_on_duty(
+                community,
+                HOLIDAY_START,
+                HOLIDAY_START + timedelta(days=1),
+                worker_on_call=worker,
+                manager_on_call=manager,
+            )
 
     def reported(self, unit, urgency=None):
         with freeze_time(HOLIDAY_NIGHT):
@@ -78,15 +59,6 @@ class TestDutyDispatch(RepairCase):
 
     def activities(self, ticket, kind):
         return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
-
-    @contextmanager
-    def roster_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
-
-    @staticmethod
-    def asking_the_roster(queries):
-        return [q for q in queries if "helpdesk_info_duty_shift" in str(q)]
 
     # ------------------------------------------------------------------
     # Dispatch

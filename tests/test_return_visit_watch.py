@@ -4,7 +4,7 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time
 
-from .common import PropertyInfoCase
+from .common import WatcherCase
 
 # Friday 6 March 2026, 16:00 in Shanghai (08:00 UTC): one working day of the
 # standard calendar (8 hours, 08:00-17:00 with a lunch break) later is Monday
@@ -13,32 +13,28 @@ CLOSED_AT = "2026-03-06 08:00:00"
 DUE = datetime(2026, 3, 9, 8, 0)
 
 
-class TestReturnVisitWatch(PropertyInfoCase):
-    """A return visit not recorded one working day after closing alerts the
-    Customer Service managers, once; visits are scheduled by hand too."""
-
+class ReturnVisitCase(WatcherCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.cron = cls.env.ref("helpdesk_property_info.ir_cron_watch_return_visits")
-        cls.cs_team.user_id = cls.manager
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.open_stage = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
 
-    def closed_ticket(self, at=CLOSED_AT):
-        ticket = self.Ticket.create(self.phone_vals())
+    def closed_ticket(self, at=CLOSED_AT, **overrides):
+        ticket = self.Ticket.create(self.phone_vals(**overrides))
         with freeze_time(at):
             ticket.stage_id = self.done
         return ticket
 
-    def run_watcher(self, at):
-        with freeze_time(at), self.enter_registry_test_mode():
-            self.cron.method_direct_trigger()
-        self.env.invalidate_all()
-
     def alerts(self, ticket):
-        kind = self.env.ref("helpdesk_property_info.mail_activity_return_visit_overdue")
-        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        return self.activities(ticket, "mail_activity_return_visit_overdue")
+
+
+class TestReturnVisitWatch(ReturnVisitCase):
+    """A return visit not recorded one working day after closing alerts the
+    Customer Service managers when nobody is on duty (test_duty_alerts.py),
+    once; visits are scheduled by hand too."""
 
     def test_closing_sets_the_visit_due_one_working_day_later(self):
         ticket = self.closed_ticket()

@@ -414,8 +414,10 @@ class HelpdeskTicket(models.Model):
 
     def _watch_deadline(self, kind):
         """Warn the assignee before the deadline of ``kind`` and escalate to the
-        team leader and the Customer Service managers (and the leaders, where
-        the level or the complaint grade wants their opinion) once it passes.
+        team leader and, through the duty roster, the community's manager on
+        call (and, for a reply, its Customer Service desk on duty), else the
+        Customer Service managers, once it passes; the leaders too where the
+        level or the complaint grade wants their opinion.
         Marks the tickets alerted; returns the activities' values."""
         now = fields.Datetime.now()
         warn, escalate = self.browse(), self.browse()
@@ -456,12 +458,16 @@ class HelpdeskTicket(models.Model):
                     user._helpdesk_info_lang_env()._(soon_text) % when,
                 )
             )
-        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
-        leaders = self.company_id._helpdesk_info_alert_users("group_company_leader")
+        # An overdue reply also goes to the Customer Service desk on duty,
+        # who answer the hotline.
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            escalate,
+            lambda ticket: ticket.repair_community_id,
+            ("cs_desk",) if kind == "reply" else (),
+        )
+        leaders = escalate.company_id._helpdesk_info_alert_users("group_company_leader")
         for ticket in escalate:
-            users = ticket.team_id.user_id | managers.filtered(
-                lambda u, t=ticket: t.company_id in u.company_ids
-            )
+            users = ticket.team_id.user_id | recipients[ticket]
             if ticket._leader_opinion_required():
                 users |= leaders.filtered(
                     lambda u, t=ticket: t.company_id in u.company_ids

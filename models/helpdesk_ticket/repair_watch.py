@@ -41,28 +41,16 @@ class HelpdeskTicket(models.Model):
         """Alert the repair team's leader and the community's manager on call
         at that minute (the duty roster); the company's Customer Service
         managers when the community has no manager on call."""
-        communities = self.repair_community_id
-        on_duty = (
-            self.env["helpdesk.info.duty.shift"]
-            .sudo()
-            ._on_duty(communities, ["manager_on_call"])
-            if communities
-            else {}
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            self, lambda ticket: ticket.repair_community_id
         )
-        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
 
         def summary(env, when):
             return env._("Nobody on site: repair due on site by %s", when)
 
         activities = []
         for ticket in self:
-            on_call = on_duty.get(
-                (ticket.repair_community_id, "manager_on_call"), self.env["res.users"]
-            ).sudo(False)
-            users = ticket.team_id.user_id | (
-                on_call
-                or managers.filtered(lambda u, t=ticket: t.company_id in u.company_ids)
-            )
+            users = ticket.team_id.user_id | recipients[ticket]
             when = ticket._format_datetime(ticket.arrival_deadline)
             activities += [
                 ticket._deadline_activity_vals(

@@ -18,7 +18,8 @@ VISIT_STATES = [
 class HelpdeskTicket(models.Model):
     """Return visits enforced (seed 001 回访): a visit not recorded one working
     day (of the Customer Service Department's calendar) after closing alerts
-    the Customer Service managers, once. Visits after rescue work or a large
+    the community's Customer Service desk on duty and its manager on call, or
+    else the Customer Service managers, once. Visits after rescue work or a large
     community event are scheduled by hand, on any ticket, open or closed."""
 
     _inherit = "helpdesk.ticket"
@@ -45,8 +46,8 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         groups="base.group_user",
-        help="The Customer Service managers were told that the return visit is "
-        "overdue.",
+        help="The people on duty (else the Customer Service managers) were told "
+        "that the return visit is overdue.",
     )
     return_visit_state = fields.Selection(
         VISIT_STATES,
@@ -254,32 +255,48 @@ class HelpdeskTicket(models.Model):
     def _cron_watch_return_visits(self, batch_size=200):
         """Report the return visits whose due date has passed unrecorded.
         Selects only those, through the partial index on
-        ``return_visit_next_check``: a run with nothing due costs one query."""
+        ``return_visit_next_check``: a run with nothing due costs one query.
+        Each batch is reported whole, so that the duty roster is asked once
+        for it; ticket by ticket only when the batch fails."""
         self._watch_next_checks(
-            "return_visit_next_check", "_alert_overdue_return_visit", batch_size
+            "return_visit_next_check",
+            "_alert_overdue_return_visit",
+            batch_size,
+            whole_batch=True,
         )
 
     def _alert_overdue_return_visit(self):
-        self.ensure_one()
-        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
-        when = self._format_datetime(self.return_visit_due_date)
+        """Report to the community's Customer Service desk on duty and its
+        manager on call at that minute (the duty roster), else to the
+        Customer Service managers."""
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            self, lambda ticket: ticket.repair_community_id, ("cs_desk",)
+        )
 
-        def summary(env):
+        def summary(env, when):
             return env._("Return visit overdue since %s", when)
 
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                self._deadline_activity_vals(
+        activities = []
+        for ticket in self:
+            users = recipients[ticket]
+            when = ticket._format_datetime(ticket.return_visit_due_date)
+            activities += [
+                ticket._deadline_activity_vals(
                     "mail_activity_return_visit_overdue",
                     user,
-                    summary(user._helpdesk_info_lang_env()),
+                    summary(user._helpdesk_info_lang_env(), when),
                 )
-                for user in managers or self.env.user
+                for user in users or self.env.user
             ]
-        )
-        self.message_post(
-            body=Markup("<p>%s</p>") % summary(self.env),
-            partner_ids=managers.partner_id.ids,
-            subtype_xmlid="mail.mt_note",
+            # The chatter in the company's language when the job runs
+            # without one.
+            ticket.message_post(
+                body=Markup("<p>%s</p>")
+                % summary(ticket.company_id._helpdesk_info_lang_env(), when),
+                partner_ids=users.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
         )
         self._write_by_action({"return_visit_alerted": True})
