@@ -172,6 +172,60 @@ class TestDayOnPhone(DayCase):
     browser_size = "390x844"
     touch_enabled = True
 
+    def test_worker_on_call(self):
+        """The emergency a Customer Service agent records is dispatched to the
+        worker on call of the roster, who sees it among his activities on his
+        phone, accepts it and arrives on site."""
+        env = self.env
+        worker = self._user(
+            "hpi_day_worker_on_call",
+            "helpdesk_property_info.group_maintenance_worker",
+            home="helpdesk_property_info.helpdesk_ticket_action_my_repairs",
+        )
+        agent = self._user("hpi_day_desk", "helpdesk_property_info.group_cs_agent")
+        community = env["helpdesk.info.community"].create({"name": "夜班花园"})
+        building = env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "9"}
+        )
+        now = fields.Datetime.now()
+        env["helpdesk.info.duty.shift"].create(
+            {
+                "community_id": community.id,
+                "role": "worker_on_call",
+                "user_id": worker.id,
+                "start": now - timedelta(hours=2),
+                "stop": now + timedelta(hours=6),
+            }
+        )
+        ticket = (
+            env["helpdesk.ticket"]
+            .with_user(agent)
+            .create(
+                {
+                    "name": "Night Burst Main",
+                    "description": "<p>Water everywhere</p>",
+                    "type_id": env.ref(REPAIR).id,
+                    "repair_urgency_id": env.ref(
+                        "helpdesk_property_info.repair_urgency_emergency"
+                    ).id,
+                    "channel_id": env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                    ).id,
+                    "contact_name": "孙先生",
+                    "contact_phone": "13912345679",
+                    "unit_id": self._unit(building, "1203", "孙先生").id,
+                    "matter": "Burst main in the corridor",
+                }
+            )
+        )
+        self.assertEqual(ticket.repair_worker_id, worker)
+        self.assertEqual(ticket.repair_state, "dispatched")
+        self.start_tour(
+            "/odoo", "helpdesk_property_info_on_call_worker", login=worker.login
+        )
+        self.assertEqual(ticket.repair_state, "on_site")
+        self.assertTrue(ticket.repair_arrival_date)
+
     def test_maintenance_worker(self):
         env = self.env
         worker = self._user(

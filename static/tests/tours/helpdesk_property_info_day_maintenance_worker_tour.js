@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { acceptAndArrive } from "@helpdesk_property_info/../tests/tours/tour_steps";
 
 // A maintenance worker's day, on his phone: he logs in and is on My Repairs,
 // taps the repair's card, then on its form accepts it, arrives on site and
@@ -15,18 +16,7 @@ registry.category("web_tour.tours").add("helpdesk_property_info_day_maintenance_
                 ".fw-bold:contains('Day Burst Pipe')",
             run: "click",
         },
-        {
-            content: "Accept the repair",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_repair_accept]",
-            run: "click",
-        },
-        {
-            content: "Accepted: arrived on site",
-            trigger:
-                ".o_form_view:not(:has(button[name=action_repair_accept])) " +
-                ".o_statusbar_buttons button[name=action_repair_arrive]",
-            run: "click",
-        },
+        ...acceptAndArrive(),
         {
             content: "On site: the work is done",
             trigger:
