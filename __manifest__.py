@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.4.0",
+    "version": "19.0.1.5.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",
@@ -34,6 +34,7 @@
         "data/helpdesk_info_repair_urgency_data.xml",
         "data/product_repair_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/resource_calendar_data.xml",
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_info_level_data.xml",
         "data/helpdesk_info_complaint_grade_data.xml",

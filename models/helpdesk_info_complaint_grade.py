@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .helpdesk_info_deadline_rule_mixin import TIME_BASES
+from .helpdesk_info_deadline_rule_mixin import BASIS_HELP, TIME_BASES
 
 
 class HelpdeskInfoComplaintGrade(models.Model):
@@ -29,7 +29,9 @@ class HelpdeskInfoComplaintGrade(models.Model):
         help="Time allowed, from the intake, to resolve the complaint. Zero: the "
         "grade sets no resolution deadline, the problem level's applies.",
     )
-    resolve_basis = fields.Selection(TIME_BASES, required=True, default="calendar")
+    resolve_basis = fields.Selection(
+        TIME_BASES, required=True, default="calendar", help=BASIS_HELP
+    )
 
     _code_company_uniq = models.UniqueIndex(
         "(code, COALESCE(company_id, 0))",

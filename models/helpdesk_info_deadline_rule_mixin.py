@@ -1,12 +1,25 @@
 from odoo import fields, models
 
 ALLOWANCE_UNITS = [("hours", "Hours"), ("days", "Days")]
-TIME_BASES = [("calendar", "Calendar Time"), ("working", "Working Time")]
+TIME_BASES = [
+    ("staffed", "Service Centre Hours"),
+    ("working", "Working Time"),
+    ("calendar", "Calendar Time"),
+]
+BASIS_HELP = (
+    "Service centre hours: the hours the company's service centre is staffed "
+    "(Settings), holidays included, as its duty roster staffs them. Working "
+    "time: the team's working hours, without the company's holidays and with "
+    "China's make-up workdays, in the team's time zone. Calendar time: every "
+    "hour. A day counts the hours per day of the calendar used; a team may "
+    "impose its own basis."
+)
 
 
 class HelpdeskInfoDeadlineRuleMixin(models.AbstractModel):
     """What sets a ticket's deadlines: the time allowed to reply and to
-    resolve, in calendar or working time, the warning before them, the
+    resolve, in service centre hours, working time or calendar time (a
+    team may impose its own basis), the warning before them, the
     leader's opinion and who approves extensions. Problem levels and
     complaint grades are such rules; the levels' planner
     (``helpdesk.info.level._compute_deadlines``) computes the deadlines of
@@ -32,10 +45,8 @@ class HelpdeskInfoDeadlineRuleMixin(models.AbstractModel):
     reply_basis = fields.Selection(
         TIME_BASES,
         required=True,
-        default="working",
-        help="Working time follows the team's working hours and skips the "
-        "company's holidays, in the team's time zone; a working day counts the "
-        "calendar's hours per day.",
+        default="staffed",
+        help=BASIS_HELP,
     )
     resolve_unit = fields.Selection(ALLOWANCE_UNITS, required=True, default="days")
     due_soon_hours = fields.Float(
@@ -60,12 +71,13 @@ class HelpdeskInfoDeadlineRuleMixin(models.AbstractModel):
     )
 
     def _allowance_hours(self, kind, calendar):
-        """Allowance of ``kind`` ('reply' or 'resolve') in hours; a working day
-        counts the calendar's hours per day."""
+        """Allowance of ``kind`` ('reply' or 'resolve') in hours: a day counts
+        the hours per day of ``calendar``, the calendar its hours are counted
+        in (none: calendar time, 24 hours)."""
         self.ensure_one()
         amount = self[f"{kind}_allowance"]
         if self[f"{kind}_unit"] == "hours":
             return amount
-        if self[f"{kind}_basis"] == "working" and calendar:
+        if calendar:
             return amount * (calendar.hours_per_day or 8)
         return amount * 24

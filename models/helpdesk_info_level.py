@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .helpdesk_info_deadline_rule_mixin import TIME_BASES
+from .helpdesk_info_deadline_rule_mixin import BASIS_HELP, TIME_BASES
 
 
 class HelpdeskInfoLevel(models.Model):
@@ -26,7 +26,9 @@ class HelpdeskInfoLevel(models.Model):
         default=3,
         help="Time allowed, from the intake, to resolve the problem.",
     )
-    resolve_basis = fields.Selection(TIME_BASES, required=True, default="working")
+    resolve_basis = fields.Selection(
+        TIME_BASES, required=True, default="working", help=BASIS_HELP
+    )
 
     _code_company_uniq = models.UniqueIndex(
         "(code, COALESCE(company_id, 0))",
@@ -63,28 +65,40 @@ class HelpdeskInfoLevel(models.Model):
 
     @api.model
     def _compute_deadlines(self, requests):
-        """Deadlines for many (start, level, kind, calendar) requests at once;
-        ``level`` may be any deadline rule (a complaint grade too).
+        """Deadlines for many (start, level, kind, basis, calendar) requests at
+        once; ``level`` may be any deadline rule (a complaint grade too).
 
-        ``requests`` maps a key to (start, level, kind, calendar), start being a
-        naive UTC datetime. Working-time requests of one calendar share one read
-        of its work intervals, so a batch costs a few queries per calendar, not
-        per ticket. Returns {key: naive UTC deadline}.
+        ``requests`` maps a key to (start, level, kind, basis, calendar), start
+        being a naive UTC datetime, ``basis`` the time basis the deadline is
+        counted in (the rule's or the team's) and ``calendar`` the hours it
+        counts: the team's working hours in working time, the service
+        centre's hours, none in calendar time. Service centre hours are
+        counted as the calendar's week, holidays included. Requests of one
+        calendar and basis share one read of its intervals, so a batch costs
+        a few queries per calendar, not per ticket. Returns {key: naive UTC
+        deadline}.
         """
         deadlines = {}
         by_calendar = {}
-        for key, (start, level, kind, calendar) in requests.items():
+        for key, (start, level, kind, basis, calendar) in requests.items():
+            if basis == "calendar":
+                calendar = False
             hours = level._allowance_hours(kind, calendar)
-            if level[f"{kind}_basis"] == "working" and calendar:
-                by_calendar.setdefault(calendar, []).append((key, start, hours))
+            if calendar:
+                by_calendar.setdefault((calendar, basis == "staffed"), []).append(
+                    (key, start, hours)
+                )
             else:
                 deadlines[key] = start + timedelta(hours=hours)
-        for calendar, items in by_calendar.items():
-            deadlines.update(self._plan_working_hours(calendar, items))
+        for (calendar, staffed), items in by_calendar.items():
+            deadlines.update(self._plan_working_hours(calendar, items, staffed))
         return deadlines
 
     @api.model
-    def _plan_working_hours(self, calendar, items):
+    def _plan_working_hours(self, calendar, items, staffed=False):
+        """{key: deadline} of (key, start, hours) items, the hours counted in
+        the calendar's working time, or in its staffed hours (its week,
+        holidays included) when ``staffed``."""
         first = min(start for _key, start, _hours in items)
         last = max(start for _key, start, _hours in items)
         most = max(hours for _key, _start, hours in items)
@@ -101,7 +115,7 @@ class HelpdeskInfoLevel(models.Model):
             # Whole UTC days, so that tickets created one by one on the same
             # day share the calendar's cached intervals.
             end = datetime.combine((last + span).date(), time.min) + day
-            intervals = calendar._cached_work_intervals(begin, end)
+            intervals = calendar._cached_work_intervals(begin, end, staffed)
             stops = [stop for _start, stop in intervals]
             left = []
             for key, start, hours in pending:

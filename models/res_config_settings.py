@@ -24,3 +24,8 @@ class ResConfigSettings(models.TransientModel):
     patrol_ticket_minutes = fields.Integer(
         related="company_id.patrol_ticket_minutes", readonly=False
     )
+    service_centre_calendar_id = fields.Many2one(
+        related="company_id.service_centre_calendar_id",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )

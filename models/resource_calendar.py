@@ -31,11 +31,14 @@ class ResourceCalendar(models.Model):
         "its cached work intervals.",
     )
 
-    @tools.ormcache("self.id", "self.sudo().helpdesk_intervals_key", "begin", "end")
-    def _cached_work_intervals(self, begin, end):
+    @tools.ormcache(
+        "self.id", "self.sudo().helpdesk_intervals_key", "begin", "end", "staffed"
+    )
+    def _cached_work_intervals(self, begin, end, staffed=False):
         """Work intervals (holidays excluded, make-up workdays included)
         between two naive UTC datetimes, as a tuple of naive UTC (start, stop)
-        pairs.
+        pairs. ``staffed``: the hours the calendar's week is staffed, every
+        week, holidays included (the service centre's duty roster staffs them).
 
         Kept per registry: a ticket created alone would otherwise read the
         calendar's attendances and leaves again. A change to the calendar,
@@ -44,9 +47,11 @@ class ResourceCalendar(models.Model):
         computed again, and nothing else leaves the cache.
         """
         tz = pytz.timezone(self.tz or "UTC")
-        intervals = self._helpdesk_work_intervals(
-            pytz.utc.localize(begin), pytz.utc.localize(end), tz
-        )
+        begin, end = pytz.utc.localize(begin), pytz.utc.localize(end)
+        if staffed:
+            intervals = self._attendance_intervals_batch(begin, end, tz=tz)[False]
+        else:
+            intervals = self._helpdesk_work_intervals(begin, end, tz)
         return tuple(
             (
                 start.astimezone(pytz.utc).replace(tzinfo=None),

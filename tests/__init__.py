@@ -7,6 +7,7 @@ from . import test_shipped_data
 from . import test_translations
 from . import test_rpc
 from . import test_deadlines
+from . import test_deadline_basis
 from . import test_routing
 from . import test_escalation
 from . import test_deadline_watcher

@@ -7,7 +7,8 @@ from .common import PropertyInfoCase
 from .statistics_common import shanghai
 
 # Monday 5 January 2026, 10:00 in Shanghai; the calendar works 08:00-12:00
-# and 13:00-17:00, eight hours a day.
+# and 13:00-17:00, eight hours a day. Replies count the service centre's
+# hours, round the clock: a day is 24 hours.
 INTAKE = shanghai(2026, 1, 5, 10)
 
 
@@ -47,10 +48,10 @@ class TestComplaintGrade(PropertyInfoCase):
     # Deadlines
     # ------------------------------------------------------------------
 
-    def test_minor_complaint_is_due_within_half_a_working_day(self):
+    def test_minor_complaint_is_due_within_half_a_day_of_the_service_centre(self):
         ticket = self.complaint_ticket(self.minor)
-        # Four working hours: 10:00-12:00 and 13:00-15:00.
-        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 15))
+        # Twelve of the service centre's hours, staffed round the clock.
+        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 22))
         self.assertEqual(ticket.reply_deadline_source, "grade")
         # The minor grade sets no resolution deadline: the level's binds.
         self.assertEqual(ticket.resolve_deadline, shanghai(2026, 1, 8, 10))
@@ -63,11 +64,11 @@ class TestComplaintGrade(PropertyInfoCase):
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 11, 30))
         self.assertEqual(ticket.reply_deadline_source, "grade")
 
-    def test_the_customer_s_time_is_capped_at_half_a_working_day(self):
+    def test_the_customer_s_time_is_capped_at_half_a_day(self):
         ticket = self.complaint_ticket(
             self.minor, customer_requested_date=shanghai(2026, 1, 6, 9)
         )
-        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 15))
+        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 22))
         ticket.customer_requested_date = shanghai(2026, 1, 5, 14)
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 14))
 
@@ -112,15 +113,15 @@ class TestComplaintGrade(PropertyInfoCase):
         self.assertEqual(ticket.resolve_deadline_source, "grade")
 
     def test_the_earlier_deadline_binds_and_is_shown(self):
-        # General level: reply in 1 working day, earlier than the major
-        # grade's 2; resolution in 3 working days, earlier than 15 days.
+        # General level: reply in 1 day, earlier than the major grade's 2;
+        # resolution in 3 working days, earlier than 15 days.
         ticket = self.complaint_ticket(self.major)
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 6, 10))
         self.assertEqual(ticket.reply_deadline_source, "level")
         self.assertEqual(ticket.resolve_deadline, shanghai(2026, 1, 8, 10))
         self.assertEqual(ticket.resolve_deadline_source, "level")
         ticket.complaint_grade_id = self.minor
-        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 15))
+        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 22))
         self.assertEqual(ticket.reply_deadline_source, "grade")
 
     def test_a_ticket_without_grade_follows_its_level(self):

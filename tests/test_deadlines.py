@@ -19,9 +19,14 @@ def shanghai(day, hour, minute=0):
 
 
 class TestDeadlines(PropertyInfoCase):
+    """Deadlines in the team's working time. The levels reply in the service
+    centre's hours (tests/test_deadline_basis.py): the Customer Service team
+    counts its replies in working time here."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.cs_team.reply_basis = "working"
         cls.env["resource.calendar.leaves"].create(
             {
                 "name": "Company holiday",
@@ -38,19 +43,23 @@ class TestDeadlines(PropertyInfoCase):
             )
         )
 
-    def test_every_shipped_level_in_working_time_across_weekend_and_holiday(self):
+    def test_every_shipped_level_across_weekend_and_holiday(self):
+        # As shipped: replies in the service centre's hours, round the clock
+        # and holidays included; resolutions in working time.
+        self.cs_team.reply_basis = "rule"
         levels = self.env["helpdesk.info.level"].with_context(active_test=False)
         expected = {
             # level: (reply deadline, resolution deadline)
-            "general": (shanghai(13, 10), shanghai(15, 10)),
-            "complex": (shanghai(14, 10), shanghai(21, 10)),
+            "general": (shanghai(10, 10), shanghai(15, 10)),
+            "complex": (shanghai(11, 10), shanghai(21, 10)),
             "major": (
-                shanghai(15, 10),
+                shanghai(12, 10),
                 shanghai(24, 10),
             ),  # resolution: 15 calendar days
-            "complaint_minor": (shanghai(9, 15), shanghai(9, 15)),  # half a working day
-            "complaint_important": (shanghai(13, 10), shanghai(13, 10)),
-            "complaint_major": (shanghai(14, 10), shanghai(24, 10)),
+            # reply: twelve hours; resolution: half a working day
+            "complaint_minor": (shanghai(9, 22), shanghai(9, 15)),
+            "complaint_important": (shanghai(10, 10), shanghai(13, 10)),
+            "complaint_major": (shanghai(11, 10), shanghai(24, 10)),
         }
         for code, (reply, resolve) in expected.items():
             level = levels.search([("code", "=", code)])
@@ -60,6 +69,7 @@ class TestDeadlines(PropertyInfoCase):
                 self.assertEqual(ticket.resolve_deadline, resolve)
 
     def test_calendar_time_runs_through_weekend_and_holiday(self):
+        self.cs_team.reply_basis = "rule"
         self.level_general.write(
             {"reply_basis": "calendar", "resolve_basis": "calendar"}
         )

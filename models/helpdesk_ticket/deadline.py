@@ -177,9 +177,26 @@ class HelpdeskTicket(models.Model):
         rule = self._deadline_rules().get(source) if source else None
         return rule or self.level_id
 
+    def _deadline_basis(self, kind, rule):
+        """(basis, calendar) the deadline of ``kind`` that ``rule`` sets is
+        counted in: the team's basis when it imposes one, else the rule's;
+        the team's working hours in working time, the company's service
+        centre hours in service centre hours."""
+        self.ensure_one()
+        basis = self.team_id[f"{kind}_basis"]
+        if not basis or basis == "rule":
+            basis = rule[f"{kind}_basis"]
+        if basis == "working":
+            return basis, self.team_id.resource_calendar_id
+        if basis == "staffed":
+            company = self.company_id or self.env.company
+            return basis, company.service_centre_calendar_id
+        return basis, False
+
     @api.depends(
         "intake_date",
         "level_id",
+        "company_id",
         "team_id.resource_calendar_id",
         "extension_ids.state",
         "extension_ids.new_deadline",
@@ -189,7 +206,6 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if not ticket.intake_date:
                 continue
-            calendar = ticket.team_id.resource_calendar_id
             for source, rule in ticket._deadline_rules().items():
                 for kind in DEADLINE_KINDS:
                     if rule[f"{kind}_allowance"]:
@@ -197,7 +213,7 @@ class HelpdeskTicket(models.Model):
                             ticket.intake_date,
                             rule,
                             kind,
-                            calendar,
+                            *ticket._deadline_basis(kind, rule),
                         )
         deadlines = self.env["helpdesk.info.level"]._compute_deadlines(requests)
         order = [source for source, _label in reversed(DEADLINE_SOURCES)]

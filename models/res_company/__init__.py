@@ -3,3 +3,4 @@ from . import personal_data
 from . import visit
 from . import patrol
 from . import lang
+from . import service_centre
