@@ -24,3 +24,6 @@ class ResConfigSettings(models.TransientModel):
     patrol_ticket_minutes = fields.Integer(
         related="company_id.patrol_ticket_minutes", readonly=False
     )
+    duty_handover_accept_minutes = fields.Integer(
+        related="company_id.duty_handover_accept_minutes", readonly=False
+    )

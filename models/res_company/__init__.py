@@ -2,4 +2,5 @@ from . import reception
 from . import personal_data
 from . import visit
 from . import patrol
+from . import duty
 from . import lang
