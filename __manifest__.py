@@ -128,6 +128,7 @@
         "demo/helpdesk_info_survey_corrective_action_demo.xml",
         "demo/helpdesk_info_seminar_plan_demo.xml",
         "demo/helpdesk_info_duty_roster_demo.xml",
+        "demo/helpdesk_info_duty_handover_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
