@@ -52,19 +52,6 @@ class TestDutyDispatch(RepairCase):
                     }
                 )
 
-    @classmethod
-    def community_with_unit(cls, name, code):
-        community = cls.env["helpdesk.info.community"].create(
-            {"name": name, "code": code}
-        )
-        building = cls.env["helpdesk.info.building"].create(
-            {"community_id": community.id, "code": "3"}
-        )
-        unit = cls.env["helpdesk.info.unit"].create(
-            {"building_id": building.id, "room": "501"}
-        )
-        return community, unit
-
     def reported(self, unit, urgency=None):
         with freeze_time(HOLIDAY_NIGHT):
             return self.repair(

@@ -31,6 +31,19 @@ class RepairCase(PropertyInfoCase):
         )
         cls.department.user_id = cls.handler
 
+    @classmethod
+    def community_with_unit(cls, name, code):
+        community = cls.env["helpdesk.info.community"].create(
+            {"name": name, "code": code}
+        )
+        building = cls.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
+        unit = cls.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "501"}
+        )
+        return community, unit
+
     def repair(self, urgency=None, **overrides):
         vals = self.phone_vals(
             type_id=self.repair_kind.id,
