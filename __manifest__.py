@@ -104,6 +104,8 @@
         "views/helpdesk_info_seminar_plan_views.xml",
         "views/res_config_settings_views.xml",
         "views/helpdesk_info_duty_swap_views.xml",
+        "data/helpdesk_info_duty_handover_data.xml",
+        "views/helpdesk_info_duty_handover_views.xml",
         "views/helpdesk_info_duty_shift_views.xml",
         "views/helpdesk_info_duty_roster_menu.xml",
         "data/res_users_home_data.xml",
@@ -127,6 +129,7 @@
         "demo/helpdesk_info_survey_corrective_action_demo.xml",
         "demo/helpdesk_info_seminar_plan_demo.xml",
         "demo/helpdesk_info_duty_roster_demo.xml",
+        "demo/helpdesk_info_duty_handover_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

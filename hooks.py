@@ -8,6 +8,7 @@ GENERATED_MODELS = (
     "helpdesk.info.visit",
     "helpdesk.info.visit.quota",
     "helpdesk.info.patrol",
+    "helpdesk.info.duty.handover",
     "helpdesk.info.duty.swap",
     "helpdesk.info.duty.shift",
 )

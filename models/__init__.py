@@ -73,3 +73,5 @@ from . import res_groups
 from . import res_config_settings
 from . import helpdesk_info_duty_shift
 from . import helpdesk_info_duty_swap
+from . import helpdesk_info_duty_handover
+from . import helpdesk_info_duty_handover_item

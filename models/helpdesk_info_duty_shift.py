@@ -92,6 +92,12 @@ class HelpdeskInfoDutyShift(models.Model):
         help="The shift is under way.",
     )
     swap_ids = fields.One2many("helpdesk.info.duty.swap", "shift_id", string="Swaps")
+    handover_ids = fields.One2many(
+        "helpdesk.info.duty.handover",
+        "shift_id",
+        string="Handover Record",
+        help="The handover record made when the shift was closed.",
+    )
 
     _user_start_idx = models.Index("(user_id, start, stop)")
     _community_role_start_idx = models.Index("(community_id, role, start, stop)")
@@ -308,6 +314,21 @@ class HelpdeskInfoDutyShift(models.Model):
                     own[0].display_name,
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Closing the shift
+    # ------------------------------------------------------------------
+
+    def action_close_shift(self):
+        """Hand the shift over to the next one (the handover record)."""
+        self.ensure_one()
+        handover = self.env["helpdesk.info.duty.handover"]._close_shift(self)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": handover._name,
+            "res_id": handover.id,
+            "view_mode": "form",
+        }
 
     # ------------------------------------------------------------------
     # Who is on duty

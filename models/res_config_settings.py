@@ -29,3 +29,6 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain="[('company_id', 'in', [company_id, False])]",
     )
+    duty_handover_accept_minutes = fields.Integer(
+        related="company_id.duty_handover_accept_minutes", readonly=False
+    )

@@ -61,6 +61,15 @@ EXPECTED = {
     "helpdesk.info.duty.shift": {
         "recorded": {"user_id", "start", "stop", "community_id", "role"}
     },
+    "helpdesk.info.duty.handover": {
+        "recorded": {"note", "item_line_ids", "signature"},
+        "accepted": {"note", "item_line_ids", "signature"},
+    },
+    "helpdesk.info.duty.handover.item": {
+        "recorded": {"handover_id"},
+        "handed_over": {"name", "quantity", "note", "handover_id"},
+        "accepted": {"name", "quantity", "note", "handover_id"},
+    },
     "helpdesk.info.duty.swap": {
         "recorded": {"shift_id", "colleague_id", "reason"},
         "pending": {"shift_id", "colleague_id", "reason"},

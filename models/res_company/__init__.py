@@ -2,5 +2,6 @@ from . import reception
 from . import personal_data
 from . import visit
 from . import patrol
+from . import duty
 from . import lang
 from . import service_centre
