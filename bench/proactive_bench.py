@@ -17,10 +17,14 @@ Prints one BENCH line. Everything it creates is rolled back.
 
 import json
 import os
+import sys
 import time
 
 from odoo import fields
 from odoo.tests import new_test_user
+
+sys.path.insert(0, os.environ["BENCH_DIR"])
+import timing  # noqa: E402 (from bench/, put on the path above)
 
 COMMUNITIES = int(os.environ.get("BENCH_COMMUNITIES", "50"))
 UNITS = int(os.environ.get("BENCH_UNITS", "20000"))
@@ -112,16 +116,6 @@ env.invalidate_all()
 setup_seconds = time.perf_counter() - start
 
 
-def measure(function):
-    env.flush_all()
-    env.invalidate_all()
-    queries = cr.sql_log_count
-    begin = time.perf_counter()
-    result = function()
-    env.flush_all()
-    return result, round(time.perf_counter() - begin, 3), cr.sql_log_count - queries
-
-
 results = {
     "units": UNITS,
     "visits": VISITS,
@@ -134,21 +128,27 @@ draw = (
     .with_user(assistant)
     .create({"community_id": first.id, "user_id": assistant.id, "number": 20})
 )
-_, results["draw_s"], results["draw_queries"] = measure(draw.action_draw)
+_, results["draw_s"], results["draw_queries"] = timing.measure(env, draw.action_draw)
 results["drawn"] = len(draw.line_ids)
-_, results["confirm_s"], results["confirm_queries"] = measure(draw.action_confirm)
+_, results["confirm_s"], results["confirm_queries"] = timing.measure(
+    env, draw.action_confirm
+)
 Quota = env["helpdesk.info.visit.quota"].with_user(manager)
-_, results["quota_screen_s"], results["quota_screen_queries"] = measure(
-    Quota.action_open_this_month
+_, results["quota_screen_s"], results["quota_screen_queries"] = timing.measure(
+    env, Quota.action_open_this_month
 )
 
 Patrol = env["helpdesk.info.patrol"]
-_, results["patrols_first_run_s"], queries = measure(Patrol._cron_daily_patrols)
+_, results["patrols_first_run_s"], queries = timing.measure(
+    env, Patrol._cron_daily_patrols
+)
 results["patrols_created"] = Patrol.search_count(
     [("community_id", "in", communities.ids)]
 )
 results["patrol_queries_per_community"] = round(queries / COMMUNITIES, 1)
-_, results["patrols_idle_run_s"], queries = measure(Patrol._cron_daily_patrols)
+_, results["patrols_idle_run_s"], queries = timing.measure(
+    env, Patrol._cron_daily_patrols
+)
 results["patrol_idle_queries_per_community"] = round(queries / COMMUNITIES, 1)
 
 for name, model, method in (
@@ -160,7 +160,9 @@ for name, model, method in (
     ),
     ("notice_expiry", "helpdesk.info.publication", "_cron_withdraw_expired_notices"),
 ):
-    _, _seconds, results[f"{name}_idle_queries"] = measure(getattr(env[model], method))
+    _, _seconds, results[f"{name}_idle_queries"] = timing.measure(
+        env, getattr(env[model], method)
+    )
 
 cr.rollback()
 results["date"] = fields.Date.to_string(fields.Date.today())

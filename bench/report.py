@@ -217,3 +217,40 @@ for load in (r for r in rows if r["scenario"] == "load"):
         or inv["messages_without_reply"]
     ):
         sys.exit("load test: errors or broken invariants (above)")
+for d in (r for r in rows if r["scenario"] == "duty"):
+    print(
+        f"duty roster: {d['communities']} communities, {d['shifts']} shifts over "
+        f"{d['roster_days']} days, {d['alerts']} overdue replies:"
+    )
+    print(
+        f"  {'who is on duty now':22}{d['on_duty_s']:6.3f} s  "
+        f"{d['on_duty_queries']} queries ({d['on_duty_found']} community roles)"
+    )
+    for label, text in (("staffed", "with a roster"), ("unstaffed", "without")):
+        activities = d[label + "_activities"]
+        print(
+            f"  {'watcher, ' + text:22}{d[label + '_watcher_s']:6.2f} s  "
+            f"{d[label + '_watcher_queries']} queries, "
+            f"{d[label + '_roster_queries']} asking the roster, {activities} "
+            f"activities ({1000 * d[label + '_watcher_s'] / activities:.1f} ms, "
+            f"{d[label + '_watcher_queries'] / activities:.1f} queries each)"
+        )
+    print(
+        f"  {'ratio with/without':22}"
+        f"{d['staffed_watcher_s'] / d['unstaffed_watcher_s']:6.2f}"
+    )
+    print(
+        "  idle watchers: "
+        + ", ".join(
+            f"{name.replace('_', ' ')} {d[name + '_idle_queries']}"
+            for name in (
+                "deadlines",
+                "arrivals",
+                "return_visits",
+                "results",
+                "findings",
+                "handovers",
+            )
+        )
+        + " queries"
+    )

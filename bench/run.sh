@@ -8,14 +8,15 @@
 # of a multi-process Odoo on 127.0.0.1 (bench/load_bench.py), and the
 # anonymisation of 100,000 tickets whose retention period is over
 # (bench/anonymise_bench.py), and proactive service over 20,000 units
-# (bench/proactive_bench.py). Results: BENCHMARKS.md. `bash bench/run.sh
-# create`, `statistics`, `screens`, `load`, `anonymise` or `proactive` runs
-# one part alone.
+# (bench/proactive_bench.py), and the duty roster: who is on duty, alerts
+# routed by it, idle watchers (bench/duty_bench.py). Results: BENCHMARKS.md.
+# `bash bench/run.sh create`, `statistics`, `screens`, `load`, `anonymise`,
+# `proactive` or `duty` runs one part alone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/harness.sh" lib
 only=${1:-all}
-case $only in all|create|statistics|screens|load|anonymise|proactive) ;; *) die "usage: $0 [create|statistics|screens|load|anonymise|proactive]" ;; esac
+case $only in all|create|statistics|screens|load|anonymise|proactive|duty) ;; *) die "usage: $0 [create|statistics|screens|load|anonymise|proactive|duty]" ;; esac
 prepare
 
 db=${BENCH_DB:-${ADDON}_bench}  # prefix of the throwaway databases
@@ -67,6 +68,10 @@ if [ "$only" = all ] || [ "$only" = proactive ]; then
     say "visits, quotas, patrols and watchers over ${BENCH_UNITS:-20000} units in '$addon'"
     results+=("$(measure "$addon" proactive_bench.py)")
 fi
+if [ "$only" = all ] || [ "$only" = duty ]; then
+    say "the duty roster of ${BENCH_COMMUNITIES:-50} communities and ${BENCH_ALERTS:-1000} overdue replies in '$addon'"
+    results+=("$(measure "$addon" duty_bench.py)")
+fi
 # One ticket at a time, classified, in the empty database (compared below
 # with the same over a million tickets).
 create_one() {  # database label
@@ -75,7 +80,7 @@ create_one() {  # database label
             BENCH_LABEL=$2 measure "$1" ticket_bench.py create_classified)")
     done
 }
-if [ "$only" = create ] || [ "$only" = anonymise ] || [ "$only" = proactive ]; then
+if [ "$only" = create ] || [ "$only" = anonymise ] || [ "$only" = proactive ] || [ "$only" = duty ]; then
     dropdb "$addon"
 elif [ "$only" != load ]; then
     [ "$only" = statistics ] || create_one "$addon" create_empty
