@@ -73,3 +73,8 @@ from . import res_groups
 from . import res_config_settings
 from . import helpdesk_info_duty_shift
 from . import helpdesk_info_duty_swap
+from . import helpdesk_info_incident_kind
+from . import helpdesk_info_incident_kind_step
+from . import helpdesk_info_incident
+from . import helpdesk_info_incident_step
+from . import helpdesk_info_incident_notification

@@ -86,3 +86,5 @@ from . import test_migration
 from . import test_ticket_access_check
 from . import test_duty_roster
 from . import test_duty_dispatch
+from . import test_incident
+from . import test_attack_incident
