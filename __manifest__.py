@@ -129,6 +129,7 @@
         "demo/helpdesk_info_survey_corrective_action_demo.xml",
         "demo/helpdesk_info_seminar_plan_demo.xml",
         "demo/helpdesk_info_duty_roster_demo.xml",
+        "demo/helpdesk_info_incident_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

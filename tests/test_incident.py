@@ -359,7 +359,7 @@ class TestIncident(UnitsCase):
             with self.assertRaises(AccessError):
                 incident.with_user(self.guard).action_emergency_contacts()
 
-    def test_the_form_declares_from_a_phone(self):
+    def test_the_security_supervisor_declares_through_the_form(self):
         with Form(self.Incident.with_user(self.security)) as form:
             form.name = "Lift stuck between floors 5 and 6"
             form.kind_id = self.env.ref("helpdesk_property_info.incident_kind_lift")
