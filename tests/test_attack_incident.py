@@ -161,6 +161,40 @@ INCIDENT_ATTACKS = [
     ),
     Attack(
         "gate_fields",
+        STEP,
+        "tick a step off in another's name, or delete a step done",
+        roles=("agent", "security", "leader"),
+        target="target_incident_step_done",
+        calls=(
+            Call(
+                "write",
+                lambda case, t: {
+                    "vals": {"done_by_id": case.users["leader"].id, "done": False}
+                },
+            ),
+            Call("unlink"),
+        ),
+        unchanged=("done", "done_by_id", "done_date"),
+    ),
+    Attack(
+        "state_machines",
+        STEP,
+        "add or rename a step of a closed incident",
+        roles=("manager", "leader"),
+        target="target_incident_closed",
+        calls=(
+            Call(
+                "create",
+                lambda case, t: {
+                    "vals_list": [{"incident_id": t.id, "name": "Forged step"}]
+                },
+                on_target=False,
+            ),
+        ),
+        no_new=((STEP, [("name", "=", "Forged step")]),),
+    ),
+    Attack(
+        "gate_fields",
         NOTIFICATION,
         "forge who was told of an incident, or erase it",
         roles=("manager", "leader"),
@@ -308,6 +342,11 @@ class TestIncidentAttacks(PropertyAttackCase):
         incident.with_user(self.users["leader"]).validate_tier()
         incident.with_user(self.users["manager"]).action_close()
         return incident
+
+    def target_incident_step_done(self):
+        step = self.target_incident_declared().step_ids[:1]
+        step.with_user(self.users["agent"]).action_done()
+        return step
 
     def target_incident_notification(self):
         return self.target_incident_declared().notification_ids[:1]
