@@ -43,6 +43,7 @@
         "data/ir_cron_data.xml",
         "data/helpdesk_info_notice_data.xml",
         "data/tier_definition_data.xml",
+        "data/helpdesk_info_incident_kind_data.xml",
         "views/helpdesk_info_source_views.xml",
         "views/helpdesk_info_level_views.xml",
         "views/helpdesk_info_complaint_grade_views.xml",
@@ -108,6 +109,8 @@
         "views/helpdesk_info_duty_handover_views.xml",
         "views/helpdesk_info_duty_shift_views.xml",
         "views/helpdesk_info_duty_roster_menu.xml",
+        "views/helpdesk_info_incident_views.xml",
+        "views/helpdesk_info_incident_menu.xml",
         "data/res_users_home_data.xml",
     ],
     "demo": [
@@ -130,6 +133,7 @@
         "demo/helpdesk_info_seminar_plan_demo.xml",
         "demo/helpdesk_info_duty_roster_demo.xml",
         "demo/helpdesk_info_duty_handover_demo.xml",
+        "demo/helpdesk_info_incident_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

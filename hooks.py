@@ -4,6 +4,9 @@ from odoo.tools import SQL
 # id: they hold the demo's users, teams, communities and surveys, which
 # uninstalling deletes before it drops these tables. They go first.
 GENERATED_MODELS = (
+    "helpdesk.info.incident.notification",
+    "helpdesk.info.incident.step",
+    "helpdesk.info.incident",
     "helpdesk.info.survey.corrective.action",
     "helpdesk.info.visit",
     "helpdesk.info.visit.quota",

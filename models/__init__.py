@@ -75,3 +75,8 @@ from . import helpdesk_info_duty_shift
 from . import helpdesk_info_duty_swap
 from . import helpdesk_info_duty_handover
 from . import helpdesk_info_duty_handover_item
+from . import helpdesk_info_incident_kind
+from . import helpdesk_info_incident_kind_step
+from . import helpdesk_info_incident
+from . import helpdesk_info_incident_step
+from . import helpdesk_info_incident_notification

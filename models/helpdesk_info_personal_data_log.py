@@ -6,6 +6,7 @@ LOG_ACTIONS = [
     ("export", "Export"),
     ("register_read", "Owners' Register Read"),
     ("assignment", "Assignment"),
+    ("emergency_read", "Emergency Contacts Read"),
 ]
 # Every field of a row: written once, by the server.
 LOG_FIELDS = (

@@ -89,3 +89,5 @@ from . import test_duty_roster
 from . import test_duty_dispatch
 from . import test_duty_handover
 from . import test_attack_handover
+from . import test_incident
+from . import test_attack_incident

@@ -48,6 +48,7 @@ ROLES = {
     "counsel": "helpdesk_property_info.group_legal_counsel",
     "accountant": "account.group_account_invoice",
     "worker": "helpdesk_property_info.group_maintenance_worker",
+    "security": "helpdesk_property_info.group_security_supervisor",
     "portal": "base.group_portal",
     "portal2": "base.group_portal",
 }

@@ -2823,6 +2823,7 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.survey.corrective.action",
                 "helpdesk.info.seminar.plan",
                 "helpdesk.info.duty.swap",
+                "helpdesk.info.incident",
             },
         )
         for name in tier_guarded:

@@ -8,3 +8,4 @@ from . import helpdesk_info_visit_draw
 from . import helpdesk_info_visit_draw_line
 from . import helpdesk_info_duty_roster_plan
 from . import helpdesk_info_duty_roster_plan_line
+from . import helpdesk_info_incident_contact_sheet

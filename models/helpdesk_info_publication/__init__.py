@@ -1,2 +1,3 @@
 from . import helpdesk_info_publication
 from . import leader_contact
+from . import incident

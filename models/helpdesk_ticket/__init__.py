@@ -25,3 +25,4 @@ from . import consent
 from . import retention
 from . import customer_visit
 from . import patrol
+from . import incident
