@@ -430,8 +430,10 @@ class HelpdeskInfoDutyHandover(models.Model):
 
     @api.model
     def _alerts_during(self, shift, community, now):
-        """The alert activities raised on the community's tickets since the
-        shift began (done ones too), and their summary."""
+        """The alerts raised on the community's tickets during the shift (done
+        ones too), each once however many people it went to: [(ticket id,
+        activity type)], and their summary in the language of whoever closes
+        the shift."""
         type_ids = [
             type_id
             for type_id in (
@@ -451,6 +453,7 @@ class HelpdeskInfoDutyHandover(models.Model):
                     ("res_model", "=", "helpdesk.ticket"),
                     ("activity_type_id", "in", type_ids),
                     ("create_date", ">=", shift.start),
+                    ("create_date", "<=", now),
                 ],
                 order="create_date, id",
             )
@@ -463,23 +466,25 @@ class HelpdeskInfoDutyHandover(models.Model):
                 & Domain("id", "in", list(set(activities.mapped("res_id"))))
             )
         )
-        activities = activities.filtered(lambda a: a.res_id in tickets.ids)
-        if not activities:
-            return activities, False
+        alerts = {}
+        ticket_ids = set(tickets.ids)
+        for activity in activities:
+            if activity.res_id in ticket_ids:
+                key = (activity.res_id, activity.activity_type_id)
+                alerts.setdefault(key, activity.create_date)
+        if not alerts:
+            return [], False
         tz = shift._local_tz()
         rows = Markup("").join(
-            Markup("<li>%s %s · %s · %s</li>")
+            Markup("<li>%s %s · %s</li>")
             % (
-                pytz.utc.localize(activity.create_date)
-                .astimezone(tz)
-                .strftime("%m-%d %H:%M"),
-                activity.activity_type_id.name,
-                tickets.browse(activity.res_id).display_name,
-                activity.summary or "",
+                pytz.utc.localize(raised).astimezone(tz).strftime("%m-%d %H:%M"),
+                activity_type.name,
+                tickets.browse(ticket_id).display_name,
             )
-            for activity in activities
+            for (ticket_id, activity_type), raised in alerts.items()
         )
-        return activities, Markup("<ul>%s</ul>") % rows
+        return list(alerts), Markup("<ul>%s</ul>") % rows
 
     def _ask_acceptance(self):
         """The holder of the next shift finds the handover on his list."""
@@ -561,12 +566,9 @@ class HelpdeskInfoDutyHandover(models.Model):
         """Tell the community's manager on call at this minute (the duty
         roster), or the company's Customer Service managers when there is
         none."""
-        on_duty = (
-            self.env["helpdesk.info.duty.shift"]
-            .sudo()
-            ._on_duty(self.community_id, ["manager_on_call"])
+        recipients = self.env["helpdesk.info.duty.shift"]._alert_recipients(
+            self, lambda handover: handover.community_id
         )
-        managers = self.company_id._helpdesk_info_alert_users("group_cs_manager")
         activity_type = self.env.ref(UNACCEPTED_ACTIVITY)
         model_id = self.env["ir.model"]._get_id(self._name)
 
@@ -579,9 +581,7 @@ class HelpdeskInfoDutyHandover(models.Model):
 
         activities = []
         for handover in self:
-            users = on_duty[(handover.community_id, "manager_on_call")].sudo(
-                False
-            ) or managers.filtered(lambda u, h=handover: h.company_id in u.company_ids)
+            users = recipients[handover]
             activities += [
                 {
                     "activity_type_id": activity_type.id,
@@ -650,7 +650,12 @@ class HelpdeskInfoDutyHandover(models.Model):
                 }
             )
         holder = night.user_id
-        handover = self.with_user(holder)._close_shift(night).sudo()
+        handover = (
+            self.with_user(holder)
+            .with_context(lang=holder.lang)
+            ._close_shift(night)
+            .sudo()
+        )
         handover._write_by_action({"handed_over_date": min(night.stop, now)})
         handover.with_user(holder).write(
             {

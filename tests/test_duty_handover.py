@@ -86,12 +86,19 @@ class TestDutyHandover(DutyRosterMixin, RepairCase):
             action = shift.with_user(user or shift.user_id).action_close_shift()
         return self.Handover.browse(action["res_id"])
 
-    def alert(self, ticket, xmlid="mail_activity_reply_overdue"):
-        return ticket.activity_schedule(
+    def alert(self, ticket, xmlid="mail_activity_reply_overdue", at=AT_TWO, user=None):
+        """An alert raised on ``ticket`` at ``at`` (the database dates the
+        activity when the test's transaction began)."""
+        activity = ticket.activity_schedule(
             f"helpdesk_property_info.{xmlid}",
-            user_id=self.manager.id,
+            user_id=(user or self.manager).id,
             summary="Reply overdue",
         )
+        self.env.cr.execute(
+            "UPDATE mail_activity SET create_date = %s WHERE id = %s", (at, activity.id)
+        )
+        self.env.invalidate_all()
+        return activity
 
     def run_watcher(self, at):
         with freeze_time(at), self.enter_registry_test_mode():
@@ -117,13 +124,16 @@ class TestDutyHandover(DutyRosterMixin, RepairCase):
         closed.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         elsewhere = self.reported(self.ordinary, unit=self.park_unit)
         self.alert(waiting)
-        earlier = self.alert(dispatched, "mail_activity_resolve_overdue")
-        # Raised before the shift began: the previous shift's.
-        self.env.cr.execute(
-            "UPDATE mail_activity SET create_date = %s WHERE id = %s",
-            (NIGHT - timedelta(hours=1), earlier.id),
+        # The same alert to someone else: listed once.
+        self.alert(waiting, user=self.agent)
+        # Raised before the shift began: the previous shift's; after it was
+        # closed: the next one's.
+        self.alert(
+            dispatched, "mail_activity_resolve_overdue", NIGHT - timedelta(hours=1)
         )
-        self.env.invalidate_all()
+        self.alert(
+            dispatched, "mail_activity_reply_overdue", CLOSING + timedelta(minutes=1)
+        )
         handover = self.close()
         self.assertEqual(handover.state, "handed_over")
         self.assertEqual(handover.handed_over_by_id, self.agent)
