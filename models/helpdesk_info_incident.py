@@ -647,12 +647,17 @@ class HelpdeskInfoIncident(models.Model):
         the incident closed by the manager."""
         Users = self.env["res.users"]
         agent, leader, manager = Users.browse((agent_id, leader_id, manager_id))
-        incident = self.with_user(agent).create(vals)
-        incident.step_ids.with_user(agent).action_done()
-        incident.with_user(agent).write(report)
-        incident.with_user(agent).action_submit()
-        incident.with_user(leader).validate_tier()
-        incident.with_user(manager).action_close()
+
+        def by(user, records):
+            # Each in his own language, as from his screen.
+            return records.with_user(user).with_context(lang=user.lang)
+
+        incident = by(agent, self).create(vals)
+        by(agent, incident.step_ids).action_done()
+        by(agent, incident).write(report)
+        by(agent, incident).action_submit()
+        by(leader, incident).validate_tier()
+        by(manager, incident).action_close()
         return incident.id
 
     def _emergency_contacts_html(self, occupancies):
