@@ -335,12 +335,13 @@ class HelpdeskInfoDutyShift(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _on_duty(self, communities, roles, at=None):
+    def _on_duty(self, communities, roles, at=None, fallback=True):
         """{(community, role): users on duty} at ``at`` (now by default), for
         every community and role asked, in one query. A role nobody holds at
-        that minute falls back to the community's manager on call."""
+        that minute falls back to the community's manager on call, unless
+        ``fallback`` is false."""
         at = at or fields.Datetime.now()
-        wanted = set(roles) | {FALLBACK_ROLE}
+        wanted = set(roles) | ({FALLBACK_ROLE} if fallback else set())
         groups = self._read_group(
             [
                 ("community_id", "in", communities.ids),
@@ -358,9 +359,11 @@ class HelpdeskInfoDutyShift(models.Model):
         }
         result = {}
         for community in communities:
-            fallback = held.get((community.id, FALLBACK_ROLE), Users)
+            on_call = held.get((community.id, FALLBACK_ROLE), Users)
             for role in roles:
-                result[(community, role)] = held.get((community.id, role)) or fallback
+                result[(community, role)] = held.get((community.id, role)) or (
+                    on_call if fallback else Users
+                )
         return result
 
     @api.model

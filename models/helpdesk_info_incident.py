@@ -315,23 +315,15 @@ class HelpdeskInfoIncident(models.Model):
                 result.append((user, role))
         return result
 
-    def _security_on_duty(self, at=None):
+    def _security_on_duty(self):
         """Who holds the community's security shift now (no fallback)."""
         self.ensure_one()
-        at = at or fields.Datetime.now()
-        shifts = (
+        on_duty = (
             self.env["helpdesk.info.duty.shift"]
             .sudo()
-            .search(
-                [
-                    ("community_id", "=", self.community_id.id),
-                    ("role", "=", "security_supervisor"),
-                    ("start", "<=", at),
-                    ("stop", ">", at),
-                ]
-            )
+            ._on_duty(self.community_id, ["security_supervisor"], fallback=False)
         )
-        return shifts.user_id.sudo(False)
+        return on_duty[(self.community_id, "security_supervisor")].sudo(False)
 
     def _notify_declared(self, now):
         """An activity and a mail for each person to tell, recorded."""
