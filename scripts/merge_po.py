@@ -130,29 +130,50 @@ def merge(po_path, template, language="zh_CN", pot_metadata=None):
     return untranslated
 
 
-def extra_template(extra_path):
+def _record(occurrence):
+    """The record and field a `model:` location translates, whichever module
+    names it: ir.model and ir.model.fields records have one external id per
+    module that defines or extends them, all named alike."""
+    match = re.match(r"model:([\w.]+),(\w+):\w+\.(\w+)$", occurrence)
+    return match and match.groups()
+
+
+def extra_template(extra_path, addon_template=()):
     """The template of i18n_extra/zh_CN.po: the upstream modules' record
-    terms, and the catalogue's own entries of the addon's module."""
+    terms, and the catalogue's own entries of the addon's module. A record
+    the addon's template translates too (a model or field the addon extends)
+    is left to the addon: Odoo would write both translations to the same
+    record in one statement, and which one wins would be chance."""
+    addon_records = {
+        _record(o) for e in addon_template for o, _line in e.occurrences
+    } - {None}
     own = (
         [e for e in polib.pofile(str(extra_path)) if _module(e) == MODULE]
         if extra_path.exists()
         else []
     )
-    return (
-        template_entries(UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:"))
-        + own
-    )
+    upstream = []
+    for entry in template_entries(
+        UPSTREAM_POTS, occurrence_prefixes=("model:", "model_terms:")
+    ):
+        entry.occurrences = [
+            o for o in entry.occurrences if _record(o[0]) not in addon_records
+        ]
+        if entry.occurrences:
+            upstream.append(entry)
+    return upstream + own
 
 
 def main():
     pot_path = ROOT / "i18n" / f"{MODULE}.pot"
     pot = polib.pofile(str(pot_path))
-    missing = merge(
-        ROOT / "i18n/zh_CN.po", template_entries([pot_path]), pot_metadata=pot.metadata
-    )
+    addon_template = template_entries([pot_path])
+    missing = merge(ROOT / "i18n/zh_CN.po", addon_template, pot_metadata=pot.metadata)
     (ROOT / "i18n_extra").mkdir(exist_ok=True)
     extra = ROOT / "i18n_extra/zh_CN.po"
-    missing += merge(extra, extra_template(extra), pot_metadata=pot.metadata)
+    missing += merge(
+        extra, extra_template(extra, addon_template), pot_metadata=pot.metadata
+    )
     if missing:
         sys.exit(
             f"{len(missing)} terms have no zh_CN translation (or a fuzzy one); "

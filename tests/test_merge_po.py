@@ -135,15 +135,44 @@ class TestMergePo(TransactionCase):
             [e.msgstr for e in polib.pofile(str(po))], ["说明", "详细说明"]
         )
 
+    def test_a_record_the_addon_extends_is_translated_by_the_addon_alone(self):
+        """helpdesk.ticket's model name and the fields the addon relabels
+        have an external id in helpdesk_mgmt and one in the addon: with a
+        translation under each, Odoo writes both in one statement and either
+        may win, install after install."""
+        addon = self.merge_po.template_entries([ADDON / f"i18n/{MODULE}.pot"])
+        extra = self.merge_po.extra_template(ADDON / "i18n_extra/zh_CN.po", addon)
+        locations = {o for e in extra for o, _line in e.occurrences}
+        for location in (
+            "model:ir.model,name:helpdesk_mgmt.model_helpdesk_ticket",
+            "model:ir.model.fields,field_description:"
+            "helpdesk_mgmt.field_helpdesk_ticket__category_id",
+            "model:ir.model,name:base_tier_validation.model_tier_review",
+        ):
+            self.assertNotIn(location, locations)
+        self.assertIn(
+            "model:ir.model,name:helpdesk_mgmt.model_helpdesk_ticket_stage", locations
+        )
+        shipped = {
+            o
+            for e in polib.pofile(str(ADDON / "i18n_extra/zh_CN.po"))
+            for o, _line in e.occurrences
+        }
+        self.assertFalse(
+            {self.merge_po._record(o) for o in shipped}
+            & {self.merge_po._record(o) for e in addon for o, _line in e.occurrences}
+            - {None}
+        )
+        ticket = self.env["ir.model"]._get("helpdesk.ticket")
+        self.assertEqual(ticket.with_context(lang="zh_CN").name, "服务台工单")
+
     def test_the_shipped_catalogues_are_merged_and_complete(self):
+        addon = self.merge_po.template_entries([ADDON / f"i18n/{MODULE}.pot"])
         for catalogue, template in (
-            (
-                "i18n/zh_CN.po",
-                self.merge_po.template_entries([ADDON / f"i18n/{MODULE}.pot"]),
-            ),
+            ("i18n/zh_CN.po", addon),
             (
                 "i18n_extra/zh_CN.po",
-                self.merge_po.extra_template(ADDON / "i18n_extra/zh_CN.po"),
+                self.merge_po.extra_template(ADDON / "i18n_extra/zh_CN.po", addon),
             ),
         ):
             shipped = polib.pofile(str(ADDON / catalogue))
