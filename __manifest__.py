@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",
@@ -52,6 +52,7 @@
         "views/helpdesk_ticket_record_wizard_views.xml",
         "views/helpdesk_info_party_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
+        "views/helpdesk_ticket_type_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",

@@ -18,6 +18,7 @@ from . import helpdesk_info_complaint_grade
 from . import helpdesk_info_route
 from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_type
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_deadline_extension
 from . import tier_definition

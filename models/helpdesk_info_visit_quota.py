@@ -71,9 +71,14 @@ class HelpdeskInfoVisitQuota(models.Model):
 
     @api.model
     def _refresh(self, company, month_start):
-        """Count the done visits of ``company`` in the month starting on
-        ``month_start`` (in the company's time zone) and write the rows of
-        the month; returns them."""
+        """Count the people visited by ``company``'s visitors in the month
+        starting on ``month_start`` (in the company's time zone) and write
+        the rows of the month; returns them. The quotas count people (人):
+        a customer visited twice in the month counts once, a visit that
+        names nobody (a floor visit) counts one person. Each assistant's row
+        counts their own visits; the department's row counts the visits of
+        those without a quota of their own (its manager), apart from the
+        assistants'."""
         Visit = self.env["helpdesk.info.visit"].sudo()
         start, end = Visit._utc_month_bounds(company, month_start)
         done = Visit._read_group(
@@ -83,23 +88,32 @@ class HelpdeskInfoVisitQuota(models.Model):
                 ("visited_on", ">=", start),
                 ("visited_on", "<", end),
             ],
-            ["user_id"],
+            ["user_id", "partner_id"],
             ["__count"],
         )
-        per_user = {user: count for user, count in done}
+        assistants = self.env["res.users"]._visit_quota_users(company)
+        per_user, department_named, department_unnamed = {}, set(), 0
+        for user, partner, count in done:
+            per_user[user] = per_user.get(user, 0) + (1 if partner else count)
+            if user in assistants:
+                continue
+            if partner:
+                department_named.add(partner)
+            else:
+                department_unnamed += count
         rows = self.sudo().search(
             [("company_id", "=", company.id), ("month", "=", month_start)]
         )
         by_user = {row.user_id: row for row in rows}
         targets = [
             (user, user._visit_monthly_quota(company), per_user.get(user, 0))
-            for user in self.env["res.users"]._visit_quota_users(company)
+            for user in assistants
         ]
         targets.append(
             (
                 self.env["res.users"],
                 company.visit_department_quota,
-                sum(per_user.values()),
+                len(department_named) + department_unnamed,
             )
         )
         result = self.sudo()

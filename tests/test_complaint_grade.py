@@ -53,9 +53,15 @@ class TestComplaintGrade(PropertyInfoCase):
         # Twelve of the service centre's hours, staffed round the clock.
         self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 5, 22))
         self.assertEqual(ticket.reply_deadline_source, "grade")
-        # The minor grade sets no resolution deadline: the level's binds.
-        self.assertEqual(ticket.resolve_deadline, shanghai(2026, 1, 8, 10))
-        self.assertEqual(ticket.resolve_deadline_source, "level")
+        # Finished (处理完毕) within half a day too, not the level's 3 days.
+        self.assertEqual(ticket.resolve_deadline, shanghai(2026, 1, 5, 22))
+        self.assertEqual(ticket.resolve_deadline_source, "grade")
+
+    def test_important_complaint_is_finished_within_a_day(self):
+        ticket = self.complaint_ticket(self.important)
+        self.assertEqual(ticket.reply_deadline, shanghai(2026, 1, 6, 10))
+        self.assertEqual(ticket.resolve_deadline, shanghai(2026, 1, 6, 10))
+        self.assertEqual(ticket.resolve_deadline_source, "grade")
 
     def test_minor_complaint_is_due_at_the_customer_s_time(self):
         ticket = self.complaint_ticket(

@@ -79,3 +79,54 @@ class TestReturnVisitRenaming(TransactionCase):
         arch = cr.fetchone()[0]
         self.assertIn("return_visit_opinion", arch)
         self.assertNotIn('"visit_opinion', arch)
+
+
+def load_post_migration(version):
+    path = MIGRATION.parent.parent / version / "post-migration.py"
+    spec = importlib.util.spec_from_file_location(
+        f"post_migration_{version.replace('.', '_')}", path
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@tagged("post_install", "-at_install")
+class TestStandardReadingsMigration(TransactionCase):
+    """A database of 19.0.1.5.0 read three rules of the standard wrongly: the
+    update corrects the shipped records a company left as they were."""
+
+    def test_the_shipped_records_read_the_standard_after_the_update(self):
+        ref = self.env.ref
+        minor = ref("helpdesk_property_info.complaint_grade_minor")
+        important = ref("helpdesk_property_info.complaint_grade_important")
+        inquiry = ref("helpdesk_property_info.ticket_type_inquiry")
+        policy = ref("helpdesk_property_info.reception_policy_visit")
+        changed = important.copy({"code": "own", "resolve_allowance": 0})
+        # A grade of its own: no shipped record, left as the company set it.
+        # The database as 19.0.1.5.0 left it.
+        (minor | important).write({"resolve_allowance": 0})
+        inquiry.return_visit_required = True
+        policy.write(
+            {
+                "max_attendees": 4,
+                "name": "Media or Customer Reception (fewer than 5 people)",
+            }
+        )
+        self.env.flush_all()
+        load_post_migration("19.0.1.6.0").migrate(self.env.cr, "19.0.1.5.0")
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            minor | important | changed,
+            [
+                {"resolve_allowance": 0.5, "resolve_basis": "staffed"},
+                {"resolve_allowance": 1, "resolve_basis": "staffed"},
+                {"resolve_allowance": 0, "resolve_basis": "staffed"},
+            ],
+        )
+        self.assertFalse(inquiry.return_visit_required)
+        self.assertEqual(policy.max_attendees, 5)
+        self.assertEqual(
+            policy.with_context(lang="en_US").name,
+            "Media or Customer Reception (5 people or fewer)",
+        )

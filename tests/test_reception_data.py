@@ -32,7 +32,7 @@ class TestReceptionShippedPolicies(ReceptionCase):
                     "monthly_max_amount": 300,
                     "monthly_max_count": 2,
                     "min_attendees": 0,
-                    "max_attendees": 4,
+                    "max_attendees": 5,
                     "approval_type": "oral",
                 },
                 {

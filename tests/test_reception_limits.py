@@ -61,15 +61,16 @@ class TestReceptionLimits(ReceptionCase):
             "approved",
         )
 
-    def test_visit_150_each_twice_and_300_a_month_under_5_people(self):
-        vals = dict(self.oral(), attendees=4)
+    def test_visit_150_each_twice_and_300_a_month_for_5_people_or_fewer(self):
+        # 5人以下 counts five in (以下 is inclusive in Chinese normative usage).
+        vals = dict(self.oral(), attendees=5)
         self.assertRefused(
             self.expense(self.visit, 150.01, "2025-03-05", **vals),
             f"at most {self.money(150)} per event",
         )
         self.assertRefused(
-            self.expense(self.visit, 100, "2025-03-05", **dict(vals, attendees=5)),
-            "at most 4 attendees; this expense has 5",
+            self.expense(self.visit, 100, "2025-03-05", **dict(vals, attendees=6)),
+            "at most 5 attendees; this expense has 6",
         )
         self.confirmed(self.visit, 150, "2025-03-05", **vals)
         second = self.confirmed(self.visit, 150, "2025-03-06", **vals)

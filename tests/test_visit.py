@@ -561,12 +561,15 @@ class TestVisitQuotas(PropertyInfoCase):
         cls.Visit = cls.env["helpdesk.info.visit"].with_company(cls.company2)
         cls.Quota = cls.env["helpdesk.info.visit.quota"]
 
-    def done_visit(self, user, at):
+    def done_visit(self, user, at, customer=None):
+        """A done visit of ``user`` at ``at``, to ``customer`` or else to a
+        customer nobody has visited."""
+        customer = customer or self.env["res.partner"].create({"name": f"Owner {at}"})
         with freeze_time(at):
             visit = self.Visit.with_user(user).create(
                 {
                     "unit_id": self.unit.id,
-                    "partner_id": self.customer.id,
+                    "partner_id": customer.id,
                     "company_id": self.company2.id,
                     "opinions": "Fine",
                     "satisfaction": "4",
@@ -590,6 +593,12 @@ class TestVisitQuotas(PropertyInfoCase):
         self.done_visit(self.wang, "2026-10-31 15:00:00")  # still October
         self.done_visit(self.zhao, "2026-11-20 03:00:00")
         self.done_visit(self.zhao, "2026-11-21 03:00:00")
+        # The quotas count people: a customer visited twice counts once.
+        self.done_visit(self.zhao, "2026-11-22 03:00:00", self.customer)
+        self.done_visit(self.zhao, "2026-11-23 03:00:00", self.customer)
+        # The department's quota counts its manager's visits, apart from the
+        # assistants' own.
+        self.done_visit(self.boss, "2026-11-12 03:00:00", self.customer)
         with freeze_time("2026-11-25 04:00:00"):
             action = (
                 self.Quota.with_user(self.boss)
@@ -612,14 +621,14 @@ class TestVisitQuotas(PropertyInfoCase):
                 rows[self.zhao].quota,
                 rows[self.zhao].shortfall,
             ),
-            (2, 2, 0),
+            (3, 2, 0),
         )
         department = rows[self.boss.browse()]
         self.assertEqual(
             (department.scope, department.done_count, department.quota),
-            ("department", 4, 10),
+            ("department", 1, 10),
         )
-        self.assertEqual(department.progress, 40.0)
+        self.assertEqual(department.progress, 10.0)
         # Opening the screen again counts anew, without new rows.
         self.done_visit(self.zhao, "2026-11-25 05:00:00")
         with freeze_time("2026-11-25 06:00:00"):
@@ -628,7 +637,7 @@ class TestVisitQuotas(PropertyInfoCase):
             ).action_open_this_month()
         rows = self.rows(date(2026, 11, 1))
         self.assertEqual(len(rows), 3)
-        self.assertEqual(rows[self.zhao].done_count, 3)
+        self.assertEqual(rows[self.zhao].done_count, 4)
 
     def test_a_flagged_user_gets_a_quota(self):
         clerk = new_test_user(
@@ -665,6 +674,8 @@ class TestVisitQuotas(PropertyInfoCase):
         for day in ("2026-11-03", "2026-11-04", "2026-11-05"):
             self.done_visit(self.wang, f"{day} 03:00:00")
         self.done_visit(self.zhao, "2026-11-06 03:00:00")
+        for day in ("2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10"):
+            self.done_visit(self.boss, f"{day} 03:00:00")
         activity_type = self.env.ref(
             "helpdesk_property_info.mail_activity_visit_quota_short"
         )
@@ -702,6 +713,8 @@ class TestVisitQuotas(PropertyInfoCase):
         self.company2.write({"visit_person_quota": 1, "visit_department_quota": 2})
         self.done_visit(self.wang, "2026-11-03 03:00:00")
         self.done_visit(self.zhao, "2026-11-04 03:00:00")
+        self.done_visit(self.boss, "2026-11-05 03:00:00")
+        self.done_visit(self.boss, "2026-11-06 03:00:00")
         with freeze_time("2026-12-01 01:00:00"):
             self.Quota._cron_alert_month_end()
         self.assertFalse(

@@ -485,11 +485,14 @@ class HelpdeskInfoReport(models.Model):
         }
 
     def _figures_visits(self, tickets):
-        """Return visits of the tickets closed in the period, in one grouped
-        query: visited or not, the visit's state (on time, late, overdue)
-        and whether the ticket is a complaint."""
+        """Return visits of the tickets closed in the period whose kind calls
+        for one (not inquiries or praise), in one grouped query: visited or
+        not, the visit's state (on time, late, overdue) and whether the
+        ticket is a complaint."""
         complaint = self.env.ref(COMPLAINT_KIND, raise_if_not_found=False)
-        domain = self._ticket_domain("closed_date")
+        domain = self._ticket_domain("closed_date") & Domain(
+            "return_visit_required", "=", True
+        )
         closed = visited = score = 0
         states = defaultdict(int)
         complaints = {"closed": 0, "visited": 0}

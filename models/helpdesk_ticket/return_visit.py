@@ -15,12 +15,18 @@ SATISFACTION = [
 
 
 class HelpdeskTicket(models.Model):
-    """Return visit (回访, seed 001): within a day of closing, Customer Service
-    asks whether the problem is solved, how satisfied the customer is and
-    what else they have to say. The rate of visited closed tickets is reported
-    (goal 100%)."""
+    """Return visit (回访, seed 001 §8): within a day of closing a repair,
+    complaint, opinion or suggestion, a customer assistant asks whether the
+    problem is solved, how satisfied the customer is and what else they have
+    to say. The rate of visited closed tickets is reported (goal 100%)."""
 
     _inherit = "helpdesk.ticket"
+
+    return_visit_required = fields.Boolean(
+        related="type_id.return_visit_required",
+        string="Return Visit Due After Closing",
+        groups="base.group_user",
+    )
 
     return_visit_date = fields.Datetime(
         string="Return Visit On",
@@ -71,7 +77,8 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
         groups="base.group_user",
         help="100 for a visited ticket, 0 for one that was not; its average over "
-        "closed tickets is the return-visit rate (goal 100%).",
+        "the closed tickets whose kind calls for a return visit is the "
+        "return-visit rate (goal 100%).",
     )
 
     @api.depends("return_visit_date", "return_visit_satisfaction")
@@ -87,17 +94,46 @@ class HelpdeskTicket(models.Model):
         return self.browse()
 
     def _after_write_return_visit(self, closed):
-        """Write: a return visit is due for the tickets just closed."""
-        closed._schedule_return_visit()
+        """Write: a return visit is due for the tickets just closed whose kind
+        calls for one."""
+        closed.filtered("return_visit_required")._schedule_return_visit()
 
-    def _schedule_return_visit(self):
+    def _return_visit_assistants(self):
+        """{ticket: the customer assistant who visits}: the assistant who
+        recorded the ticket, else the community's Customer Service desk on
+        duty, else the Customer Service Department's leader (seed 001 §8.3:
+        客户助理负责回访)."""
+        Users = self.env["res.users"]
+        assistants = {
+            company: Users._visit_quota_users(company) for company in self.company_id
+        }
+        on_duty = (
+            self.env["helpdesk.info.duty.shift"]
+            .sudo()
+            ._on_duty(self.repair_community_id, ["cs_desk"], fallback=False)
+        )
         Team = self.env["helpdesk.ticket.team"]
         leaders = {}
-        for ticket in self.filtered(lambda t: not t.return_visit_date):
+        chosen = {}
+        for ticket in self:
             company = ticket.company_id
             if company not in leaders:
                 leaders[company] = Team._get_intake_team(company).user_id
-            user = leaders[company] or ticket.create_uid
+            recorder = ticket.create_uid
+            desk = on_duty.get((ticket.repair_community_id, "cs_desk"), Users)
+            chosen[ticket] = (
+                (recorder if recorder in assistants.get(company, Users) else Users)
+                or desk[:1]
+                or leaders[company]
+                or recorder
+            )
+        return chosen
+
+    def _schedule_return_visit(self):
+        tickets = self.filtered(lambda t: not t.return_visit_date)
+        assistants = tickets._return_visit_assistants()
+        for ticket in tickets:
+            user = assistants[ticket]
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_return_visit",
                 date_deadline=fields.Date.context_today(ticket) + timedelta(days=1),
