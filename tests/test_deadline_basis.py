@@ -88,10 +88,10 @@ class TestDeadlineBasis(PropertyInfoCase):
         # Half a day of the service centre: twelve of its hours.
         minor = self.complaint_ticket(self.minor)
         self.assertEqual(minor.reply_deadline, shanghai(2025, 10, 1, 5))
-        # The resolution still counts the Customer Service Department's
-        # working days: 9 and 10 October, then the make-up Saturday.
-        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 11, 17))
-        self.assertEqual(ticket.resolve_deadline_source, "level")
+        # An important complaint is finished within a day of the service
+        # centre too, not the level's three working days after the holiday.
+        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 1, 17))
+        self.assertEqual(ticket.resolve_deadline_source, "grade")
 
     def test_an_engineering_team_resolves_in_working_days_after_the_holiday(self):
         self.assertEqual(self.engineering.reply_basis, "rule")
@@ -99,11 +99,11 @@ class TestDeadlineBasis(PropertyInfoCase):
         ticket = self.complaint_ticket(team=self.engineering)
         # The reply is the service centre's: the same day as at its desk.
         self.assertEqual(ticket.reply_deadline, shanghai(2025, 10, 1, 17))
-        # Three working days: 9, 10 and the make-up Saturday 11 October.
-        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 11, 17))
+        # The grade's day in working days: the first after the holiday.
+        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 9, 17))
         # Even a rule counting calendar days: fifteen working days for the
-        # major level's fifteen days.
-        ticket.level_id = self.level_major
+        # major level's fifteen days (without the grade's day).
+        ticket.write({"complaint_grade_id": False, "level_id": self.level_major.id})
         self.assertEqual(self.level_major.resolve_basis, "calendar")
         # 9-10, 11 (make-up), 13-17, 20-24 and 27-28 October.
         self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 28, 17))
@@ -121,8 +121,8 @@ class TestDeadlineBasis(PropertyInfoCase):
         self.cs_team.resolve_basis = "staffed"
         ticket = self.complaint_ticket()
         self.assertEqual(ticket.reply_deadline, shanghai(2025, 10, 1, 17))
-        # Three days of the service centre, National Day included.
-        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 3, 17))
+        # The grade's day of the service centre, National Day included.
+        self.assertEqual(ticket.resolve_deadline, shanghai(2025, 10, 1, 17))
 
     def test_the_service_centre_hours_of_the_settings_are_counted(self):
         self.assertEqual(self.company.service_centre_calendar_id, self.round_the_clock)
