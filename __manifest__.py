@@ -27,6 +27,7 @@
         "security/ir.model.access.csv",
         "security/helpdesk_info_visit_security.xml",
         "security/helpdesk_info_patrol_security.xml",
+        "security/helpdesk_info_parcel_security.xml",
         "data/helpdesk_info_source_data.xml",
         "data/helpdesk_info_party_data.xml",
         "data/helpdesk_ticket_category_data.xml",
@@ -40,6 +41,7 @@
         "data/helpdesk_info_complaint_grade_data.xml",
         "data/helpdesk_info_route_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/helpdesk_ticket_intake_notice_data.xml",
         "data/ir_cron_data.xml",
         "data/helpdesk_info_notice_data.xml",
         "data/tier_definition_data.xml",
@@ -55,6 +57,7 @@
         "views/helpdesk_ticket_type_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_intake_notice_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_ticket_visit_views.xml",
         "views/helpdesk_info_notice_place_views.xml",
@@ -113,6 +116,9 @@
         "views/helpdesk_info_incident_views.xml",
         "views/helpdesk_info_incident_menu.xml",
         "data/res_users_home_data.xml",
+        "data/helpdesk_info_parcel_data.xml",
+        "data/helpdesk_info_parcel_cron_data.xml",
+        "views/helpdesk_info_parcel_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -135,6 +141,7 @@
         "demo/helpdesk_info_duty_roster_demo.xml",
         "demo/helpdesk_info_duty_handover_demo.xml",
         "demo/helpdesk_info_incident_demo.xml",
+        "demo/helpdesk_info_parcel_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 # uninstalling deletes before it drops these tables. They go first.
 GENERATED_MODELS = (
     "helpdesk.info.personal.data.log",
+    "helpdesk.info.parcel",
     "helpdesk.info.incident.notification",
     "helpdesk.info.incident.step",
     "helpdesk.info.incident",

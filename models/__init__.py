@@ -81,3 +81,4 @@ from . import helpdesk_info_incident_kind_step
 from . import helpdesk_info_incident
 from . import helpdesk_info_incident_step
 from . import helpdesk_info_incident_notification
+from . import helpdesk_info_parcel

@@ -32,3 +32,9 @@ class ResConfigSettings(models.TransientModel):
     duty_handover_accept_minutes = fields.Integer(
         related="company_id.duty_handover_accept_minutes", readonly=False
     )
+    intake_notice_owner = fields.Boolean(
+        related="company_id.intake_notice_owner", readonly=False
+    )
+    parcel_wait_days = fields.Integer(
+        related="company_id.parcel_wait_days", readonly=False
+    )

@@ -91,3 +91,7 @@ from . import test_duty_handover
 from . import test_attack_handover
 from . import test_incident
 from . import test_attack_incident
+from . import test_intake_notice
+from . import test_parcel
+from . import test_attack_parcel
+from . import test_parcel_tour

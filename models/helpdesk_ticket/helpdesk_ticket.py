@@ -99,6 +99,9 @@ ACTION_ONLY_FIELDS = (
     # patrol: set when a patrol finding becomes a ticket
     "patrol_check_id",
     "patrol_ticket_late",
+    # intake notice: how the customer was told, and the text message
+    "intake_notice_channel",
+    "intake_notice_sms",
 )
 
 
@@ -147,6 +150,8 @@ class HelpdeskTicket(models.Model):
         tickets._after_create_escalation()
         tickets._after_create_upward()
         tickets._after_create_repair()
+        # The customer told of the number and the promised reply time.
+        tickets._after_create_intake_notice()
         tickets._after_write_personal_data({"user_id": True, "repair_worker_id": True})
         return tickets
 

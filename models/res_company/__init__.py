@@ -5,3 +5,4 @@ from . import patrol
 from . import duty
 from . import lang
 from . import service_centre
+from . import front_desk
