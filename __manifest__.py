@@ -111,6 +111,11 @@
         "views/helpdesk_info_duty_roster_menu.xml",
         "views/helpdesk_info_incident_views.xml",
         "views/helpdesk_info_incident_menu.xml",
+        "data/helpdesk_info_posting_data.xml",
+        "report/helpdesk_info_posting_reports.xml",
+        "report/helpdesk_info_posting_templates.xml",
+        "views/helpdesk_info_fee_statement_views.xml",
+        "views/helpdesk_info_posting_plan_views.xml",
         "data/res_users_home_data.xml",
     ],
     "demo": [
@@ -134,6 +139,7 @@
         "demo/helpdesk_info_duty_roster_demo.xml",
         "demo/helpdesk_info_duty_handover_demo.xml",
         "demo/helpdesk_info_incident_demo.xml",
+        "demo/helpdesk_info_posting_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
