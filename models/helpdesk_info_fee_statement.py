@@ -86,7 +86,6 @@ class HelpdeskInfoFeeStatement(models.Model):
     )
     prepared_by_id = fields.Many2one(
         "res.users",
-        string="Prepared By",
         readonly=True,
         copy=False,
         tracking=True,
@@ -111,9 +110,7 @@ class HelpdeskInfoFeeStatement(models.Model):
     expense_total = fields.Monetary(
         string="Total Spending", readonly=True, copy=False, currency_field="currency_id"
     )
-    balance = fields.Monetary(
-        compute="_compute_balance", currency_field="currency_id", string="Balance"
-    )
+    balance = fields.Monetary(compute="_compute_balance", currency_field="currency_id")
     note = fields.Html(
         string="Explanations",
         help="What the owners read below the figures: major items, reasons for "

@@ -18,7 +18,6 @@ class HelpdeskInfoFeeStatementLine(models.Model):
 
     statement_id = fields.Many2one(
         "helpdesk.info.fee.statement",
-        string="Statement",
         required=True,
         ondelete="cascade",
         index=True,
@@ -30,9 +29,7 @@ class HelpdeskInfoFeeStatementLine(models.Model):
     kind = fields.Selection(
         [("income", "Income"), ("expense", "Spending")], required=True
     )
-    account_id = fields.Many2one(
-        "account.account", string="Account", required=True, ondelete="restrict"
-    )
+    account_id = fields.Many2one("account.account", required=True, ondelete="restrict")
     account_code = fields.Char(related="account_id.code")
     name = fields.Char(
         string="Item",
