@@ -284,6 +284,24 @@ class HelpdeskInfoFeeStatement(models.Model):
             )
         return True
 
+    def write(self, vals):
+        # Another community or period: the figures read before no longer
+        # apply, and are read again before the sign-off is asked.
+        stale = self.browse()
+        if {"community_id", "date_from", "date_to"} & set(vals):
+            stale = self.filtered("prepared_date")
+        result = super().write(vals)
+        if stale:
+            stale._write_by_action(
+                {
+                    "line_ids": [Command.clear()],
+                    "income_total": 0.0,
+                    "expense_total": 0.0,
+                    "prepared_date": False,
+                }
+            )
+        return result
+
     def _write_by_action(self, vals):
         # The figures are lines written by this action only.
         return in_action_scope(

@@ -202,6 +202,17 @@ class TestFeeStatement(PostingCase):
         with self.assertRaisesRegex(UserError, "another employee"):
             statement.with_user(self.project_manager).action_submit()
 
+    def test_another_period_is_prepared_again_before_the_sign_off(self):
+        statement = self.statement()
+        statement.action_prepare()
+        statement.date_to = "2031-02-28"
+        self.assertFalse(statement.line_ids)
+        self.assertFalse(statement.income_total)
+        with self.assertRaisesRegex(UserError, "Prepare"):
+            statement.action_submit()
+        statement.action_prepare()
+        self.assertEqual(statement.income_total, 1300)
+
     def test_an_unprepared_statement_is_not_submitted(self):
         with self.assertRaisesRegex(UserError, "Prepare"):
             self.statement().action_submit()
