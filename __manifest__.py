@@ -115,6 +115,11 @@
         "views/helpdesk_info_duty_roster_menu.xml",
         "views/helpdesk_info_incident_views.xml",
         "views/helpdesk_info_incident_menu.xml",
+        "data/helpdesk_info_posting_data.xml",
+        "report/helpdesk_info_posting_reports.xml",
+        "report/helpdesk_info_posting_templates.xml",
+        "views/helpdesk_info_fee_statement_views.xml",
+        "views/helpdesk_info_posting_plan_views.xml",
         "data/res_users_home_data.xml",
         "data/helpdesk_info_parcel_data.xml",
         "data/helpdesk_info_parcel_cron_data.xml",
@@ -142,6 +147,7 @@
         "demo/helpdesk_info_duty_handover_demo.xml",
         "demo/helpdesk_info_incident_demo.xml",
         "demo/helpdesk_info_parcel_demo.xml",
+        "demo/helpdesk_info_posting_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -4,6 +4,8 @@ from odoo.tools import SQL
 # id: they hold the demo's users, teams, communities and surveys, which
 # uninstalling deletes before it drops these tables. They go first.
 GENERATED_MODELS = (
+    "helpdesk.info.posting.plan",
+    "helpdesk.info.fee.statement",
     "helpdesk.info.personal.data.log",
     "helpdesk.info.parcel",
     "helpdesk.info.incident.notification",

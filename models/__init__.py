@@ -82,3 +82,6 @@ from . import helpdesk_info_incident
 from . import helpdesk_info_incident_step
 from . import helpdesk_info_incident_notification
 from . import helpdesk_info_parcel
+from . import helpdesk_info_fee_statement
+from . import helpdesk_info_fee_statement_line
+from . import helpdesk_info_posting_plan

@@ -2824,6 +2824,7 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.seminar.plan",
                 "helpdesk.info.duty.swap",
                 "helpdesk.info.incident",
+                "helpdesk.info.fee.statement",
             },
         )
         for name in tier_guarded:

@@ -53,6 +53,17 @@ EXPECTED = {
     "helpdesk.info.personal.data.log": {
         "recorded": {"date", "user_id", "action", "res_model", "res_ids"}
     },
+    "helpdesk.info.fee.statement": {
+        state: {
+            "community_id",
+            "date_from",
+            "date_to",
+            "line_ids",
+            "income_total",
+            "expense_total",
+        }
+        for state in ("pending", "approved", "posted")
+    },
     "helpdesk.info.report": {"sent": {"company_id", "team_id", "kind", "date_from"}},
     "helpdesk.info.seminar": {
         "recorded": {"plan_id"},

@@ -76,6 +76,31 @@ class TestPaidRepair(RepairCase):
         ticket.sudo()._repair_create_invoices()
         self.assertEqual(self.invoices(ticket), invoice)
 
+    def test_the_invoice_is_charged_to_the_community_project(self):
+        community = self.env["helpdesk.info.community"].create({"name": "Fee Garden"})
+        building = self.env["helpdesk.info.building"].create(
+            {"community_id": community.id, "code": "3"}
+        )
+        unit = self.env["helpdesk.info.unit"].create(
+            {"building_id": building.id, "room": "501"}
+        )
+        project = self.env["account.analytic.account"].create(
+            {
+                "name": "Fee Garden",
+                "plan_id": self.env["account.analytic.plan"]
+                .create({"name": "Projects"})
+                .id,
+            }
+        )
+        community.analytic_account_id = project
+        ticket = self.paid_on_site(unit_id=unit.id)
+        ticket.with_user(self.worker).action_repair_agree_fee()
+        ticket.with_user(self.worker).action_repair_done()
+        lines = self.invoices(ticket).invoice_line_ids
+        self.assertEqual(len(lines), 2)
+        for line in lines:
+            self.assertEqual(line.analytic_distribution, {str(project.id): 100})
+
     def test_the_agreed_fee_no_longer_changes(self):
         ticket = self.paid_on_site()
         ticket.with_user(self.worker).action_repair_agree_fee()

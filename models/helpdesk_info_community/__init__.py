@@ -1,2 +1,3 @@
 from . import helpdesk_info_community
 from . import personal_data
+from . import accounting

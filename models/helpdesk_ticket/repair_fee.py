@@ -191,6 +191,10 @@ class HelpdeskTicket(models.Model):
 
     def _repair_invoice_vals(self, journal):
         self.ensure_one()
+        # Charged to the community's property project: its fee statement
+        # counts the repair's income.
+        project = self.sudo().unit_id.community_id.analytic_account_id
+        distribution = {str(project.id): 100} if project else {}
         return {
             "move_type": "out_invoice",
             "journal_id": journal.id,
@@ -209,6 +213,7 @@ class HelpdeskTicket(models.Model):
                         "price_unit": line.price_unit,
                         # The fee agreed with the owner is the amount due.
                         "tax_ids": [Command.clear()],
+                        "analytic_distribution": distribution,
                     }
                 )
                 for line in self.repair_fee_line_ids
