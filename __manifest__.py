@@ -44,6 +44,7 @@
         "data/helpdesk_info_notice_data.xml",
         "data/tier_definition_data.xml",
         "data/helpdesk_info_incident_kind_data.xml",
+        "data/helpdesk_info_archive_kind_data.xml",
         "views/helpdesk_info_source_views.xml",
         "views/helpdesk_info_level_views.xml",
         "views/helpdesk_info_complaint_grade_views.xml",
@@ -111,6 +112,13 @@
         "views/helpdesk_info_duty_roster_menu.xml",
         "views/helpdesk_info_incident_views.xml",
         "views/helpdesk_info_incident_menu.xml",
+        "views/helpdesk_info_archive_kind_views.xml",
+        "views/helpdesk_info_archive_document_views.xml",
+        "views/helpdesk_info_archive_dossier_views.xml",
+        "views/helpdesk_info_archive_loan_views.xml",
+        "views/helpdesk_info_archive_destruction_views.xml",
+        "views/helpdesk_info_archive_menu.xml",
+        "views/helpdesk_ticket_archive_views.xml",
         "data/res_users_home_data.xml",
     ],
     "demo": [
@@ -134,6 +142,7 @@
         "demo/helpdesk_info_duty_roster_demo.xml",
         "demo/helpdesk_info_duty_handover_demo.xml",
         "demo/helpdesk_info_incident_demo.xml",
+        "demo/helpdesk_info_archive_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

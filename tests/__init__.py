@@ -91,3 +91,5 @@ from . import test_duty_handover
 from . import test_attack_handover
 from . import test_incident
 from . import test_attack_incident
+from . import test_archives
+from . import test_attack_archives

@@ -26,3 +26,4 @@ from . import retention
 from . import customer_visit
 from . import patrol
 from . import incident
+from . import archive
