@@ -50,7 +50,6 @@ class HelpdeskInfoArchiveDocument(models.Model):
     )
     filed_by_id = fields.Many2one(
         "res.users",
-        string="Filed By",
         required=True,
         readonly=True,
         default=lambda s: s.env.user,

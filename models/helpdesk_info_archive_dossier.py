@@ -52,7 +52,6 @@ class HelpdeskInfoArchiveDossier(models.Model):
     )
     kind_id = fields.Many2one(
         "helpdesk.info.archive.kind",
-        string="Kind",
         required=True,
         check_company=True,
         ondelete="restrict",
@@ -111,7 +110,6 @@ class HelpdeskInfoArchiveDossier(models.Model):
     past_retention = fields.Boolean(
         compute="_compute_past_retention",
         search="_search_past_retention",
-        string="Past Retention",
     )
     destroyed_date = fields.Date(
         string="Destroyed On", readonly=True, copy=False, tracking=True
@@ -203,7 +201,13 @@ class HelpdeskInfoArchiveDossier(models.Model):
     def _search_lent(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
-        lent = Domain("loan_ids", "any", [("state", "=", "lent")])
+        # Whoever borrowed them: the borrowings of others are not his to read.
+        loans = (
+            self.env["helpdesk.info.archive.loan"]
+            .sudo()
+            .search([("state", "=", "lent")])
+        )
+        lent = Domain("id", "in", loans.dossier_id.ids)
         return lent if (operator == "in") == (True in value) else ~lent
 
     # ------------------------------------------------------------------

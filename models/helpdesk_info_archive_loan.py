@@ -160,19 +160,30 @@ class HelpdeskInfoArchiveLoan(models.Model):
                     )
                 )
 
+    def _check_may_ask(self):
+        """One asks to borrow for oneself; Customer Service or the keeper
+        asks for a colleague."""
+        if self.env.su or self.env.user.has_groups(f"{CS_AGENT},{KEEPER}"):
+            return
+        if self.filtered(lambda loan: loan.borrower_id != self.env.user):
+            raise AccessError(
+                self.env._(
+                    "You ask to borrow a dossier for yourself: Customer "
+                    "Service or the archive keeper asks for a colleague."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         loans = super().create(vals_list)
-        if not self.env.su and not self.env.user.has_groups(f"{CS_AGENT},{KEEPER}"):
-            for loan in loans:
-                if loan.borrower_id != self.env.user:
-                    raise AccessError(
-                        self.env._(
-                            "You ask to borrow a dossier for yourself: Customer "
-                            "Service or the archive keeper asks for a colleague."
-                        )
-                    )
+        loans._check_may_ask()
         return loans
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "borrower_id" in vals:
+            self._check_may_ask()
+        return result
 
     def _check_submittable(self):
         result = super()._check_submittable()

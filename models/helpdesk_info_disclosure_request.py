@@ -36,7 +36,6 @@ class HelpdeskInfoDisclosureRequest(models.Model):
     )
     dossier_id = fields.Many2one(
         "helpdesk.info.archive.dossier",
-        string="Dossier",
         check_company=True,
         ondelete="restrict",
         tracking=True,

@@ -119,7 +119,7 @@ class TestDossiers(ArchiveCase):
         document = (
             self.env[DOCUMENT]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"dossier_id": self.contracts.id})
         )
         self.assertEqual(
@@ -193,7 +193,7 @@ class TestDossiers(ArchiveCase):
         request = (
             self.env["helpdesk.info.disclosure.request"]
             .with_user(self.keeper)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"recipient": "District court", "legal_basis": "Court order"})
         )
         self.assertEqual(request.dossier_id, self.owner_file)
@@ -261,9 +261,7 @@ class TestBorrowing(ArchiveCase):
 
     def test_borrowed_by_colleagues_only_for_oneself(self):
         with self.assertRaises(AccessError):
-            self.loan(self.contracts, borrower=self.handler).with_user(
-                self.leader
-            ).create(
+            self.Loan.with_user(self.leader).create(
                 {
                     "dossier_id": self.contracts.id,
                     "borrower_id": self.handler.id,
@@ -271,6 +269,10 @@ class TestBorrowing(ArchiveCase):
                     "due_date": "2026-03-10",
                 }
             )
+        own = self.loan(self.contracts, borrower=self.handler)
+        with self.assertRaises(AccessError):
+            own.write({"borrower_id": self.leader.id})
+        self.assertEqual(own.borrower_id, self.handler)
         portal = self.env["res.users"].create(
             {
                 "name": "Outsider",

@@ -2824,6 +2824,8 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.seminar.plan",
                 "helpdesk.info.duty.swap",
                 "helpdesk.info.incident",
+                "helpdesk.info.archive.loan",
+                "helpdesk.info.archive.destruction",
             },
         )
         for name in tier_guarded:
