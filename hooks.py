@@ -6,6 +6,7 @@ from odoo.tools import SQL
 GENERATED_MODELS = (
     "helpdesk.info.posting.plan",
     "helpdesk.info.fee.statement",
+    "helpdesk.info.archive.loan",
     "helpdesk.info.personal.data.log",
     "helpdesk.info.parcel",
     "helpdesk.info.incident.notification",

@@ -62,6 +62,11 @@ from . import helpdesk_info_consent
 from . import helpdesk_info_personal_request_mixin
 from . import helpdesk_info_erasure_request
 from . import helpdesk_info_disclosure_request
+from . import helpdesk_info_archive_kind
+from . import helpdesk_info_archive_dossier
+from . import helpdesk_info_archive_document
+from . import helpdesk_info_archive_loan
+from . import helpdesk_info_archive_destruction
 from . import helpdesk_info_visit
 from . import helpdesk_info_visit_quota
 from . import res_users

@@ -34,6 +34,13 @@ class HelpdeskInfoDisclosureRequest(models.Model):
         tracking=True,
         help="The person whose file (register entries, tickets) is given.",
     )
+    dossier_id = fields.Many2one(
+        "helpdesk.info.archive.dossier",
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The dossier of the archives whose copy is given.",
+    )
     recipient_kind = fields.Selection(
         DISCLOSURE_RECIPIENTS,
         required=True,
@@ -61,6 +68,7 @@ class HelpdeskInfoDisclosureRequest(models.Model):
         return {
             "ticket_ids",
             "partner_id",
+            "dossier_id",
             "recipient_kind",
             "recipient",
             "legal_basis",
@@ -80,13 +88,18 @@ class HelpdeskInfoDisclosureRequest(models.Model):
                 "Disclosure to %s", request.recipient or ""
             )
 
-    @api.constrains("ticket_ids", "partner_id", "recipient")
+    @api.constrains("ticket_ids", "partner_id", "dossier_id", "recipient")
     def _check_what(self):
         for request in self:
-            if not request.ticket_ids and not request.partner_id:
+            if (
+                not request.ticket_ids
+                and not request.partner_id
+                and not request.dossier_id
+            ):
                 raise ValidationError(
                     self.env._(
-                        "Say what is disclosed: tickets, a person's file, or both."
+                        "Say what is disclosed: tickets, a person's file, a "
+                        "dossier of the archives, or several."
                     )
                 )
 

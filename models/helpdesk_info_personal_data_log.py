@@ -7,6 +7,7 @@ LOG_ACTIONS = [
     ("register_read", "Owners' Register Read"),
     ("assignment", "Assignment"),
     ("emergency_read", "Emergency Contacts Read"),
+    ("archive_read", "Owner's File Read"),
 ]
 # Every field of a row: written once, by the server.
 LOG_FIELDS = (

@@ -12,4 +12,6 @@ class TierDefinition(models.Model):
             "helpdesk.info.survey.corrective.action",
             "helpdesk.info.seminar.plan",
             "helpdesk.info.duty.swap",
+            "helpdesk.info.archive.loan",
+            "helpdesk.info.archive.destruction",
         ]

@@ -95,3 +95,7 @@ from . import test_intake_notice
 from . import test_parcel
 from . import test_attack_parcel
 from . import test_parcel_tour
+from . import test_archives
+from . import test_attack_archives
+from . import test_posting
+from . import test_attack_posting

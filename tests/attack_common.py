@@ -49,6 +49,7 @@ ROLES = {
     "accountant": "account.group_account_invoice",
     "worker": "helpdesk_property_info.group_maintenance_worker",
     "security": "helpdesk_property_info.group_security_supervisor",
+    "keeper": "helpdesk_property_info.group_archive_keeper",
     "portal": "base.group_portal",
     "portal2": "base.group_portal",
 }
@@ -347,3 +348,23 @@ def attack_tests(cls, attacks):
         test.__doc__ = f"{kind} against {model}: " + "; ".join(a.name for a in rows)
         setattr(cls, name, test)
     return cls
+
+
+def forged_review_call(definition_xmlid, reviewer_role):
+    """A call creating, on the target, a review of ``definition_xmlid``
+    already approved by ``reviewer_role``: a review nobody requested."""
+    return Call(
+        "create",
+        lambda case, t: {
+            "vals_list": [
+                {
+                    "model": t._name,
+                    "res_id": t.id,
+                    "definition_id": case.env.ref(definition_xmlid).id,
+                    "status": "approved",
+                    "done_by": case.users[reviewer_role].id,
+                }
+            ]
+        },
+        on_target=False,
+    )

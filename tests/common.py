@@ -58,6 +58,7 @@ class PropertyInfoCase(TransactionCase):
         cls.handler = user("hpi_handler", "group_department_handler")
         cls.leader = user("hpi_leader", "group_company_leader")
         cls.counsel = user("hpi_counsel", "group_legal_counsel")
+        cls.keeper = user("hpi_keeper", "group_archive_keeper")
         cls.cs_team.user_ids = [(4, cls.agent.id), (4, cls.manager.id)]
         cls.department = cls.env["helpdesk.ticket.team"].create(
             {"name": "After-sales Service Dept", "user_ids": [(6, 0, cls.handler.ids)]}

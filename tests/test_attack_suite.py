@@ -2825,6 +2825,8 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.duty.swap",
                 "helpdesk.info.incident",
                 "helpdesk.info.fee.statement",
+                "helpdesk.info.archive.loan",
+                "helpdesk.info.archive.destruction",
             },
         )
         for name in tier_guarded:

@@ -8,6 +8,7 @@ ROLE_HOMES = {
     "leader": "helpdesk_property_info.helpdesk_ticket_action_awaiting_opinion",
     "counsel": "helpdesk_property_info.helpdesk_ticket_action_awaiting_advice",
     "worker": "helpdesk_property_info.helpdesk_ticket_action_my_repairs",
+    "archive_keeper": "helpdesk_property_info.helpdesk_info_archive_dossier_action",
 }
 
 

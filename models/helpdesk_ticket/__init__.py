@@ -27,3 +27,4 @@ from . import customer_visit
 from . import patrol
 from . import incident
 from . import intake_notice
+from . import archive

@@ -9,6 +9,7 @@ ROLE_HOME_ACTIONS = (
     ("group_cs_agent", "helpdesk_mgmt.helpdesk_ticket_action"),
     ("group_department_handler", "helpdesk_mgmt.helpdesk_ticket_action"),
     ("group_maintenance_worker", "helpdesk_ticket_action_my_repairs"),
+    ("group_archive_keeper", "helpdesk_info_archive_dossier_action"),
 )
 
 
