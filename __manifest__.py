@@ -4,7 +4,7 @@
     "summary": "Customer-information standard of property-management companies: "
     "intake, classification, routing, deadlines, escalation, return visits, "
     "approved publications, online opinion, reception expenses",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk Property Info Team",
@@ -86,6 +86,8 @@
         "views/helpdesk_info_building_views.xml",
         "views/helpdesk_info_unit_views.xml",
         "views/helpdesk_info_unit_occupancy_views.xml",
+        "views/helpdesk_info_unit_registration_views.xml",
+        "views/helpdesk_info_unit_decoration_views.xml",
         "views/helpdesk_info_unit_menu.xml",
         "views/res_partner_views.xml",
         "views/survey_question_views.xml",
@@ -134,6 +136,7 @@
         "demo/helpdesk_info_duty_roster_demo.xml",
         "demo/helpdesk_info_duty_handover_demo.xml",
         "demo/helpdesk_info_incident_demo.xml",
+        "demo/helpdesk_info_unit_registration_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

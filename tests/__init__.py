@@ -91,3 +91,6 @@ from . import test_duty_handover
 from . import test_attack_handover
 from . import test_incident
 from . import test_attack_incident
+from . import test_front_desk_registrations
+from . import test_attack_front_desk
+from . import test_front_desk_ui
