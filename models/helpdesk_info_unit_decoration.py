@@ -41,12 +41,12 @@ class HelpdeskInfoUnitDecoration(models.Model):
     _rejected_state = "rejected"
     _submittable_states = ("draft", "rejected")
 
+    # No check_company: the company is the unit's own.
     unit_id = fields.Many2one(
         "helpdesk.info.unit",
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
         tracking=True,
         help="The unit decorated.",
     )

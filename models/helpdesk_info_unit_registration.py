@@ -38,12 +38,12 @@ class HelpdeskInfoUnitRegistration(models.Model):
         help="Move-in: the owner takes the unit over (收楼/入伙). "
         "Rental: a tenant rents it (出租登记).",
     )
+    # No check_company: the company is the unit's own.
     unit_id = fields.Many2one(
         "helpdesk.info.unit",
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
         tracking=True,
         help="The unit taken over or rented.",
     )

@@ -17,7 +17,6 @@ class TestFrontDeskUi(HttpCase):
             company_id=env.company.id,
             tz="Asia/Shanghai",
         )
-        agent.action_id = env.ref("helpdesk_mgmt.helpdesk_ticket_action")
         handler = new_test_user(
             env,
             login="hpi_desk_tour_handler",
