@@ -88,6 +88,7 @@
         "views/helpdesk_info_unit_occupancy_views.xml",
         "views/helpdesk_info_unit_registration_views.xml",
         "views/helpdesk_info_unit_decoration_views.xml",
+        "views/helpdesk_info_unit_transfer_views.xml",
         "views/helpdesk_info_unit_menu.xml",
         "views/res_partner_views.xml",
         "views/survey_question_views.xml",

@@ -4,6 +4,7 @@ from odoo.tools import SQL
 # id: they hold the demo's users, teams, communities and surveys, which
 # uninstalling deletes before it drops these tables. They go first.
 GENERATED_MODELS = (
+    "helpdesk.info.unit.transfer",
     "helpdesk.info.unit.decoration.inspection",
     "helpdesk.info.unit.decoration",
     "helpdesk.info.unit.registration",

@@ -15,6 +15,7 @@ from .attack_common import Attack, Call, PropertyAttackCase, attack_tests
 REGISTRATION = "helpdesk.info.unit.registration"
 DECORATION = "helpdesk.info.unit.decoration"
 INSPECTION = "helpdesk.info.unit.decoration.inspection"
+TRANSFER = "helpdesk.info.unit.transfer"
 SEQUENCE = count(1)
 REGISTRATION_GATE = ("state", "confirmed_by_id", "occupancy_id")
 DECORATION_GATE = ("state", "approved_by_id", "approved_date", "started_date")
@@ -167,6 +168,28 @@ FRONT_DESK_ATTACKS = [
         ),
         unchanged=("result", "decoration_id"),
     ),
+    Attack(
+        "gate_fields",
+        TRANSFER,
+        "write a transfer approved or done without the manager's approval",
+        roles=("agent", "manager"),
+        target="target_transfer_pending",
+        calls=(
+            Call("write", {"vals": {"state": "done"}}),
+            Call("write", {"vals": {"state": "approved"}}),
+        ),
+        unchanged=("state", "approved_by_id"),
+    ),
+    Attack(
+        "tier_reviews",
+        TRANSFER,
+        "who recorded the transfer, or someone who is no manager, approves it; "
+        "or it takes effect before the approval",
+        roles=("agent", "handler", "leader"),
+        target="target_transfer_pending",
+        calls=(Call("validate_tier"), Call("action_done")),
+        unchanged=("state", "approved_by_id"),
+    ),
 ]
 
 
@@ -238,6 +261,27 @@ class TestFrontDeskAttacks(PropertyAttackCase):
             {"decoration_id": decoration.id, "kind": "final", "result": "fail"}
         )
         return decoration
+
+    def target_transfer_pending(self):
+        unit = self.target_unit()
+        unit.occupancy_ids = [
+            (0, 0, {"partner_id": self.customer.id, "relation": "owner"})
+        ]
+        new_owner = self.env["res.partner"].create({"name": "Attack New Owner"})
+        transfer = (
+            self.env[TRANSFER]
+            .with_user(self.users["agent"])
+            .create(
+                {
+                    "unit_id": unit.id,
+                    "old_owner_id": self.customer.id,
+                    "new_owner_id": new_owner.id,
+                    "date": date(2026, 3, 1),
+                }
+            )
+        )
+        transfer.action_submit()
+        return transfer.sudo()
 
     def target_inspection_closed(self):
         decoration = self.target_decoration_inspected()

@@ -345,3 +345,60 @@ class TestDecoration(FrontDeskCase):
         decoration = self.decoration()
         decoration.ticket_ids = ticket
         self.assertEqual(decoration.ticket_ids, ticket)
+
+
+class TestTransfer(FrontDeskCase):
+    def transfer(self, **vals):
+        return (
+            self.env["helpdesk.info.unit.transfer"]
+            .with_user(self.agent)
+            .create(
+                dict(
+                    {
+                        "unit_id": self.lived_in.id,
+                        "old_owner_id": self.owner2.id,
+                        "new_owner_id": self.owner.id,
+                        "date": self.today,
+                    },
+                    **vals,
+                )
+            )
+        )
+
+    def test_a_manager_approves_and_the_owners_change_on_the_date(self):
+        transfer = self.transfer()
+        transfer.action_submit()
+        with self.assertRaisesRegex(UserError, "not approved"):
+            transfer.action_done()
+        transfer.with_user(self.manager).validate_tier()
+        self.assertEqual(transfer.state, "approved")
+        transfer.action_done()
+        self.assertEqual(transfer.state, "done")
+        occupancies = self.lived_in.occupancy_ids
+        old = occupancies.filtered(lambda o: o.partner_id == self.owner2)
+        new = occupancies.filtered(lambda o: o.partner_id == self.owner)
+        self.assertEqual(old.date_end, self.today - timedelta(days=1))
+        self.assertEqual(new.date_start, self.today)
+        self.assertEqual(new.relation, "owner")
+        self.assertEqual(self.lived_in.current_partner_ids, self.owner)
+        self.assertEqual(self.lived_in.status, "occupied")
+        with self.assertRaises(UserError):
+            transfer.date = self.today + timedelta(days=1)
+
+    def test_the_agent_does_not_approve_his_own_transfer(self):
+        transfer = self.transfer()
+        transfer.action_submit()
+        with self.assertRaises(UserError):
+            transfer.validate_tier()
+        with self.assertRaises(AccessError):
+            transfer.with_user(self.handler).validate_tier()
+        for vals in ({"state": "approved"}, {"state": "done"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                transfer.write(vals)
+        self.assertEqual(transfer.state, "pending")
+
+    def test_the_old_owner_owns_the_unit_before_the_transfer(self):
+        transfer = self.transfer(old_owner_id=self.tenant.id)
+        with self.assertRaisesRegex(UserError, "does not own"):
+            transfer.action_submit()
+        self.assertEqual(transfer.state, "draft")

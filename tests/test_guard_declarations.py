@@ -87,6 +87,10 @@ EXPECTED = {
         "recorded": {"decoration_id"},
         "works_closed": {"date", "inspector_id", "kind", "result", "note"},
     },
+    "helpdesk.info.unit.transfer": {
+        "pending": {"unit_id", "old_owner_id", "new_owner_id", "date"},
+        "done": {"unit_id", "old_owner_id", "new_owner_id", "date"},
+    },
     "helpdesk.info.visit": {
         "done": {"user_id", "kind", "unit_id", "partner_id", "satisfaction"}
     },

@@ -21,6 +21,7 @@ class HelpdeskInfoUnit(models.Model):
     )
     registration_count = fields.Integer(compute="_compute_registration_counts")
     decoration_count = fields.Integer(compute="_compute_registration_counts")
+    transfer_count = fields.Integer(compute="_compute_registration_counts")
 
     @api.depends(
         "occupancy_ids.relation",
@@ -61,9 +62,15 @@ class HelpdeskInfoUnit(models.Model):
                 [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
             )
         )
+        transfers = dict(
+            self.env["helpdesk.info.unit.transfer"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
         for unit in self:
             unit.registration_count = registrations.get(unit, 0)
             unit.decoration_count = decorations.get(unit, 0)
+            unit.transfer_count = transfers.get(unit, 0)
 
     @api.model
     def _cron_refresh_status(self):
@@ -107,4 +114,9 @@ class HelpdeskInfoUnit(models.Model):
     def action_open_decorations(self):
         return self._action_open_registrations(
             "helpdesk_property_info.helpdesk_info_unit_decoration_action"
+        )
+
+    def action_open_transfers(self):
+        return self._action_open_registrations(
+            "helpdesk_property_info.helpdesk_info_unit_transfer_action"
         )
