@@ -91,6 +91,9 @@
         "views/helpdesk_info_building_views.xml",
         "views/helpdesk_info_unit_views.xml",
         "views/helpdesk_info_unit_occupancy_views.xml",
+        "views/helpdesk_info_unit_registration_views.xml",
+        "views/helpdesk_info_unit_decoration_views.xml",
+        "views/helpdesk_info_unit_transfer_views.xml",
         "views/helpdesk_info_unit_menu.xml",
         "views/res_partner_views.xml",
         "views/survey_question_views.xml",
@@ -157,6 +160,7 @@
         "demo/helpdesk_info_parcel_demo.xml",
         "demo/helpdesk_info_posting_demo.xml",
         "demo/helpdesk_info_archive_demo.xml",
+        "demo/helpdesk_info_unit_registration_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

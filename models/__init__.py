@@ -44,6 +44,10 @@ from . import helpdesk_info_community
 from . import helpdesk_info_building
 from . import helpdesk_info_unit
 from . import helpdesk_info_unit_occupancy
+from . import helpdesk_info_unit_registration
+from . import helpdesk_info_unit_decoration
+from . import helpdesk_info_unit_decoration_inspection
+from . import helpdesk_info_unit_transfer
 from . import res_partner
 from . import helpdesk_info_survey_campaign
 from . import helpdesk_info_survey_result

@@ -99,3 +99,6 @@ from . import test_archives
 from . import test_attack_archives
 from . import test_posting
 from . import test_attack_posting
+from . import test_front_desk_registrations
+from . import test_attack_front_desk
+from . import test_front_desk_ui

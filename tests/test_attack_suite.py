@@ -2651,7 +2651,6 @@ class TestAttackSuite(PropertyAttackCase):
                 "building_id": building.id,
                 "entrance": "2",
                 "room": "501",
-                "status": "occupied",
                 "occupancy_ids": [
                     (0, 0, {"partner_id": self.target_owner().id, "relation": "owner"})
                 ],

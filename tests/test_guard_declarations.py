@@ -85,6 +85,23 @@ EXPECTED = {
         "recorded": {"shift_id", "colleague_id", "reason"},
         "pending": {"shift_id", "colleague_id", "reason"},
     },
+    "helpdesk.info.unit.registration": {
+        "recorded": {"kind"},
+        "confirmed": {"unit_id", "partner_id", "date", "keys_count", "water_reading"},
+    },
+    "helpdesk.info.unit.decoration": {
+        "recorded": {"unit_id", "owner_id", "deposit_amount", "rules_acknowledged"},
+        "approved": {"unit_id", "contractor", "date_start", "deposit_amount"},
+        "closed": {"deposit_outcome", "deposit_withheld_reason"},
+    },
+    "helpdesk.info.unit.decoration.inspection": {
+        "recorded": {"decoration_id"},
+        "works_closed": {"date", "inspector_id", "kind", "result", "note"},
+    },
+    "helpdesk.info.unit.transfer": {
+        "pending": {"unit_id", "old_owner_id", "new_owner_id", "date"},
+        "done": {"unit_id", "old_owner_id", "new_owner_id", "date"},
+    },
     "helpdesk.info.visit": {
         "done": {"user_id", "kind", "unit_id", "partner_id", "satisfaction"}
     },

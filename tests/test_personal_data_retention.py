@@ -137,7 +137,6 @@ class TestConsent(PersonalDataCase):
                 "building_id": building.id,
                 "entrance": "2",
                 "room": "501",
-                "status": "occupied",
             }
         )
         child = self.env["res.partner"].create({"name": "钱小妹"})

@@ -30,7 +30,6 @@ class UnitsCase(PropertyInfoCase):
                 "building_id": cls.building.id,
                 "entrance": "2",
                 "room": "501",
-                "status": "occupied",
             }
         )
         cls.owner = cls.env["res.partner"].create({"name": "Owner Zhao"})
@@ -111,16 +110,29 @@ class TestUnitsRegister(UnitsCase):
         with self.assertRaises(ValidationError):
             self.unit.community_id = elsewhere
 
-    def test_status_changes_are_tracked(self):
+    def test_status_follows_the_occupancies_and_is_tracked(self):
         unit = self.Unit.create({"building_id": self.building.id, "room": "601"})
+        self.assertEqual(unit.status, "not_delivered")
         self.env.cr.flush()
-        unit.status = "rented"
+        Occupancy = self.env["helpdesk.info.unit.occupancy"]
+        owner = Occupancy.create(
+            {"unit_id": unit.id, "partner_id": self.owner.id, "relation": "owner"}
+        )
+        self.assertEqual(unit.status, "occupied")
         self.env.cr.flush()
         tracked = unit.message_ids.tracking_value_ids.filtered(
             lambda value: value.field_id.name == "status"
         )
-        self.assertEqual(tracked.old_value_char, "Owner-occupied")
-        self.assertEqual(tracked.new_value_char, "Rented")
+        self.assertEqual(tracked.old_value_char, "Not Handed Over")
+        self.assertEqual(tracked.new_value_char, "Owner-occupied")
+        tenant = Occupancy.create(
+            {"unit_id": unit.id, "partner_id": self.tenant.id, "relation": "tenant"}
+        )
+        self.assertEqual(unit.status, "rented")
+        tenant.date_end = fields.Date.today() - timedelta(days=1)
+        self.assertEqual(unit.status, "occupied")
+        owner.date_end = fields.Date.today() - timedelta(days=1)
+        self.assertEqual(unit.status, "vacant")
 
     def test_community_counts_its_units_and_buildings(self):
         self.assertEqual(self.community.building_ids, self.building)
@@ -257,7 +269,7 @@ class TestUnitsAccess(UnitsCase):
                         {"building_id": self.building.id, "room": "601"}
                     )
                 with self.assertRaises(AccessError):
-                    self.unit.with_user(user).status = "vacant"
+                    self.unit.with_user(user).area = 100
                 with self.assertRaises(AccessError):
                     self.env["helpdesk.info.building"].with_user(user).create(
                         {"community_id": self.community.id, "code": "9"}
@@ -271,8 +283,9 @@ class TestUnitsAccess(UnitsCase):
                 ],
             }
         )
-        unit.status = "vacant"
+        unit.area = 100
         self.assertEqual(unit.occupancy_ids.partner_id, self.owner)
+        self.assertEqual(unit.status, "occupied")
 
     def test_another_company_units_are_invisible(self):
         other = self.env["res.company"].create({"name": "Second Property Co."})
@@ -388,6 +401,6 @@ class TestUnitsImport(PropertyInfoCase):
             lambda o: o.relation == "tenant"
         )
         self.assertEqual(tenant.partner_id.name, "赵六")
-        self.assertEqual(str(tenant.date_end), "2026-02-28")
+        self.assertEqual(str(tenant.date_end), "2029-02-28")
         self.assertEqual(by_code["5-1-101"].status, "not_delivered")
         self.assertFalse(by_code["5-1-101"].occupancy_ids)

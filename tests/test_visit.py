@@ -61,7 +61,7 @@ class VisitCase(PropertyInfoCase):
             cls.units |= unit
             cls.owners |= owner
         cls.empty_unit = cls.env["helpdesk.info.unit"].create(
-            {"building_id": cls.building.id, "room": "501", "status": "vacant"}
+            {"building_id": cls.building.id, "room": "501"}
         )
 
     def visit(self, user=None, **vals):

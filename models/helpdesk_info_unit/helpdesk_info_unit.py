@@ -87,12 +87,15 @@ class HelpdeskInfoUnit(models.Model):
     status = fields.Selection(
         UNIT_STATUSES,
         string="Occupancy Status",
-        required=True,
-        default="occupied",
+        compute="_compute_status",
+        store=True,
+        index=True,
         tracking=True,
-        help="Not handed over: still with the developer. Owner-occupied: the owner "
-        "or their family lives in it. Rented: tenants live in it. Vacant: handed "
-        "over, nobody lives in it. Decorating: being renovated.",
+        help="Read from the register and the front desk's registrations, never "
+        "set by hand. Rented: a tenant's occupancy covers today. Decorating: "
+        "decoration works are in progress. Owner-occupied: an owner's occupancy "
+        "covers today. Vacant: handed over to an owner, nobody lives in it now. "
+        "Not handed over: no owner yet, still with the developer.",
     )
     area = fields.Float(
         string="Floor Area (m²)",
