@@ -23,6 +23,8 @@ GENERATED_MODELS = (
     "helpdesk.info.duty.handover",
     "helpdesk.info.duty.swap",
     "helpdesk.info.duty.shift",
+    # Move-ins, rentals and transfers start occupancies of the demo's owners.
+    "helpdesk.info.unit.occupancy",
 )
 
 

@@ -59,6 +59,18 @@ class TestIntakeNotice(PropertyInfoCase):
         self.assertIn(ticket.reply_deadline_text, ticket.intake_notice_sms)
         self.assertIn("回电", ticket.intake_notice_sms)
 
+    def test_the_note_of_the_notice_keeps_the_contact_details_out(self):
+        """The chatter is read by department handlers, who do not see the
+        customer's e-mail or phone: the note names the channel only."""
+        ticket = self.Ticket.with_user(self.agent).create(
+            self.phone_vals(partner_id=self.owner.id)
+        )
+        self.assertEqual(ticket.intake_notice_channel, "email")
+        self.assertTrue(ticket.message_ids)
+        for body in ticket.message_ids.mapped("body"):
+            self.assertNotIn("zhao.notice@example.com", str(body))
+            self.assertNotIn("13812345678", str(body))
+
     def test_a_ticket_without_a_customer_tells_nobody(self):
         ticket = self.Ticket.with_user(self.agent).create(self.phone_vals())
         self.assertFalse(notice_mails(self.env, ticket))

@@ -63,10 +63,9 @@ class HelpdeskTicket(models.Model):
                     force_send=False,
                     email_layout_xmlid="mail.mail_notification_light",
                 )
-                ticket._record_intake_notice("email", partner.email)
+                ticket._record_intake_notice("email")
             elif partner.phone:
-                text = ticket._intake_notice_sms_text()
-                ticket._record_intake_notice("sms", partner.phone, text)
+                ticket._record_intake_notice("sms", ticket._intake_notice_sms_text())
 
     def _intake_notice_sms_text(self):
         """The text message, in the customer's language."""
@@ -80,20 +79,20 @@ class HelpdeskTicket(models.Model):
             deadline=self.reply_deadline_text or "-",
         )
 
-    def _record_intake_notice(self, channel, address, text=False):
+    def _record_intake_notice(self, channel, text=False):
         self._write_by_action(
             {"intake_notice_channel": channel, "intake_notice_sms": text}
         )
         # An internal note: the message itself is no reply to the customer.
+        # It names the channel, not the address: the chatter is read by
+        # handlers who may not see the customer's contact details.
         env = self.company_id._helpdesk_info_lang_env()
         labels = dict(self._fields["intake_notice_channel"]._description_selection(env))
         self.message_post(
             body=Markup("<p>%s</p>")
             % env._(
-                "Customer told of the ticket's number and reply time by %(channel)s "
-                "(%(address)s).",
-                channel=labels[channel],
-                address=address,
+                "Customer told of the ticket's number and reply time by %s.",
+                labels[channel],
             ),
             subtype_xmlid="mail.mt_note",
         )
