@@ -32,7 +32,7 @@ class HelpdeskInfoFeeStatementLine(models.Model):
     account_id = fields.Many2one("account.account", required=True, ondelete="restrict")
     account_code = fields.Char(related="account_id.code")
     name = fields.Char(
-        string="Item",
+        string="Income or Spending Item",
         related="account_id.name",
         help="The account's name: what the owners read.",
     )
