@@ -133,7 +133,11 @@ class HelpdeskInfoArchiveLoan(models.Model):
         return {"dossier_id", "borrower_id", "purpose", "due_date"}
 
     def _frozen_fields(self):
-        return {RECORDED: {"dossier_id": None}} | super()._frozen_fields()
+        # One asks for oneself: only Customer Service or the keeper names
+        # another borrower, at creation (see create) or after.
+        return {
+            RECORDED: {"dossier_id": None, "borrower_id": f"{CS_AGENT},{KEEPER}"}
+        } | super()._frozen_fields()
 
     def _guard_frozen_hint(self, state):
         return self.env._("Ask for another borrowing instead.")
@@ -178,12 +182,6 @@ class HelpdeskInfoArchiveLoan(models.Model):
         loans = super().create(vals_list)
         loans._check_may_ask()
         return loans
-
-    def write(self, vals):
-        result = super().write(vals)
-        if "borrower_id" in vals:
-            self._check_may_ask()
-        return result
 
     def _check_submittable(self):
         result = super()._check_submittable()

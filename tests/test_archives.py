@@ -270,7 +270,7 @@ class TestBorrowing(ArchiveCase):
                 }
             )
         own = self.loan(self.contracts, borrower=self.handler)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             own.write({"borrower_id": self.leader.id})
         self.assertEqual(own.borrower_id, self.handler)
         portal = self.env["res.users"].create(

@@ -71,7 +71,15 @@ class TestPersonalDataEveryPath(PersonalDataCase):
                 "user_id": cls.agent.id,
             }
         )
+        cls.parcel = cls.env["helpdesk.info.parcel"].create(
+            {
+                "community_id": cls.unit.community_id.id,
+                "unit_id": cls.unit.id,
+                "partner_id": cls.owner.id,
+            }
+        )
         cls.records = {
+            "helpdesk.info.parcel": cls.parcel,
             "helpdesk.info.visit": cls.visit,
             "helpdesk.ticket": cls.ticket,
             "helpdesk.info.unit": cls.unit,

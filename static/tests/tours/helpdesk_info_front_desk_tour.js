@@ -8,7 +8,9 @@ import { pickMany2one, save } from "./tour_steps";
 // The selectors read no label, whatever the agent's language.
 const MENU = "helpdesk_property_info.menu_front_desk";
 
-function openMenu(item) {
+// Waits for a column of the list opened: "New" is clicked on that list,
+// not on the one the agent came from.
+function openMenu(item, column) {
     return [
         {
             content: "Open the front desk's menu",
@@ -20,6 +22,10 @@ function openMenu(item) {
             trigger: `.dropdown-item[data-menu-xmlid='helpdesk_property_info.${item}']`,
             run: "click",
         },
+        {
+            content: `The list of ${item} is open`,
+            trigger: `.o_list_view th[data-name=${column}]`,
+        },
     ];
 }
 
@@ -29,7 +35,7 @@ registry.category("web_tour.tours").add("helpdesk_info_front_desk", {
             content: "He lands on his home screen",
             trigger: ".o_action_manager .o_view_controller",
         },
-        ...openMenu("menu_front_desk_move_ins"),
+        ...openMenu("menu_front_desk_move_ins", "date_end"),
         {
             content: "New move-in",
             trigger: ".o_list_button_add",
@@ -62,7 +68,7 @@ registry.category("web_tour.tours").add("helpdesk_info_front_desk", {
             content: "The move-in is confirmed: the occupancy is shown",
             trigger: ".o_field_widget[name=occupancy_id]",
         },
-        ...openMenu("menu_front_desk_decorations"),
+        ...openMenu("menu_front_desk_decorations", "contractor"),
         {
             content: "New decoration",
             trigger: ".o_list_button_add",
