@@ -2826,6 +2826,8 @@ class TestEveryGateIsAttacked(TransactionCase):
                 "helpdesk.info.fee.statement",
                 "helpdesk.info.archive.loan",
                 "helpdesk.info.archive.destruction",
+                "helpdesk.info.unit.decoration",
+                "helpdesk.info.unit.transfer",
             },
         )
         for name in tier_guarded:
