@@ -12,7 +12,13 @@ LEADER = "helpdesk_property_info.group_company_leader"
 SECURITY = "helpdesk_property_info.group_security_supervisor"
 DECLARED_ACTIVITY = "helpdesk_property_info.mail_activity_incident_declared"
 REPORT_FIELDS = ("cause", "measures", "losses", "lessons")
-EMERGENCY_CONTACT_FIELDS = ("emergency_contact_name", "emergency_contact_phone")
+# What the sheet shows of each owner: the owner's own phone and the emergency
+# contact (seed 001 §12.4.5, the owners' contact list kept for emergencies).
+EMERGENCY_CONTACT_FIELDS = (
+    "phone",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+)
 
 
 class HelpdeskInfoIncident(models.Model):
@@ -653,24 +659,30 @@ class HelpdeskInfoIncident(models.Model):
         return incident.id
 
     def _emergency_contacts_html(self, occupancies):
-        header = Markup("<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>") % (
+        header = Markup(
+            "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+        ) % (
             self.env._("Unit"),
             self.env._("Owner"),
+            self.env._("Owner's Phone"),
             self.env._("Emergency Contact"),
             self.env._("Phone"),
         )
+        # The sheet is the logged emergency read: the unit is shown in full so
+        # that the supervisor finds the door, where the register masks it.
         rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
             % (
-                occupancy.unit_id.display_name,
+                f"{occupancy.unit_id.community_id.name} {occupancy.unit_id.full_code}",
                 occupancy.partner_id.name,
+                occupancy.partner_id.phone or "",
                 occupancy.partner_id.emergency_contact_name or "",
                 occupancy.partner_id.emergency_contact_phone or "",
             )
             for occupancy in occupancies
         )
         if not occupancies:
-            rows = Markup('<tr><td colspan="4">%s</td></tr>') % self.env._(
+            rows = Markup('<tr><td colspan="5">%s</td></tr>') % self.env._(
                 "No owner in the units register of the community."
             )
         return Markup('<table class="table table-sm">%s%s</table>') % (header, rows)

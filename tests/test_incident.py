@@ -58,6 +58,7 @@ class TestIncident(UnitsCase):
         )
         cls.owner.write(
             {
+                "phone": "+8613911112222",
                 "emergency_contact_name": "Zhao Min",
                 "emergency_contact_phone": "+8613712345678",
             }
@@ -327,6 +328,9 @@ class TestIncident(UnitsCase):
         sheet = self.contacts(incident, self.security)
         self.assertIn("+8613712345678", sheet.contacts_html)
         self.assertIn("Zhao Min", sheet.contacts_html)
+        # The door to knock on, and the owner's own phone, in full.
+        self.assertIn("3-2-501", sheet.contacts_html)
+        self.assertIn("+8613911112222", sheet.contacts_html)
         log = Log.search([("action", "=", "emergency_read")])
         self.assertEqual(log.user_id, self.security)
         self.assertEqual(log.res_ids, str(self.owner.id))
