@@ -34,7 +34,12 @@ class HelpdeskInfoUnitTransfer(models.Model):
         ondelete="restrict",
         tracking=True,
         groups=PERSONAL_DATA_GROUPS,
-        help="The owner who sells or hands the unit over.",
+        compute="_compute_old_owner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The owner who sells or hands the unit over: the unit's current "
+        "owner unless another is chosen.",
     )
     new_owner_id = fields.Many2one(
         "res.partner",
@@ -72,6 +77,14 @@ class HelpdeskInfoUnitTransfer(models.Model):
         related="unit_id.company_id", store=True, index=True, precompute=True
     )
     note = fields.Text(string="Notes")
+
+    @api.depends("unit_id")
+    def _compute_old_owner_id(self):
+        for transfer in self:
+            owners = transfer.sudo().unit_id.occupancy_ids.filtered(
+                lambda o: o.current and o.relation == "owner"
+            )
+            transfer.old_owner_id = owners.partner_id[:1]
 
     @api.depends("unit_id.display_name", "date")
     def _compute_display_name(self):

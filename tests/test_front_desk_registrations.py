@@ -385,6 +385,27 @@ class TestTransfer(FrontDeskCase):
         with self.assertRaises(UserError):
             transfer.date = self.today + timedelta(days=1)
 
+    def test_the_front_desk_records_the_new_owner_as_a_contact(self):
+        buyer = (
+            self.env["res.partner"]
+            .with_user(self.agent)
+            .create({"name": "Buyer Qian", "phone": "+8613800000001"})
+        )
+        transfer = (
+            self.env["helpdesk.info.unit.transfer"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "unit_id": self.lived_in.id,
+                    "new_owner_id": buyer.id,
+                    "date": self.today,
+                }
+            )
+        )
+        self.assertEqual(transfer.new_owner_id, buyer)
+        # The seller is the unit's current owner unless the agent names another.
+        self.assertEqual(transfer.old_owner_id, self.owner2)
+
     def test_the_agent_does_not_approve_his_own_transfer(self):
         transfer = self.transfer()
         transfer.action_submit()
