@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -149,19 +151,30 @@ class HelpdeskInfoPostingPlan(models.Model):
     def _link_published(self, notices):
         """Link each published notice of a fee statement or a price list to
         the earliest open planned posting of its kind and community."""
-        for notice in notices.filtered("posting_kind"):
-            posting = self.search(
+        notices = notices.filtered("posting_kind")
+        if not notices:
+            return
+        open_postings = self.search(
+            Domain.OR(
                 [
                     ("company_id", "=", notice.company_id.id),
                     ("community_id", "=", notice.community_id.id),
                     ("kind", "=", notice.posting_kind),
-                    ("publication_id", "=", False),
-                ],
-                order="date, id",
-                limit=1,
+                ]
+                for notice in notices
             )
-            if posting:
-                posting.publication_id = notice
+            & Domain("publication_id", "=", False),
+            order="date, id",
+        )
+        waiting = defaultdict(list)
+        for posting in open_postings:
+            waiting[posting.company_id, posting.community_id, posting.kind].append(
+                posting
+            )
+        for notice in notices:
+            queue = waiting[notice.company_id, notice.community_id, notice.posting_kind]
+            if queue:
+                queue.pop(0).publication_id = notice
 
     # ------------------------------------------------------------------
     # Reminder

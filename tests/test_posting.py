@@ -365,6 +365,16 @@ class TestPostingPlan(PostingCase):
         self.assertFalse(self.reminders(posting))
         self.assertFalse(posting.reminded_date)
 
+    def test_notices_published_together_fill_the_earliest_postings(self):
+        later = self.posting(kind="price_list", date="2031-10-15")
+        earlier = self.posting(kind="price_list", date="2031-04-15")
+        notices = self.env["helpdesk.info.publication"]
+        for _round in range(2):
+            notices |= self.community.with_user(self.agent)._draft_price_list()
+        self.Plan._link_published(notices)
+        self.assertEqual(earlier.publication_id, notices[0])
+        self.assertEqual(later.publication_id, notices[1])
+
     def test_the_reminder_date_is_not_forged(self):
         with self.assertRaises(AccessError):
             self.posting(reminded_date=fields.Datetime.now())
