@@ -54,8 +54,10 @@ class TestReadsOnTheReplica(RegisterCase):
         self.registry_enter_test_mode()
         with self.registry.cursor(readonly=True) as replica:
             env = self.read_only_env(replica)
-            values = env["helpdesk.info.community"].browse(self.community.id).read(
-                ["owner_ids"]
+            values = (
+                env["helpdesk.info.community"]
+                .browse(self.community.id)
+                .read(["owner_ids"])
             )
             self.assertEqual(values[0]["owner_ids"], self.owner.ids)
         logs = self.register_reads(self.leader)
@@ -138,7 +140,9 @@ class TestTwoCronRunners(WatcherCase):
             )
             first.rollback()
             # Once the first is done, the job is free again.
-            again = IrCron._acquire_one_job(second, self.cron.id, include_not_ready=True)
+            again = IrCron._acquire_one_job(
+                second, self.cron.id, include_not_ready=True
+            )
             self.assertEqual(again["id"], self.cron.id)
         finally:
             first.close()
