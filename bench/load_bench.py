@@ -20,6 +20,9 @@ BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
   (a UserError naming the monthly limit) is a business refusal, counted apart;
 - list: the first page of the ticket list (`web_search_read` with the list
   view's fields and default order, 80 records, the count).
+- pivot and dashboard (several servers only): the tickets counted by team
+  and stage (`formatted_read_group`), the teams' dashboard counts
+  (`search_read`), the screens a read-only replica serves.
 
 Meanwhile the deadline watcher is made due every BENCH_LOAD_TRIGGER seconds
 (default 20, or a quarter of a shorter run; the server runs with
@@ -97,14 +100,14 @@ class RPCError(Exception):
         )
 
 
-def call(key, model, method, url=None, **params):
+def call(api_key, model, method, url=None, **params):
     url = url or URL
     request = urllib.request.Request(
         f"{url}/json/2/{model}/{method}",
         data=json.dumps(params).encode(),
         method="POST",
         headers={
-            "Authorization": f"bearer {key}",
+            "Authorization": f"bearer {api_key}",
             "Content-Type": "application/json; charset=utf-8",
             "X-Odoo-Database": DB,
             # As a reverse proxy would: the server runs with --proxy-mode.

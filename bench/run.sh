@@ -28,6 +28,7 @@ plain=${db}_plain addon=${db}_addon stats=${db}_stats load=${db}_load
 server_pid=
 server_pids=()  # the cluster's servers
 replica_dir=    # the cluster's replica: its data, socket and log
+replica_slot=   # its replication slot on the primary (keeps the WAL it needs)
 stop_server() {  # pid
     if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
         say "stopping the load test's server (pid $1)"
@@ -53,11 +54,17 @@ stop_replica() {
         rm -rf "$replica_dir"
     fi
     replica_dir=
+    if [ -n "$replica_slot" ]; then
+        psql -d postgres -Atqc "select pg_drop_replication_slot(slot_name)
+            from pg_replication_slots where slot_name = '$replica_slot'" >/dev/null 2>&1 || true
+    fi
+    replica_slot=
 }
 cleanup() {
     stop_servers
     stop_replica
     rm -f "$BUILD/load_setup.json"  # API keys
+    rm -rf "$BUILD/cluster_data"
     if [ "${BENCH_KEEP:-0}" != 1 ]; then
         dropdb --if-exists "$load" 2>/dev/null || true
         dropdb --if-exists "${load}_replica" 2>/dev/null || true
@@ -210,9 +217,12 @@ start_replica() {  # makes $replica_dir; the replica's port in $replica_port
     chown postgres: "$replica_dir" 2>/dev/null || true
     chmod 700 "$replica_dir"
     replica_port=$(free_port)
+    # A replication slot keeps on the primary the WAL the replica has not
+    # received yet (dropped on exit, with the replica).
+    replica_slot=${ADDON}_bench_replica_$$
     say "copying the primary ($socket, port $port) into a streaming replica in $replica_dir"
     as_postgres "$PG_BIN/pg_basebackup" -D "$replica_dir/data" -R -X stream \
-        -h "$socket" -p "$port" -U postgres -c fast >&2 \
+        -C -S "$replica_slot" -h "$socket" -p "$port" -U postgres -c fast >&2 \
         || die "pg_basebackup failed (the primary needs a replication entry in pg_hba.conf)"
     # The copy is of the data directory: its own settings and access rules.
     printf '%s\n' "port = $replica_port" "listen_addresses = ''" \
@@ -292,7 +302,6 @@ if [ "$only" = cluster ]; then
     start_replica
     cluster_run "${load}_replica" "with a replica" "$replica_port"
     cleanup
-    rm -rf "$BUILD/cluster_data"
 fi
 printf '%s\n' "${results[@]}" > "$BUILD/bench.jsonl"
 "$PY" "$ROOT/bench/report.py" "$BUILD/bench.jsonl"
