@@ -54,9 +54,13 @@ stop_replica() {
         rm -rf "$replica_dir"
     fi
     replica_dir=
-    if [ -n "$replica_slot" ]; then
-        psql -d postgres -Atqc "select pg_drop_replication_slot(slot_name)
-            from pg_replication_slots where slot_name = '$replica_slot'" >/dev/null 2>&1 || true
+    if [ -n "$replica_slot" ]; then  # free once the replica's sender has gone
+        for _ in $(seq 10); do
+            [ "$(psql -d postgres -Atqc "select count(*) from pg_replication_slots
+                where slot_name = '$replica_slot'" 2>/dev/null)" = 0 ] && break
+            psql -d postgres -Atqc "select pg_drop_replication_slot('$replica_slot')" \
+                >/dev/null 2>&1 || sleep 1
+        done
     fi
     replica_slot=
 }
@@ -230,6 +234,7 @@ start_replica() {  # makes $replica_dir; the replica's port in $replica_port
         "max_connections = 100" "shared_buffers = 128MB" \
         | as_postgres tee "$replica_dir/data/postgresql.conf" >/dev/null
     echo "local all all peer" | as_postgres tee "$replica_dir/data/pg_hba.conf" >/dev/null
+    as_postgres touch "$replica_dir/data/pg_ident.conf"
     as_postgres "$PG_BIN/pg_ctl" -D "$replica_dir/data" -l "$replica_dir/replica.log" \
         -w -t 120 start >&2 || die "the replica did not start; see $replica_dir/replica.log"
     [ "$(psql -h "$replica_dir" -p "$replica_port" -d postgres -Atqc "select pg_is_in_recovery()")" = t ] \
