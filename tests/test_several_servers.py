@@ -6,11 +6,13 @@ from odoo.tests import HttpCase, tagged
 from odoo.addons.base.models.ir_cron import IrCron
 
 from .common import PropertyInfoCase, WatcherCase
+from .statistics_common import StatisticsCase, shanghai
 
 # Monday 5 January 2026, 10:00 in Shanghai; the reply is due soon at 06:00
 # the next morning (UTC 22:00).
 INTAKE = datetime(2026, 1, 5, 2, 0)
 DUE_SOON = "2026-01-05 22:30:00"
+REPORT = "helpdesk_property_info.action_report_info_statistics"
 
 
 class RegisterCase(PropertyInfoCase):
@@ -161,3 +163,21 @@ class TestTwoCronRunners(WatcherCase):
             self.assertEqual(
                 len(self.activities(ticket, "mail_activity_reply_due_soon")), 1
             )
+
+
+class TestReportsOnTheReplica(StatisticsCase):
+    """The reports are printed through a read-only route (``/report/pdf``):
+    on the replica, they must write nothing."""
+
+    def test_the_statistics_report_renders_on_a_read_only_cursor(self):
+        ticket = self.ticket(shanghai(2024, 3, 5), **self.negative)
+        report = self.report()
+        self.env.flush_all()  # committed, as the replica would have it
+        self.registry_enter_test_mode()
+        with self.registry.cursor(readonly=True) as replica:
+            self.assertTrue(replica.readonly)
+            env = self.env(cr=replica, user=self.leader)
+            html, _kind = env["ir.actions.report"]._render_qweb_html(REPORT, report.ids)
+        # The figures, and the overdue ticket listed.
+        self.assertIn("Weekly Information Report", html.decode())
+        self.assertIn(ticket.number, html.decode())
