@@ -214,13 +214,19 @@ for load in (r for r in rows if r["scenario"] in ("load", "cluster")):
     )
     if load["scenario"] == "cluster":
         across = load["across_servers"]
-        after = across["ticket_seen_after"]
+
+        def seen(what, across=across):
+            after = across.get(f"{what}_seen_after")
+            return (
+                f"{what} seen after {after:.2f} s"
+                if after is not None
+                else (f"{what} NOT seen")
+            )
+
         print(
             f"  watcher runs per server {load['watcher_runs_per_server']}, "
             f"alerts given twice {load['duplicate_alerts']}; across servers: "
-            f"setting seen {across['setting_seen']}, ticket seen "
-            f"{across['ticket_seen']}"
-            + (f" after {after:.2f} s" if after is not None else "")
+            f"{seen('setting')}, {seen('ticket')}"
         )
         modes = load["cursor_modes"]
         served = sum(modes.values())
