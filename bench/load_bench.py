@@ -4,6 +4,11 @@ multi-process Odoo on 127.0.0.1, through the JSON-2 API
 
     python load_bench.py SETUP_JSON SERVER_URL DATABASE SERVER_LOG
 
+Several servers on the same database (`bash bench/run.sh cluster`): SERVER_URL
+and SERVER_LOG are comma-separated lists, one per server; client N works
+against server N modulo their number (round robin), and the invariants add
+what several servers must keep (see `across_servers`).
+
 BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
 120), each as its own CS agent, looping over a weighted mix of operations:
 
@@ -15,6 +20,9 @@ BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
   (a UserError naming the monthly limit) is a business refusal, counted apart;
 - list: the first page of the ticket list (`web_search_read` with the list
   view's fields and default order, 80 records, the count).
+- pivot and dashboard (several servers only): the tickets counted by team
+  and stage (`formatted_read_group`), the teams' dashboard counts
+  (`search_read`), the screens a read-only replica serves.
 
 Meanwhile the deadline watcher is made due every BENCH_LOAD_TRIGGER seconds
 (default 20, or a quarter of a shorter run; the server runs with
@@ -27,6 +35,7 @@ retries are counted in the server log, and one line is printed:
 `BENCH {json}` for bench/report.py.
 """
 
+import functools
 import json
 import os
 import random
@@ -41,12 +50,25 @@ from collections import defaultdict
 from datetime import datetime, timezone
 
 SETUP, URL, DB, LOG = sys.argv[1:5]
+URLS, LOGS = URL.split(","), LOG.split(",")
+URL = URLS[0]
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "20"))
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "120"))
 TRIGGER_EVERY = float(os.environ.get("BENCH_LOAD_TRIGGER", min(20.0, SECONDS / 4)))
 TIMEOUT = float(os.environ.get("BENCH_LOAD_TIMEOUT", "60"))
 # Weighted mix of one CS agent's work.
 MIX = {"create": 3, "reply": 2, "expense": 1, "list": 4}
+if len(sys.argv[2].split(",")) > 1:
+    # Several servers: also the screens a replica serves, the pivot (tickets
+    # by team and stage) and the team dashboard's counts.
+    MIX.update(pivot=1, dashboard=1)
+DASHBOARD = [
+    "name",
+    "todo_ticket_count",
+    "todo_ticket_count_unassigned",
+    "todo_ticket_count_unattended",
+    "todo_ticket_count_high_priority",
+]
 # What Odoo logs when it retries a transaction after a serialization failure
 # or a concurrent update (odoo/service/model.py, retrying()).
 RETRY_LOG = re.compile(
@@ -55,6 +77,13 @@ RETRY_LOG = re.compile(
 GAVE_UP_LOG = re.compile(r"odoo\.service\.model: .*, maximum number of tries reached")
 WATCHER_LOG = re.compile(
     r"Job 'Helpdesk: watch reply deadlines' \(\d+\) .*\(#loop \d+; done (\d+);"
+)
+# A request as the server logs it with --db_replica_host (werkzeug at INFO):
+# ... "POST /json/2/... HTTP/1.1" 200 - <queries> <query time> <other time>
+# <cursor mode>: ro (served by the replica), rw (the primary), ro->rw (a
+# read-only request that had to write, retried on the primary).
+REQUEST_LOG = re.compile(
+    r'werkzeug: .*"[A-Z]+ (\S+) HTTP/[\d.]+" (\d{3}) .* (ro|rw|ro->rw)\s*$'
 )
 MONTHLY_LIMIT = re.compile(r"a month|this month", re.IGNORECASE)
 
@@ -71,19 +100,20 @@ class RPCError(Exception):
         )
 
 
-def call(key, model, method, **params):
+def call(api_key, model, method, url=None, **params):
+    url = url or URL
     request = urllib.request.Request(
-        f"{URL}/json/2/{model}/{method}",
+        f"{url}/json/2/{model}/{method}",
         data=json.dumps(params).encode(),
         method="POST",
         headers={
-            "Authorization": f"bearer {key}",
+            "Authorization": f"bearer {api_key}",
             "Content-Type": "application/json; charset=utf-8",
             "X-Odoo-Database": DB,
             # As a reverse proxy would: the server runs with --proxy-mode.
             "X-Forwarded-For": "127.0.0.1",
             "X-Forwarded-Proto": "http",
-            "X-Forwarded-Host": URL.split("//", 1)[1],
+            "X-Forwarded-Host": url.split("//", 1)[1],
         },
     )
     try:
@@ -154,6 +184,9 @@ stats = Stats()
 
 def client(number, key, list_params, deadline):
     rng = random.Random(number)
+    url = URLS[number % len(URLS)]
+    rpc = functools.partial(call, url=url)
+
     own = []
     operations, weights = zip(*MIX.items(), strict=True)
     while time.monotonic() < deadline:
@@ -175,13 +208,13 @@ def client(number, key, list_params, deadline):
                         "matter": "Roof leaks in the bedroom",
                     }
                 )
-                ids = call(key, "helpdesk.ticket", "create", vals_list=[vals])
+                ids = rpc(key, "helpdesk.ticket", "create", vals_list=[vals])
                 own += ids
                 with stats.lock:
                     stats.tickets += ids
             elif operation == "reply":
                 ticket = rng.choice(own)
-                call(
+                rpc(
                     key,
                     "helpdesk.ticket",
                     "message_post",
@@ -193,7 +226,7 @@ def client(number, key, list_params, deadline):
                 with stats.lock:
                     stats.replied.append(ticket)
             elif operation == "expense":
-                ids = call(
+                ids = rpc(
                     key,
                     "helpdesk.reception.expense",
                     "create",
@@ -208,7 +241,7 @@ def client(number, key, list_params, deadline):
                 )
                 requests += 1
                 try:
-                    call(key, "helpdesk.reception.expense", "action_confirm", ids=ids)
+                    rpc(key, "helpdesk.reception.expense", "action_confirm", ids=ids)
                 except RPCError as exc:
                     if exc.name == "odoo.exceptions.UserError" and MONTHLY_LIMIT.search(
                         exc.message
@@ -218,8 +251,25 @@ def client(number, key, list_params, deadline):
                             stats.requests[operation] += requests
                         continue
                     raise
+            elif operation == "pivot":
+                rpc(
+                    key,
+                    "helpdesk.ticket",
+                    "formatted_read_group",
+                    domain=[],
+                    groupby=["team_id", "stage_id"],
+                    aggregates=["__count"],
+                )
+            elif operation == "dashboard":
+                rpc(
+                    key,
+                    "helpdesk.ticket.team",
+                    "search_read",
+                    domain=[],
+                    fields=DASHBOARD,
+                )
             else:
-                call(key, "helpdesk.ticket", "web_search_read", **list_params)
+                rpc(key, "helpdesk.ticket", "web_search_read", **list_params)
         except Exception as exc:  # noqa: BLE001 - counted, the client goes on
             stats.error(operation, exc, requests)
             continue
@@ -329,20 +379,130 @@ def invariants():
     }
 
 
+def log_lines(path=None):
+    for name in [path] if path else LOGS:
+        with open(name, errors="replace") as log:
+            yield from log
+
+
 def count_log(pattern):
-    with open(LOG, errors="replace") as log:
-        return sum(1 for line in log if pattern.search(line))
+    return sum(1 for line in log_lines() if pattern.search(line))
 
 
-def watcher_runs():
-    """The deadline watcher's runs in the server log, and the tickets they handled."""
+def watcher_runs(path=None):
+    """The deadline watcher's runs in the server log(s), and the tickets they
+    handled."""
     runs = handled = 0
-    with open(LOG, errors="replace") as log:
-        for line in log:
-            if m := WATCHER_LOG.search(line):
-                runs += 1
-                handled += int(m.group(1))
+    for line in log_lines(path):
+        if m := WATCHER_LOG.search(line):
+            runs += 1
+            handled += int(m.group(1))
     return runs, handled
+
+
+def cursor_modes():
+    """The requests of the servers' logs by cursor mode (only logged with a
+    replica): which were served by the replica."""
+    modes = defaultdict(int)
+    retried = defaultdict(int)
+    for line in log_lines():
+        if m := REQUEST_LOG.search(line):
+            modes[m.group(3)] += 1
+            if m.group(3) == "ro->rw":
+                retried[m.group(1).split("?")[0]] += 1
+    return dict(modes), dict(retried)
+
+
+def seen_after(read, expected, timeout=10.0):
+    """Seconds until ``read()`` returns ``expected`` (polled every 50 ms), or
+    None if it does not within ``timeout``."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if read() == expected:
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
+def across_servers():
+    """What one server does, the other sees: a setting changed through the
+    first (ORM caches of the other server's workers invalidated through
+    the registry's signaling, which a server reads on the replica when
+    there is one), and a ticket renamed through the first, read through the
+    second (from the replica when there is one). Each is polled: how long
+    until the second server answers the new value (None: not within 10 s).
+    Several reads before the change fill the caches of the other server's
+    workers."""
+    admin = setup["admin_key"]
+    first, other = URLS[0], URLS[-1]
+    key = "helpdesk_property_info.bench_cluster_probe"
+    settings = []
+    for step in range(2):
+        for _ in range(6):
+            call(admin, "ir.config_parameter", "get_param", url=other, key=key)
+        value = f"set on {first} #{step}"
+        call(admin, "ir.config_parameter", "set_param", url=first, key=key, value=value)
+        settings.append(
+            seen_after(
+                lambda: call(
+                    admin, "ir.config_parameter", "get_param", url=other, key=key
+                ),
+                value,
+            )
+        )
+    lag = None
+    if stats.tickets:
+        ticket = stats.tickets[0]
+        name = f"Renamed on the first server {time.time():.3f}"
+        call(
+            admin,
+            "helpdesk.ticket",
+            "write",
+            url=first,
+            ids=[ticket],
+            vals={"name": name},
+        )
+        lag = seen_after(
+            lambda: call(
+                admin,
+                "helpdesk.ticket",
+                "read",
+                url=other,
+                ids=[ticket],
+                fields=["name"],
+            )[0]["name"],
+            name,
+        )
+    seen = all(after is not None for after in settings)
+    return {
+        "setting_seen": seen,
+        "setting_seen_after": max(settings) if seen else None,
+        "ticket_seen": lag is not None,
+        "ticket_seen_after": lag,
+    }
+
+
+def duplicate_alerts():
+    """Activities the watcher gave twice: the same kind to the same person on
+    the same ticket (a watcher run twice for the same due ticket)."""
+    if not stats.tickets:
+        return 0
+    seen = defaultdict(int)
+    for activity in call(
+        setup["admin_key"],
+        "mail.activity",
+        "search_read",
+        domain=[("res_model", "=", "helpdesk.ticket"), ("res_id", "in", stats.tickets)],
+        fields=["res_id", "activity_type_id", "user_id"],
+    ):
+        seen[
+            (
+                activity["res_id"],
+                activity["activity_type_id"][0],
+                activity["user_id"][0],
+            )
+        ] += 1
+    return sum(1 for count in seen.values() if count > 1)
 
 
 def main():
@@ -406,6 +566,17 @@ def main():
         "retries_given_up": count_log(GAVE_UP_LOG),
         "invariants": invariants(),
     }
+    if len(URLS) > 1:
+        modes, retried = cursor_modes()
+        result.update(
+            scenario="cluster",
+            servers=len(URLS),
+            watcher_runs_per_server=[watcher_runs(path)[0] for path in LOGS],
+            cursor_modes=modes,
+            read_only_retried=retried,
+            across_servers=across_servers(),
+            duplicate_alerts=duplicate_alerts(),
+        )
     print("BENCH " + json.dumps(result))
 
 

@@ -167,7 +167,12 @@ if all(created.values()):
             f"{r['queries'] / r['tickets']:5.1f} queries/ticket"
         )
     print(f"  {'ratio':22}{full['seconds'] / empty['seconds']:6.2f}")
-for load in (r for r in rows if r["scenario"] == "load"):
+for load in (r for r in rows if r["scenario"] in ("load", "cluster")):
+    if load["scenario"] == "cluster":
+        print(
+            f"cluster, {load['label']}: {load['servers']} servers "
+            f"(load average {load['load_average']})"
+        )
     print(
         f"load: {load['clients']} clients for {load['seconds']:.0f} s "
         f"({load['elapsed']:.0f} s elapsed), {load['requests']} requests, "
@@ -207,10 +212,51 @@ for load in (r for r in rows if r["scenario"] == "load"):
         f"{inv['replies_without_message']} replies without a message; "
         f"{inv['messages_without_reply']} replied tickets without a reply"
     )
-for load in (r for r in rows if r["scenario"] == "load"):
+    if load["scenario"] == "cluster":
+        across = load["across_servers"]
+
+        def seen(what, across=across):
+            after = across.get(f"{what}_seen_after")
+            return (
+                f"{what} seen after {after:.2f} s"
+                if after is not None
+                else (f"{what} NOT seen")
+            )
+
+        print(
+            f"  watcher runs per server {load['watcher_runs_per_server']}, "
+            f"alerts given twice {load['duplicate_alerts']}; across servers: "
+            f"{seen('setting')}, {seen('ticket')}"
+        )
+        modes = load["cursor_modes"]
+        served = sum(modes.values())
+        if served:
+            print(
+                f"  requests by cursor: {modes}; the replica served "
+                f"{100.0 * modes.get('ro', 0) / served:.0f}%"
+                + (
+                    f"; retried on the primary {load['read_only_retried']}"
+                    if load["read_only_retried"]
+                    else ""
+                )
+            )
+        for side in ("primary", "replica"):
+            if side in load:
+                act = load[side]
+                print(
+                    f"  {side}: {act['xact_commit']} transactions "
+                    f"({act['xact_commit'] / load['elapsed']:.0f}/s), "
+                    f"{act['tup_returned'] + act['tup_fetched']} rows read, "
+                    f"{act['blks_hit'] + act['blks_read']} blocks"
+                )
+for load in (r for r in rows if r["scenario"] in ("load", "cluster")):
     inv = load["invariants"]
+    across = load.get("across_servers", {})
     if (
-        load["errors"]
+        load.get("duplicate_alerts")
+        or across.get("setting_seen") is False
+        or across.get("ticket_seen") is False
+        or load["errors"]
         or not inv["expenses_within_cap"]
         or inv["tickets_without_deadline"]
         or inv["replies_without_message"]

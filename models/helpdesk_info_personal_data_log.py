@@ -82,18 +82,29 @@ class HelpdeskInfoPersonalDataLog(models.Model):
     @api.model
     def _log(self, action, records, field_names):
         """Log ``action`` on ``records`` by the current user (server code
-        only: the log is not writable by users)."""
-        return self.sudo().create(
-            {
-                "user_id": self.env.uid,
-                "action": action,
-                "res_model": records._name,
-                "res_ids": ",".join(str(rid) for rid in records.ids),
-                "record_count": len(records),
-                "field_names": ", ".join(sorted(field_names)),
-                "company_id": self.env.company.id,
-            }
-        )
+        only: the log is not writable by users).
+
+        A read served by a read-only replica (``--db_replica_host``: the
+        list, ``read``, grouping) is logged on the primary, in a transaction
+        of its own committed at once, as Odoo logs a device on a read: the
+        read's transaction on the replica ends first (it has nothing to
+        keep), the row is kept even if the request fails afterwards, and the
+        rest of the read stays on the replica."""
+        vals = {
+            "user_id": self.env.uid,
+            "action": action,
+            "res_model": records._name,
+            "res_ids": ",".join(str(rid) for rid in records.ids),
+            "record_count": len(records),
+            "field_names": ", ".join(sorted(field_names)),
+            "company_id": self.env.company.id,
+        }
+        if not self.env.cr.readonly:
+            return self.sudo().create(vals)
+        self.env.cr.rollback()
+        with self.env.registry.cursor() as primary:
+            self.with_env(self.env(cr=primary)).sudo().create(vals)
+        return self.browse()
 
     @api.model_create_multi
     def create(self, vals_list):
