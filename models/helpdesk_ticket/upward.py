@@ -19,7 +19,6 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     important_notice_pending = fields.Boolean(
-        string="Important Notice Pending",
         compute="_compute_important_notice_pending",
         store=True,
         precompute=True,
