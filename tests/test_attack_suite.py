@@ -1268,6 +1268,15 @@ ATTACKS = [
         unchanged=("repair_next_check", "repair_late_alerted", "arrival_deadline"),
     ),
     Attack(
+        "state_machines",
+        "helpdesk.ticket",
+        "clear the mark of an important ticket's notice to the CS managers",
+        roles=("agent", "manager"),
+        target="target_important_complaint",
+        calls=(Call("write", {"vals": {"important_notice_pending": False}}),),
+        unchanged=("important_notice_pending",),
+    ),
+    Attack(
         "context_defaults",
         "helpdesk.ticket",
         "create a repair already done, with default_repair_state",

@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 
+from odoo.exceptions import AccessError
 from odoo.tests import freeze_time
 
 from .statistics_common import StatisticsCase, shanghai
@@ -32,18 +33,102 @@ class TestReportingUpward(StatisticsCase):
             lambda a: a.user_id == user and a.activity_type_id == kind
         )
 
+    def notify_important(self):
+        """The transaction commits (its pre-commit hooks run), then the
+        scheduled action runs; returns how many tickets it notified."""
+        self.env.cr.flush()
+        cron = self.env.ref(
+            "helpdesk_property_info.ir_cron_notify_important_information"
+        )
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        return triggers
+
     def test_important_information_notifies_the_cs_managers(self):
         ticket = self.Ticket.create(self.phone_vals(importance="important"))
-        self.assertTrue(self.important_activities(ticket, self.manager))
+        self.assertTrue(ticket.important_notice_pending)
+        # Within a minute, not inside the creation.
+        self.assertFalse(self.important_activities(ticket, self.manager))
+        self.assertTrue(self.notify_important(), "the commit triggers the notice")
+        self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
         self.assertFalse(self.important_activities(ticket, self.agent))
+        self.assertFalse(ticket.important_notice_pending)
+        # A second run gives no second notice.
+        self.notify_important()
+        self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
+
+    def test_a_general_ticket_is_not_marked(self):
+        ticket = self.Ticket.create(self.phone_vals())
+        self.assertFalse(ticket.important_notice_pending)
+        self.assertFalse(self.notify_important(), "nothing to trigger")
+        self.assertFalse(self.important_activities(ticket, self.manager))
+
+    def test_one_trigger_a_transaction_notifies_a_batch(self):
+        tickets = self.Ticket.create(
+            [self.phone_vals(importance="important") for _index in range(3)]
+        )
+        self.Ticket.create(self.phone_vals(importance="important"))
+        self.assertEqual(len(self.notify_important()), 1)
+        for ticket in tickets:
+            self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
 
     def test_raising_to_important_notifies_the_cs_managers_once(self):
         ticket = self.Ticket.create(self.phone_vals())
+        self.notify_important()
         self.assertFalse(self.important_activities(ticket, self.manager))
         ticket.importance = "important"
+        self.assertTrue(ticket.important_notice_pending)
+        self.notify_important()
         self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
         ticket.write({"importance": "important"})
+        self.assertFalse(ticket.important_notice_pending)
+        self.notify_important()
         self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
+
+    def test_a_ticket_lowered_before_its_notice_needs_none(self):
+        ticket = self.Ticket.create(self.phone_vals(importance="important"))
+        ticket.with_user(self.manager).importance = "general"
+        self.notify_important()
+        self.assertFalse(self.important_activities(ticket, self.manager))
+        self.assertFalse(ticket.important_notice_pending)
+
+    def test_the_caller_cannot_clear_the_mark(self):
+        Ticket = self.Ticket.with_user(self.agent)
+        vals = self.phone_vals(importance="important")
+        ticket = Ticket.create({**vals, "important_notice_pending": False})
+        self.assertTrue(ticket.important_notice_pending)
+        ticket = Ticket.with_context(default_important_notice_pending=False).create(
+            vals
+        )
+        self.assertTrue(ticket.important_notice_pending)
+        with self.assertRaises(AccessError):
+            ticket.write({"important_notice_pending": False})
+        self.notify_important()
+        self.assertEqual(len(self.important_activities(ticket, self.manager)), 1)
+
+    def creation_queries(self, vals):
+        """The queries of one ticket's creation, its values stored."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.Ticket.create(vals)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_an_important_ticket_costs_the_queries_of_a_general_one(self):
+        """The managers' notice is not given inside the creation: an
+        important ticket costs no query more than a general one."""
+        vals = self.phone_vals(category_id=self.cat_civil.id)
+        for importance in ("general", "important"):  # the caches warm
+            self.creation_queries({**vals, "importance": importance})
+        general = self.creation_queries({**vals, "importance": "general"})
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(general):
+            self.Ticket.create({**vals, "importance": "important"})
+            self.env.flush_all()
 
     def test_the_media_channel_notifies_the_leaders_at_once(self):
         self.assertTrue(self.media_channel.escalate_at_once)

@@ -102,6 +102,8 @@ ACTION_ONLY_FIELDS = (
     # intake notice: how the customer was told, and the text message
     "intake_notice_channel",
     "intake_notice_sms",
+    # reporting upward: the mark of a notice not given yet
+    "important_notice_pending",
 )
 
 
@@ -138,6 +140,7 @@ class HelpdeskTicket(models.Model):
         self._prepare_unit_vals(vals_list)
         self._prepare_routing_vals(vals_list)
         self._prepare_intake_vals(vals_list)
+        self._prepare_upward_vals(vals_list)
         self._check_litigation_risk_vals(vals_list)
         # The insert: the guard refuses action-only fields here.
         tickets = super().create(vals_list)

@@ -170,7 +170,8 @@ class HelpdeskTicket(models.Model):
             self._check_description_vals(vals)
 
     def _after_create_intake(self):
-        """Create: a ticket no rule routed lands at the intake team."""
+        """Create: a ticket no rule routed (nor its assignee's team) took
+        lands at the intake team."""
         self.filtered(lambda t: not t.team_id)._assign_intake_team()
 
     def _assign_intake_team(self):

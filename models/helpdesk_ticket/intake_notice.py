@@ -54,6 +54,8 @@ class HelpdeskTicket(models.Model):
         tickets = self.sudo().filtered(
             lambda t: t.partner_id and t.company_id.intake_notice_owner
         )
+        if not tickets:
+            return
         template = self.env.ref(NOTICE_TEMPLATE, raise_if_not_found=False)
         for ticket in tickets:
             partner = ticket.partner_id

@@ -2,8 +2,11 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+
+# What decides which team receives a company's new tickets.
+INTAKE_TEAM_FIELDS = {"is_intake_team", "company_id", "active"}
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -73,11 +76,46 @@ class HelpdeskTicketTeam(models.Model):
     def _get_intake_team(self, company):
         """The team that receives new tickets of ``company`` (its own team first,
         else a shared one)."""
-        return self.search(
-            [("is_intake_team", "=", True), ("company_id", "in", [company.id, False])],
-            order="company_id",
-            limit=1,
+        return self.browse(self._intake_team_id(company.id))
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _intake_team_id(self, company_id):
+        # The company's choice, whoever creates the ticket; cached until a
+        # team becomes or stops being an intake team (create, write, unlink).
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("is_intake_team", "=", True),
+                    ("company_id", "in", [company_id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+            .id
         )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        teams = super().create(vals_list)
+        if teams.filtered("is_intake_team"):
+            self.env.registry.clear_cache()
+        return teams
+
+    def write(self, vals):
+        intake = self.filtered("is_intake_team")
+        result = super().write(vals)
+        if INTAKE_TEAM_FIELDS & set(vals) and (
+            intake or self.filtered("is_intake_team")
+        ):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        if self.filtered("is_intake_team"):
+            self.env.registry.clear_cache()
+        return super().unlink()
 
     def _retrieve_dashboard(self):
         """helpdesk_mgmt's dashboard tiles, named in the addon's terms:
