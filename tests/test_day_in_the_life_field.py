@@ -15,14 +15,14 @@ class DayCase(HttpCase):
         self.env.company.country_id = self.env.ref("base.cn")
         self.env["res.lang"]._activate_lang("zh_CN")
 
-    def _user(self, login, groups, home=None):
+    def _user(self, login, groups, home=None, tz="Asia/Shanghai"):
         user = new_test_user(
             self.env,
             login=login,
             password=login,
             groups=groups,
             company_id=self.env.company.id,
-            tz="Asia/Shanghai",
+            tz=tz,
             lang="zh_CN",
         )
         if home and not user.action_id:
@@ -177,10 +177,15 @@ class TestDayOnPhone(DayCase):
         worker on call of the roster, who sees it among his activities on his
         phone, accepts it and arrives on site."""
         env = self.env
+        # The test browser keeps the machine's time zone (UTC), and the
+        # activity menu lists the activities due by the browser's today: the
+        # worker's activity is dated in his own time zone, so he shares the
+        # browser's, or from 16:00 UTC it would fall on his tomorrow.
         worker = self._user(
             "hpi_day_worker_on_call",
             "helpdesk_property_info.group_maintenance_worker",
             home="helpdesk_property_info.helpdesk_ticket_action_my_repairs",
+            tz="UTC",
         )
         agent = self._user("hpi_day_desk", "helpdesk_property_info.group_cs_agent")
         community = env["helpdesk.info.community"].create({"name": "夜班花园"})

@@ -406,7 +406,10 @@ class HelpdeskTicket(models.Model):
             ticket.message_subscribe(partner_ids=ticket.repair_worker_id.partner_id.ids)
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_repair_order",
-                date_deadline=fields.Date.context_today(ticket),
+                # Due today where the worker is, whoever dispatches.
+                date_deadline=fields.Date.context_today(
+                    ticket.with_context(tz=ticket.repair_worker_id.tz)
+                ),
                 summary=ticket.repair_worker_id._helpdesk_info_lang_env()._(
                     "On site by %s", ticket._format_datetime(ticket.arrival_deadline)
                 ),
@@ -512,7 +515,9 @@ class HelpdeskTicket(models.Model):
             worker = ticket.repair_worker_id or self.env.user
             ticket.activity_schedule(
                 "helpdesk_property_info.mail_activity_repair_order",
-                date_deadline=fields.Date.context_today(ticket),
+                date_deadline=fields.Date.context_today(
+                    ticket.with_context(tz=worker.tz)
+                ),
                 summary=worker._helpdesk_info_lang_env()._(
                     "Repair reopened: %s", reason
                 ),
