@@ -121,6 +121,13 @@ class PropertyInfoCase(TransactionCase):
             result.action_submit()
             result.with_user(cls.manager).validate_tier()
 
+    @contextmanager
+    def recorded_queries(self):
+        """The SQL queries run in the block (pending writes and the
+        tracking deferred to the next query flushed first)."""
+        queries = []
+        yield from self._patchExecute(queries)
+
 
 class WatcherCase(PropertyInfoCase):
     """Runs the deadline watcher as the scheduler does, at a given time, and
@@ -179,11 +186,6 @@ class DutyRosterMixin:
                 ]
             )
         )
-
-    @contextmanager
-    def roster_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
 
     @staticmethod
     def asking_the_roster(queries):

@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import datetime
 
 from psycopg2 import IntegrityError
@@ -258,11 +257,6 @@ class TestResultReplyWatcher(ResultCase):
         with self.assertRaises(UserError):
             result.with_user(self.agent).action_record_reply("phone")
         self.assertFalse(result.reply_next_check)
-
-    @contextmanager
-    def recorded_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
 
     def test_an_idle_check_costs_one_query(self):
         self.approved(self.complaint(), at=datetime(2026, 2, 2, 2, 0))

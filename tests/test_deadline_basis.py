@@ -1,5 +1,4 @@
 import importlib.util
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -216,11 +215,6 @@ class TestDeadlineBasis(PropertyInfoCase):
                 "team_property_branch": ("working", "working"),
             },
         )
-
-    @contextmanager
-    def recorded_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
 
     def test_a_batch_reads_the_service_centre_hours_once_whatever_its_size(self):
         reads = {}

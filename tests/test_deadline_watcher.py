@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import datetime
 
 from odoo.tests import freeze_time
@@ -104,11 +103,6 @@ class TestDeadlineWatcher(WatcherCase):
         self.assertEqual(
             len(self.activities(ticket, "mail_activity_reply_due_soon")), 2
         )
-
-    @contextmanager
-    def recorded_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
 
     def test_a_run_costs_the_same_whatever_is_not_due(self):
         self.ticket()

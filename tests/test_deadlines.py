@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import datetime
 
 from odoo.tests import freeze_time
@@ -118,11 +117,6 @@ class TestDeadlines(PropertyInfoCase):
     def test_default_level_is_the_general_problem(self):
         ticket = self.Ticket.create(self.phone_vals())
         self.assertEqual(ticket.level_id, self.level_general)
-
-    @contextmanager
-    def recorded_queries(self):
-        queries = []
-        yield from self._patchExecute(queries)
 
     def test_a_batch_reads_each_calendar_once_whatever_its_size(self):
         reads = {}

@@ -101,7 +101,7 @@ class TestDeadlineAlertsOnDuty(OnDutyMixin, WatcherCase):
             | self.ticket(self.bare_unit)
             | self.ticket(self.park_unit)
         )
-        with self.roster_queries() as queries:
+        with self.recorded_queries() as queries:
             self.run_watcher("2026-01-06 02:05:00")
         self.assertEqual(len(self.asking_the_roster(queries)), 1)
         by_ticket = [
@@ -128,7 +128,7 @@ class TestReturnVisitAlertsOnDuty(OnDutyMixin, ReturnVisitCase):
     def test_an_overdue_visit_reaches_the_desk_and_the_manager_on_call(self):
         on_duty = self.closed_ticket(unit_id=self.garden_unit.id)
         elsewhere = self.closed_ticket()
-        with self.roster_queries() as queries:
+        with self.recorded_queries() as queries:
             self.run_watcher("2026-03-09 08:05:00")
         self.assertEqual(len(self.asking_the_roster(queries)), 1)
         self.assertEqual(self.alerts(on_duty).user_id, self.desk | self.on_call)

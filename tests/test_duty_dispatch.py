@@ -123,7 +123,7 @@ class TestDutyDispatch(DutyRosterMixin, RepairCase):
             )
             for unit in (self.garden_unit, self.park_unit, self.garden_unit)
         ]
-        with freeze_time(HOLIDAY_NIGHT), self.roster_queries() as queries:
+        with freeze_time(HOLIDAY_NIGHT), self.recorded_queries() as queries:
             tickets = self.Ticket.with_user(self.agent).create(vals)
         self.assertEqual(len(self.asking_the_roster(queries)), 1)
         self.assertEqual(
@@ -167,7 +167,7 @@ class TestDutyDispatch(DutyRosterMixin, RepairCase):
             tickets = self.Ticket.browse()
             for unit in units:
                 tickets |= self.reported(unit)
-            with self.roster_queries() as queries:
+            with self.recorded_queries() as queries:
                 self.run_watcher(HOLIDAY_NIGHT + timedelta(minutes=10))
             counts.append(len(self.asking_the_roster(queries)))
             self.assertTrue(all(tickets.mapped("repair_late_alerted")))
