@@ -1,5 +1,10 @@
 from odoo import api, models
 from odoo.fields import Domain
+from odoo.tools import unique
+
+# Groupings whose values are sorted in Python as PostgreSQL sorts them (a
+# many2one in its model's order, looked up in SQL; a selection by its key).
+SORTED_HERE = ("many2one", "selection")
 
 
 class HelpdeskTicket(models.Model):
@@ -69,3 +74,53 @@ class HelpdeskTicket(models.Model):
             not self._fields[condition.field_expr.split(".", 1)[0]].store
             for condition in domain.iter_conditions()
         )
+
+    @api.model
+    def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
+        """The groupings of the pivot view in their default
+        order, the order of each many2one's model, sorted here rather than
+        in SQL. Sorting in SQL joins that model to every ticket and groups by
+        its translated name: over a million tickets, the Information Analysis
+        pivot spent most of its time in that join. Grouped by the many2one
+        ids alone, the groups are put in the model's order afterwards, with
+        one query on the few records they name. An order the user chose, and
+        groupings by a date or a text, are left to Odoo."""
+        specs = list(unique(spec for groupby in grouping_sets for spec in groupby))
+        if order != ", ".join(specs) or not all(
+            spec in self._fields and self._fields[spec].type in SORTED_HERE
+            for spec in specs
+        ):
+            return super()._read_grouping_sets(domain, grouping_sets, aggregates, order)
+        results = super()._read_grouping_sets(domain, grouping_sets, aggregates)
+        ranks = {}  # {many2one spec: {id: position in its model's order}}
+        for spec in specs:
+            field = self._fields[spec]
+            if field.type == "many2one":
+                records = self.env[field.comodel_name].union(
+                    *(
+                        row[groupby.index(spec)]
+                        for groupby, rows in zip(grouping_sets, results, strict=True)
+                        if spec in groupby
+                        for row in rows
+                    )
+                )
+                ordered = (
+                    records.sudo()
+                    .with_context(active_test=False)
+                    .search([("id", "in", records.ids)])
+                )
+                ranks[spec] = {id_: rank for rank, id_ in enumerate(ordered.ids)}
+
+        def sort_key(groupby, row):
+            # Empty values last, as PostgreSQL sorts NULL in ascending order.
+            return [
+                (1, 0)
+                if not value
+                else (0, ranks[spec][value.id] if spec in ranks else value)
+                for spec, value in zip(groupby, row, strict=False)
+            ]
+
+        return [
+            sorted(rows, key=lambda row, groupby=groupby: sort_key(groupby, row))
+            for groupby, rows in zip(grouping_sets, results, strict=True)
+        ]
