@@ -22,7 +22,10 @@ BENCH_LOAD_CLIENTS clients (default 20) work for BENCH_LOAD_SECONDS (default
   view's fields and default order, 80 records, the count).
 - pivot and dashboard (several servers only): the tickets counted by team
   and stage (`formatted_read_group`), the teams' dashboard counts
-  (`search_read`), the screens a read-only replica serves.
+  (`search_read`), the screens a read-only replica serves;
+- report (several servers only): this week's information report as a PDF
+  (`GET /report/pdf/...`, a read-only route) in the client's web session,
+  opened with its login and password.
 
 Meanwhile the deadline watcher is made due every BENCH_LOAD_TRIGGER seconds
 (default 20, or a quarter of a shorter run; the server runs with
@@ -60,8 +63,9 @@ TIMEOUT = float(os.environ.get("BENCH_LOAD_TIMEOUT", "60"))
 MIX = {"create": 3, "reply": 2, "expense": 1, "list": 4}
 if len(sys.argv[2].split(",")) > 1:
     # Several servers: also the screens a replica serves, the pivot (tickets
-    # by team and stage) and the team dashboard's counts.
-    MIX.update(pivot=1, dashboard=1)
+    # by team and stage), the team dashboard's counts and a PDF report.
+    MIX.update(pivot=1, dashboard=1, report=1)
+REPORT = "helpdesk_property_info.report_info_statistics"
 DASHBOARD = [
     "name",
     "todo_ticket_count",
@@ -128,6 +132,40 @@ def call(api_key, model, method, url=None, **params):
         raise RPCError(exc.code, body) from None
 
 
+def web_session(url, login):
+    """The session cookie of ``login`` (password: login + "-pass")."""
+    request = urllib.request.Request(
+        f"{url}/web/session/authenticate",
+        data=json.dumps(
+            {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"db": DB, "login": login, "password": f"{login}-pass"},
+            }
+        ).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        body = json.loads(response.read())
+        if body.get("error"):
+            raise RPCError(200, body["error"])
+        cookie = response.headers.get("Set-Cookie", "")
+    return cookie.split(";", 1)[0]
+
+
+def print_report(url, cookie):
+    """This week's information report as a PDF, in the session ``cookie``."""
+    request = urllib.request.Request(
+        f"{url}/report/pdf/{REPORT}/{setup['report_id']}",
+        headers={"Cookie": cookie},
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        content = response.read()
+        if not content.startswith(b"%PDF"):
+            raise RPCError(response.status, {"name": "report", "message": "no PDF"})
+
+
 def list_request(key):
     """The ticket list's first page, as the web client asks for it: the list
     view's fields (names of the related records), its default order."""
@@ -188,6 +226,7 @@ def client(number, key, list_params, deadline):
     rpc = functools.partial(call, url=url)
 
     own = []
+    cookie = None
     operations, weights = zip(*MIX.items(), strict=True)
     while time.monotonic() < deadline:
         operation = rng.choices(operations, weights)[0]
@@ -260,6 +299,11 @@ def client(number, key, list_params, deadline):
                     groupby=["team_id", "stage_id"],
                     aggregates=["__count"],
                 )
+            elif operation == "report":
+                if cookie is None:
+                    cookie = web_session(url, setup["agent_logins"][number - 1])
+                    requests += 1
+                print_report(url, cookie)
             elif operation == "dashboard":
                 rpc(
                     key,
@@ -402,15 +446,18 @@ def watcher_runs(path=None):
 
 def cursor_modes():
     """The requests of the servers' logs by cursor mode (only logged with a
-    replica): which were served by the replica."""
-    modes = defaultdict(int)
+    replica), overall and of the PDF reports: which were served by the
+    replica."""
+    modes, reports = defaultdict(int), defaultdict(int)
     retried = defaultdict(int)
     for line in log_lines():
         if m := REQUEST_LOG.search(line):
             modes[m.group(3)] += 1
+            if m.group(1).startswith("/report/"):
+                reports[m.group(3)] += 1
             if m.group(3) == "ro->rw":
                 retried[m.group(1).split("?")[0]] += 1
-    return dict(modes), dict(retried)
+    return dict(modes), dict(retried), dict(reports)
 
 
 def seen_after(read, expected, timeout=10.0):
@@ -567,13 +614,14 @@ def main():
         "invariants": invariants(),
     }
     if len(URLS) > 1:
-        modes, retried = cursor_modes()
+        modes, retried, reports = cursor_modes()
         result.update(
             scenario="cluster",
             servers=len(URLS),
             watcher_runs_per_server=[watcher_runs(path)[0] for path in LOGS],
             cursor_modes=modes,
             read_only_retried=retried,
+            report_cursor_modes=reports,
             across_servers=across_servers(),
             duplicate_alerts=duplicate_alerts(),
         )

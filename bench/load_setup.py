@@ -11,7 +11,9 @@ prints what the clients need as one line, `BENCH_SETUP {json}`.
   and count) all clients spend from;
 - one CS agent per client, a CS manager and a company leader (the watcher
   escalates to them), each with a password and an API key, and one for admin;
-- the deadline watcher every minute, due at once.
+- the deadline watcher every minute, due at once;
+- this week's information report of the company, which the clients print
+  (several servers only).
 
 BENCH_LOAD_CLIENTS, BENCH_LOAD_SECONDS and BENCH_LOAD_CAP (expenses a month)
 size it.
@@ -119,9 +121,14 @@ categories = [
         "category_contract",
     )
 ]
+report = env["helpdesk.info.report"].create(
+    {"kind": "weekly", "company_id": company.id}
+)
 setup = {
     "admin_key": api_key(ref("base.user_admin")),
     "agent_keys": [api_key(agent) for agent in agents],
+    "agent_logins": [agent.login for agent in agents],
+    "report_id": report.id,
     "watcher_id": watcher.id,
     "policy_id": policy.id,
     "amount_cap": AMOUNT_CAP,

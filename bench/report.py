@@ -240,6 +240,7 @@ for load in (r for r in rows if r["scenario"] in ("load", "cluster")):
                     else ""
                 )
             )
+            print(f"  PDF reports by cursor: {load.get('report_cursor_modes', {})}")
         for side in ("primary", "replica"):
             if side in load:
                 act = load[side]

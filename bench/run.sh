@@ -268,6 +268,11 @@ cluster_run() {  # database label [replica port]
     [ -z "$rport" ] || replica_args=(--db_replica_host="$replica_dir" --db_replica_port="$rport")
     for i in 1 2; do
         port=$(free_port) log=$BUILD/cluster_server_$i.log crons=0
+        if [ "$i" = 1 ]; then  # wkhtmltopdf fetches a report's styles from it
+            psql -d "$db" -qc "DELETE FROM ir_config_parameter WHERE key = 'report.url';
+                INSERT INTO ir_config_parameter (key, value)
+                VALUES ('report.url', 'http://127.0.0.1:$port')"
+        fi
         if [ "$i" = 1 ] || [ "${BENCH_CLUSTER_CRON_SERVERS:-1}" = 2 ]; then crons=1; fi
         say "starting Odoo server $i ($label): 2 workers, $crons cron thread(s), 127.0.0.1:$port (log: $log)"
         start_cluster_server "$db" "$port" "$log" "$crons" "${replica_args[@]}"
