@@ -5,8 +5,9 @@ GROUPINGS = [[], ["type_id"], ["info_nature"], ["type_id", "info_nature"]]
 
 class TestAnalysisPivot(PropertyInfoCase):
     """The Information Analysis pivot groups the tickets by kind and nature
-    without joining the kinds to every ticket, and shows its groups in the
-    order Odoo gives them: the kinds in their own order, no kind last."""
+    in one plain grouping, without joining the kinds to every ticket, and
+    shows the groups and figures Odoo gives: the kinds in their own order,
+    no kind last."""
 
     @classmethod
     def setUpClass(cls):
@@ -28,9 +29,9 @@ class TestAnalysisPivot(PropertyInfoCase):
                 cls.phone_vals(type_id=kind and kind.id, info_nature=nature)
             )
 
-    def pivot(self, **kwargs):
+    def pivot(self, aggregates=("__count",), **kwargs):
         return self.Ticket.with_user(self.agent).formatted_read_grouping_sets(
-            [("id", "in", self.tickets.ids)], GROUPINGS, ["__count"], **kwargs
+            [("id", "in", self.tickets.ids)], GROUPINGS, aggregates, **kwargs
         )
 
     def test_groups_in_the_order_odoo_gives(self):
@@ -58,11 +59,29 @@ class TestAnalysisPivot(PropertyInfoCase):
         )
         self.assertEqual(shown[0][0]["__count"], 6)
 
-    def test_the_kinds_are_not_joined_to_every_ticket(self):
+    def test_sums_minimums_and_averages_as_odoo_gives_them(self):
+        self.tickets[:3].color = 3
+        self.tickets[3].color = 5
+        for aggregates in (
+            ["__count", "color:sum", "intake_date:max", "color:min"],
+            ["color:avg"],
+        ):
+            with self.subTest(aggregates=aggregates):
+                self.assertEqual(
+                    self.pivot(aggregates=aggregates),
+                    self.pivot(aggregates=aggregates, order="type_id,info_nature"),
+                )
+
+    def test_one_plain_grouping_without_the_kinds(self):
         self.env.invalidate_all()
         with self.recorded_queries() as queries:
             self.pivot()
         [grouping] = [query for query in queries if "GROUPING SETS" in query]
+        self.assertIn(
+            'GROUPING SETS (("helpdesk_ticket"."type_id", '
+            '"helpdesk_ticket"."info_nature"))',
+            grouping,
+        )
         self.assertNotIn('"helpdesk_ticket_type"', grouping)
         # Odoo's own order joins them.
         self.env.invalidate_all()

@@ -5,6 +5,9 @@ from odoo.tools import unique
 # Groupings whose values are sorted in Python as PostgreSQL sorts them (a
 # many2one in its model's order, looked up in SQL; a selection by its key).
 SORTED_HERE = ("many2one", "selection")
+# Aggregates a coarser grouping computes from a finer one's (``__count`` is
+# a count).
+ROLLED_UP = {"__count": sum, "count": sum, "sum": sum, "min": min, "max": max}
 
 
 class HelpdeskTicket(models.Model):
@@ -77,21 +80,70 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
-        """The groupings of the pivot view in their default
-        order, the order of each many2one's model, sorted here rather than
-        in SQL. Sorting in SQL joins that model to every ticket and groups by
-        its translated name: over a million tickets, the Information Analysis
-        pivot spent most of its time in that join. Grouped by the many2one
-        ids alone, the groups are put in the model's order afterwards, with
-        one query on the few records they name. An order the user chose, and
-        groupings by a date or a text, are left to Odoo."""
+        """The pivot view's groupings, in their default order (a many2one in
+        its model's order), computed in one plain ``GROUP BY`` of the finest
+        grouping and sorted here. Odoo groups them in one query with
+        ``GROUPING SETS``, which PostgreSQL aggregates in a single process,
+        and joins each many2one's model to every ticket to sort by its
+        translated name: over a million tickets, the Information Analysis
+        pivot took twice the time of the finest grouping alone, which
+        PostgreSQL reads in parallel. The coarser groupings add up the finer
+        one's counts and sums (their minimums and maximums too); other
+        aggregates are grouped by Odoo, without the join. An order the user
+        chose, and groupings by a date or a text, are left to Odoo."""
         specs = list(unique(spec for groupby in grouping_sets for spec in groupby))
         if order != ", ".join(specs) or not all(
             spec in self._fields and self._fields[spec].type in SORTED_HERE
             for spec in specs
         ):
             return super()._read_grouping_sets(domain, grouping_sets, aggregates, order)
-        results = super()._read_grouping_sets(domain, grouping_sets, aggregates)
+        if len(grouping_sets) > 1 and all(
+            aggregate.rpartition(":")[2] in ROLLED_UP for aggregate in aggregates
+        ):
+            [finest] = super()._read_grouping_sets(domain, [specs], aggregates)
+            results = [
+                self._rolled_up(
+                    finest, [specs.index(spec) for spec in groupby], aggregates
+                )
+                for groupby in grouping_sets
+            ]
+        else:
+            results = super()._read_grouping_sets(domain, grouping_sets, aggregates)
+        return self._sorted_grouping_sets(grouping_sets, results, specs)
+
+    @api.model
+    def _rolled_up(self, rows, positions, aggregates):
+        """``rows`` of the finest grouping added up by their values at
+        ``positions``. Odoo gives an aggregate of NULL values as its empty
+        value (False): those are left out, as SQL leaves NULL out."""
+        groups = {}
+        for row in rows:
+            values = tuple(row[position] for position in positions)
+            key = tuple(
+                value.id if isinstance(value, models.BaseModel) else value
+                for value in values
+            )
+            group = groups.setdefault(key, (values, [[] for _spec in aggregates]))
+            aggregated = row[len(row) - len(aggregates) :]
+            for found, value in zip(group[1], aggregated, strict=True):
+                if value is not None and value is not False:
+                    found.append(value)
+        return [
+            values
+            + tuple(
+                ROLLED_UP[spec.rpartition(":")[2]](found)
+                if found
+                else self._read_group_empty_value(spec)
+                for spec, found in zip(aggregates, found_lists, strict=True)
+            )
+            for values, found_lists in groups.values()
+        ]
+
+    @api.model
+    def _sorted_grouping_sets(self, grouping_sets, results, specs):
+        """Each grouping's rows in the order Odoo gives: a many2one in its
+        model's order (looked up in one query on the few records named), a
+        selection by its key, empty values last."""
         ranks = {}  # {many2one spec: {id: position in its model's order}}
         for spec in specs:
             field = self._fields[spec]
@@ -112,7 +164,6 @@ class HelpdeskTicket(models.Model):
                 ranks[spec] = {id_: rank for rank, id_ in enumerate(ordered.ids)}
 
         def sort_key(groupby, row):
-            # Empty values last, as PostgreSQL sorts NULL in ascending order.
             return [
                 (1, 0)
                 if not value
