@@ -5,8 +5,9 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.base.models.ir_cron import IrCron
 
-from .common import PropertyInfoCase, WatcherCase
+from .common import WatcherCase
 from .statistics_common import StatisticsCase, shanghai
+from .test_units import UnitsCase
 
 # Monday 5 January 2026, 10:00 in Shanghai; the reply is due soon at 06:00
 # the next morning (UTC 22:00).
@@ -15,26 +16,17 @@ DUE_SOON = "2026-01-05 22:30:00"
 REPORT = "helpdesk_property_info.action_report_info_statistics"
 
 
-class RegisterCase(PropertyInfoCase):
+class RegisterCase(UnitsCase):
     """An owner of unit 3-2-501 of Sunny Garden, in the owners' register."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.Log = cls.env["helpdesk.info.personal.data.log"]
-        community = cls.env["helpdesk.info.community"].create({"name": "Sunny Garden"})
-        building = cls.env["helpdesk.info.building"].create(
-            {"community_id": community.id, "code": "3"}
-        )
-        unit = cls.env["helpdesk.info.unit"].create(
-            {"building_id": building.id, "entrance": "2", "room": "501"}
-        )
-        cls.owner = cls.env["res.partner"].create({"name": "Owner Zhao"})
         cls.occupancy = cls.env["helpdesk.info.unit.occupancy"].create(
-            {"unit_id": unit.id, "partner_id": cls.owner.id, "relation": "owner"}
+            {"unit_id": cls.unit.id, "partner_id": cls.owner.id, "relation": "owner"}
         )
-        community.owner_ids = cls.owner
-        cls.community = community
+        cls.community.owner_ids = cls.owner
 
     def register_reads(self, user):
         return self.Log.search(
