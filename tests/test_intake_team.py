@@ -1,5 +1,3 @@
-from contextlib import contextmanager
-
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 
@@ -44,23 +42,6 @@ class TestIntakeTeam(PropertyInfoCase):
             self.assertEqual(ticket.team_id, self.cs_team)
             self.assertFalse(ticket.user_id)
             self.assertEqual(ticket.stage_id, self.cs_team._get_applicable_stages()[:1])
-
-    def test_the_intake_team_is_set_before_the_insert(self):
-        """The ticket is inserted with its team, not updated with it
-        afterwards: its stage and deadlines are computed once."""
-        queries = []
-        with contextmanager(self._patchExecute)(queries):
-            ticket = self.Ticket.create(self.phone_vals())
-        self.assertEqual(ticket.team_id, self.cs_team)
-        inserts = [q for q in queries if q.startswith('INSERT INTO "helpdesk_ticket"')]
-        self.assertEqual(len(inserts), 1)
-        self.assertIn('"team_id"', inserts[0])
-        team_updates = [
-            q
-            for q in queries
-            if q.lstrip().startswith('UPDATE "helpdesk_ticket"') and '"team_id"' in q
-        ]
-        self.assertEqual(team_updates, [])
 
     def test_another_intake_team_takes_the_next_ticket(self):
         """The intake team is looked up once, until a team becomes or stops

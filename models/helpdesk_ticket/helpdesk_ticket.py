@@ -139,7 +139,6 @@ class HelpdeskTicket(models.Model):
         # team, stage and deadlines are computed once.
         self._prepare_unit_vals(vals_list)
         self._prepare_routing_vals(vals_list)
-        self._prepare_intake_team_vals(vals_list)
         self._prepare_intake_vals(vals_list)
         self._prepare_upward_vals(vals_list)
         self._check_litigation_risk_vals(vals_list)

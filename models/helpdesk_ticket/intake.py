@@ -169,37 +169,6 @@ class HelpdeskTicket(models.Model):
             self._normalize_intake_vals(vals, company)
             self._check_description_vals(vals)
 
-    def _prepare_intake_team_vals(self, vals_list):
-        """Create, after routing: a ticket that neither its values nor its
-        defaults give a team, and whose assignee belongs to no team, lands
-        at the intake team from its insert, so that its stage, deadlines and
-        followers follow from that team once. As when the team is set
-        afterwards, an assignee outside the intake team is unassigned."""
-        if all(vals.get("team_id") for vals in vals_list):
-            return
-        defaults = self.default_get(["team_id", "user_id"])
-        if defaults.get("team_id"):
-            return
-        Team = self.env["helpdesk.ticket.team"]
-        Users = self.env["res.users"]
-        teams = {}
-        for vals in vals_list:
-            if vals.get("team_id"):
-                continue
-            user = Users.browse(vals.get("user_id") or defaults.get("user_id"))
-            if user.helpdesk_team_ids:
-                continue  # the assignee's team takes it (helpdesk_mgmt)
-            company_id = vals.get("company_id") or self.env.company.id
-            if company_id not in teams:
-                teams[company_id] = Team._get_intake_team(
-                    self.env["res.company"].browse(company_id)
-                )
-            team = teams[company_id]
-            if team:
-                vals["team_id"] = team.id
-                if user and user not in team.user_ids:
-                    vals["user_id"] = False
-
     def _after_create_intake(self):
         """Create: a ticket no rule routed (nor its assignee's team) took
         lands at the intake team."""
